@@ -1,0 +1,1 @@
+"""One module per `bashtag` command; see game/cli.py."""

@@ -1,0 +1,130 @@
+"""What a player (or a strategy, or a facilitator) can do: small immutable action objects.
+
+The UI, the simulator and the session log all speak in these.  Each action has a ``kind`` and turns
+into a plain dict and back, so it can be written to a session log and replayed bit for bit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import ClassVar, Union
+
+
+class ActionNotAllowed(Exception):
+    """The action cannot be taken now; ``reason`` is a sentence the UI shows as it is."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Answer one post in the feed, in a tone."""
+
+    post_id: str
+    tone: str
+    kind: ClassVar[str] = "reply"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Post one of the scenario's prepared statements."""
+
+    option: str
+    kind: ClassVar[str] = "statement"
+
+
+@dataclass(frozen=True)
+class Pause:
+    """Pause the organisation's scheduled posts."""
+
+    kind: ClassVar[str] = "pause"
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Let the scheduled posts go out again."""
+
+    kind: ClassVar[str] = "resume"
+
+
+@dataclass(frozen=True)
+class Cancel:
+    """Cancel the campaign (the Q&A, the contest). Cannot be undone."""
+
+    kind: ClassVar[str] = "cancel"
+
+
+@dataclass(frozen=True)
+class Delete:
+    """Delete one of the organisation's own posts. Cannot be undone."""
+
+    post_id: str
+    kind: ClassVar[str] = "delete"
+
+
+@dataclass(frozen=True)
+class Monitor:
+    """Spend the turn's attention listening: who is posting, and why."""
+
+    kind: ClassVar[str] = "monitor"
+
+
+@dataclass(frozen=True)
+class Escalate:
+    """Take it to leadership: unlocks statements that need sign-off, from the next turn."""
+
+    kind: ClassVar[str] = "escalate"
+
+
+@dataclass(frozen=True)
+class Custom:
+    """One of the scenario's own actions."""
+
+    action_id: str
+    kind: ClassVar[str] = "custom"
+
+
+@dataclass(frozen=True)
+class Inject:
+    """A facilitator's inject: a prepared one by id, or a headline typed on the spot."""
+
+    inject_id: str | None = None
+    headline: str | None = None
+    text: str | None = None
+    kind: ClassVar[str] = "inject"
+
+
+Action = Union[Reply, Statement, Pause, Resume, Cancel, Delete, Monitor, Escalate, Custom, Inject]
+
+ACTION_TYPES: dict[str, type] = {
+    cls.kind: cls for cls in (Reply, Statement, Pause, Resume, Cancel, Delete, Monitor, Escalate, Custom, Inject)
+}
+
+
+def action_to_dict(action: Action) -> dict:
+    """``{"kind": "reply", "post_id": "p12", "tone": "empathetic"}``."""
+    return {"kind": action.kind, **asdict(action)}
+
+
+def action_from_dict(data: dict) -> Action:
+    """The inverse of :func:`action_to_dict`; raises ValueError on anything malformed."""
+    if not isinstance(data, dict):
+        raise ValueError("an action must be an object")
+    kind = data.get("kind")
+    cls = ACTION_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise ValueError(f"unknown action kind {kind!r}")
+    names = {f.name for f in fields(cls)}
+    args = {key: value for key, value in data.items() if key != "kind"}
+    unknown = set(args) - names
+    if unknown:
+        raise ValueError(f"unknown field(s) for {kind}: {', '.join(sorted(unknown))}")
+    for key, value in args.items():
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"{kind}.{key} must be a string")
+    try:
+        return cls(**args)
+    except TypeError as error:
+        raise ValueError(f"bad {kind} action: {error}") from None

@@ -1,0 +1,95 @@
+"""Turning counted posts into readable ones: the few most visible posts of a turn, with text.
+
+Every post is counted by the spread model; only the feed's posts get words.  Texts come from the
+scenario's scripted posts and template pools.  Each stance's pool is dealt like a shuffled deck and
+each template's `{fill}` slots draw from the scenario's fills, so a feed does not repeat itself.
+Crowd accounts get stable invented handles (the same node always has the same handle).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from game.scenario.models import Scenario
+
+STANCE_NAMES = ("hostile", "neutral", "supportive")
+_SLOT = re.compile(r"\{([a-z0-9_-]+)\}")
+_DEFAULT_HANDLE_PARTS = (
+    "real", "just", "the", "its", "mr", "ms", "daily", "urban", "quiet", "loud", "tired", "happy",
+    "fox", "owl", "kat", "sam", "alex", "jo", "max", "lee", "jay", "dee", "kim", "ray", "bird",
+    "news", "takes", "guy", "gal", "fan", "nerd", "dad", "mum", "mom", "dev", "writer", "ed",
+)
+
+
+def _mix(value: int) -> int:
+    """A fixed 64-bit integer hash (splitmix64): stable handles without any random state."""
+    value = (value + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
+    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+    return value ^ (value >> 31)
+
+
+class TextMaker:
+    """Deals template texts and invents crowd handles for one game (its state forks with it)."""
+
+    def __init__(self, scenario: Scenario, seed: int):
+        self.scenario = scenario
+        self.seed = seed
+        templates = scenario.templates
+        self.pools = {
+            "hostile": list(templates.hostile) or [f"What were you thinking, {{org}}? {{hashtag}}"],
+            "neutral": list(templates.neutral) or ["Watching {hashtag} unfold with popcorn."],
+            "supportive": list(templates.supportive) or ["Give {org} a break, people. {hashtag}"],
+        }
+        self.decks: dict[str, list[int]] = {stance: [] for stance in self.pools}
+        self.parts = tuple(part for part in templates.handles) or _DEFAULT_HANDLE_PARTS
+
+    def handle_for(self, node: int) -> str:
+        """A stable, invented handle for a crowd node."""
+        h = _mix(node * 1_000_003 + self.seed)
+        first = self.parts[h % len(self.parts)]
+        second = self.parts[(h >> 16) % len(self.parts)]
+        digits = (h >> 32) % 1000
+        handle = f"{first}{second.capitalize()}" if (h >> 8) % 3 else f"{first}_{second}"
+        if (h >> 12) % 2:
+            handle = f"{handle}{digits}"
+        return handle[:20]
+
+    @staticmethod
+    def display_name(handle: str) -> str:
+        words = re.findall(r"[A-Z]?[a-z]+|\d+", handle)
+        return " ".join(word.capitalize() for word in words if not word.isdigit()) or handle
+
+    def text(self, stance: str, rng: np.random.Generator, avoid: set[str]) -> str:
+        """A crowd post in ``stance``, not in ``avoid`` when the pool allows it."""
+        pool = self.pools[stance]
+        for _ in range(4):
+            deck = self.decks[stance]
+            if not deck:
+                deck.extend(int(i) for i in rng.permutation(len(pool)))
+            text = self.fill(pool[deck.pop()], rng)
+            if text not in avoid:
+                return text
+        return text
+
+    def fill(self, template: str, rng: np.random.Generator, **extra: str) -> str:
+        fills = self.scenario.templates.fills
+        known = {
+            "hashtag": self.scenario.campaign.hashtag,
+            "org": self.scenario.organisation.name,
+            "handle": "@" + self.scenario.organisation.handle,
+            **extra,
+        }
+
+        def replace(match: re.Match) -> str:
+            name = match.group(1)
+            if name in known:
+                return known[name]
+            choices = fills.get(name)
+            if choices:
+                return choices[int(rng.integers(len(choices)))]
+            return match.group(0)
+
+        return _SLOT.sub(replace, template)

@@ -1,0 +1,94 @@
+"""The model's constants, shared by every scenario.
+
+No constant here is keyed to one case: a scenario shapes the crisis through its own data (audience,
+grievance, crisis type, timeline).  Each value cites where it comes from; ``research/models.md`` is
+the project's research file (sections M1-M4), ``research/cases.md`` the case record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ModelParams:
+    # --- the follower graph -------------------------------------------------------------------
+    node_budget: int = 60_000
+    """Most crowd nodes simulated; a bigger audience is aggregated (a node stands for several
+    similar accounts), named accounts stay individual.  Keeps a turn fast at any scale."""
+    see_share: float = 0.03
+    """Share of an account's followers who see a given post (impressions/followers 1-5%, M3)."""
+    affinity: float = 0.3
+    """Share of those viewers who belong to the crisis's interested population (homophily; Goel et
+    al.: cascades live on interest subgraphs, M1)."""
+    follower_sigma: float = 1.2
+    """Log-normal spread of crowd follower counts around the segment median (heavy tail, M3)."""
+    edge_cap: int = 4_000
+    """Most follow links sampled per account; beyond it each link carries more exposure."""
+
+    # --- the memory kernel (SEISMIC, M2) --------------------------------------------------------
+    kernel_minutes: tuple[float, ...] = (4.0, 30.0, 240.0, 2880.0)
+    """Time scales of a sum of exponentials fitted (least squares) to SEISMIC's reaction-time
+    curve: 96% of reactions still to come after 1 min, 81% after 5, 54% after 30, 46% after 1 h,
+    30% after 6 h, 22% after 24 h."""
+    kernel_weights: tuple[float, ...] = (0.236, 0.351, 0.081, 0.332)
+
+    # --- posting ---------------------------------------------------------------------------------
+    fatigue_posts: float = 2.0
+    """Posts after which an account's urge halves: most accounts in a hijack post once or twice."""
+    key_engagement: float = 4.0
+    """Named accounts are engaged users: their chance to react to an exposure is this many times
+    their segment's (Bakshy et al.: past influencers stay active, M3)."""
+    neutral_drive: float = 0.6
+    supportive_drive: float = 0.5
+    """Neutral and supportive accounts post less readily than aggrieved ones (anger drives
+    secondary crisis communication: Utz, Schultz & Glocka 2013, M4)."""
+    invitation_rate: float = 0.35
+    """Exposures per hour that a fully open invitation (100) gives each account watching the
+    brand: promoted posts, the account's reminders, the tag in search."""
+    baseline_rate: float = 0.02
+    """Exposures per hour of background talk about the organisation for its watchers."""
+
+    # --- the trending channel (M3: volumes need it) ----------------------------------------------
+    trend_threshold: float = 400.0
+    """Posts per hour at which a hashtag enters trending lists (tens per minute nationally)."""
+    trend_gain: float = 12.0
+    """Outsiders' exposures per post while trending: with typical susceptibility the effective
+    branching nears 1 while the tag trends (M3, 'Trending and search exposure')."""
+
+    # --- anger, reputation (SCCT, M4) -------------------------------------------------------------
+    responsibility: tuple[tuple[str, float], ...] = (("victim", 0.2), ("accidental", 0.5), ("preventable", 0.9))
+    """Attributed responsibility per SCCT cluster (Coombs 2007; research file's encoding)."""
+    history_weight: float = 0.6
+    prior_reputation_weight: float = 0.5
+    anger_memory_hours: float = 24.0
+    """Anger relaxes toward the grievance's baseline over about a day (a 1-2 day story, cases §0)."""
+    reach_damage: float = 2.2
+    """Reputation points per unit of log hostile reach (log1p(reach / reach_scale)), times threat."""
+    reach_scale: float = 50_000.0
+    support_gain: float = 0.6
+    press_damage: float = 1.4
+    """Reputation points per decade of a story's audience (log10), times threat."""
+
+    # --- press (M3: first online pickup 2-5 h into a flood) --------------------------------------
+    press_gain: float = 9.0
+    """Press attention per decade of hostile reach in a turn (log10(1 + reach / press_scale))."""
+    press_scale: float = 5_000.0
+    press_memory_hours: float = 10.0
+    press_rate: float = 0.6
+    """Stories per hour from an outlet whose threshold the attention has reached."""
+    press_read_share: float = 0.01
+    """Share of a story's audience that goes and looks at the hashtag (an immigrant batch, M2)."""
+
+    # --- responses --------------------------------------------------------------------------------
+    late_hours: float = 3.0
+    """After the hijack, a response's credibility halves every so many hours (Coombs: respond
+    within the first hour; Lithium: 72% expect a reply within an hour)."""
+    streisand: float = 6.0
+    """Press attention per decade of a deleted post's reach (Streisand effect, M4)."""
+
+    def responsibility_of(self, crisis_type: str) -> float:
+        return dict(self.responsibility)[crisis_type]
+
+
+DEFAULT_PARAMS = ModelParams()

@@ -1,0 +1,124 @@
+"""Self-exciting spread over the follower graph: how posts make more posts.
+
+Each post exposes the poster's interested followers.  An exposed account may post in turn, at a
+rate that follows a memory kernel fitted to real retweet cascades (SEISMIC, research/models.md M2):
+most reactions come within the hour, a long tail over the next two days.  The kernel is a sum of
+exponentials, so the whole exposure history of an account is a few numbers that decay in place —
+one step costs O(accounts + links of this step's posters), never O(history).
+
+An account's chance to post also depends on its stance and the crowd's anger (hostile accounts are
+driven by grievance: SCCT, M4), on the time of day, and on fatigue (each post an account makes
+lowers its urge to post again).  Three channels bring exposure from outside the follow links:
+the campaign's invitation (watchers of the brand see it), the trending list (while the tag trends,
+each post shows it to outsiders: M3 "Trending and search exposure"), and bursts such as press
+stories or a TV segment.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.graph import FollowerGraph
+from game.engine.params import ModelParams
+
+
+def circadian(hour: float) -> float:
+    """Relative posting activity by local hour: lowest before dawn, highest mid-afternoon."""
+    return 0.6 - 0.4 * math.cos(2.0 * math.pi * (hour - 3.5) / 24.0)
+
+
+@dataclass
+class StepResult:
+    posts: np.ndarray        # posts per node in the step (int64)
+    expected_offspring: float
+
+
+class Spread:
+    """The mutable spread state of one game (copied whole when a game is forked)."""
+
+    def __init__(self, graph: FollowerGraph, params: ModelParams):
+        self.graph = graph
+        self.params = params
+        n = graph.size
+        self.taus = np.array(params.kernel_minutes, dtype=float)
+        self.kernel_weights = np.array(params.kernel_weights, dtype=float)
+        self.exposure = np.zeros((len(self.taus), n))   # per account of each node, per kernel part
+        self.outside = np.zeros(len(self.taus))          # the same, shared by every account
+        self.posted = np.zeros(n)                         # real posts so far per node
+        self.watcher = graph.watcher.astype(float)
+        self.base = graph.weight * graph.susceptibility   # accounts × chance per exposure
+        self.pending = np.zeros(n, dtype=np.int64)        # forced posts (scripted, key accounts)
+
+    def force_post(self, node: int, count: int = 1) -> None:
+        """Make ``node`` post in the next step (a scripted post, a key account joining)."""
+        self.pending[node] += count
+
+    def add_outside_exposure(self, people_looking: float) -> None:
+        """People from outside the follow links come to look at the tag (a story, a trend)."""
+        self.outside += people_looking / max(self.graph.population, 1.0)
+
+    def step(
+        self,
+        rng: np.random.Generator,
+        minutes: float,
+        hour: float,
+        drive_by_stance: np.ndarray,
+        invitation_rate: float,
+    ) -> StepResult:
+        """Advance ``minutes`` of simulated time; return the posts each node made."""
+        params, graph = self.params, self.graph
+        decay = np.exp(-minutes / self.taus)
+        react = self.kernel_weights * (1.0 - decay)
+
+        # Watchers of the brand see the invitation and the background talk as a steady trickle.
+        inflow = invitation_rate * minutes / 60.0
+        if inflow > 0:
+            self.exposure += inflow * self.watcher
+        live = react @ self.exposure + float(react @ self.outside)
+        fatigue = 1.0 / (1.0 + self.posted / (graph.weight * params.fatigue_posts))
+        drive = drive_by_stance[graph.stance]
+        rate = self.base * drive * fatigue * circadian(hour)
+        mean = rate * live
+        posts = rng.poisson(mean).astype(np.int64)
+        if self.pending.any():
+            posts += self.pending
+            self.pending[:] = 0
+
+        self.exposure *= decay[:, None]
+        self.outside *= decay
+        posted_now = self._expose(posts)
+        self.posted += posts
+
+        # Expected posts the exposure created now will cause (for the virality figure).
+        offspring = float((posted_now * rate).sum())
+        total = int(posts.sum())
+        hourly = total * 60.0 / minutes
+        if hourly > 0:
+            trend = 1.0 / (1.0 + (params.trend_threshold / hourly) ** 4)
+            looking = params.trend_gain * total * trend
+            if looking > 0:
+                self.add_outside_exposure(looking)
+                offspring += looking * float(rate.sum()) / max(graph.population, 1.0)
+        return StepResult(posts=posts, expected_offspring=offspring)
+
+    def _expose(self, posts: np.ndarray) -> np.ndarray:
+        """Add the exposures this step's posts give the posters' followers; return them."""
+        graph = self.graph
+        posters = np.flatnonzero(posts)
+        if posters.size == 0:
+            return np.zeros(graph.size)
+        starts = graph.indptr[posters]
+        lengths = graph.indptr[posters + 1] - starts
+        total = int(lengths.sum())
+        if total == 0:
+            return np.zeros(graph.size)
+        # Positions of every link of every poster, without a Python loop.
+        offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+        positions = offsets + np.arange(total)
+        weights = graph.data[positions] * np.repeat(posts[posters], lengths)
+        gained = np.bincount(graph.indices[positions], weights=weights, minlength=graph.size)
+        self.exposure += gained
+        return gained

@@ -1,0 +1,129 @@
+"""The mutable inside of one game: meters, flags, counters and the spread state.
+
+Only the engine touches a World.  Everyone else reads the immutable :class:`GameState` that
+:class:`game.engine.game.Game` builds from it.  Every change to a meter goes through
+:meth:`World.change`, which clamps it and records the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.engine.feed import TextMaker
+from game.engine.graph import FollowerGraph
+from game.engine.params import ModelParams
+from game.engine.spread import Spread
+from game.engine.state import Change, EndingInfo, FiredEvent, Post, TakenAction, TurnRecord
+from game.scenario.models import Scenario
+
+METER_RANGE = (0.0, 100.0)
+
+
+@dataclass
+class World:
+    scenario: Scenario
+    seed: int
+    params: ModelParams
+    graph: FollowerGraph
+    spread: Spread
+    text: TextMaker
+    rng: np.random.Generator
+    turn_starts: list[dt.datetime]
+    threat: float                       # SCCT reputational threat (responsibility × intensifiers)
+    required_posture: int               # the least accommodating response SCCT recommends (rank)
+    turn: int = 1
+    reputation: float = 50.0
+    press: float = 0.0
+    anger: float = 0.0
+    invitation: float = 0.0
+    goodwill: float = 0.0               # 0-1: supporters roused by good responses
+    listening_until: int = 0            # monitored: responses land better through this turn
+    escalated_turn: int = 0
+    cancelled_turn: int = 0
+    paused: bool = False
+    hijack_turn: int = 0
+    first_response_turn: int = 0
+    first_press_turn: int = 0
+    total_posts: int = 0
+    negative_posts: int = 0
+    reach: float = 0.0
+    last_posts: int = 0
+    last_negative: int = 0
+    last_reach: float = 0.0
+    virality: float = 0.0
+    posts_per_hour: float = 0.0
+    trending: bool = False
+    budget_left: int = 0
+    counters: dict[str, float] = field(default_factory=dict)
+    fired: set[str] = field(default_factory=set)
+    joined: set[str] = field(default_factory=set)
+    published: set[str] = field(default_factory=set)
+    said: set[str] = field(default_factory=set)
+    took: dict[str, int] = field(default_factory=dict)
+    injected: set[str] = field(default_factory=set)
+    used_scripted: set[int] = field(default_factory=set)
+    used_scheduled: set[int] = field(default_factory=set)
+    feed: list[Post] = field(default_factory=list)
+    org_posts: list[Post] = field(default_factory=list)
+    org_reach: dict[str, float] = field(default_factory=dict)
+    history: list[TurnRecord] = field(default_factory=list)
+    events: list[FiredEvent] = field(default_factory=list)
+    taken: list[TakenAction] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)      # this turn's, so far
+    new_events: list[FiredEvent] = field(default_factory=list)
+    pending_posts: list[Post] = field(default_factory=list)  # our posts made this turn (feed)
+    ending: EndingInfo | None = None
+    post_serial: int = 0
+
+    # ------------------------------------------------------------------------------ time
+
+    @property
+    def turns_total(self) -> int:
+        return len(self.turn_starts) - 1
+
+    @property
+    def over(self) -> bool:
+        return self.ending is not None
+
+    def turn_start(self, turn: int | None = None) -> dt.datetime:
+        index = min((turn or self.turn) - 1, self.turns_total)
+        return self.turn_starts[index]
+
+    def turn_minutes(self, turn: int | None = None) -> int:
+        index = min((turn or self.turn) - 1, self.turns_total - 1)
+        return int((self.turn_starts[index + 1] - self.turn_starts[index]).total_seconds() // 60)
+
+    def hours_since(self, turn: int) -> float:
+        return (self.turn_start() - self.turn_start(turn)).total_seconds() / 3600.0
+
+    # ------------------------------------------------------------------------------ changes
+
+    def change(self, meter: str, delta: float, reason: str) -> float:
+        """Move a meter by ``delta`` within 0-100 and record why; returns the applied change."""
+        before = getattr(self, meter)
+        after = min(METER_RANGE[1], max(METER_RANGE[0], before + delta))
+        applied = after - before
+        setattr(self, meter, after)
+        if abs(applied) >= 0.05:
+            self.changes.append(Change(self.turn, meter, round(applied, 2), reason))
+        return applied
+
+    def count(self, name: str, by: float = 1) -> None:
+        self.counters[name] = self.counters.get(name, 0) + by
+
+    def next_post_id(self) -> str:
+        self.post_serial += 1
+        return f"t{self.turn}-{self.post_serial}"
+
+    def fire(self, event_id: str, kind: str, headline: str, text: str = "") -> FiredEvent:
+        event = FiredEvent(event_id, self.turn, self.turn_start(), kind, headline, text)
+        self.events.append(event)
+        self.new_events.append(event)
+        return event
+
+    @property
+    def hijacked(self) -> bool:
+        return self.hijack_turn > 0

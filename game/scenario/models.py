@@ -1,0 +1,404 @@
+"""The scenario file format (v1) as pydantic models.
+
+One YAML file is one :class:`Scenario`.  Every field carries a description: the same text feeds the
+JSON Schema (``bashtag schema``), so an editor explains a key on hover, and ``docs/authoring.md``.
+Models are frozen and forbid unknown keys; cross-references (a post's author exists, a condition
+names real things) are checked in :mod:`game.scenario.validate`, which reports every problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+FORMAT_VERSION = 1
+
+# Length limits keep a hostile file from bloating memory or the screen.
+SHORT = 120
+MEDIUM = 600
+LONG = 6000
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,47}$")]
+Handle = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]{1,30}$")]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=SHORT)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MEDIUM)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=LONG)]
+Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=MEDIUM)]
+Fraction = Annotated[float, Field(ge=0, le=1)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+Tone = Literal["empathetic", "apologetic", "informative", "humorous", "boilerplate", "defensive", "dismissive"]
+Strategy = Literal["rebuild", "bolster", "inform", "humour", "diminish", "deny", "attack"]
+Stance = Literal["hostile", "neutral", "supportive"]
+Effects = Annotated[
+    dict[str, float | Expr],
+    Field(description="Meter → change, a number or an expression: `{reputation: -5, press: 20}`."),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Timing(Model):
+    """When something happens: at a turn, at a simulated time, or when a condition first holds."""
+
+    turn: int | None = Field(None, ge=1, description="The turn it happens on (1 = the first turn).")
+    at: dt.datetime | None = Field(
+        None, description="The simulated local time it happens (the turn that contains it)."
+    )
+    when: Expr | None = Field(None, description="A condition; it happens the first turn it holds.")
+
+    @model_validator(mode="after")
+    def _one_timing(self) -> "Timing":
+        given = [name for name in ("turn", "at", "when") if getattr(self, name) is not None]
+        if len(given) > 1:
+            raise ValueError(f"give one of turn, at or when, not {' and '.join(given)}")
+        return self
+
+
+# ----------------------------------------------------------------------------------------- role
+
+
+class Role(Model):
+    """Who the player is and what they are asked to do."""
+
+    title: ShortText = Field(description="The player's job, e.g. 'Social media manager'.")
+    briefing: LongText = Field(description="What the player reads before the first turn.")
+    objectives: list[Text] = Field(default_factory=list, max_length=10)
+
+
+class PriorCrisis(Model):
+    """A past scandal. SCCT: a crisis history makes new blame stick (the Velcro effect)."""
+
+    year: int = Field(ge=1900, le=2100)
+    what: Text
+    severity: Fraction = Field(0.5, description="How much it still colours opinion, 0-1.")
+
+
+class Organisation(Model):
+    """The organisation whose account the player runs, and its standing before the crisis."""
+
+    name: ShortText
+    handle: Handle = Field(description="Its account's handle, without @.")
+    followers: int = Field(ge=0, le=500_000_000)
+    reputation: Percent = Field(description="Starting reputation, 0-100 (50 = neutral).")
+    crisis_type: Literal["victim", "accidental", "preventable"] = Field(
+        description="SCCT cluster: how much responsibility the public attributes."
+    )
+    grievance: Fraction = Field(
+        description="How alive the public's grievance is at the start, 0-1. "
+        "Every hostile hijack on record had a live grievance; without one, the crowd teases."
+    )
+    history: list[PriorCrisis] = Field(default_factory=list, max_length=20)
+
+
+# ----------------------------------------------------------------------------------------- clock
+
+
+class Phase(Model):
+    """A stretch of the scenario whose turns share one length."""
+
+    name: ShortText
+    turns: int = Field(ge=1, le=200)
+    turn_minutes: int = Field(ge=1, le=10080, description="Simulated minutes per turn.")
+
+
+class Clock(Model):
+    start: dt.datetime = Field(description="Simulated local date-time at the start of turn 1.")
+    timezone: ShortText = Field("local", description="A label for the scenario's local time, e.g. 'ET'.")
+    phases: list[Phase] = Field(min_length=1, max_length=20)
+
+
+# ----------------------------------------------------------------------------------------- campaign
+
+
+class Campaign(Model):
+    """The campaign the player launched: what invited the public in."""
+
+    hashtag: Annotated[str, StringConstraints(pattern=r"^#[A-Za-z0-9_]{1,60}$")]
+    kind: Literal["qna", "contest", "promotion", "post", "none"] = Field(
+        description="qna and contest invite replies; a lone post or none invites little."
+    )
+    announcement: Text = Field(description="The post that launched it.")
+    invitation: Percent = Field(
+        description="How loudly it invites the public in at the start, 0-100. "
+        "A named executive and a time make it louder (scheduled posts can raise it)."
+    )
+    promoted_posts: list[Text] = Field(default_factory=list, max_length=20)
+    cancel_post: Text | None = Field(None, description="What the account posts if the player cancels.")
+
+
+# ----------------------------------------------------------------------------------------- audience
+
+
+class StanceMix(Model):
+    hostile: Fraction
+    neutral: Fraction
+    supportive: Fraction
+
+    @model_validator(mode="after")
+    def _sums_to_one(self) -> "StanceMix":
+        total = self.hostile + self.neutral + self.supportive
+        if abs(total - 1.0) > 0.01:
+            raise ValueError(f"hostile + neutral + supportive must add up to 1 (they add up to {total:.2f})")
+        return self
+
+
+class Segment(Model):
+    """A crowd of similar accounts that may post on the hashtag."""
+
+    id: Id
+    name: ShortText
+    size: int = Field(ge=1, le=50_000_000, description="Accounts in the segment who could take part.")
+    stance: StanceMix
+    followers: int = Field(
+        ge=1, le=10_000_000, description="Median follower count of its accounts (the tail is heavy)."
+    )
+    activity: Fraction = Field(
+        description="Share of the segment that watches the brand or topic unprompted, 0-1."
+    )
+    susceptibility: Fraction = Field(
+        description="Chance that an account, once exposed, posts on the hashtag, 0-1 (2-5% for outrage)."
+    )
+    cohesion: Fraction = Field(0.8, description="Share of its follow links that stay inside the segment.")
+
+
+class KeyAccount(Model):
+    """A named account: an influencer, journalist, activist group or celebrity."""
+
+    handle: Handle
+    name: ShortText
+    followers: int = Field(ge=0, le=500_000_000)
+    followers_documented: bool = Field(
+        True, description="False when the count is a plausible tier, not a documented figure."
+    )
+    segment: Id
+    stance: Stance
+    kind: Literal["influencer", "journalist", "activist", "celebrity", "politician", "person", "brand"] = "influencer"
+    joins: Timing | None = Field(
+        None, description="When it starts posting; without it, it joins when exposure moves it."
+    )
+    bio: Text | None = None
+
+
+class Outlet(Model):
+    """A news outlet that may pick up the story once press attention is high enough."""
+
+    id: Id
+    name: ShortText
+    audience: int = Field(ge=1, le=500_000_000, description="Readers a story reaches.")
+    threshold: Percent = Field(description="Press attention at which a story becomes likely.")
+    headline: Text = Field(description="The headline; {hashtag} and {org} are filled in.")
+
+
+class Audience(Model):
+    segments: list[Segment] = Field(min_length=1, max_length=20)
+    key_accounts: list[KeyAccount] = Field(default_factory=list, max_length=200)
+    outlets: list[Outlet] = Field(default_factory=list, max_length=50)
+
+
+# ----------------------------------------------------------------------------------------- posts
+
+
+class ScriptedPost(Timing):
+    """A post that appears when its timing comes: written by a key account, or by the crowd."""
+
+    id: Id | None = None
+    author: Handle = Field(description="A key account's handle, or a crowd handle invented for the post.")
+    name: ShortText | None = Field(None, description="Display name when the author is not a key account.")
+    text: Text
+    stance: Stance = "hostile"
+
+
+class Templates(Model):
+    """Pools of crowd posts per stance. `{name}` picks from `fills.name`; {hashtag} and {org} are filled in."""
+
+    hostile: list[Text] = Field(default_factory=list, max_length=500)
+    neutral: list[Text] = Field(default_factory=list, max_length=500)
+    supportive: list[Text] = Field(default_factory=list, max_length=500)
+    fills: dict[Id, list[ShortText]] = Field(default_factory=dict)
+    handles: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]{1,20}$")]] = Field(
+        default_factory=list, max_length=500, description="Parts from which crowd handles are made."
+    )
+
+
+class ScheduledPost(Model):
+    """The organisation's own queued post: it goes out at its turn unless the player paused the queue."""
+
+    text: Text
+    turn: int | None = Field(None, ge=1)
+    at: dt.datetime | None = None
+    invitation: float = Field(0, ge=-100, le=100, description="Change to the invitation meter when it goes out.")
+
+
+# ----------------------------------------------------------------------------------------- actions
+
+
+class StatementOption(Model):
+    """A statement the player may post, with the response posture it takes."""
+
+    id: Id
+    label: ShortText
+    strategy: Strategy
+    text: Text
+    needs_escalation: bool = Field(False, description="Only after the team escalated to leadership.")
+    when: Expr | None = Field(None, description="Only while this holds.")
+
+
+class CustomAction(Model):
+    id: Id
+    label: ShortText
+    description: Text
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]$")] | None = None
+    cost: int = Field(1, ge=0, le=10)
+    strategy: Strategy | None = Field(None, description="The posture it takes, if it speaks in public.")
+    when: Expr | None = None
+    once: bool = True
+    effects: Effects = Field(default_factory=dict)
+
+
+class Actions(Model):
+    """What the player can do. Built-in actions are always there unless disabled."""
+
+    budget: int = Field(3, ge=1, le=20, description="Attention points a turn (a team can do only so much).")
+    disabled: list[Literal["reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate"]] = (
+        Field(default_factory=list)
+    )
+    replies: dict[Tone, list[Text]] = Field(
+        default_factory=dict, description="Reply texts per tone; {handle} is the person replied to."
+    )
+    statements: list[StatementOption] = Field(default_factory=list, max_length=30)
+    custom: list[CustomAction] = Field(default_factory=list, max_length=30)
+
+
+# ----------------------------------------------------------------------------------------- events
+
+
+class Event(Model):
+    id: Id
+    when: Expr
+    headline: Text
+    text: Text | None = None
+    once: bool = True
+    effects: Effects = Field(default_factory=dict)
+
+
+class Inject(Model):
+    """A prepared event a workshop facilitator can fire at any time."""
+
+    id: Id
+    label: ShortText
+    headline: Text
+    text: Text | None = None
+    effects: Effects = Field(default_factory=dict)
+    posts: list[ScriptedPost] = Field(default_factory=list, max_length=20)
+
+
+class Ending(Model):
+    id: Id
+    when: Expr = Field(description="Checked after each turn if early, else after the last turn.")
+    early: bool = Field(False, description="May end the game before the last turn.")
+    outcome: Literal["success", "mixed", "failure"]
+    title: ShortText
+    text: LongText
+
+
+# ----------------------------------------------------------------------------------------- debrief
+
+
+class TimelineEntry(Model):
+    at: dt.datetime
+    text: Text
+
+
+class Lesson(Model):
+    id: Id
+    when: Expr = Field(description="Shown when this holds at the end of the game.")
+    text: LongText
+    source: Url | None = None
+
+
+class Step(Model):
+    """One step of a strategy: an action at a turn (or a time)."""
+
+    turn: int | None = Field(None, ge=1)
+    at: dt.datetime | None = None
+    action: Literal["reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate", "custom", "wait"]
+    tone: Tone | None = Field(None, description="For reply: the tone.")
+    target: Literal["loudest", "hostile", "influencer", "latest"] | Handle | None = Field(
+        None, description="For reply: whom to answer. For delete: which of our posts ('latest')."
+    )
+    option: Id | None = Field(None, description="For statement: the statement's id; for custom: the action's id.")
+    count: int = Field(1, ge=1, le=10, description="How many times (replies to several people).")
+
+
+class Playbook(Model):
+    """A named sequence of steps: the historical one, or a strategy the simulator can play."""
+
+    id: Id
+    name: ShortText
+    description: Text
+    steps: list[Step] = Field(max_length=200)
+
+
+class Debrief(Model):
+    summary: LongText = Field(description="What really happened, in a paragraph.")
+    timeline: list[TimelineEntry] = Field(default_factory=list, max_length=60)
+    lessons: list[Lesson] = Field(default_factory=list, max_length=40)
+    questions: list[Text] = Field(default_factory=list, max_length=20, description="For group discussion.")
+
+
+# ----------------------------------------------------------------------------------------- scenario
+
+
+class Scenario(Model):
+    """A crisis scenario: one YAML file."""
+
+    format: Literal[1] = Field(description="The format version; this is version 1.")
+    id: Id
+    title: ShortText
+    summary: Text = Field(description="One line for the scenario list.")
+    kind: Literal["real", "fictional"]
+    date: dt.date
+    difficulty: Literal["easy", "medium", "hard"]
+    tags: list[ShortText] = Field(default_factory=list, max_length=20)
+    sources: list[Url] = Field(default_factory=list, max_length=40)
+    notes: LongText | None = Field(None, description="For authors: what is documented and what is assumed.")
+    role: Role
+    organisation: Organisation
+    clock: Clock
+    campaign: Campaign
+    audience: Audience
+    posts: list[ScriptedPost] = Field(default_factory=list, max_length=500)
+    templates: Templates = Field(default_factory=Templates)
+    scheduled_posts: list[ScheduledPost] = Field(default_factory=list, max_length=200)
+    actions: Actions = Field(default_factory=Actions)
+    events: list[Event] = Field(default_factory=list, max_length=100)
+    injects: list[Inject] = Field(default_factory=list, max_length=50)
+    endings: list[Ending] = Field(min_length=1, max_length=20)
+    debrief: Debrief
+    historical: Playbook = Field(description="What the organisation actually did, as a strategy.")
+    strategies: list[Playbook] = Field(default_factory=list, max_length=20)
+
+    @property
+    def turns_total(self) -> int:
+        return sum(phase.turns for phase in self.clock.phases)
+
+    def turn_starts(self) -> list[dt.datetime]:
+        """The simulated start time of each turn, plus the end of the last one."""
+        starts = [self.clock.start]
+        for phase in self.clock.phases:
+            for _ in range(phase.turns):
+                starts.append(starts[-1] + dt.timedelta(minutes=phase.turn_minutes))
+        return starts
+
+    def turn_at(self, moment: dt.datetime) -> int | None:
+        """The turn (from 1) whose span contains ``moment``, or None if outside the scenario."""
+        starts = self.turn_starts()
+        for turn, (begin, end) in enumerate(zip(starts, starts[1:]), start=1):
+            if begin <= moment < end:
+                return turn
+        return None
