@@ -201,8 +201,9 @@ class Game:
             cost = self._cost(action)
             w.budget_left -= cost
             w.count("actions_taken")
-        w.taken.append(TakenAction(w.turn, kind, label, action_to_dict(action)))
-        return tuple(w.changes[before:])
+        changes = tuple(w.changes[before:])
+        w.taken.append(TakenAction(w.turn, kind, label, action_to_dict(action), changes))
+        return changes
 
     def end_turn(self) -> TurnReport:
         """Play out the rest of the turn: the crowd, the press, events; then open the next turn."""

@@ -60,6 +60,7 @@ class TakenAction:
     kind: str
     label: str            # "Reply (empathetic) to @OccupyWallSt"
     detail: dict          # the action as a dict (see actions.action_to_dict)
+    changes: tuple[Change, ...] = ()   # what it did at once
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,216 @@
+"""Strategies: automatic players for the simulator, the balance report and the debrief's "what if".
+
+A strategy looks at a game at the start of each turn and returns the actions to take.  Built-in
+ones cover the classic responses; `historical` and a scenario's own strategies play its playbooks.
+Strategies that choose at random draw from their own generator, seeded from the game's seed, so a
+run stays reproducible and the engine's own draws are untouched.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import numpy as np
+
+from game.engine.actions import (
+    Action, ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Reply, Resume, Statement,
+)
+from game.engine.game import Game
+from game.engine.responses import POSTURE_RANK
+from game.scenario.models import Playbook, Step
+from game.scenario.vocabulary import TONES
+
+BUILTIN = {
+    "silent": "Say nothing, change nothing: the queue runs, the campaign goes ahead.",
+    "cancel-early": "Cancel the campaign at the first warning sign (the first hostile post in the feed).",
+    "boilerplate": "Answer the loudest critics with corporate boilerplate, every turn.",
+    "empathetic": "Listen, pause the queue, apologise in a statement and answer critics with empathy.",
+    "random": "Random actions, for balance testing.",
+}
+
+
+class Strategy:
+    """Decides each turn's actions for a game."""
+
+    name = "strategy"
+
+    def decide(self, game: Game) -> Iterable[Action]:  # pragma: no cover - interface
+        return ()
+
+
+def _feed_targets(game: Game, how: str) -> list:
+    state = game.state
+    others = [p for p in state.feed if p.source != "org"]
+    if how == "hostile":
+        others = [p for p in others if p.stance == "hostile"]
+    elif how == "influencer":
+        others = [p for p in others if p.source == "key"]
+    elif how == "latest":
+        others = sorted(others, key=lambda p: p.time, reverse=True)
+    elif how not in ("loudest", None):
+        others = [p for p in others if p.author.lower() == how.lower()]
+    if how != "latest":
+        others = sorted(others, key=lambda p: (p.stance != "hostile", -(p.followers + 50 * p.reposts)))
+    return others
+
+
+class PlaybookStrategy(Strategy):
+    """Plays a scenario playbook (the historical one or a scenario-defined strategy)."""
+
+    def __init__(self, playbook: Playbook, game: Game):
+        self.name = playbook.id
+        self.steps: dict[int, list[Step]] = {}
+        for step in playbook.steps:
+            turn = step.turn if step.turn is not None else (game.scenario.turn_at(step.at) if step.at else None)
+            if turn is not None:
+                self.steps.setdefault(turn, []).append(step)
+
+    def decide(self, game: Game) -> Iterable[Action]:
+        actions: list[Action] = []
+        for step in self.steps.get(game.state.turn, []):
+            actions.extend(_step_actions(game, step))
+        return actions
+
+
+def _step_actions(game: Game, step: Step) -> list[Action]:
+    if step.action == "wait":
+        return []
+    if step.action == "reply":
+        targets = _feed_targets(game, step.target or "loudest")[: step.count]
+        return [Reply(p.id, step.tone or "informative") for p in targets]
+    if step.action == "statement":
+        return [Statement(step.option)] if step.option else []
+    if step.action == "custom":
+        return [Custom(step.option)] if step.option else []
+    if step.action == "delete":
+        posts = game.state.org_posts
+        return [Delete(posts[-1].id)] if posts else []
+    simple = {"pause": Pause, "resume": Resume, "cancel": Cancel, "monitor": Monitor, "escalate": Escalate}
+    return [simple[step.action]()]
+
+
+class Silent(Strategy):
+    name = "silent"
+
+    def decide(self, game: Game) -> Iterable[Action]:
+        return ()
+
+
+class CancelEarly(Strategy):
+    name = "cancel-early"
+
+    def decide(self, game: Game) -> Iterable[Action]:
+        state = game.state
+        if state.campaign != "cancelled" and any(p.stance == "hostile" for p in state.feed):
+            return [Cancel()]
+        return ()
+
+
+class Boilerplate(Strategy):
+    name = "boilerplate"
+
+    def decide(self, game: Game) -> Iterable[Action]:
+        targets = [p for p in _feed_targets(game, "hostile")]
+        return [Reply(p.id, "boilerplate") for p in targets[: game.state.budget]]
+
+
+class Empathetic(Strategy):
+    name = "empathetic"
+
+    def decide(self, game: Game) -> Iterable[Action]:
+        state = game.state
+        hostile = [p for p in _feed_targets(game, "hostile")]
+        if not hostile:
+            return ()
+        actions: list[Action] = []
+        options = {o.kind: o for o in game.available_actions()}
+        if not game.world.counters.get("n_monitor"):
+            actions.append(Monitor())
+        if state.campaign == "live" and options.get("pause") and options["pause"].available:
+            actions.append(Pause())
+        statements = sorted(game.scenario.actions.statements, key=lambda s: -POSTURE_RANK[s.strategy])
+        best = statements[0] if statements else None
+        open_ids = {choice for choice, _ in options["statement"].choices} if "statement" in options else set()
+        if best is not None and best.id not in game.world.said:
+            if best.id in open_ids:
+                actions.append(Statement(best.id))
+            elif best.needs_escalation and not game.world.escalated_turn:
+                actions.append(Escalate())
+        actions.extend(Reply(p.id, "empathetic") for p in hostile[:3])
+        return actions
+
+
+class RandomStrategy(Strategy):
+    name = "random"
+
+    def __init__(self, seed: int):
+        self.rng = np.random.default_rng(np.random.SeedSequence([seed & 0xFFFFFFFF, 0x5EED]))
+
+    def decide(self, game: Game) -> Iterable[Action]:
+        actions: list[Action] = []
+        for _ in range(int(self.rng.integers(0, 4))):
+            options = [o for o in game.available_actions() if o.available]
+            if not options:
+                break
+            option = options[int(self.rng.integers(len(options)))]
+            action = self._make(game, option)
+            if action is not None:
+                actions.append(action)
+                break  # one per decision: later options depend on what it changes
+        return actions
+
+    def _make(self, game: Game, option) -> Action | None:
+        rng = self.rng
+        if option.kind == "reply":
+            targets = [p for p in game.state.feed if p.source != "org"]
+            if not targets:
+                return None
+            tone = list(TONES)[int(rng.integers(len(TONES)))]
+            return Reply(targets[int(rng.integers(len(targets)))].id, tone)
+        if option.kind in ("statement", "delete"):
+            if not option.choices:
+                return None
+            choice = option.choices[int(rng.integers(len(option.choices)))][0]
+            return Statement(choice) if option.kind == "statement" else Delete(choice)
+        if option.kind == "custom":
+            return Custom(option.action_id)
+        simple = {"pause": Pause, "resume": Resume, "cancel": Cancel, "monitor": Monitor, "escalate": Escalate}
+        return simple[option.kind]()
+
+
+def strategy_names(game_or_scenario) -> list[str]:
+    scenario = getattr(game_or_scenario, "scenario", game_or_scenario)
+    return ["historical", *BUILTIN, *(s.id for s in scenario.strategies if s.id not in BUILTIN)]
+
+
+def make_strategy(name: str, game: Game) -> Strategy:
+    """The strategy called ``name`` for ``game``; raises KeyError with the known names."""
+    if name == "historical":
+        return PlaybookStrategy(game.scenario.historical, game)
+    for playbook in game.scenario.strategies:
+        if playbook.id == name:
+            return PlaybookStrategy(playbook, game)
+    builtin: dict[str, Callable[[], Strategy]] = {
+        "silent": Silent, "cancel-early": CancelEarly, "boilerplate": Boilerplate, "empathetic": Empathetic,
+        "random": lambda: RandomStrategy(game.seed),
+    }
+    if name in builtin:
+        return builtin[name]()
+    raise KeyError(f"unknown strategy {name!r}; known: {', '.join(strategy_names(game))}")
+
+
+def take_turn(game: Game, strategy: Strategy) -> list[Action]:
+    """Let ``strategy`` act for the current turn (skipping what the game refuses); return what it did."""
+    done: list[Action] = []
+    for _ in range(3):  # strategies may need a second look after their first actions
+        acted = False
+        for action in list(strategy.decide(game)):
+            try:
+                game.apply(action)
+            except ActionNotAllowed:
+                continue
+            done.append(action)
+            acted = True
+        if not acted or not isinstance(strategy, RandomStrategy):
+            break
+    return done
