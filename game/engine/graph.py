@@ -169,8 +169,11 @@ def _wire(segment_arr, followers, weight, watcher, counts, segments, org_node, r
     targets = np.concatenate([targets, org_targets])
     link_weight = np.concatenate([link_weight, np.ones(org_targets.shape[0])])
 
-    order = np.argsort(sources, kind="stable")
-    sources, targets, link_weight = sources[order], targets[order], link_weight[order]
+    # Two draws of the same follower are one follow link carrying both exposures.
+    pair = sources.astype(np.int64) * n + targets
+    unique_pairs, inverse = np.unique(pair, return_inverse=True)
+    link_weight = np.bincount(inverse, weights=link_weight)
+    sources, targets = unique_pairs // n, unique_pairs % n
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.add.at(indptr, sources + 1, 1)
     indptr = np.cumsum(indptr)

@@ -1,0 +1,157 @@
+"""Play whole games without a UI to balance-test a scenario.
+
+  bashtag simulate askjpm --strategy historical --runs 8
+  bashtag simulate my.yaml --balance
+Runs are spread over the machine's cores; run k uses a seed derived from --seed and k, so the
+output is reproducible.  --json prints the results for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenario", help="a built-in scenario id or a path to a YAML file")
+    parser.add_argument("--strategy", default="historical",
+                        help="historical, silent, cancel-early, boilerplate, empathetic, random, or one "
+                             "the scenario defines (default: historical)")
+    parser.add_argument("--runs", type=int, default=8, help="games to play (default 8)")
+    parser.add_argument("--seed", type=int, default=1, help="batch seed (default 1)")
+    parser.add_argument("--json", action="store_true", help="print JSON on stdout")
+    parser.add_argument("--balance", action="store_true",
+                        help="play every strategy and report what an author should know")
+    parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+
+
+class _Progress:
+    """A one-line progress counter on stderr, only when a person is watching a long run."""
+
+    def __init__(self, total: int, label: str):
+        self.total, self.done, self.label = total, 0, label
+        self.show = total >= 8 and sys.stderr.isatty()
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.show:
+            print(f"\r{self.label}: {self.done}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.show:
+            print(file=sys.stderr)
+
+
+def _mapper(jobs: int, total: int, progress: _Progress):
+    workers = jobs or os.cpu_count() or 1
+    if workers <= 1 or total < 4:
+        def serial(function, items):
+            for item in items:
+                result = function(item)
+                progress.tick()
+                yield result
+        return serial, None
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=min(workers, total))
+
+    def parallel(function, items):
+        for result in pool.map(function, items):
+            progress.tick()
+            yield result
+    return parallel, pool
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.runs < 1:
+        print("bashtag simulate: --runs must be at least 1", file=sys.stderr)
+        return 2
+    from game.scenario.library import LibraryError, load
+    from game.scenario.loader import ScenarioError
+
+    try:
+        scenario = load(args.scenario)
+    except (ScenarioError, LibraryError) as error:
+        print(str(error), file=sys.stderr)
+        return 1
+
+    from game.engine import simulate
+    from game.engine.strategies import strategy_names
+
+    if args.balance:
+        return _balance(scenario, args, simulate)
+    if args.strategy not in strategy_names(scenario):
+        print(f"bashtag simulate: unknown strategy {args.strategy!r}; known: "
+              f"{', '.join(strategy_names(scenario))}", file=sys.stderr)
+        return 2
+    progress = _Progress(args.runs, f"simulating {scenario.id} ({args.strategy})")
+    mapper, pool = _mapper(args.jobs, args.runs, progress)
+    try:
+        results = simulate.run_batch(scenario, args.strategy, args.runs, args.seed, mapper=mapper)
+    finally:
+        progress.close()
+        if pool:
+            pool.shutdown()
+    summary = simulate.summary(results)
+    if args.json:
+        json.dump({"scenario": scenario.id, "strategy": args.strategy, "runs": args.runs, "seed": args.seed,
+                   "results": [r.as_json() for r in results], "summary": summary}, sys.stdout, indent=1)
+        print()
+        return 0
+    print(f"{scenario.title} — strategy {args.strategy}, {args.runs} runs, seed {args.seed}")
+    _print_summary(summary)
+    return 0
+
+
+def _print_summary(summary: dict) -> None:
+    print(f"  {'figure':<22}{'median':>12}{'p10':>12}{'p90':>12}")
+    for name, values in summary.items():
+        if name == "outcomes":
+            continue
+        cells = [_fmt(values[key]) for key in ("median", "p10", "p90")]
+        print(f"  {name:<22}{cells[0]:>12}{cells[1]:>12}{cells[2]:>12}")
+    outcomes = ", ".join(f"{k} {v}" for k, v in sorted(summary["outcomes"].items()))
+    print(f"  outcomes: {outcomes}")
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "—"
+    if abs(value) < 1 and value != 0:
+        return f"{value:.3f}"
+    return f"{value:,.1f}" if value != int(value) else f"{int(value):,}"
+
+
+def _balance(scenario, args, simulate) -> int:
+    from game.engine.strategies import strategy_names
+
+    names = strategy_names(scenario)
+    random_runs = max(args.runs * 4, 16)
+    total = args.runs * (len(names) - 1) + random_runs
+    progress = _Progress(total, f"balance of {scenario.id}")
+    mapper, pool = _mapper(args.jobs, total, progress)
+    try:
+        report = simulate.balance(scenario, args.runs, args.seed, random_runs=random_runs, mapper=mapper)
+    finally:
+        progress.close()
+        if pool:
+            pool.shutdown()
+    if args.json:
+        json.dump(report.as_json(), sys.stdout, indent=1)
+        print()
+        return 0
+    print(f"Balance of {scenario.title} ({args.runs} runs a strategy, {random_runs} random)")
+    print(f"  {'strategy':<16}{'posts':>10}{'negative':>10}{'reputation':>12}  outcomes")
+    for name, s in report.strategies.items():
+        outcomes = ", ".join(f"{k} {v}" for k, v in sorted(s["outcomes"].items()))
+        print(f"  {name:<16}{_fmt(s['total_posts']['median']):>10}{_fmt(s['negative_share']['median']):>10}"
+              f"{_fmt(s['final_reputation']['median']):>12}  {outcomes}")
+    print(f"  dominant strategy: {report.dominant or 'none (good: no single answer wins everything)'}")
+    for title, items in (("events that never fired", report.events_never_fired),
+                         ("endings never reached", report.endings_never_reached),
+                         ("actions never worth taking", report.actions_never_worth_taking),
+                         ("meters no action moves", report.meters_no_action_moves)):
+        print(f"  {title}: {', '.join(items) if items else 'none'}")
+    return 0

@@ -1,0 +1,176 @@
+"""The consequence engine, driven without any UI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from game.engine import ActionNotAllowed, Cancel, Delete, Game, Pause, Reply, Statement, action_from_dict
+from game.engine.state import to_jsonable
+from game.scenario.models import Scenario
+
+HERE = Path(__file__).parent
+
+
+@pytest.fixture(scope="module")
+def mini() -> Scenario:
+    return Scenario.model_validate(yaml.safe_load((HERE / "mini.yaml").read_text()))
+
+
+def play_through(game: Game, plan: dict[int, list] | None = None) -> Game:
+    plan = plan or {}
+    while not game.over:
+        for make in plan.get(game.state.turn, []):
+            game.apply(make(game))
+        game.end_turn()
+    return game
+
+
+def loudest_hostile(game: Game):
+    return next(p for p in game.state.feed if p.stance == "hostile" and p.source != "org")
+
+
+def fingerprint(game: Game) -> str:
+    return json.dumps(to_jsonable(game.state), sort_keys=True)
+
+
+def test_same_seed_and_choices_give_the_same_game_bit_for_bit(mini):
+    plan = {4: [lambda g: Reply(loudest_hostile(g).id, "empathetic"), lambda g: Pause()], 7: [lambda g: Cancel()]}
+    first = play_through(Game(mini, seed=11), plan)
+    second = play_through(Game(mini, seed=11), plan)
+    assert fingerprint(first) == fingerprint(second)
+
+
+def test_another_seed_gives_another_game(mini):
+    assert fingerprint(play_through(Game(mini, seed=1))) != fingerprint(play_through(Game(mini, seed=2)))
+
+
+def test_a_fork_plays_on_independently_and_identically(mini):
+    game = Game(mini, seed=5)
+    for _ in range(4):
+        game.end_turn()
+    fork = game.fork()
+    same = game.fork()
+    fork.apply(Cancel())
+    play_through(fork)
+    play_through(same)
+    play_through(game)
+    assert fingerprint(same) == fingerprint(game)
+    assert game.state.campaign != "cancelled"
+    assert fork.state.campaign == "cancelled"
+    assert fork.state.total_posts != game.state.total_posts
+
+
+def test_follower_graph_has_communities_heavy_tails_and_documented_reach(mini):
+    graph = Game(mini, seed=3).world.graph
+    sources = np.repeat(np.arange(graph.size), graph.out_degree())
+    crowd = sources < graph.org_node
+    same = graph.segment[sources[crowd]] == graph.segment[graph.indices[crowd]]
+    assert 0.7 < same.mean() < 0.95          # cohesion 0.8 plus the by-size mixing
+    followers = graph.followers[: graph.org_node - len(graph.key_index)]
+    assert followers.max() > 20 * np.median(followers)  # heavy tail
+    big = graph.key_index["bigcritic"]
+    degree = graph.out_degree()
+    assert degree[big] > 50 * np.median(degree[:1000])  # 150k followers reach far
+    nx_graph = graph.to_networkx()
+    assert nx_graph.number_of_edges() == graph.indices.size
+
+
+def test_every_change_says_why(mini):
+    game = play_through(Game(mini, seed=4))
+    changes = [c for record in game.state.history for c in record.changes]
+    assert changes
+    assert all(c.reason.strip() for c in changes)
+    assert any(c.meter == "reputation" and c.delta < 0 and "hostile posts reached" in c.reason for c in changes)
+
+
+def test_scheduled_posts_go_out_until_the_queue_is_paused(mini):
+    running = play_through(Game(mini, seed=6))
+    paused = play_through(Game(mini, seed=6), {1: [lambda g: Pause()]})
+    texts = lambda g: [p.text for p in g.state.org_posts]  # noqa: E731
+    assert any("Only hours left" in t for t in texts(running))
+    assert not any("Only hours left" in t for t in texts(paused))
+
+
+def test_refused_actions_say_why(mini):
+    game = Game(mini, seed=1)
+    game.apply(Cancel())
+    with pytest.raises(ActionNotAllowed, match="already cancelled"):
+        game.apply(Cancel())
+    with pytest.raises(ActionNotAllowed, match="nothing is queued"):
+        game.apply(Pause())
+    game.apply(Statement("inform"))  # cancel (1) + statement (2) use the budget of 3
+    with pytest.raises(ActionNotAllowed, match="not enough attention"):
+        game.apply(Statement("excuse"))
+
+
+def test_boilerplate_to_critics_costs_more_than_empathy(mini):
+    def run(tone):
+        plan = {turn: [lambda g, t=tone: Reply(loudest_hostile(g).id, t)] for turn in range(4, 12)}
+        return play_through(Game(mini, seed=9), plan).state.reputation
+
+    assert run("boilerplate") < run("empathetic")
+
+
+def test_an_apology_fits_a_preventable_crisis_and_an_attack_does_not(mini):
+    def after(option):
+        game = Game(mini, seed=2)
+        for _ in range(4):
+            game.end_turn()
+        before = (game.state.anger, game.state.reputation)
+        game.apply(Statement(option))
+        return game.state.anger - before[0], game.state.reputation - before[1]
+
+    anger_informed, _ = after("inform")
+    anger_attack, rep_attack = after("trolls")
+    assert anger_attack > 0 > rep_attack
+    assert anger_attack > anger_informed
+
+
+def test_deleting_a_widely_seen_post_draws_more_press_than_a_fresh_one(mini):
+    def press_jump(turns_before):
+        game = Game(mini, seed=8)
+        for _ in range(turns_before):
+            game.end_turn()
+        announcement = game.state.org_posts[0]
+        before = game.state.press
+        game.apply(Delete(announcement.id))
+        return game.state.press - before
+
+    assert press_jump(6) >= press_jump(0)
+    assert press_jump(6) > 0
+
+
+def test_cancelling_stops_the_invitation_but_not_the_hashtag(mini):
+    game = Game(mini, seed=12)
+    for _ in range(5):
+        game.end_turn()
+    game.apply(Cancel())
+    assert game.state.invitation == 0
+    report = game.end_turn()
+    assert report.record.posts > 0
+    assert game.state.campaign == "cancelled"
+
+
+def test_actions_round_trip_through_plain_dicts():
+    for data in ({"kind": "reply", "post_id": "t3-4", "tone": "empathetic"}, {"kind": "cancel"},
+                 {"kind": "inject", "inject_id": None, "headline": "A call", "text": None}):
+        action = action_from_dict(data)
+        assert action.kind == data["kind"]
+    with pytest.raises(ValueError):
+        action_from_dict({"kind": "launch-missiles"})
+    with pytest.raises(ValueError):
+        action_from_dict({"kind": "reply", "post_id": 3, "tone": "x"})
+
+
+def test_state_is_immutable_and_serialisable(mini):
+    game = Game(mini, seed=1)
+    game.end_turn()
+    state = game.state
+    with pytest.raises(Exception):
+        state.reputation = 100  # type: ignore[misc]
+    json.dumps(to_jsonable(state))
