@@ -1,0 +1,108 @@
+"""The built-in scenarios and how a name on the command line becomes a scenario file.
+
+Built-ins live in the top-level ``scenarios/`` folder and ship in the wheel as the package
+``game.builtin_scenarios`` (see pyproject.toml).  From a checkout the local ``game`` package shadows
+that mapping, so we fall back to ``scenarios/`` beside the ``game`` folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.scenario.loader import load_scenario, read_data
+from game.scenario.models import Scenario
+from game.scenario.problems import Problem, ScenarioError
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """What the scenario list shows, read from a file's top-level keys (no full validation)."""
+
+    id: str
+    title: str
+    year: int | None
+    difficulty: str
+    summary: str
+    path: Path
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id, "title": self.title, "year": self.year, "difficulty": self.difficulty,
+            "summary": self.summary, "path": str(self.path),
+        }
+
+
+def builtin_dir() -> Path | None:
+    """The folder holding the built-in scenario files."""
+    try:
+        from importlib.resources import files
+
+        folder = files("game.builtin_scenarios")
+        path = Path(str(folder))
+        if path.is_dir() and any(path.glob("*.yaml")):
+            return path
+    except (ModuleNotFoundError, TypeError, ValueError):
+        pass
+    import game
+
+    checkout = Path(game.__file__).resolve().parent.parent / "scenarios"
+    return checkout if checkout.is_dir() else None
+
+
+def builtin_files() -> list[Path]:
+    folder = builtin_dir()
+    return sorted(folder.glob("*.yaml")) if folder else []
+
+
+def _info(path: Path) -> ScenarioInfo:
+    data, _, _ = read_data(path)
+    data = data if isinstance(data, dict) else {}
+
+    def text(key: str, default: str = "") -> str:
+        value = data.get(key)
+        return value if isinstance(value, str) else default
+
+    date = data.get("date")
+    year = date.year if isinstance(date, dt.date) else None
+    ident = text("id", path.stem)
+    return ScenarioInfo(
+        id=ident, title=text("title", ident), year=year, difficulty=text("difficulty", "?"),
+        summary=text("summary"), path=path,
+    )
+
+
+def builtin_scenarios() -> list[ScenarioInfo]:
+    """The built-in scenarios, easiest first (then by id)."""
+    order = {"easy": 0, "medium": 1, "hard": 2}
+    infos = [_info(path) for path in builtin_files()]
+    return sorted(infos, key=lambda info: (order.get(info.difficulty, 3), info.id))
+
+
+def resolve(name_or_path: str | Path) -> Path:
+    """A scenario file: an existing path, or the id (or file stem) of a built-in scenario.
+
+    Raises :class:`ScenarioError` with one problem listing the built-in ids when neither fits.
+    """
+    path = Path(name_or_path)
+    if path.is_file():
+        return path
+    name = str(name_or_path)
+    if "/" not in name and "\\" not in name:
+        for info in builtin_scenarios():
+            if name in (info.id, info.path.stem):
+                return info.path
+    known = ", ".join(info.id for info in builtin_scenarios()) or "none installed"
+    if path.exists():
+        message = "is not a file"
+    elif name.endswith((".yaml", ".yml")) or "/" in name:
+        message = "file not found"
+    else:
+        message = f"no such file or built-in scenario (built-in: {known})"
+    raise ScenarioError([Problem(name, None, None, "", message)])
+
+
+def load(name_or_path: str | Path) -> Scenario:
+    """Resolve and load a scenario; raises :class:`ScenarioError`."""
+    return load_scenario(resolve(name_or_path))
