@@ -160,6 +160,16 @@ def _plain_yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
             "a ':' is not allowed here: check the indentation of this line, or put the value in "
             "quotes if it contains ': '"
         )
+    context_mark = error.context_mark
+    if ("expected <block end>" in problem and "collection" in (error.context or "")
+            and context_mark is not None and not line_text.lstrip().startswith("-")):
+        lines = text.splitlines()
+        opened = lines[context_mark.line] if context_mark.line < len(lines) else ""
+        if opened[context_mark.column:].startswith("-"):
+            return (
+                f"this key follows a list (the '- ' on line {context_mark.line + 1}) at the same "
+                "indentation; a block is a list or a mapping, not both — check the '- ' and the indentation"
+            )
     if "did not find expected key" in problem or "expected <block end>" in problem:
         if line_text.lstrip().startswith("- "):
             return (
@@ -252,13 +262,13 @@ class _Builder:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ_TAG:
-                self.problem(node, path, f"the tag {node.tag} is not allowed here; remove it")
+                self.problem(node, path, f"the tag {_tag(node.tag)} is not allowed here; remove it")
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         return self.scalar(node, path)
 
     def mapping(self, node: yaml.MappingNode, path: TreePath) -> dict:
         if node.tag != _MAP_TAG:
-            self.problem(node, path, f"the tag {node.tag} is not allowed here; remove it")
+            self.problem(node, path, f"the tag {_tag(node.tag)} is not allowed here; remove it")
         result: dict = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -266,7 +276,7 @@ class _Builder:
                 self.problem(key_node, path, "a key must be a plain word, not a list or a mapping")
                 continue
             if key_node.tag not in _SCALAR_TAGS:
-                what = "merge keys ('<<')" if key_node.tag.endswith(":merge") else f"the tag {key_node.tag}"
+                what = "merge keys ('<<')" if key_node.tag.endswith(":merge") else f"the tag {_tag(key_node.tag)}"
                 self.problem(key_node, path, f"{what} are not allowed in scenario files")
                 continue
             # Keys stay the text as written: YAML 1.1 would read `yes:` or `1:` as a bool or int.
@@ -276,8 +286,7 @@ class _Builder:
             if key in first_line:
                 self.problem(
                     key_node, path + (key,),
-                    f"duplicate key {key!r} (first given on line {first_line[key]}); "
-                    "only the first is used — remove or rename one",
+                    f"duplicate key {key!r} (also given on line {first_line[key]}); remove or rename one",
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
@@ -288,7 +297,7 @@ class _Builder:
         if node.tag not in _SCALAR_TAGS:
             self.problem(
                 node, path,
-                f"the tag {node.tag} is not allowed in scenario files (only plain values, lists and "
+                f"the tag {_tag(node.tag)} is not allowed in scenario files (only plain values, lists and "
                 "mappings are)",
             )
             return None
@@ -302,6 +311,11 @@ class _Builder:
             if removed:
                 self.problem(node, path, _removed_message(removed), "warning")
         return value
+
+
+def _tag(tag: str) -> str:
+    """A tag as it was written: ``tag:yaml.org,2002:python/object`` -> ``!!python/object``."""
+    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
 
 
 def _removed_message(removed: list[str]) -> str:
@@ -354,12 +368,19 @@ def load_scenario_with_warnings(
             ))
         else:
             scenario, found = validate_data(data, positions)
-            problems.extend(found)
+            # A value the YAML step already refused (a tag, an unreadable date) was read as nothing;
+            # the model's complaint about that nothing would only repeat the first message.
+            refused = {p.where for p in problems if p.is_error and p.where}
+            problems.extend(p for p in found if not _under(p.where, refused))
     if scenario is None or any(p.is_error for p in problems):
         if not any(p.is_error for p in problems):  # cannot happen, but never return None silently
             problems.append(Problem(positions.name, None, None, "", "invalid scenario"))
         raise ScenarioError(problems)
     return scenario, sorted(problems, key=Problem.sort_key)
+
+
+def _under(where: str, places: set[str]) -> bool:
+    return any(where == place or where.startswith((place + ".", place + "[")) for place in places)
 
 
 def load_scenario(source: str | bytes | Path, name: str | None = None) -> Scenario:

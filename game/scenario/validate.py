@@ -8,6 +8,7 @@ take the :class:`Scenario` and the :class:`Positions` map, so each problem carri
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import types
@@ -56,8 +57,18 @@ def model_problems(error: ValidationError, data: object, positions: Positions) -
         if item["type"] == "extra_forbidden":
             path = tuple(item["loc"])[: len(path) + 1] if len(path) < len(item["loc"]) else path
         grouped.setdefault(path, []).append(item)
+    # An unknown key that is a misspelt required key says it all: drop the "missing" beside it.
+    suggested = set()
+    for path, items in grouped.items():
+        if items[0]["type"] == "extra_forbidden" and path:
+            allowed = _fields_at(tuple(items[0]["loc"])[:-1])
+            close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
+            suggested.update((path[:-1], c) for c in close)
     problems = []
     for path, items in grouped.items():
+        first = items[0]
+        if first["type"] == "missing" and (path, str(first["loc"][-1])) in suggested:
+            continue
         problems.append(_model_problem(path, items, data, positions))
     return problems
 
@@ -90,8 +101,7 @@ def _model_problem(path: TreePath, items: list[dict], data: object, positions: P
         return positions.problem(path, f"unknown key {key!r}{hint}", at_key=True)
     if kind == "missing":
         missing = str(loc[len(path)]) if len(loc) > len(path) else str(loc[-1])
-        where = path
-        return positions.problem(where, f"{missing!r} is missing (it is required)")
+        return positions.problem(path, f"{missing!r} is missing (it is required)", at_key=True)
     messages = []
     for item in items:
         message = _say(item)
@@ -117,6 +127,8 @@ def _say(item: dict) -> str:
         expected = ctx.get("expected", "")
         choices = re.findall(r"'([^']*)'", str(expected)) or re.findall(r"\d+", str(expected))
         hint = did_you_mean(item.get("input"), choices) if isinstance(item.get("input"), str) else ""
+        if len(choices) == 1:
+            return f"should be {choices[0]}"
         return f"should be one of {', '.join(choices) if choices else expected}{hint}"
     if kind in ("value_error", "assertion_error"):
         return re.sub(r"^(Value|Assertion) error, ", "", msg)
