@@ -1,0 +1,53 @@
+"""The one door through which the UI changes a game.
+
+Every action the player takes and every end of turn goes through :class:`GameController`, so a
+session recorder (issue 6: a crash must never lose a game) hooks in at one place: pass an object with
+``on_action(game, action, changes)`` and ``on_end_turn(game, report)`` in ``listeners``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from game.engine.actions import Action
+from game.engine.game import Game
+from game.engine.state import Change, TurnReport
+
+
+class GameListener(Protocol):
+    """What a recorder implements (both methods are called after the engine accepted the step)."""
+
+    def on_action(self, game: Game, action: Action, changes: tuple[Change, ...]) -> None: ...
+
+    def on_end_turn(self, game: Game, report: TurnReport) -> None: ...
+
+
+class GameController:
+    """Holds the game, applies actions and ends turns, and remembers what the `?` help explains."""
+
+    def __init__(self, game: Game, listeners: list[GameListener] | None = None):
+        self.game = game
+        self.listeners: list[GameListener] = list(listeners or [])
+        self.last_report: TurnReport | None = None
+        self.changes_this_turn: list[Change] = []
+
+    @property
+    def state(self):
+        return self.game.state
+
+    def apply(self, action: Action) -> tuple[Change, ...]:
+        """Take ``action``; raises ActionNotAllowed (with the sentence to show) if it cannot be taken."""
+        changes = tuple(self.game.apply(action))
+        self.changes_this_turn.extend(changes)
+        for listener in self.listeners:
+            listener.on_action(self.game, action, changes)
+        return changes
+
+    def end_turn(self) -> TurnReport:
+        """Play out the rest of the turn and open the next one."""
+        report = self.game.end_turn()
+        self.last_report = report
+        self.changes_this_turn = []
+        for listener in self.listeners:
+            listener.on_end_turn(self.game, report)
+        return report

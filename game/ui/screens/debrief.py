@@ -1,0 +1,127 @@
+"""The debrief: the outcome, your curve beside history's, the decisions that mattered and why,
+"what if", what really happened, the lessons your choices triggered, and the sources."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game.ui.literal import join, lit, one_line
+from game.ui.widgets.chart import LineChart
+
+OUTCOME_MARK = {"success": "✔ SUCCESS", "mixed": "◐ MIXED", "failure": "✖ FAILURE"}
+
+
+class DebriefScreen(Screen):
+    """Reads one :class:`game.engine.debrief.Debrief`."""
+
+    CSS_PATH = "debrief.tcss"
+    BINDINGS = [Binding("q", "app.quit", "Quit"), Binding("t", "app.to_title", "Title screen")]
+
+    def __init__(self, debrief, game):
+        super().__init__()
+        self.debrief = debrief
+        self.game = game
+
+    def compose(self) -> ComposeResult:
+        d = self.debrief
+        with VerticalScroll(id="debrief-scroll"):
+            yield Static(self._outcome(), id="debrief-outcome")
+            with_history = bool(d.historical)
+            yield Static(Content.styled("Your crisis beside what really happened", "bold $text-accent"),
+                         classes="debrief-heading")
+            yield LineChart(id="debrief-reputation", classes="debrief-chart")
+            yield LineChart(id="debrief-posts", classes="debrief-chart")
+            if not with_history:
+                yield Static("(no historical curve for this scenario)")
+            yield Static(self._decisions(), id="debrief-decisions", classes="debrief-section")
+            yield Static(self._what_ifs(), id="debrief-whatifs", classes="debrief-section")
+            yield Static(self._history(), id="debrief-history", classes="debrief-section")
+            yield Static(self._lessons(), id="debrief-lessons", classes="debrief-section")
+            yield Static(self._sources(), id="debrief-sources", classes="debrief-section")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        d = self.debrief
+        self.query_one("#debrief-reputation", LineChart).plot(
+            "Reputation (0-100) at the end of each turn",
+            [r.reputation for r in d.player], [r.reputation for r in d.historical])
+        self.query_one("#debrief-posts", LineChart).plot(
+            "Virality: posts on the hashtag per turn",
+            [r.posts for r in d.player], [r.posts for r in d.historical])
+        self.query_one("#debrief-scroll").focus()
+
+    def _outcome(self) -> Content:
+        outcome = self.debrief.outcome
+        state = self.game.state
+        figures = Content(f"Reputation {state.reputation_start:.0f} → {state.reputation:.0f}  ·  "
+                          f"{state.total_posts} posts on the hashtag, {state.negative_share:.0%} hostile  ·  "
+                          f"press attention {state.press:.0f}/100")
+        if outcome is None:
+            return Content("\n").join([Content.styled("The game was not finished.", "bold"), figures])
+        return Content("\n").join([
+            join((OUTCOME_MARK.get(outcome.outcome, outcome.outcome.upper()) + "  ", "bold $text-accent"),
+                 (one_line(outcome.title), "bold")),
+            lit(outcome.text), figures,
+        ])
+
+    def _decisions(self) -> Content:
+        lines = [Content.styled("Your decisions, and why they mattered", "bold $text-accent")]
+        decisions = self.debrief.decisions
+        if not decisions:
+            lines.append(Content("You took no action: the crisis ran its course without you."))
+        for decision in decisions:
+            lines.append(join((f"{decision.time:%a %H:%M}  ", "$text-muted"), (one_line(decision.label), "bold"),
+                              (f"   {decision.impact:+.1f} reputation at once", "")))
+            for reason in decision.reasons[:3]:
+                lines.append(join(("      " + one_line(reason), "$text-muted")))
+        biggest = getattr(self.debrief, "biggest_changes", ())
+        if biggest:
+            lines.append(Content.styled("The biggest swings of the game", "bold"))
+            for change in biggest[:6]:
+                lines.append(join((f"  turn {change.turn}: ", "$text-muted"), (one_line(change.describe()), "")))
+        return Content("\n").join(lines)
+
+    def _what_ifs(self) -> Content:
+        lines = [Content.styled("What if…", "bold $text-accent")]
+        if not self.debrief.what_ifs:
+            lines.append(Content("No decision to replay differently."))
+        for what in self.debrief.what_ifs:
+            better = what.alt_reputation - what.player_reputation
+            verdict = "better" if better > 0.5 else "worse" if better < -0.5 else "about the same"
+            lines.append(join((f"{what.time:%a %H:%M}  ", "$text-muted"), (one_line(what.label), "bold")))
+            lines.append(Content(
+                f"      reputation {what.alt_reputation:.0f} instead of {what.player_reputation:.0f} ({verdict}); "
+                f"{what.alt_posts} posts instead of {what.player_posts}; ending: {one_line(what.alt_outcome)}"))
+        return Content("\n").join(lines)
+
+    def _history(self) -> Content:
+        d = self.debrief
+        lines = [Content.styled("What really happened", "bold $text-accent"), lit(d.summary)]
+        for entry in d.timeline:
+            lines.append(join((f"  {entry.at:%a %d %b %H:%M}  ", "$text-muted"), (one_line(entry.text), "")))
+        return Content("\n").join(lines)
+
+    def _lessons(self) -> Content:
+        lines = [Content.styled("Lessons from your game", "bold $text-accent")]
+        if not self.debrief.lessons:
+            lines.append(Content("No particular lesson was triggered."))
+        for lesson in self.debrief.lessons:
+            lines.append(join("  • ", (lesson.text, "")))
+            if lesson.source:
+                lines.append(join(("    source: " + one_line(lesson.source), "$text-muted")))
+        questions = getattr(self.debrief, "questions", ())
+        if questions:
+            lines.append(Content.styled("For discussion", "bold"))
+            lines += [join("  ? ", (q, "")) for q in questions]
+        return Content("\n").join(lines)
+
+    def _sources(self) -> Content:
+        lines = [Content.styled("Sources", "bold $text-accent")]
+        lines += [join("  ", (one_line(s), "")) for s in self.debrief.sources] or [Content("  (none listed)")]
+        lines.append(Content.styled("\nq quit · t back to the title screen · ↑↓ scroll", "$text-muted"))
+        return Content("\n").join(lines)

@@ -1,0 +1,50 @@
+"""The `?` page: what each meter means, what each action does (and why it is closed now), and why
+each meter moved this turn — read from the engine's own reasons, never worked out here."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from game.engine.state import Change
+from game.ui.controller import GameController
+from game.ui.literal import join, one_line
+from game.ui.widgets.dashboard import METERS
+
+
+def _changes(title: str, changes: list[Change] | tuple[Change, ...]) -> list[Content]:
+    lines = [Content.assemble((title, "bold $text-accent"))]
+    if not changes:
+        lines.append(Content("  (nothing yet)"))
+    by_meter: dict[str, list[Change]] = {}
+    for change in changes:
+        by_meter.setdefault(change.meter, []).append(change)
+    for meter, items in by_meter.items():
+        total = sum(c.delta for c in items)
+        lines.append(join((f"  {meter}: {total:+.1f}", "bold")))
+        for change in sorted(items, key=lambda c: -abs(c.delta))[:8]:
+            lines.append(join(("    " + one_line(change.describe()), "")))
+    return lines
+
+
+def help_page(controller: GameController) -> Content:
+    game = controller.game
+    lines: list[Content] = [Content.assemble(("The meters", "bold $text-accent"))]
+    for spec in METERS:
+        lines.append(Content.assemble((f"  {spec.label}: ", "bold"), spec.explain))
+    lines.append(Content(""))
+    lines.append(Content.assemble(("The actions", "bold $text-accent"),
+                                  f"  (each costs attention; you have {game.state.budget} points a turn)"))
+    for option in game.available_actions():
+        key = f"[{option.key}]" if option.key else "   "
+        status = "" if option.available else f" — not now: {one_line(option.reason)}"
+        lines.append(join((f"  {key} {one_line(option.label)} ({option.cost}): ", "bold"),
+                          (option.description, ""), (status, "$text-warning")))
+    lines.append(Content.assemble("  [e] End the turn: the crowd, the press and events play out.  "
+                                  "[?] this help.  [q] quit.  Ctrl+P: every action by name."))
+    lines.append(Content(""))
+    last = controller.last_report
+    lines += _changes("Why the meters moved last turn" + (f" (turn {last.record.turn})" if last else ""),
+                      last.changes if last else ())
+    lines.append(Content(""))
+    lines += _changes("What your actions did this turn", controller.changes_this_turn)
+    return Content("\n").join(lines)

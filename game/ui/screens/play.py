@@ -1,0 +1,249 @@
+"""The play screen: the feed, the dashboard, the events log and the actions, one turn at a time.
+
+Keys become engine actions through the app's GameController; after every step the screen redraws
+from ``game.state``. No rule lives here: what is allowed, and why not, comes from the engine.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, RichLog, Static
+
+from game.engine.actions import (
+    ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Reply, Resume, Statement,
+)
+from game.engine.state import ActionOption, Change, FiredEvent, Post, TurnReport
+from game.ui.controller import GameController
+from game.ui.literal import clean, join, lit, one_line
+from game.ui.screens.help import help_page
+from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, ReplyComposer
+from game.ui.widgets.actions import ActionBar
+from game.ui.widgets.dashboard import Dashboard
+from game.ui.widgets.feed import Feed
+
+EVENT_MARK = {"press": "▣ PRESS", "influencer": "★ JOINS", "event": "! EVENT", "inject": "! NEWS",
+              "campaign": "◆ CAMPAIGN", "insight": "ℹ INSIGHT"}
+SIMPLE = {"pause": Pause, "resume": Resume, "monitor": Monitor, "escalate": Escalate}
+
+
+class PlayScreen(Screen):
+    """One game, turn by turn."""
+
+    CSS_PATH = "play.tcss"
+    BINDINGS = [
+        Binding("e", "end_turn", "End turn"),
+        Binding("question_mark", "help", "Help / why"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("r", "act('reply')", "Reply", show=False),
+        Binding("s", "act('statement')", "Statement", show=False),
+        Binding("p", "act('pause')", "Pause", show=False),
+        Binding("u", "act('resume')", "Resume", show=False),
+        Binding("c", "act('cancel')", "Cancel campaign", show=False),
+        Binding("d", "act('delete')", "Delete", show=False),
+        Binding("m", "act('monitor')", "Monitor", show=False),
+        Binding("x", "act('escalate')", "Escalate", show=False),
+    ]
+
+    def __init__(self, controller: GameController):
+        super().__init__()
+        self.controller = controller
+
+    @property
+    def game(self):
+        return self.controller.game
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="play-header")
+        with Horizontal(id="play-main"):
+            with Vertical(id="play-left"):
+                yield Static("", id="play-feed-title")
+                yield Feed(id="play-feed")
+            with Vertical(id="play-right"):
+                yield Dashboard(id="play-dashboard")
+                yield Static("Events", id="play-events-title")
+                yield RichLog(id="play-events", markup=False, wrap=True, max_lines=300)
+        yield ActionBar("", id="play-actions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        state = self.game.state
+        log = self.query_one("#play-events", RichLog)
+        for event in state.events:
+            self._log_event(event)
+        if not state.events:
+            log.write(Text("Nothing has happened yet. Watch the feed."))
+        self.refresh_view()
+        self.query_one(Feed).focus()
+
+    # ------------------------------------------------------------------------------ drawing
+
+    def refresh_view(self) -> None:
+        """Redraw everything from the game's state."""
+        state = self.game.state
+        scenario = self.game.scenario
+        when = f"{state.time:%a %d %b %Y, %H:%M} {clean(scenario.clock.timezone)}"
+        header = join(
+            (one_line(scenario.campaign.hashtag), "bold"), "  ",
+            (when, ""), "  ",
+            (f"Turn {min(state.turn, state.turns_total)} of {state.turns_total}", "bold $accent"),
+            ("  ·  ", "$text-muted"), (one_line(state.phase), "italic"),
+            ("  ·  ", "$text-muted"), f"{state.turn_minutes} min this turn",
+            ("  ·  ", "$text-muted"), f"Campaign: {state.campaign}",
+        )
+        self.query_one("#play-header", Static).update(header)
+        posts = state.feed
+        hostile = sum(1 for p in posts if p.stance == "hostile")
+        self.query_one("#play-feed-title", Static).update(Content(
+            f"Feed: {len(posts)} posts this turn ({hostile} hostile) · Enter on a post to reply"))
+        self.query_one(Feed).show(posts)
+        self.query_one(Dashboard).show(state)
+        self.query_one(ActionBar).show(state, self.game.available_actions())
+
+    def _log_event(self, event: FiredEvent) -> None:
+        mark = EVENT_MARK.get(event.kind, "! " + event.kind.upper())
+        line = Text(f"{event.time:%H:%M} {mark} ", style="bold")
+        line.append(one_line(event.headline))
+        if event.text:
+            line.append("\n  " + one_line(event.text), style="dim")
+        self.query_one("#play-events", RichLog).write(line)
+
+    def _log_line(self, text: str, style: str = "") -> None:
+        self.query_one("#play-events", RichLog).write(Text(one_line(text), style=style))
+
+    # ------------------------------------------------------------------------------ acting
+
+    def _option(self, ident: str) -> ActionOption | None:
+        for option in self.game.available_actions():
+            if option.kind == ident or (option.kind == "custom" and option.action_id == ident):
+                return option
+        return None
+
+    def action_act(self, ident: str) -> None:
+        """Take the action called ``ident`` (a kind, or a custom action's id), asking what is needed first."""
+        option = self._option(ident)
+        if option is None:
+            self.notify("This scenario does not offer that action.", severity="warning", markup=False)
+            return
+        if not option.available:
+            self.notify(f"{one_line(option.label)}: {one_line(option.reason)}", title="Not now",
+                        severity="warning", markup=False)
+            return
+        if ident == "reply":
+            self._reply_to(self._selected_post())
+        elif ident == "statement":
+            self._choose_statement()
+        elif ident == "cancel":
+            detail = lit(self.game.scenario.campaign.cancel_post or "") if self.game.scenario.campaign.cancel_post else ""
+            self.app.push_screen(
+                ConfirmScreen("Cancel the campaign? This cannot be undone.", detail, yes="Cancel it", no="Keep it"),
+                lambda yes: self._apply(Cancel()) if yes else None)
+        elif ident == "delete":
+            self._choose_delete()
+        elif ident in SIMPLE:
+            self._apply(SIMPLE[ident]())
+        else:
+            self._apply(Custom(ident))
+
+    def _selected_post(self) -> Post | None:
+        post_id = self.query_one(Feed).highlighted_post_id
+        return self.game.post(post_id) if post_id else None
+
+    def _reply_to(self, post: Post | None) -> None:
+        if post is None:
+            self.notify("Select a post in the feed first (↑↓), then press r or Enter.", markup=False)
+            return
+        if post.source == "org":
+            self.notify("That is our own post: pick someone else's to reply to.", markup=False)
+            return
+        option = self._option("reply")
+        tones = [ident for ident, _ in option.choices] if option else None
+        self.app.push_screen(ReplyComposer(post, self.game.scenario, tones or ()),
+                             lambda tone: self._apply(Reply(post.id, tone)) if tone else None)
+
+    def _choose_statement(self) -> None:
+        option = self._option("statement")
+        by_id = {s.id: s for s in self.game.scenario.actions.statements}
+        choices, previews = [], {}
+        for ident, label in option.choices if option else ():
+            choices.append((ident, lit(label, "bold")))
+            statement = by_id.get(ident)
+            if statement:
+                previews[ident] = join(("Posture: ", "$text-muted"), (statement.strategy, "bold"),
+                                       ("\nIt reads:\n", "$text-muted"), (statement.text, ""))
+        self.app.push_screen(ChoiceScreen("Post a prepared statement (costs 2 attention)", choices, previews),
+                             lambda ident: self._apply(Statement(ident)) if ident else None)
+
+    def _choose_delete(self) -> None:
+        posts = self.game.state.org_posts
+        choices = [(p.id, lit(f"{p.time:%H:%M} {one_line(p.text)[:70]}")) for p in posts]
+        previews = {p.id: join(("Our post, up since ", "$text-muted"), f"{p.time:%a %H:%M}",
+                               "\n", (p.text, ""), ("\n♥ %d ⟲ %d" % (p.likes, p.reposts), "$text-muted")) for p in posts}
+
+        def confirm(ident: str | None) -> None:
+            if not ident:
+                return
+            self.app.push_screen(
+                ConfirmScreen("Delete this post? It cannot be undone, and screenshots survive.",
+                              previews[ident], yes="Delete it", no="Keep it"),
+                lambda yes: self._apply(Delete(ident)) if yes else None)
+
+        self.app.push_screen(ChoiceScreen("Delete one of our posts", choices, previews), confirm)
+
+    def _apply(self, action) -> None:
+        try:
+            changes = self.controller.apply(action)
+        except ActionNotAllowed as error:
+            self.notify(one_line(error.reason), title="Not allowed", severity="warning", markup=False)
+            return
+        taken = self.game.state.taken[-1] if self.game.state.taken else None
+        label = one_line(taken.label) if taken else action.kind
+        effects = "; ".join(one_line(c.describe()) for c in changes) or "no immediate change"
+        self.notify(f"{label}\n{effects}", title="Done", markup=False)
+        self._log_line(f"▸ You: {label} ({effects})", "bold")
+        self.refresh_view()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, Feed):
+            event.stop()
+            if self._option("reply") and self._option("reply").available:
+                self._reply_to(self.game.post(event.option_id or ""))
+            else:
+                self.action_act("reply")
+
+    def action_end_turn(self) -> None:
+        if self.game.over:
+            self.app.show_debrief()
+            return
+        report = self.controller.end_turn()
+        self._show_report(report)
+        if self.game.over:
+            self.app.show_debrief()
+            return
+        self.refresh_view()
+
+    def _show_report(self, report: TurnReport) -> None:
+        record = report.record
+        self._log_line(f"── Turn {record.turn} ended: {record.posts} posts, reputation {record.reputation:.0f} ──",
+                       "dim")
+        for event in report.events:
+            self._log_event(event)
+            title = EVENT_MARK.get(event.kind, event.kind)
+            body = one_line(event.headline) + (f"\n{one_line(event.text)}" if event.text else "")
+            self.notify(body, title=title, severity="warning" if event.kind in ("press", "influencer") else "information",
+                        markup=False, timeout=6)
+
+    def action_help(self) -> None:
+        self.app.push_screen(InfoScreen(help_page(self.controller), title="Help: meters, actions, and why things moved"))
+
+    def on_key(self, event) -> None:
+        """Custom scenario actions have their own keys (not known until the scenario is loaded)."""
+        for option in self.game.available_actions():
+            if option.kind == "custom" and option.key and option.key == event.key:
+                event.stop()
+                self.action_act(option.action_id or "")
+                return

@@ -1,0 +1,74 @@
+"""The title screen: pick a scenario (grouped by difficulty), continue a saved game, or quit."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.ui.catalogue import Entry
+from game.ui.literal import join, one_line
+
+LOGO = "#  B A S H T A G"
+TAGLINE = "Live through a social-media crisis, turn by turn, and learn from it."
+DIFFICULTY_NAMES = {"easy": "Easy: learn the ropes", "medium": "Medium", "hard": "Hard: real crises"}
+
+
+class TitleScreen(Screen):
+    """The first screen of a bare `bashtag`."""
+
+    CSS_PATH = "title.tcss"
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
+
+    def __init__(self, entries: list[Entry], saved: tuple[str, object] | None = None):
+        super().__init__()
+        self.entries = entries
+        self.saved = saved  # (label, resume callable) from the app's continue hook, or None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="title-box"):
+            yield Static(LOGO, id="title-logo")
+            yield Static(TAGLINE, id="title-tagline")
+            yield OptionList(*self._options(), id="title-menu")
+            yield Static("↑↓ choose · Enter open · q quit", id="title-hint")
+        yield Footer()
+
+    def _options(self) -> list:
+        options: list = []
+        if self.saved:
+            options.append(Option(join(("▶ Continue: ", "bold"), (self.saved[0], "")), id="continue"))
+            options.append(None)
+        difficulty = None
+        for entry in self.entries:
+            if entry.difficulty != difficulty:
+                difficulty = entry.difficulty
+                options.append(Option(Content.styled(DIFFICULTY_NAMES.get(difficulty, difficulty), "bold $text-accent"),
+                                      disabled=True))
+            options.append(Option(join(
+                ("  " + one_line(entry.title), "bold"), (f" ({entry.year})" if entry.year else "", "$text-muted"),
+                ("\n    " + one_line(entry.summary), ""),
+            ), id=f"scenario:{entry.id}"))
+        if not self.entries:
+            options.append(Option(Content("No scenarios found."), disabled=True))
+        options.append(None)
+        options.append(Option(Content("✕ Quit"), id="quit"))
+        return options
+
+    def on_mount(self) -> None:
+        menu = self.query_one("#title-menu", OptionList)
+        menu.focus()
+        menu.action_first()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        ident = event.option_id or ""
+        if ident == "quit":
+            self.app.exit()
+        elif ident == "continue" and self.saved:
+            self.saved[1]()
+        elif ident.startswith("scenario:"):
+            entry = next(e for e in self.entries if f"scenario:{e.id}" == ident)
+            self.app.show_briefing(entry.load())

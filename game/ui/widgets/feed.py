@@ -1,0 +1,69 @@
+"""The live feed: this turn's posts as one OptionList (bounded, not one widget per post)."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from game.engine.state import Post
+from game.ui.literal import followers, join, one_line
+
+# Sentiment reads without colour: a symbol and a word, with the colour on top.
+STANCE_MARK = {
+    "hostile": ("✖ hostile", "$error bold"),
+    "neutral": ("● neutral", "$foreground-muted"),
+    "supportive": ("✔ supportive", "$success bold"),
+}
+SOURCE_NOTE = {"key": " ★ key account", "press": " ▣ press", "org": " ◆ OUR POST"}
+
+MAX_POSTS = 200  # the engine sends the most visible posts first; more would not be read anyway
+
+
+def post_prompt(post: Post) -> Content:
+    """A post as three lines: who and how they feel, what they said, how far it travels."""
+    word, style = STANCE_MARK.get(post.stance, (post.stance, ""))
+    if post.source == "org":
+        word, style = "◆ ours", "$accent bold"
+    return join(
+        (f"{word:<12}", style),
+        (one_line(post.name), "bold"),
+        " ",
+        (f"@{one_line(post.author)}", "$text-muted"),
+        f" · {followers(post.followers)} followers",
+        (SOURCE_NOTE.get(post.source, "") if post.source != "org" else "", "$warning"),
+        "\n",
+        (post.text, ""),
+        "\n",
+        (f"♥ {post.likes}  ⟲ {post.reposts} reposts  · {post.time:%H:%M}", "$text-muted"),
+    )
+
+
+class Feed(OptionList):
+    """This turn's posts, most visible first. Enter (or a click) asks to reply to the post."""
+
+    def show(self, posts: tuple[Post, ...]) -> None:
+        """Replace the list with ``posts`` (keeps the highlight on the same post if it is still there)."""
+        current = self.highlighted_post_id
+        self.clear_options()
+        options = []
+        for post in posts[:MAX_POSTS]:
+            options.append(Option(post_prompt(post), id=post.id))
+            options.append(None)  # a separator line between posts
+        if options:
+            options.pop()
+        self.add_options(options)
+        if not posts:
+            return
+        ids = [p.id for p in posts[:MAX_POSTS]]
+        index = ids.index(current) if current in ids else 0
+        self.highlighted = self.get_option_index(ids[index])
+
+    @property
+    def highlighted_post_id(self) -> str | None:
+        if self.highlighted is None or self.option_count == 0:
+            return None
+        try:
+            return self.get_option_at_index(self.highlighted).id
+        except Exception:  # noqa: BLE001 - the list was just cleared
+            return None
