@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from game.ui.literal import one_line
+from game.ui.widgets.actions import ident_of, key_map
 
 
 class GameCommands(Provider):
@@ -19,9 +20,12 @@ class GameCommands(Provider):
         if not isinstance(screen, PlayScreen):
             return []
         commands = []
-        for option in screen.game.available_actions():
-            ident = option.action_id or option.kind
-            name = one_line(option.label) + (f" [{option.key}]" if option.key else "")
+        options = screen.game.available_actions()
+        keys = key_map(options)
+        for option in options:
+            ident = ident_of(option)
+            key = keys.get(ident, "")
+            name = one_line(option.label) + (f" ({key})" if key else "")
             help_text = one_line(option.description) if option.available else f"not now: {one_line(option.reason)}"
             commands.append((name, partial(screen.action_act, ident), help_text))
         commands.append(("End the turn [e]", screen.action_end_turn, "Let the crowd, the press and events play out"))

@@ -8,6 +8,7 @@ from textual.content import Content
 from game.engine.state import Change
 from game.ui.controller import GameController
 from game.ui.literal import join, one_line
+from game.ui.widgets.actions import ident_of, key_map
 from game.ui.widgets.dashboard import METERS
 
 
@@ -34,13 +35,15 @@ def help_page(controller: GameController) -> Content:
     lines.append(Content(""))
     lines.append(Content.assemble(("The actions", "bold $text-accent"),
                                   f"  (each costs attention; you have {game.state.budget} points a turn)"))
-    for option in game.available_actions():
-        key = f"[{option.key}]" if option.key else "   "
+    options = game.available_actions()
+    keys = key_map(options)
+    for option in options:
+        key = keys.get(ident_of(option), "") or " "
         status = "" if option.available else f" — not now: {one_line(option.reason)}"
-        lines.append(join((f"  {key} {one_line(option.label)} ({option.cost}): ", "bold"),
+        lines.append(join((f"  {key}  {one_line(option.label)} ({option.cost}): ", "bold"),
                           (option.description, ""), (status, "$text-warning")))
-    lines.append(Content.assemble("  [e] End the turn: the crowd, the press and events play out.  "
-                                  "[?] this help.  [q] quit.  Ctrl+P: every action by name."))
+    lines.append(Content.assemble("  e  End the turn: the crowd, the press and events play out.   ?  this help.   "
+                                  "q  quit.   Ctrl+P: every action by name."))
     lines.append(Content(""))
     last = controller.last_report
     lines += _changes("Why the meters moved last turn" + (f" (turn {last.record.turn})" if last else ""),

@@ -22,7 +22,7 @@ from game.ui.controller import GameController
 from game.ui.literal import clean, join, lit, one_line
 from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, ReplyComposer
-from game.ui.widgets.actions import ActionBar
+from game.ui.widgets.actions import RESERVED, ActionBar, key_map
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed
 
@@ -66,7 +66,7 @@ class PlayScreen(Screen):
             with Vertical(id="play-right"):
                 yield Dashboard(id="play-dashboard")
                 yield Static("Events", id="play-events-title")
-                yield RichLog(id="play-events", markup=False, wrap=True, max_lines=300)
+                yield RichLog(id="play-events", markup=False, wrap=True, max_lines=300, min_width=10)
         yield ActionBar("", id="play-actions")
         yield Footer()
 
@@ -228,7 +228,7 @@ class PlayScreen(Screen):
 
     def _show_report(self, report: TurnReport) -> None:
         record = report.record
-        self._log_line(f"── Turn {record.turn} ended: {record.posts} posts, reputation {record.reputation:.0f} ──",
+        self._log_line(f"— end of turn {record.turn}: {record.posts} posts, reputation {record.reputation:.0f}",
                        "dim")
         for event in report.events:
             self._log_event(event)
@@ -242,8 +242,10 @@ class PlayScreen(Screen):
 
     def on_key(self, event) -> None:
         """Custom scenario actions have their own keys (not known until the scenario is loaded)."""
-        for option in self.game.available_actions():
-            if option.kind == "custom" and option.key and option.key == event.key:
+        options = self.game.available_actions()
+        for ident, key in key_map(options).items():
+            if key and key == event.character and key not in RESERVED and any(
+                    o.kind == "custom" and o.action_id == ident for o in options):
                 event.stop()
-                self.action_act(option.action_id or "")
+                self.action_act(ident)
                 return

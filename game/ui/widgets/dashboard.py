@@ -74,7 +74,7 @@ class Meter(Vertical):
         figure.update(f"{spec.label:<16}{spec.fmt(value):>8} {arrow}")
         figure.set_class(word == "good", "-good")
         figure.set_class(word == "bad", "-bad")
-        self.query_one(".meter-spark", Sparkline).data = history or [value]
+        self.query_one(".meter-spark", Sparkline).data = history if len(history) >= 2 else []
 
 
 class Dashboard(Vertical):
