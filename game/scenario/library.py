@@ -16,6 +16,10 @@ from game.scenario.models import Scenario
 from game.scenario.problems import Problem, ScenarioError
 
 
+class LibraryError(ScenarioError):
+    """A name that is neither a scenario file nor a built-in id (a kind of ScenarioError)."""
+
+
 @dataclass(frozen=True)
 class ScenarioInfo:
     """What the scenario list shows, read from a file's top-level keys (no full validation)."""
@@ -83,7 +87,8 @@ def builtin_scenarios() -> list[ScenarioInfo]:
 def resolve(name_or_path: str | Path) -> Path:
     """A scenario file: an existing path, or the id (or file stem) of a built-in scenario.
 
-    Raises :class:`ScenarioError` with one problem listing the built-in ids when neither fits.
+    Raises :class:`LibraryError` (a :class:`ScenarioError`) with one problem listing the built-in
+    ids when neither fits.
     """
     path = Path(name_or_path)
     if path.is_file():
@@ -100,7 +105,7 @@ def resolve(name_or_path: str | Path) -> Path:
         message = "file not found"
     else:
         message = f"no such file or built-in scenario (built-in: {known})"
-    raise ScenarioError([Problem(name, None, None, "", message)])
+    raise LibraryError([Problem(name, None, None, "", message)])
 
 
 def load(name_or_path: str | Path) -> Scenario:

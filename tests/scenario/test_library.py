@@ -40,3 +40,11 @@ def test_an_unknown_name_lists_the_builtins():
 def test_a_missing_yaml_path_says_file_not_found():
     with pytest.raises(ScenarioError, match="file not found"):
         resolve("missing.yaml")
+
+
+def test_library_errors_are_scenario_errors():
+    from game.scenario.library import LibraryError
+
+    with pytest.raises(LibraryError):
+        resolve("nope")
+    assert issubclass(LibraryError, ScenarioError)
