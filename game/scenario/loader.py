@@ -197,6 +197,19 @@ def _compose(text: str, name: str) -> tuple[yaml.Node | None, list[Problem]]:
         return None, [_problem_at(name, mark, refused.message)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        ended = any(s in (error.problem or "") for s in ("end of stream", "<stream end>"))
+        if ended and error.context_mark is not None:
+            context = error.context or ""
+            opened, closer = (
+                ("quoted text", "quote") if "quoted" in context
+                else ("'['", "']'") if "sequence" in context
+                else ("'{'", "'}'") if "mapping" in context
+                else ("value", "end")
+            )
+            return None, [_problem_at(
+                name, error.context_mark,
+                f"this {opened} is never closed (the file ends before its closing {closer})",
+            )]
         return None, [_problem_at(name, mark, _plain_yaml_message(error, text))]
     except yaml.YAMLError as error:
         return None, [Problem(name, None, None, "", f"cannot read the YAML ({error})")]

@@ -173,3 +173,9 @@ def test_scenario_error_lists_every_problem_in_gcc_format(valid_text):
     lines = str(caught.value).splitlines()
     assert len(lines) == 2
     assert all(line.startswith("x.yaml:") and ": error: " in line for line in lines)
+
+
+def test_an_unclosed_quote_points_at_where_it_opens():
+    [problem] = errors_of('format: 1\nid: "x\ntitle: y\n')
+    assert (problem.line, problem.col) == (2, 5)
+    assert "never closed" in problem.message
