@@ -100,7 +100,7 @@ class PlayScreen(Screen):
         hostile = sum(1 for p in posts if p.stance == "hostile")
         self.query_one("#play-feed-title", Static).update(Content(
             f"Feed: {len(posts)} posts this turn ({hostile} hostile) · Enter on a post to reply"))
-        self.query_one(Feed).show(posts)
+        self.query_one(Feed).show(posts, state.turn)
         self.query_one(Dashboard).show(state)
         self.query_one(ActionBar).show(state, self.game.available_actions())
 

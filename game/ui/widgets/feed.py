@@ -42,9 +42,12 @@ def post_prompt(post: Post) -> Content:
 class Feed(OptionList):
     """This turn's posts, most visible first. Enter (or a click) asks to reply to the post."""
 
-    def show(self, posts: tuple[Post, ...]) -> None:
-        """Replace the list with ``posts`` (keeps the highlight on the same post if it is still there)."""
-        current = self.highlighted_post_id
+    _turn: int | None = None
+
+    def show(self, posts: tuple[Post, ...], turn: int) -> None:
+        """Replace the list with ``posts``; within a turn the highlight stays on the same post."""
+        current = self.highlighted_post_id if turn == self._turn else None
+        self._turn = turn
         self.clear_options()
         options = []
         for post in posts[:MAX_POSTS]:
@@ -55,8 +58,11 @@ class Feed(OptionList):
         self.add_options(options)
         if not posts:
             return
-        ids = [p.id for p in posts[:MAX_POSTS]]
-        index = ids.index(current) if current in ids else 0
+        shown = posts[:MAX_POSTS]
+        ids = [p.id for p in shown]
+        # Start on the loudest post by someone else: that is what a reply is for.
+        first_other = next((i for i, p in enumerate(shown) if p.source != "org"), 0)
+        index = ids.index(current) if current in ids else first_other
         self.highlighted = self.get_option_index(ids[index])
 
     @property

@@ -1,0 +1,173 @@
+"""Playing whole games by key presses, and asserting what the screens show."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, RichLog, Static
+
+from game.scenario import library
+from game.ui.app import BashtagApp
+from game.ui.screens.briefing import BriefingScreen
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, ReplyComposer
+from game.ui.screens.play import PlayScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.widgets.feed import Feed
+
+
+def header(app) -> str:
+    return str(app.screen.query_one("#play-header", Static).render())
+
+
+async def end_turns_until_feed(pilot, app):
+    while not any(p.source != "org" for p in app.controller.game.state.feed):
+        await pilot.press("e")
+        await pilot.pause()
+
+
+async def test_a_whole_mini_game_from_briefing_to_debrief(mini, screen_text):
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert isinstance(app.screen, BriefingScreen)
+        text = screen_text(app)
+        assert "Social media manager" in text and "Mini Bank" in text and "#AskMini" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert "Turn 1 of 14" in header(app)
+
+        await end_turns_until_feed(pilot, app)
+        game = app.controller.game
+        # Reply to the highlighted post: r opens the composer, which previews the reply.
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyComposer)
+        target = app.screen.post
+        preview = str(app.screen.query_one("#reply-preview", Static).render())
+        assert "Preview" in preview and f"@{target.author}" in preview
+        await pilot.press("enter")  # the first tone, empathetic
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert game.state.taken[-1].kind == "reply"
+        assert game.state.taken[-1].detail == {"kind": "reply", "post_id": target.id, "tone": "empathetic"}
+        assert "1/3" in screen_text(app) or "2/3" in screen_text(app)
+
+        # A statement, chosen in the dialog (its text is previewed).
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "It reads" in str(app.screen.query_one("#choice-preview", Static).render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert game.state.taken[-1].kind == "statement"
+
+        # Pause the queue: the header says so.
+        await pilot.press("p")
+        await pilot.pause()
+        assert game.state.campaign == "paused"
+        assert "Campaign: paused" in header(app)
+        log = app.screen.query_one("#play-events", RichLog)
+        assert any("You: Pause" in str(line.text) for line in log.lines)
+
+        # Next turn: cancel asks first; "n" keeps the campaign.
+        await pilot.press("e", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert game.state.campaign == "paused"
+
+        # Play to the end.
+        while isinstance(app.screen, PlayScreen):
+            await pilot.press("e")
+            await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        text = screen_text(app)
+        assert game.state.ending.title in text
+        assert "what really happened" in text.lower()
+        assert "Your decisions" in text and "What if" in text and "Sources" in text
+        assert "Reputation (0-100)" in text
+
+
+async def test_an_action_that_is_not_allowed_says_why(mini, screen_text):
+    app = BashtagApp(scenario=mini, seed=1)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter", "u")  # resume: nothing is paused
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("not paused" in m for m in messages)
+
+
+async def test_help_explains_meters_and_why_they_moved(mini, screen_text):
+    app = BashtagApp(scenario=mini, seed=1)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter", "e", "m")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Reputation:" in text and "Virality:" in text and "Press attention:" in text
+        assert "Why the meters moved last turn (turn 1)" in text
+        assert "What your actions did this turn" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+
+
+async def test_quitting_mid_game_asks_first(mini, screen_text):
+    app = BashtagApp(scenario=mini, seed=1)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("q", "y")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_title_lists_scenarios_by_difficulty_and_opens_the_briefing(screen_text):
+    app = BashtagApp.for_title()
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert isinstance(app.screen, TitleScreen)
+        menu = app.screen.query_one("#title-menu", OptionList)
+        prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+        joined = "\n".join(prompts)
+        assert "#AskJPM" in joined and "Easy" in joined and "Hard" in joined
+        assert "Continue" not in joined  # nothing saved yet
+        await pilot.press("enter")  # the first (easiest) scenario
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+
+
+async def test_title_offers_continue_when_the_hook_has_a_game():
+    resumed = []
+    app = BashtagApp.for_title(continue_hook=lambda: ("#AskJPM, turn 7", lambda: resumed.append(True)))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+    assert resumed == [True]
+
+
+async def test_askjpm_smoke_a_few_turns_at_80x24():
+    app = BashtagApp(scenario=library.load("askjpm"), seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(5):
+            await pilot.press("e")
+            await pilot.pause()
+        state = app.controller.game.state
+        assert f"Turn {state.turn} of {state.turns_total}" in header(app)
+        feed = app.screen.query_one(Feed)
+        assert feed.option_count > 0
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyComposer)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.controller.game.state.taken[-1].detail["tone"] == "informative"
