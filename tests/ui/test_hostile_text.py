@@ -1,0 +1,99 @@
+"""Scenario text is shown literally: markup and escape codes in posts, names and headlines are
+displayed as characters, never interpreted, never a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from textual.widgets import Static
+
+from game.engine.state import Post
+from game.scenario.models import Scenario
+from game.ui.app import BashtagApp
+from game.ui.literal import clean
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.modals import ReplyComposer
+from game.ui.screens.play import PlayScreen
+from game.ui.widgets.feed import Feed, post_prompt
+
+HOSTILE = [
+    "[bold]not bold[/bold]",
+    "[@click=app.quit]click me[/]",
+    "unbalanced [/",
+    "half open [b",
+    "\x1b[31mred?\x1b[0m and a bell\x07",
+]
+
+
+def hostile_scenario() -> Scenario:
+    """The mini scenario with hostile text everywhere text can go (built in code, bypassing the
+    loader's own control-character stripping, so the UI's defence is what is tested)."""
+    data = yaml.safe_load((Path(__file__).parent / "mini.yaml").read_text())
+    data["templates"]["hostile"] = [f"{text} {{hashtag}}" for text in HOSTILE]
+    data["templates"]["neutral"] = ["[i]x[/i] {hashtag}"]
+    data["posts"] = [{"author": "someone", "name": "[@click=app.quit]Evil[/]", "text": HOSTILE[1], "turn": 2}]
+    data["audience"]["key_accounts"][0]["name"] = "[red]Big[/red] \x1b]0;pwned\x07"
+    data["organisation"]["name"] = "Mini [b]Bank"
+    data["role"]["briefing"] = "Brief [@click=app.quit]me[/] \x1b[2J"
+    data["role"]["objectives"] = ["[/"]
+    data["events"][0]["headline"] = "[@click=app.quit]Surge[/] \x1b[31m"
+    data["events"][0]["when"] = "turn >= 2"
+    data["actions"]["statements"][1]["label"] = "Post [b]now"
+    data["actions"]["statements"][1]["text"] = "We [/ postpone \x1b[5m"
+    data["endings"][0]["title"] = "[b]Held"
+    data["endings"][1]["title"] = "[@click=app.quit]Lost[/]"
+    data["debrief"]["summary"] = "[/] summary \x1b[0m"
+    return Scenario.model_validate(data)
+
+
+def shown(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+def test_control_characters_become_visible_stand_ins():
+    assert clean("\x1b[31mred") == "␛[31mred"
+    assert "\x07" not in clean("bell\x07") and "\u202e" not in clean("a\u202eb")
+
+
+def test_a_post_with_a_hostile_handle_renders_literally():
+    post = Post("p1", 1, dt.datetime(2020, 1, 1, 12), "[@click=app.quit]x\x1b[2J", "[/", 10, HOSTILE[1],
+                "hostile", 1, 1, "crowd")
+    text = str(post_prompt(post))
+    assert "@[@click=app.quit]x␛[2J" in text and "[/" in text and "\x1b" not in text
+
+
+async def test_hostile_text_is_shown_as_written_through_a_whole_game():
+    app = BashtagApp(scenario=hostile_scenario(), seed=2)
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert "Brief [@click=app.quit]me[/] ␛[2J" in shown(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        feed = app.screen.query_one(Feed)
+        prompts = "\n".join(str(feed.get_option_at_index(i).prompt) for i in range(feed.option_count))
+        assert "[@click=app.quit]click me[/]" in prompts or "unbalanced [/" in prompts or "[bold]" in prompts
+        assert "\x1b" not in prompts
+        # the event headline reached a notification and the log unchanged (escape made visible)
+        assert any("[@click=app.quit]Surge[/]" in n.message for n in app._notifications)
+        # click where a link would be: nothing happens (the app is still running)
+        await pilot.click(Feed, offset=(20, 2))
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyComposer)
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert "We [/ postpone ␛[5m" in shown(app)
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        while isinstance(app.screen, PlayScreen):
+            await pilot.press("e")
+            await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        text = shown(app)
+        assert "[/] summary ␛[0m" in text
+        assert app.is_running
