@@ -78,11 +78,9 @@ class BashtagApp(App):
         self.switch_screen(PlayScreen(self.controller))
 
     def show_debrief(self) -> None:
-        from game.engine.debrief import analyse
         from game.ui.screens.debrief import DebriefScreen
 
-        game = self.controller.game
-        self.switch_screen(DebriefScreen(analyse(game), game))
+        self.switch_screen(DebriefScreen(self.controller.game))
 
     def action_to_title(self) -> None:
         self.controller = None

@@ -94,6 +94,8 @@ async def test_hostile_text_is_shown_as_written_through_a_whole_game():
             await pilot.press("e")
             await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         text = shown(app)
         assert "[/] summary ␛[0m" in text
         assert app.is_running

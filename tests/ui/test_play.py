@@ -66,7 +66,7 @@ async def test_a_whole_mini_game_from_briefing_to_debrief(mini, screen_text):
         await pilot.press("p")
         await pilot.pause()
         assert game.state.campaign == "paused"
-        assert "Campaign: paused" in header(app)
+        assert "Campaign: paused" in str(app.screen.query_one("#play-actions", Static).render())
         log = app.screen.query_one("#play-events", RichLog)
         assert any("You: Pause" in str(line.text) for line in log.lines)
 
@@ -83,6 +83,8 @@ async def test_a_whole_mini_game_from_briefing_to_debrief(mini, screen_text):
             await pilot.press("e")
             await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         text = screen_text(app)
         assert game.state.ending.title in text
         assert "what really happened" in text.lower()

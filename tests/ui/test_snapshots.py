@@ -19,6 +19,8 @@ def make_app() -> BashtagApp:
 
 
 async def _quiet(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
     pilot.app.clear_notifications()
     await pilot.pause()
 

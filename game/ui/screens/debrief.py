@@ -22,38 +22,51 @@ class DebriefScreen(Screen):
     CSS_PATH = "debrief.tcss"
     BINDINGS = [Binding("q", "app.quit", "Quit"), Binding("t", "app.to_title", "Title screen")]
 
-    def __init__(self, debrief, game):
+    def __init__(self, game, debrief=None):
         super().__init__()
-        self.debrief = debrief
         self.game = game
+        self.debrief = debrief
 
     def compose(self) -> ComposeResult:
-        d = self.debrief
         with VerticalScroll(id="debrief-scroll"):
-            yield Static(self._outcome(), id="debrief-outcome")
-            with_history = bool(d.historical)
+            yield Static("Analysing your game: replaying your decisions the other way…", id="debrief-outcome")
             yield Static(Content.styled("Your crisis beside what really happened", "bold $text-accent"),
                          classes="debrief-heading")
             yield LineChart(id="debrief-reputation", classes="debrief-chart")
             yield LineChart(id="debrief-posts", classes="debrief-chart")
-            if not with_history:
-                yield Static("(no historical curve for this scenario)")
-            yield Static(self._decisions(), id="debrief-decisions", classes="debrief-section")
-            yield Static(self._what_ifs(), id="debrief-whatifs", classes="debrief-section")
-            yield Static(self._history(), id="debrief-history", classes="debrief-section")
-            yield Static(self._lessons(), id="debrief-lessons", classes="debrief-section")
-            yield Static(self._sources(), id="debrief-sources", classes="debrief-section")
+            for name in ("decisions", "whatifs", "history", "lessons", "sources"):
+                yield Static("", id=f"debrief-{name}", classes="debrief-section")
         yield Footer()
 
     def on_mount(self) -> None:
-        d = self.debrief
+        self.query_one("#debrief-scroll").focus()
+        if self.debrief is not None:
+            self.show(self.debrief)
+        else:
+            # The what-if forks replay the game several times (about a second for #AskJPM): off the UI thread.
+            self.run_worker(self._analyse, thread=True, exclusive=True, name="debrief-analysis")
+
+    def _analyse(self) -> None:
+        from game.engine.debrief import analyse
+
+        debrief = analyse(self.game)
+        self.app.call_from_thread(self.show, debrief)
+
+    def show(self, debrief) -> None:
+        """Fill every section from one :class:`game.engine.debrief.Debrief`."""
+        self.debrief = d = debrief
+        self.query_one("#debrief-outcome", Static).update(self._outcome())
         self.query_one("#debrief-reputation", LineChart).plot(
             "Reputation (0-100) at the end of each turn",
             [r.reputation for r in d.player], [r.reputation for r in d.historical])
         self.query_one("#debrief-posts", LineChart).plot(
             "Virality: posts on the hashtag per turn",
             [r.posts for r in d.player], [r.posts for r in d.historical])
-        self.query_one("#debrief-scroll").focus()
+        self.query_one("#debrief-decisions", Static).update(self._decisions())
+        self.query_one("#debrief-whatifs", Static).update(self._what_ifs())
+        self.query_one("#debrief-history", Static).update(self._history())
+        self.query_one("#debrief-lessons", Static).update(self._lessons())
+        self.query_one("#debrief-sources", Static).update(self._sources())
 
     def _outcome(self) -> Content:
         outcome = self.debrief.outcome

@@ -86,20 +86,19 @@ class PlayScreen(Screen):
         """Redraw everything from the game's state."""
         state = self.game.state
         scenario = self.game.scenario
-        when = f"{state.time:%a %d %b %Y, %H:%M} {clean(scenario.clock.timezone)}"
+        when = f"{state.time:%a %d %b %Y %H:%M} {one_line(scenario.clock.timezone)}"
         header = join(
             (one_line(scenario.campaign.hashtag), "bold"), "  ",
             (when, ""), "  ",
-            (f"Turn {min(state.turn, state.turns_total)} of {state.turns_total}", "bold $accent"),
-            ("  ·  ", "$text-muted"), (one_line(state.phase), "italic"),
-            ("  ·  ", "$text-muted"), f"{state.turn_minutes} min this turn",
-            ("  ·  ", "$text-muted"), f"Campaign: {state.campaign}",
+            (f"Turn {min(state.turn, state.turns_total)} of {state.turns_total}", "bold"),
+            (" · ", ""), (one_line(state.phase), "italic"),
         )
         self.query_one("#play-header", Static).update(header)
         posts = state.feed
         hostile = sum(1 for p in posts if p.stance == "hostile")
+        span = f"{state.turn_minutes // 60} h" if state.turn_minutes >= 120 else f"{state.turn_minutes} min"
         self.query_one("#play-feed-title", Static).update(Content(
-            f"Feed: {len(posts)} posts this turn ({hostile} hostile) · Enter on a post to reply"))
+            f"Feed, this turn ({span}): {len(posts)} top posts, {hostile} hostile · Enter: reply"))
         self.query_one(Feed).show(posts, state.turn)
         self.query_one(Dashboard).show(state)
         self.query_one(ActionBar).show(state, self.game.available_actions())

@@ -44,13 +44,15 @@ class ActionBar(Static):
             Content.assemble(
                 ("Attention ", "bold"),
                 ("●" * state.budget_left + "○" * (state.budget - state.budget_left), "$text-accent bold"),
-                f" {state.budget_left}/{state.budget}  ",
+                f" {state.budget_left}/{state.budget} · ",
+                ("Campaign: ", "bold"), (state.campaign, "bold $text-warning" if state.campaign != "live" else ""),
+                "  ",
             )
         ]
         for option in options:
             ident = ident_of(option)
             key = keys.get(ident, "")
-            label = SHORT.get(option.kind) or one_line(option.label)[:28]
+            label = SHORT.get(option.kind) or one_line(option.label)[:22]
             style = f"@click=screen.act('{ident}')" if option.available else "$text-disabled strike"
             parts.append(Content.assemble(
                 (key or "·", "bold $text-accent" if option.available else "$text-disabled"),
