@@ -95,7 +95,9 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
         stance_parts.append(np.array([STANCE_CODES[account.stance]], dtype=np.int8))
         foll_parts.append(np.array([float(max(account.followers, 1))]))
         weight_parts.append(np.array([1.0]))
-        watch_parts.append(np.array([True]))
+        # Named accounts join on cue (their `joins`) or when the storm reaches them, not by
+        # watching the brand's own posts.
+        watch_parts.append(np.array([False]))
         susc_parts.append(np.array([min(1.0, segments[seg].susceptibility * params.key_engagement)]))
     # The organisation's own account: it never posts on its own through the crowd model.
     org_seg = 0
@@ -163,11 +165,12 @@ def _wire(segment_arr, followers, weight, watcher, counts, segments, org_node, r
     per_link = np.where(links > 0, viewers / np.maximum(links, 1), 0.0)
     link_weight = per_link[sources] / weight[targets]
 
-    # The organisation's account: one link to every watcher, carrying one exposure per post.
+    # The organisation's account: one link to every watcher.  Its posts are brand content, which
+    # moves people to post at a fraction of the rate outrage does (params.brand_content).
     org_targets = np.flatnonzero(watcher[:n_crowd])
     sources = np.concatenate([sources, np.full(org_targets.shape[0], org_node)])
     targets = np.concatenate([targets, org_targets])
-    link_weight = np.concatenate([link_weight, np.ones(org_targets.shape[0])])
+    link_weight = np.concatenate([link_weight, np.full(org_targets.shape[0], params.brand_content)])
 
     # Two draws of the same follower are one follow link carrying both exposures.
     pair = sources.astype(np.int64) * n + targets

@@ -39,22 +39,33 @@ class ModelParams:
     key_engagement: float = 4.0
     """Named accounts are engaged users: their chance to react to an exposure is this many times
     their segment's (Bakshy et al.: past influencers stay active, M3)."""
-    neutral_drive: float = 0.6
+    hostile_drive: tuple[float, float] = (0.5, 1.0)
+    """A hostile account's urge: base + slope × anger/100.  Anger drives secondary crisis
+    communication (Utz, Schultz & Glocka 2013, M4): at full anger critics post three times as
+    readily as with none."""
+    neutral_drive: float = 0.8
+    spectacle: float = 0.4
+    """Onlookers post more while the tag trends (jokes, 'watching #X unfold'): neutral drive is
+    neutral_drive × (1 + spectacle × trend)."""
     supportive_drive: float = 0.5
-    """Neutral and supportive accounts post less readily than aggrieved ones (anger drives
-    secondary crisis communication: Utz, Schultz & Glocka 2013, M4)."""
     invitation_rate: float = 0.35
     """Exposures per hour that a fully open invitation (100) gives each account watching the
     brand: promoted posts, the account's reminders, the tag in search."""
     baseline_rate: float = 0.02
     """Exposures per hour of background talk about the organisation for its watchers."""
+    brand_content: float = 0.2
+    """The brand's own posts move people to post at a fifth of the rate outrage does (0.5-1% per
+    view for ordinary brand content against 2-5% for hostile content in a live hijack, M3)."""
 
     # --- the trending channel (M3: volumes need it) ----------------------------------------------
-    trend_threshold: float = 400.0
-    """Posts per hour at which a hashtag enters trending lists (tens per minute nationally)."""
-    trend_gain: float = 12.0
-    """Outsiders' exposures per post while trending: with typical susceptibility the effective
-    branching nears 1 while the tag trends (M3, 'Trending and search exposure')."""
+    trend_threshold: float = 600.0
+    """Posts per hour at which a hashtag enters trending lists: ten a minute ("tens per minute in a
+    city", M3; #QantasLuxury trended in Sydney and Melbourne within its first hour)."""
+    trend_look_rate: float = 0.04
+    """Share of the whole audience that glances at a trending tag each hour.  The trending list
+    shows a tag to a fixed audience, so this channel saturates instead of compounding; with
+    outrage susceptibility it gives hijacks of 10^4-10^5 posts a day (M3, 'Trending and search
+    exposure'; cases §0 'Volume scales').  A design assumption, shared by every scenario."""
 
     # --- anger, reputation (SCCT, M4) -------------------------------------------------------------
     responsibility: tuple[tuple[str, float], ...] = (("victim", 0.2), ("accidental", 0.5), ("preventable", 0.9))
@@ -63,20 +74,26 @@ class ModelParams:
     prior_reputation_weight: float = 0.5
     anger_memory_hours: float = 24.0
     """Anger relaxes toward the grievance's baseline over about a day (a 1-2 day story, cases §0)."""
-    reach_damage: float = 2.2
-    """Reputation points per unit of log hostile reach (log1p(reach / reach_scale)), times threat."""
-    reach_scale: float = 50_000.0
-    support_gain: float = 0.6
-    press_damage: float = 1.4
+    reach_damage: float = 2.0
+    """Reputation points per unit of log1p(all hostile reach so far / reach_scale), times threat."""
+    reach_scale: float = 200_000.0
+    support_gain: float = 1.5
+    press_damage: float = 0.35
     """Reputation points per decade of a story's audience (log10), times threat."""
 
     # --- press (M3: first online pickup 2-5 h into a flood) --------------------------------------
-    press_gain: float = 9.0
-    """Press attention per decade of hostile reach in a turn (log10(1 + reach / press_scale))."""
-    press_scale: float = 5_000.0
+    press_half: float = 150_000.0
+    """Hostile impressions per hour at which press attention settles at 50 (half its range)."""
+    press_per_journalist: float = 8.0
+    """Attention each journalist posting on the tag adds: they are the press."""
+    press_rise_hours: float = 3.0
+    """Attention builds over two or three hours: newsrooms must notice, pitch, write and edit."""
     press_memory_hours: float = 10.0
+    """And fades over about half a day once the storm dies down (a 1-2 day story, cases §0)."""
     press_rate: float = 0.6
-    """Stories per hour from an outlet whose threshold the attention has reached."""
+    """Stories per hour from an outlet whose threshold the attention has reached, in working
+    hours; at night newsrooms publish at a quarter of the rate (print and TV follow the next day,
+    cases §0 'Latency to press')."""
     press_read_share: float = 0.01
     """Share of a story's audience that goes and looks at the hashtag (an immigrant batch, M2)."""
 

@@ -105,6 +105,10 @@ def reply(world: World, target: Post, tone: str) -> None:
     """One reply to one person: small effects, but the wrong tone to a big account backfires."""
     params = world.params
     posture = TONES[tone]
+    # The fifth template answer tells people nothing the first did not: effects of replies in the
+    # same tone wear off (as reach damage does), though each still counts.
+    repeat = world.counters.get(f"n_reply_{tone}", 0.0)
+    wear = 1.0 / (1.0 + repeat / 2.0)
     world.count("n_reply")
     world.count(f"n_reply_{tone}")
     world.count(f"n_{posture}")
@@ -127,13 +131,16 @@ def reply(world: World, target: Post, tone: str) -> None:
         if node is not None:
             world.spread.force_post(node)
         world.spread.add_outside_exposure(mock * params.affinity)
-        world.change("anger", 2.5 if big else 1.0, f"{who}: a {tone} answer feeds the mockery")
-        world.change("reputation", -(0.9 if big else 0.3) * world.threat,
-                     f"{who}: {tone} reply to {target.followers:,} followers")
+        # A template answer to a big account is screenshotted to its audience; to a small one it
+        # costs little (the cost grows with the log of the audience watching).
+        audience = math.log10(1.0 + target.followers / 1000.0)
+        world.change("anger", (2.5 if big else 1.0) * wear, f"{who}: a {tone} answer feeds the mockery")
+        world.change("reputation", -0.4 * audience * world.threat * wear,
+                     f"{who}: {tone} reply in front of {target.followers:,} followers")
         return
     if tone == "dismissive":
-        world.change("anger", 5.0, f"{who}: calling a critic a troll")
-        world.change("reputation", -1.5 * world.threat, f"{who}: attacking a critic in public")
+        world.change("anger", 5.0 * wear, f"{who}: calling a critic a troll")
+        world.change("reputation", -1.5 * world.threat * wear, f"{who}: attacking a critic in public")
         world.change("press", 4.0, f"{who}: a brand picking fights is a story")
         world.spread.add_outside_exposure(target.followers * params.see_share)
         return
@@ -142,8 +149,8 @@ def reply(world: World, target: Post, tone: str) -> None:
         return
     # Empathetic, apologetic, informative or (into light teasing) humorous: one person at a time.
     one_by_one = 2.0 if world.scenario.organisation.crisis_type != "preventable" else 1.0
-    world.change("anger", -1.2 * one_by_one * cred, f"{who}: a human answer ({when})")
-    world.change("reputation", 0.35 * one_by_one * cred, f"{who}: {tone} reply")
+    world.change("anger", -1.2 * one_by_one * cred * wear, f"{who}: a human answer ({when})")
+    world.change("reputation", 0.35 * one_by_one * cred * wear, f"{who}: {tone} reply")
     world.goodwill = min(1.0, world.goodwill + 0.03)
     node = world.graph.key_index.get(target.author.lower())
     if node is not None:

@@ -51,6 +51,7 @@ class Spread:
         self.watcher = graph.watcher.astype(float)
         self.base = graph.weight * graph.susceptibility   # accounts × chance per exposure
         self.pending = np.zeros(n, dtype=np.int64)        # forced posts (scripted, key accounts)
+        self.trend = 0.0                                  # 0-1: how firmly the tag is trending
 
     def force_post(self, node: int, count: int = 1) -> None:
         """Make ``node`` post in the next step (a scripted post, a key account joining)."""
@@ -96,12 +97,13 @@ class Spread:
         offspring = float((posted_now * rate).sum())
         total = int(posts.sum())
         hourly = total * 60.0 / minutes
-        if hourly > 0:
-            trend = 1.0 / (1.0 + (params.trend_threshold / hourly) ** 4)
-            looking = params.trend_gain * total * trend
-            if looking > 0:
-                self.add_outside_exposure(looking)
-                offspring += looking * float(rate.sum()) / max(graph.population, 1.0)
+        self.trend = 1.0 / (1.0 + (params.trend_threshold / hourly) ** 4) if hourly > 0 else 0.0
+        if self.trend > 0.01:
+            # While the tag trends, a share of everyone glances at it each hour: the trending list
+            # shows a tag to a set audience, however many post, so this channel saturates.
+            looking = params.trend_look_rate * self.trend * minutes / 60.0 * graph.population
+            self.add_outside_exposure(looking)
+            offspring += looking * float(rate.sum()) / max(graph.population, 1.0)
         return StepResult(posts=posts, expected_offspring=offspring)
 
     def _expose(self, posts: np.ndarray) -> np.ndarray:

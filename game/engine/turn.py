@@ -31,7 +31,7 @@ from game.scenario.vocabulary import TONES
 
 FEED_SIZE = 30
 CROWD_IN_FEED = 22
-HIJACK_RATE = 30.0   # hostile posts per hour that, with a hostile majority, mark a hijack
+HIJACK_SHARE_OF_TREND = 0.25  # hostile posts per hour, as a share of the trending rate, that mark a hijack
 MAX_STEP_MINUTES = 10.0
 MAX_STEPS = 24
 
@@ -289,11 +289,14 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     offspring = 0.0
     for index in range(steps):
         moment = start.hour + start.minute / 60.0 + (index + 0.5) * step_minutes / 60.0
-        drive[0] = w.anger / 50.0
-        drive[1] = params.neutral_drive
+        drive[0] = params.hostile_drive[0] + params.hostile_drive[1] * w.anger / 100.0
+        drive[1] = params.neutral_drive * (1.0 + params.spectacle * w.spread.trend)
         drive[2] = params.supportive_drive * (1.0 + 2.0 * w.goodwill)
-        invite = 0.0 if w.cancelled_turn else params.invitation_rate * w.invitation / 100.0
-        result = w.spread.step(w.rng, step_minutes, moment % 24.0, drive, invite + params.baseline_rate)
+        # Salience is steep: a vague invitation a week away is ignored, a named executive at a
+        # set hour is a target (#AskJPM: little traffic for six days, a flood within hours).
+        invite = 0.0 if w.cancelled_turn else params.invitation_rate * (w.invitation / 100.0) ** 2
+        direct = invite + params.baseline_rate * params.brand_content
+        result = w.spread.step(w.rng, step_minutes, moment % 24.0, drive, direct)
         node_posts += result.posts
         offspring += result.expected_offspring
 
@@ -324,7 +327,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     w.trending = w.posts_per_hour >= params.trend_threshold
 
     _key_accounts_posting(w, crowd_posts)
-    if not w.hijack_turn and hostile >= 0.5 * max(posts, 1) and hostile / hours >= HIJACK_RATE:
+    if not w.hijack_turn and hostile >= 0.5 * max(posts, 1) and hostile / hours >= HIJACK_SHARE_OF_TREND * params.trend_threshold:
         w.hijack_turn = w.turn
         w.fire("hijacked", "campaign", f"{w.scenario.campaign.hashtag} has been hijacked",
                f"{hostile:,} hostile posts this turn: critics now own the hashtag.")
@@ -367,19 +370,29 @@ def _key_accounts_posting(w: World, crowd_posts: np.ndarray) -> None:
 
 
 def _press(w: World, hostile_reach: float, hours: float) -> None:
+    """Press attention follows the storm's intensity (hostile reach per hour) and the journalists in
+    it, rising over an hour or two (newsrooms need to notice and pitch) and fading over half a day."""
     params = w.params
-    decay = w.press * (1.0 - math.exp(-hours / params.press_memory_hours))
-    if decay >= 0.05:
-        w.change("press", -decay, "the news cycle moves on")
-    if hostile_reach > 0:
-        gain = params.press_gain * math.log10(1.0 + hostile_reach / params.press_scale)
-        w.change("press", gain, f"hostile posts reached {_people(hostile_reach)}")
+    intensity = hostile_reach / hours
+    journalists = sum(1 for a in w.scenario.audience.key_accounts
+                      if a.kind == "journalist" and a.handle.lower() in w.joined)
+    target = min(100.0, 100.0 * intensity / (intensity + params.press_half) + params.press_per_journalist * journalists)
+    memory = params.press_rise_hours if target > w.press else params.press_memory_hours
+    move = (target - w.press) * (1.0 - math.exp(-hours / memory))
+    if move >= 0.05:
+        reason = f"hostile posts reach {_people(intensity)} people an hour"
+        if journalists:
+            reason += f"; {journalists} journalist{'s' if journalists > 1 else ''} in the thread"
+        w.change("press", move, reason)
+    elif move <= -0.05:
+        w.change("press", move, "the news cycle moves on")
     for outlet in sorted(w.scenario.audience.outlets, key=lambda o: o.threshold):
         if outlet.id in w.published:
             continue
         over = w.press - outlet.threshold
-        intensity = (1.0 + over / 25.0) if over >= 0 else math.exp(over / 6.0)
-        chance = 1.0 - math.exp(-params.press_rate * hours * intensity)
+        if over < 0:
+            continue  # an outlet writes once attention passes its threshold, never before
+        chance = 1.0 - math.exp(-params.press_rate * newsroom_hours(w, hours) * (1.0 + over / 25.0))
         if w.rng.random() >= chance:
             continue
         w.published.add(outlet.id)
@@ -391,19 +404,44 @@ def _press(w: World, hostile_reach: float, hours: float) -> None:
         hit = params.press_damage * w.threat * math.log10(1.0 + outlet.audience / 100_000.0)
         w.change("reputation", -hit, f"{outlet.name} story reached {_people(outlet.audience)}")
         w.change("anger", 2.0, f"{outlet.name} validates the outrage")
-        w.change("press", 4.0, f"other newsrooms follow {outlet.name}")
+        w.change("press", 3.0, f"other newsrooms follow {outlet.name}")
         w.spread.add_outside_exposure(outlet.audience * params.press_read_share)
+
+
+def newsroom_hours(w: World, hours: float) -> float:
+    """Working hours in the turn, counting night hours (20:00-07:00) at a quarter."""
+    start = w.turn_start()
+    total, step = 0.0, min(hours, 0.5)
+    elapsed = 0.0
+    while elapsed < hours - 1e-9:
+        span = min(step, hours - elapsed)
+        hour = (start.hour + start.minute / 60.0 + elapsed + span / 2) % 24
+        total += span * (1.0 if 7.0 <= hour < 20.0 else 0.25)
+        elapsed += span
+    return total
 
 
 def _reputation(w: World, hostile: int, hostile_reach: float, supportive: int, supportive_reach: float,
                 hours: float) -> None:
+    """Damage grows with the log of all hostile reach so far (the first million impressions hurt
+    most; later ones tell people what they already heard), scaled by the SCCT threat; so the same
+    crisis costs the same whether it is played in long or short turns."""
     params = w.params
+
+    def worn(reach: float) -> float:
+        return params.reach_damage * w.threat * math.log1p(reach / params.reach_scale)
+
+    def lifted(reach: float) -> float:
+        return params.support_gain * math.log1p(reach / params.reach_scale)
+
     if hostile_reach > 0:
-        damage = params.reach_damage * w.threat * math.log1p(hostile_reach / params.reach_scale)
+        damage = worn(w.hostile_reach + hostile_reach) - worn(w.hostile_reach)
         w.change("reputation", -damage, f"{hostile:,} hostile posts reached {_people(hostile_reach)}")
     if supportive_reach > 0:
-        lift = params.support_gain * math.log1p(supportive_reach / params.reach_scale)
+        lift = lifted(w.supportive_reach + supportive_reach) - lifted(w.supportive_reach)
         w.change("reputation", lift, f"{supportive:,} supportive posts reached {_people(supportive_reach)}")
+    w.hostile_reach += hostile_reach
+    w.supportive_reach += supportive_reach
     baseline = 100.0 * w.scenario.organisation.grievance
     drift = (baseline - w.anger) * (1.0 - math.exp(-hours / params.anger_memory_hours))
     if abs(drift) >= 0.05:

@@ -50,6 +50,8 @@ class World:
     total_posts: int = 0
     negative_posts: int = 0
     reach: float = 0.0
+    hostile_reach: float = 0.0
+    supportive_reach: float = 0.0
     last_posts: int = 0
     last_negative: int = 0
     last_reach: float = 0.0
