@@ -80,6 +80,7 @@ class BashtagApp(App):
     def show_debrief(self) -> None:
         from game.ui.screens.debrief import DebriefScreen
 
+        self.clear_notifications()  # the play screen's toasts would cover the outcome
         self.switch_screen(DebriefScreen(self.controller.game))
 
     def action_to_title(self) -> None:

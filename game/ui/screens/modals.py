@@ -102,6 +102,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         options.focus()
         if self.choices:
             options.highlighted = 0
+            self.query_one("#choice-preview", Static).update(self.previews.get(self.choices[0][0], Content("")))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one("#choice-preview", Static).update(self.previews.get(event.option_id or "", Content("")))
@@ -140,9 +141,14 @@ class ReplyComposer(ModalScreen[str | None]):
         tones = self.query_one("#reply-tones", OptionList)
         tones.focus()
         tones.highlighted = 0
+        if self.tones:
+            self._preview(self.tones[0])
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        text = reply_preview(self.scenario, event.option_id or "", self.post.author)
+        self._preview(event.option_id or "")
+
+    def _preview(self, tone: str) -> None:
+        text = reply_preview(self.scenario, tone, self.post.author)
         self.query_one("#reply-preview", Static).update(
             join(("Preview (the exact wording may vary):\n", "$text-muted italic"), (text, "")))
 
