@@ -173,3 +173,17 @@ async def test_askjpm_smoke_a_few_turns_at_80x24():
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert app.controller.game.state.taken[-1].detail["tone"] == "informative"
+
+
+async def test_actions_are_in_the_command_palette(mini):
+    app = BashtagApp(scenario=mini, seed=1)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Monitor the")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.controller.game.state.taken[-1].kind == "monitor"
