@@ -1,0 +1,287 @@
+"""Bring a game back from its session log by replaying it through the engine.
+
+A log is trusted only as far as it is consistent: each line must parse, each action must be one the
+engine knows and accepts in the turn the line names, and each turn's end must give the figures the
+log recorded.  At the first line that breaks this, restoring stops and a warning says where and why;
+the game is what the consistent part gives (never a silently different game).
+
+Lines after the last turn's end (actions of the turn being played when the game was killed) are
+replayed too when they are complete.  A truncated last line is dropped with a warning.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from game.sessions import store
+from game.sessions.errors import SessionError
+from game.sessions.log import SessionInfo, header_info, sha256_of
+
+# Figures an end_turn line records, compared after replaying it (rounded as GameState rounds them).
+_CHECKED = ("reputation", "total_posts")
+
+
+@dataclass
+class Line:
+    number: int          # 1-based line number in the file
+    end: int             # byte offset just after this line
+    entry: dict
+
+
+@dataclass
+class ReadLog:
+    info: SessionInfo
+    header_end: int
+    lines: list[Line]
+    warnings: list[str] = field(default_factory=list)
+    stop_reason: str | None = None   # why reading stopped before the end of the file
+
+
+@dataclass
+class Restored:
+    """What :func:`restore` gives: the game, the log's header, what went wrong, and how far the log is good."""
+
+    game: object
+    info: SessionInfo
+    warnings: list[str]
+    valid_bytes: int                  # the log up to here is consistent (Recorder.reopen cuts after it)
+    scenario_path: Path
+
+
+def read_log(path: Path) -> ReadLog:
+    """Split a log into parsed lines; stops (with a warning) at the first line that is not a JSON object."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SessionError(f"cannot read {path}: {error.strerror or error}") from None
+    if not data.strip():
+        raise SessionError(f"{path.name} is empty: not a Bashtag session log")
+    raw_lines = data.split(b"\n")
+    complete_last = data.endswith(b"\n")
+    if complete_last:
+        raw_lines = raw_lines[:-1]
+    offset = 0
+    parsed: list[Line] = []
+    warnings: list[str] = []
+    stop = None
+    header_end = 0
+    for index, raw in enumerate(raw_lines):
+        number = index + 1
+        is_last = index == len(raw_lines) - 1
+        end = offset + len(raw) + (0 if (is_last and not complete_last) else 1)
+        entry = _parse(raw)
+        if entry is None:
+            if index == 0:
+                raise SessionError(f"{path.name} is not a Bashtag session log (line 1 is not a JSON header)")
+            if is_last and not complete_last:
+                warnings.append(f"the last line ({number}) was cut off, probably when the game was killed; "
+                                "it was dropped")
+            else:
+                stop = f"line {number} is not valid JSON"
+            break
+        if index == 0:
+            info = header_info(entry, path)
+            header_end = end
+        else:
+            parsed.append(Line(number, end, entry))
+        offset = end
+    return ReadLog(info=info, header_end=header_end, lines=parsed, warnings=warnings, stop_reason=stop)
+
+
+def _parse(raw: bytes) -> dict | None:
+    try:
+        value = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def locate_scenario(info: SessionInfo) -> tuple[Path, bool]:
+    """The scenario file to replay with, and whether its content is the one recorded.
+
+    An imported session's own copy comes first; then the path or built-in id in the header."""
+    from game.scenario.library import LibraryError, resolve
+
+    candidates: list[Path] = []
+    copy = store.scenario_copy(info.path)
+    if copy.is_file():
+        candidates.append(copy)
+    try:
+        candidates.append(resolve(info.scenario_ref))
+    except LibraryError:
+        pass
+    if info.scenario_ref != info.scenario_id:
+        try:
+            candidates.append(resolve(info.scenario_id))
+        except LibraryError:
+            pass
+    if not candidates:
+        raise SessionError(f"the scenario {info.scenario_ref!r} this game was played with cannot be found; "
+                           "import an exported copy of the game (it carries its scenario) or restore the file")
+    for candidate in candidates:
+        try:
+            if sha256_of(candidate) == info.scenario_sha256:
+                return candidate, True
+        except OSError:
+            continue
+    return candidates[0], False
+
+
+def restore(path_or_ref, accept_changed_scenario: bool = False,
+            on_turn: Callable[[object, list, object], None] | None = None) -> Restored:
+    """Replay a session log; see the module docstring.  ``on_turn(game, actions, report)`` is called after
+    every replayed turn's end (the replay stepper uses it)."""
+    from game.engine.game import Game
+    from game.scenario.loader import load_scenario
+    from game.scenario.problems import ScenarioError
+
+    path = store.find(path_or_ref) if not isinstance(path_or_ref, Path) else path_or_ref
+    if not path.is_file():
+        raise SessionError(f"no saved game at {path}")
+    log = read_log(path)
+    info = log.info
+    scenario_path, same = locate_scenario(info)
+    try:
+        scenario = load_scenario(scenario_path)
+    except ScenarioError as error:
+        raise SessionError(f"the scenario {scenario_path} no longer loads:\n{error}") from None
+    except OSError as error:
+        raise SessionError(f"cannot read the scenario {scenario_path}: {error.strerror or error}") from None
+    warnings = list(log.warnings)
+
+    if not same and not accept_changed_scenario:
+        # Try it: the offer to replay anyway is made only if every recorded action still applies.
+        trial = _replay(Game(scenario, info.seed), log, strict=True)
+        if trial.problem:
+            raise SessionError(
+                f"the scenario {scenario_path} has changed since this game was recorded, and the game cannot "
+                f"be replayed on it: {trial.problem}")
+        raise SessionError(
+            f"the scenario {scenario_path} has changed since this game was recorded; every recorded action "
+            "still applies, so it can be replayed anyway, but the figures may differ from the original game",
+            scenario_changed=True)
+
+    game = Game(scenario, info.seed)
+    result = _replay(game, log, strict=same, on_turn=on_turn)
+    if not same:
+        warnings.append(f"the scenario {scenario_path} has changed since this game was recorded; "
+                        "the game was replayed on the new version and its figures may differ")
+    if result.problem:
+        game = result.game
+        where = f"turn {game.state.turn}" if not game.over else "the end"
+        warnings.append(f"{result.problem}; the game was restored up to {where} and the rest of the log ignored")
+    elif log.stop_reason:
+        warnings.append(f"{log.stop_reason}; the game was restored up to turn {result.game.state.turn} "
+                        "and the rest of the log ignored")
+    state = result.game.state
+    final = SessionInfo(**{**info.__dict__, "turn": state.turn, "turns_played": len(state.history),
+                           "reputation": state.reputation, "total_posts": state.total_posts,
+                           "outcome": state.ending.outcome if state.ending else None})
+    return Restored(result.game, final, warnings, result.valid_bytes, scenario_path)
+
+
+@dataclass
+class _Result:
+    game: object
+    valid_bytes: int
+    problem: str | None = None
+
+
+def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
+    """Apply the log's lines to ``game``.  On the first inconsistent line, return the game as the
+    consistent part left it (rebuilt from the last good turn's end if the bad line was a turn's end)."""
+    from game.engine.actions import ActionNotAllowed, action_from_dict
+
+    valid = log.header_end
+    turn_actions: list = []
+    good_turn_end = log.header_end      # byte offset after the last verified end_turn
+    good_lines = 0                      # lines up to it
+    for count, line in enumerate(log.lines, start=1):
+        entry, number = line.entry, line.number
+        kind = entry.get("t")
+        turn = entry.get("turn")
+        if kind not in ("action", "end_turn"):
+            return _Result(game, valid, f"line {number} has an unknown entry kind {kind!r}")
+        if not isinstance(turn, int) or isinstance(turn, bool) or turn != game.state.turn:
+            return _Result(game, valid, f"line {number} is for turn {turn!r} but the game is at turn "
+                                        f"{game.state.turn} (lines out of order?)")
+        if game.over:
+            return _Result(game, valid, f"line {number} comes after the end of the game")
+        if kind == "action":
+            try:
+                action = action_from_dict(entry.get("action"))
+            except ValueError as error:
+                return _Result(game, valid, f"line {number}: {error}")
+            try:
+                game.apply(action)
+            except ActionNotAllowed as error:
+                return _Result(game, valid, f"line {number}: the game refuses the recorded action "
+                                            f"({_label(entry)}): {error.reason}")
+            turn_actions.append(action)
+        else:
+            report = game.end_turn()
+            state = game.state
+            if strict:
+                for name in _CHECKED:
+                    if name in entry and entry[name] != getattr(state, name):
+                        rebuilt = _rebuild(game, log, good_lines)
+                        return _Result(rebuilt, good_turn_end,
+                                       f"line {number}: the end of turn {turn} gives {name} {getattr(state, name)} "
+                                       f"but the log recorded {entry[name]} (the log was edited, or the game "
+                                       "changed)")
+            if on_turn:
+                on_turn(game, turn_actions, report)
+            turn_actions = []
+            good_turn_end = line.end
+            good_lines = count
+        valid = line.end
+    return _Result(game, valid)
+
+
+def _rebuild(game, log: ReadLog, lines: int):
+    from game.engine.actions import action_from_dict
+    from game.engine.game import Game
+
+    fresh = Game(game.scenario, game.seed, game.world.params)
+    for line in log.lines[:lines]:
+        if line.entry["t"] == "action":
+            fresh.apply(action_from_dict(line.entry["action"]))
+        else:
+            fresh.end_turn()
+    return fresh
+
+
+def _label(entry: dict) -> str:
+    action = entry.get("action")
+    if isinstance(action, dict):
+        return ", ".join(f"{k}={v}" for k, v in action.items())
+    return repr(action)
+
+
+def resume(path_or_latest="latest", accept_changed_scenario: bool = False):
+    """``(Game, SessionInfo, warnings)`` for a saved game (an id, a path, or ``"latest"``)."""
+    restored = restore(path_or_latest, accept_changed_scenario=accept_changed_scenario)
+    return restored.game, restored.info, restored.warnings
+
+
+def quick_info(path: Path) -> SessionInfo:
+    """A log's header and last recorded figures, without replaying it (for the list of saved games)."""
+    log = read_log(path)
+    info = log.info
+    turns = 0
+    last = None
+    for line in log.lines:
+        if line.entry.get("t") == "end_turn":
+            turns += 1
+            last = line.entry
+    if last is None:
+        return info
+    return SessionInfo(**{**info.__dict__, "turns_played": turns, "turn": turns + 1,
+                          "reputation": last.get("reputation"), "total_posts": last.get("total_posts"),
+                          "outcome": last.get("outcome") if isinstance(last.get("outcome"), str) else None})
+
+
+__all__ = ["Restored", "restore", "resume", "quick_info", "read_log", "locate_scenario"]
