@@ -147,6 +147,13 @@ class Game:
         """The scenario's lessons whose condition holds now (the debrief shows them at the end)."""
         return self._conditions.lessons(self._world)
 
+    def reply_text(self, post_id: str, tone: str) -> str:
+        """The exact words a reply in ``tone`` to that post would have (for the composer's preview)."""
+        post = self.post(post_id)
+        if post is None or tone not in TONES:
+            return ""
+        return turn_pipeline.reply_text(self._world, post_id, tone, post.author)
+
     def post(self, post_id: str) -> Post | None:
         for post in self._world.feed:
             if post.id == post_id:

@@ -23,7 +23,7 @@ import numpy as np
 from game.engine import responses
 from game.engine.actions import Action, ActionNotAllowed
 from game.engine.conditions import Conditions
-from game.engine.feed import STANCE_NAMES
+from game.engine.feed import STANCE_NAMES, _mix
 from game.engine.state import EndingInfo, FiredEvent, Post, TurnRecord, TurnReport
 from game.engine.world import World
 from game.scenario.models import ScriptedPost
@@ -73,7 +73,7 @@ def perform(w: World, action: Action, conditions: Conditions, open_statements: C
             raise ActionNotAllowed("that is our own post")
         if action.tone not in TONES:
             raise ActionNotAllowed(f"unknown tone {action.tone!r}")
-        text = _reply_text(w, action.tone, target.author)
+        text = reply_text(w, target.id, action.tone, target.author)
         _org_post(w, text, reply_to=target.id)
         responses.reply(w, target, action.tone)
         return f"Reply ({action.tone}) to @{target.author}"
@@ -133,19 +133,25 @@ def perform(w: World, action: Action, conditions: Conditions, open_statements: C
     raise ValueError(f"unknown action kind {kind!r}")
 
 
-def _reply_text(w: World, tone: str, handle: str) -> str:
-    texts = w.scenario.actions.replies.get(tone)
-    defaults = {
-        "empathetic": "@{handle} We hear you, and we understand why people are angry.",
-        "apologetic": "@{handle} You're right to call this out. We're sorry.",
-        "informative": "@{handle} Thanks for asking. Here is what we can tell you so far.",
-        "humorous": "@{handle} Fair. We walked into that one.",
-        "boilerplate": "@{handle} Thank you for your feedback. We value all our customers' views.",
-        "defensive": "@{handle} Our record speaks for itself. We follow all the rules.",
-        "dismissive": "@{handle} We don't have time for trolls.",
-    }
-    template = texts[int(w.rng.integers(len(texts)))] if texts else defaults[tone]
-    return w.text.fill(template, w.rng, handle="@" + handle).replace("@@", "@")
+REPLY_DEFAULTS = {
+    "empathetic": "{handle} We hear you, and we understand why people are angry.",
+    "apologetic": "{handle} You're right to call this out. We're sorry.",
+    "informative": "{handle} Thanks for asking. Here is what we can tell you so far.",
+    "humorous": "{handle} Fair. We walked into that one.",
+    "boilerplate": "{handle} Thank you for your feedback. We value all our customers' views.",
+    "defensive": "{handle} Our record speaks for itself. We follow all the rules.",
+    "dismissive": "{handle} We don't have time for trolls.",
+}
+
+
+def reply_text(w: World, post_id: str, tone: str, handle: str) -> str:
+    """The exact words of a reply.  Chosen by a hash of the post and tone, not by the game's random
+    generator, so the composer can show them before the reply goes and nothing else shifts."""
+    texts = w.scenario.actions.replies.get(tone) or [REPLY_DEFAULTS[tone]]
+    pick = _mix(sum(ord(c) * 31 ** i for i, c in enumerate(f"{post_id}/{tone}")) & 0xFFFFFFFF)
+    template = texts[pick % len(texts)]
+    words = w.text.fill(template, np.random.default_rng(pick), handle="@" + handle)
+    return words.replace("@@", "@")
 
 
 def _inject(w: World, action, conditions: Conditions) -> str:

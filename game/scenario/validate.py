@@ -202,7 +202,7 @@ def check_scenario(scenario: Scenario, positions: Positions) -> list[Problem]:
     """Every cross-reference problem of a model-valid scenario."""
     problems: list[Problem] = []
     for check in (check_unique_ids, check_references, check_expressions, check_effects, check_times,
-                  check_playbooks, check_templates):
+                  check_playbooks, check_templates, check_keys):
         problems.extend(check(scenario, positions))
     return problems
 
@@ -238,6 +238,26 @@ def check_unique_ids(s: Scenario, pos: Positions) -> Iterator[Problem]:
                 yield pos.problem(path, f"two {kind}s have the id {ident!r}{where}; ids must be unique")
             else:
                 seen[ident] = path
+
+
+def check_keys(s: Scenario, pos: Positions) -> Iterator[Problem]:
+    """A custom action's key must be free: the play screen's own keys and other custom keys."""
+    from game.scenario.vocabulary import RESERVED_KEYS
+
+    taken: dict[str, str] = {}
+    for i, custom in enumerate(s.actions.custom):
+        if custom.key is None:
+            continue
+        if custom.key in RESERVED_KEYS:
+            free = "".join(k for k in "abfghijklnovwyz0123456789" if k not in taken)[:6]
+            yield pos.problem(("actions", "custom", i, "key"),
+                              f"the key {custom.key!r} is the game's own (reserved: "
+                              f"{' '.join(sorted(RESERVED_KEYS))}); try one of {', '.join(free)}")
+        elif custom.key in taken:
+            yield pos.problem(("actions", "custom", i, "key"),
+                              f"the key {custom.key!r} is already used by {taken[custom.key]!r}")
+        else:
+            taken[custom.key] = custom.id
 
 
 def check_references(s: Scenario, pos: Positions) -> Iterator[Problem]:

@@ -30,6 +30,9 @@ BUILTIN_ACTIONS: tuple[str, ...] = (
     "reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate",
 )
 
+# Keys the game itself uses on the play screen: a custom action may not take one.
+RESERVED_KEYS = frozenset("rspucdmxeqt?")
+
 # Meters an effect may change.  All are 0-100.
 METERS: dict[str, str] = {
     "reputation": "public standing of the organisation, 0-100",
