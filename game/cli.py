@@ -22,6 +22,11 @@ COMMANDS: dict[str, str] = {
     "schema": "schema",
     "new": "new",
     "simulate": "simulate",
+    "sessions": "sessions",
+    "replay": "replay",
+    "report": "report",
+    "export": "export",
+    "import": "import_",
 }
 
 

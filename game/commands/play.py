@@ -1,4 +1,8 @@
-"""Play a scenario in the terminal: `bashtag play askjpm` (or a path to a scenario file)."""
+"""Play a scenario in the terminal: `bashtag play askjpm` (or a path to a scenario file).
+
+Every game is saved as it is played (a session log, flushed at every turn's end); `bashtag play
+--resume` carries on the latest game, `--resume SESSION` a given one (see `bashtag sessions`).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,13 @@ import sys
 
 
 def configure(parser):
-    parser.add_argument("scenario", help="a built-in scenario id (see `bashtag list`) or a path to a .yaml file")
+    parser.add_argument("scenario", nargs="?",
+                        help="a built-in scenario id (see `bashtag list`) or a path to a .yaml file")
     parser.add_argument("--seed", type=int, default=None,
                         help="the random seed (the same seed and choices give the same game); default: random")
+    parser.add_argument("--resume", nargs="?", const="latest", default=None, metavar="SESSION",
+                        help="carry on a saved game: the latest one, or a session id or path")
+    parser.add_argument("--no-save", action="store_true", help="do not record this game")
 
 
 def _seed(args) -> int:
@@ -20,7 +28,40 @@ def _seed(args) -> int:
     return seed
 
 
+def record_new_game(ref: str, scenario, seed: int):
+    """The session recorder for a new game (the app calls this when a game starts)."""
+    from game.scenario.library import resolve
+    from game.sessions import Recorder
+
+    return Recorder.start(ref, resolve(ref), seed, scenario_id=scenario.id)
+
+
+def saved_game_to_continue():
+    """The title screen's "Continue" item: the latest unfinished saved game, or None."""
+    from game.sessions import SessionError, quick_info
+    from game.sessions.store import session_files
+
+    try:
+        files = session_files()
+    except (OSError, SessionError):
+        return None
+    for path in reversed(files):
+        try:
+            info = quick_info(path)
+        except (OSError, SessionError):
+            continue
+        if info.outcome is None:
+            label = f"{info.scenario_id}, turn {info.turn} (saved {info.created[:16].replace('T', ' ')})"
+            return label, path
+    return None
+
+
 def run(args) -> int:
+    if args.resume is not None:
+        return _resume(args.resume, save=not args.no_save)
+    if not args.scenario:
+        print("bashtag play: give a scenario (see `bashtag list`) or --resume", file=sys.stderr)
+        return 2
     from game.scenario.problems import ScenarioError
     from game.ui import catalogue
 
@@ -37,12 +78,63 @@ def run(args) -> int:
         return 1
     from game.ui.app import BashtagApp
 
-    BashtagApp(scenario=scenario, seed=_seed(args)).run()
+    factory = None if args.no_save else record_new_game
+    BashtagApp(scenario=scenario, seed=_seed(args), scenario_ref=args.scenario, recorder_factory=factory).run()
+    return 0
+
+
+def restore_for_play(ref, save: bool = True):
+    """(scenario, game, recorder, warnings) for a saved game; raises SessionError in plain words."""
+    from game.sessions import Recorder
+    from game.sessions.restore import restore
+
+    restored = restore(ref)
+    recorder = Recorder.reopen(restored.info, restored.valid_bytes) if save else None
+    return restored.game.scenario, restored.game, recorder, restored.warnings
+
+
+def _resume(ref: str, save: bool) -> int:
+    from game.sessions import SessionError
+
+    try:
+        scenario, game, recorder, warnings = restore_for_play(ref, save)
+    except SessionError as error:
+        print(f"bashtag play --resume: {error}", file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print(f"bashtag play --resume: warning: {warning}", file=sys.stderr)
+    from game.ui.app import BashtagApp
+
+    BashtagApp(scenario=scenario, seed=game.seed, resumed=(game, recorder), recorder_factory=record_new_game
+               if save else None).run()
     return 0
 
 
 def run_title(args) -> int:
     from game.ui.app import BashtagApp
 
-    BashtagApp.for_title(seed=_seed(args)).run()
+    app = BashtagApp.for_title(seed=_seed(args), recorder_factory=record_new_game)
+
+    def continue_hook():
+        saved = saved_game_to_continue()
+        if saved is None:
+            return None
+        label, path = saved
+
+        def resume() -> None:
+            from game.sessions import SessionError
+
+            try:
+                scenario, game, recorder, warnings = restore_for_play(path)
+            except SessionError as error:
+                app.notify(str(error), severity="error", markup=False)
+                return
+            for warning in warnings:
+                app.notify(warning, severity="warning", markup=False)
+            app.resume_game(scenario, game, recorder)
+
+        return label, resume
+
+    app.continue_hook = continue_hook
+    app.run()
     return 0

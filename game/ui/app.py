@@ -24,6 +24,8 @@ from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 
 ContinueHook = Callable[[], "tuple[str, Callable[[], None]] | None"]
+# Makes the listener that records a new game (a session log): (scenario ref, scenario, seed) -> listener.
+RecorderFactory = Callable[[str, Scenario, int], "GameListener | None"]
 
 
 def no_saved_game() -> None:
@@ -39,9 +41,14 @@ class BashtagApp(App):
 
     def __init__(self, scenario: Scenario | None = None, seed: int = 0, *,
                  entries: list | None = None, continue_hook: ContinueHook = no_saved_game,
-                 listeners: list[GameListener] | None = None):
+                 listeners: list[GameListener] | None = None, recorder_factory: RecorderFactory | None = None,
+                 scenario_ref: str | None = None, resumed: tuple[Game, GameListener | None] | None = None):
         super().__init__()
         self.scenario = scenario
+        self.scenario_ref = scenario_ref or (scenario.id if scenario is not None else None)
+        self.recorder_factory = recorder_factory
+        self.resumed = resumed
+        self.recorder: GameListener | None = None
         self.seed = seed
         self.entries = entries
         self.continue_hook = continue_hook
@@ -53,7 +60,11 @@ class BashtagApp(App):
         return cls(scenario=None, seed=seed, **kwargs)
 
     def on_mount(self) -> None:
-        if self.scenario is not None:
+        if self.resumed is not None and self.scenario is not None:
+            game, recorder = self.resumed
+            self.resumed = None
+            self.resume_game(self.scenario, game, recorder)
+        elif self.scenario is not None:
             self.push_screen(BriefingScreen(self.scenario))
         else:
             self.push_screen(self._title_screen())
@@ -67,25 +78,66 @@ class BashtagApp(App):
 
     # ------------------------------------------------------------------------------ flow
 
-    def show_briefing(self, scenario: Scenario) -> None:
+    def show_briefing(self, scenario: Scenario, ref: str | None = None) -> None:
         self.scenario = scenario
-        self.switch_screen(BriefingScreen(scenario))
+        self.scenario_ref = ref or scenario.id
+        self._show(BriefingScreen(scenario))
 
     def start_game(self, scenario: Scenario, game: Game | None = None) -> None:
         """Start (or, with ``game``, resume) a game and show the play screen."""
         self.scenario = scenario
-        self.controller = GameController(game or Game(scenario, self.seed), self.listeners)
-        self.switch_screen(PlayScreen(self.controller))
+        listeners = list(self.listeners)
+        if game is None and self.recorder_factory is not None:
+            self._close_recorder()
+            try:
+                self.recorder = self.recorder_factory(self.scenario_ref or scenario.id, scenario, self.seed)
+            except OSError as error:
+                self.recorder = None
+                self.notify(f"This game is not being saved: {error.strerror or error}", severity="warning")
+            if self.recorder is not None:
+                listeners.append(self.recorder)
+        elif game is not None and self.recorder is not None:
+            listeners.append(self.recorder)
+        self.controller = GameController(game or Game(scenario, self.seed), listeners)
+        self._show(PlayScreen(self.controller))
+
+    def resume_game(self, scenario: Scenario, game: Game, recorder: GameListener | None) -> None:
+        """Carry on a restored game, recording on into its log."""
+        self._close_recorder()
+        self.recorder = recorder
+        self.seed = game.seed
+        if game.over:
+            self.scenario = scenario
+            self.controller = GameController(game, [])
+            self.show_debrief()
+            return
+        self.start_game(scenario, game)
+
+    def _show(self, screen) -> None:
+        """Switch to ``screen``, or push it when nothing but Textual's default screen is up yet."""
+        if len(self.screen_stack) <= 1:
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def _close_recorder(self) -> None:
+        close = getattr(self.recorder, "close", None)
+        if close is not None:
+            close()
+        self.recorder = None
+
+    def on_unmount(self) -> None:
+        self._close_recorder()
 
     def show_debrief(self) -> None:
         from game.ui.screens.debrief import DebriefScreen
 
         self.clear_notifications()  # the play screen's toasts would cover the outcome
-        self.switch_screen(DebriefScreen(self.controller.game))
+        self._show(DebriefScreen(self.controller.game))
 
     def action_to_title(self) -> None:
         self.controller = None
-        self.switch_screen(self._title_screen())
+        self._show(self._title_screen())
 
     # ------------------------------------------------------------------------------ quitting
 
@@ -97,6 +149,7 @@ class BashtagApp(App):
         if not playing:
             self.exit()
             return
-        self.push_screen(ConfirmScreen("Quit Bashtag?", "This game will be lost: saving comes later.",
-                                       yes="Quit", no="Keep playing"),
+        saved = "Your game is saved at every turn's end: `bashtag play --resume` carries on from there." \
+            if self.recorder is not None else "This game is not being saved and will be lost."
+        self.push_screen(ConfirmScreen("Quit Bashtag?", saved, yes="Quit", no="Keep playing"),
                          lambda yes: self.exit() if yes else None)

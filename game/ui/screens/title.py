@@ -71,4 +71,4 @@ class TitleScreen(Screen):
             self.saved[1]()
         elif ident.startswith("scenario:"):
             entry = next(e for e in self.entries if f"scenario:{e.id}" == ident)
-            self.app.show_briefing(entry.load())
+            self.app.show_briefing(entry.load(), ref=entry.id)
