@@ -43,10 +43,12 @@ async def test_a_whole_mini_game_from_briefing_to_debrief(mini, screen_text):
         assert isinstance(app.screen, ReplyComposer)
         target = app.screen.post
         preview = str(app.screen.query_one("#reply-preview", Static).render())
-        assert "Preview" in preview and f"@{target.author}" in preview
+        assert "as it will go out" in preview and f"@{target.author}" in preview
         await pilot.press("enter")  # the first tone, empathetic
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
+        # What went out is word for word what the composer showed.
+        assert game.state.org_posts[-1].text in preview
         assert game.state.taken[-1].kind == "reply"
         assert game.state.taken[-1].detail == {"kind": "reply", "post_id": target.id, "tone": "empathetic"}
         assert "1/3" in screen_text(app) or "2/3" in screen_text(app)

@@ -6,7 +6,7 @@ play screen stays the one place that turns answers into engine actions.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -120,9 +120,11 @@ class ReplyComposer(ModalScreen[str | None]):
     CSS_PATH = "modals.tcss"
     BINDINGS = [Binding("escape", "back", "Back")]
 
-    def __init__(self, post: Post, scenario: Scenario, tones: Sequence[str] = tuple(TONES)):
+    def __init__(self, post: Post, scenario: Scenario, tones: Sequence[str] = tuple(TONES),
+                 words: "Callable[[str], str] | None" = None):
         super().__init__(classes="modal")
         self.post, self.scenario, self.tones = post, scenario, tuple(tones)
+        self.words = words  # the engine's exact wording for a tone, when the game can tell it
 
     def compose(self) -> ComposeResult:
         post = self.post
@@ -148,9 +150,12 @@ class ReplyComposer(ModalScreen[str | None]):
         self._preview(event.option_id or "")
 
     def _preview(self, tone: str) -> None:
-        text = reply_preview(self.scenario, tone, self.post.author)
-        self.query_one("#reply-preview", Static).update(
-            join(("Preview (the exact wording may vary):\n", "$text-muted italic"), (text, "")))
+        exact = self.words(tone) if self.words and tone else ""
+        if exact:
+            heading, text = "Your reply, as it will go out:\n", exact
+        else:
+            heading, text = "Preview (the exact wording may vary):\n", reply_preview(self.scenario, tone, self.post.author)
+        self.query_one("#reply-preview", Static).update(join((heading, "$text-muted italic"), (lit(text), "")))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_id)

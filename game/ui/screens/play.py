@@ -31,6 +31,10 @@ EVENT_MARK = {"press": "▣ PRESS", "influencer": "★ JOINS", "event": "! EVENT
 SIMPLE = {"pause": Pause, "resume": Resume, "monitor": Monitor, "escalate": Escalate}
 
 
+TOAST_KINDS = ("press", "inject", "campaign", "event")
+MAX_TOASTS = 2
+
+
 class PlayScreen(Screen):
     """One game, turn by turn."""
 
@@ -161,7 +165,8 @@ class PlayScreen(Screen):
             return
         option = self._option("reply")
         tones = [ident for ident, _ in option.choices] if option else None
-        self.app.push_screen(ReplyComposer(post, self.game.scenario, tones or ()),
+        self.app.push_screen(ReplyComposer(post, self.game.scenario, tones or (),
+                                           words=lambda tone: self.game.reply_text(post.id, tone)),
                              lambda tone: self._apply(Reply(post.id, tone)) if tone else None)
 
     def _choose_statement(self) -> None:
@@ -229,12 +234,18 @@ class PlayScreen(Screen):
         record = report.record
         self._log_line(f"— end of turn {record.turn}: {record.posts} posts, reputation {record.reputation:.0f}",
                        "dim")
+        # Every event goes to the log; only the ones that change the game pop up, a few at a time,
+        # so the toasts never bury the feed.
+        loud = [e for e in report.events if e.kind in TOAST_KINDS]
         for event in report.events:
             self._log_event(event)
+        for event in loud[:MAX_TOASTS]:
             title = EVENT_MARK.get(event.kind, event.kind)
-            body = one_line(event.headline) + (f"\n{one_line(event.text)}" if event.text else "")
-            self.notify(body, title=title, severity="warning" if event.kind in ("press", "influencer") else "information",
-                        markup=False, timeout=6)
+            self.notify(one_line(event.headline), title=title,
+                        severity="warning" if event.kind in ("press", "influencer") else "information",
+                        markup=False, timeout=4)
+        if len(loud) > MAX_TOASTS:
+            self.notify(f"and {len(loud) - MAX_TOASTS} more in the events log", markup=False, timeout=4)
 
     def action_help(self) -> None:
         self.app.push_screen(InfoScreen(help_page(self.controller), title="Help: meters, actions, and why things moved"))
