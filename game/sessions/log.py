@@ -58,6 +58,7 @@ class SessionInfo:
     total_posts: int | None = None
     outcome: str | None = None
     extra: dict = field(default_factory=dict)
+    valid_bytes: int | None = None   # after a restore: the log is consistent up to this byte
 
     def as_dict(self) -> dict:
         return {
@@ -166,11 +167,14 @@ class Recorder:
         return recorder
 
     @classmethod
-    def reopen(cls, info: SessionInfo, valid_bytes: int) -> "Recorder":
-        """Carry on recording a resumed game: cut what could not be restored (a truncated or bad tail,
-        kept in ``<id>.jsonl.bak``), then append."""
+    def reopen(cls, info: SessionInfo, valid_bytes: int | None = None) -> "Recorder":
+        """Carry on recording a game restored by ``resume``: cut what could not be restored (a truncated
+        or inconsistent tail, kept in ``<id>.jsonl.bak``), then append."""
         path = Path(info.path)
         size = path.stat().st_size
+        valid_bytes = valid_bytes if valid_bytes is not None else info.valid_bytes
+        if valid_bytes is None:
+            raise SessionError("restore the game before recording more of it")
         if valid_bytes < size:
             backup = path.with_name(path.name + ".bak")
             backup.write_bytes(path.read_bytes())

@@ -179,7 +179,8 @@ def restore(path_or_ref, accept_changed_scenario: bool = False,
     state = result.game.state
     final = SessionInfo(**{**info.__dict__, "turn": state.turn, "turns_played": len(state.history),
                            "reputation": state.reputation, "total_posts": state.total_posts,
-                           "outcome": state.ending.outcome if state.ending else None})
+                           "outcome": state.ending.outcome if state.ending else None,
+                           "valid_bytes": result.valid_bytes})
     return Restored(result.game, final, warnings, result.valid_bytes, scenario_path)
 
 

@@ -60,9 +60,8 @@ def test_recording_carries_on_after_a_resume_from_the_good_part(scenario_file):
     _, recorder = play(scenario_file, until_turn=4)
     recorder.close()
     recorder.path.write_bytes(recorder.path.read_bytes()[:-7])
-    restored = restore(recorder.path)
-    again = Recorder.reopen(restored.info, restored.valid_bytes)
-    game = restored.game
+    game, info, _ = resume(recorder.path)
+    again = Recorder.reopen(info)
     while not game.over:
         game.end_turn()
         again.record_end_turn(game.state)
