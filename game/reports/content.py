@@ -96,17 +96,25 @@ def status_line(report: Report) -> str:
             f"this report covers the {report.turns_played} turn(s) played")
 
 
+def history_heading(report: Report) -> str:
+    if report.finished:
+        return "What really happened"
+    return f"What really happened, by turn {report.turns_played}"
+
+
 def key_figures(report: Report) -> list[tuple[str, str, str]]:
     """(figure, this game, what really happened) rows for the summary table."""
     state = report.state
     hist = report.debrief.historical
+    if not report.finished:      # compare like with like: history as far as this game got
+        hist = hist[: len(state.history)]
     last = hist[-1] if hist else None
     peak_press = max((r.press for r in state.history), default=0.0)
     hist_peak_press = max((r.press for r in hist), default=0.0)
     peak_posts = max((r.posts for r in state.history), default=0)
     hist_peak_posts = max((r.posts for r in hist), default=0)
     return [
-        ("Reputation at the end", f"{state.reputation:.1f} (from {state.reputation_start:.0f})",
+        ("Reputation at the end" if report.finished else "Reputation when the game stopped", f"{state.reputation:.1f} (from {state.reputation_start:.0f})",
          f"{last.reputation:.1f}" if last else "—"),
         ("Posts on the hashtag", f"{state.total_posts:,}", f"{last.total_posts:,}" if last else "—"),
         ("Share of posts that were hostile", f"{state.negative_share:.0%}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html as _html
 
 from game.reports import charts
-from game.reports.content import Report, consequences, key_figures, status_line
+from game.reports.content import Report, consequences, history_heading, key_figures, status_line
 
 CSS = """
 :root { --ink:#1d232b; --muted:#5b6572; --rule:#d8dde3; --panel:#f4f6f8; --accent:#1f5fa8;
@@ -38,7 +38,7 @@ h3 { font-size: 1.15rem; margin: 1.4rem 0 .4rem; break-after: avoid; }
 .outcome.success { border-left-color: var(--good); } .outcome.success .badge { color: var(--good); }
 .outcome.mixed { border-left-color: var(--mixed); } .outcome.mixed .badge { color: var(--mixed); }
 .outcome.failure { border-left-color: var(--bad); } .outcome.failure .badge { color: var(--bad); }
-.outcome.unfinished { border-left-color: var(--muted); border-style: dashed; } .outcome.unfinished .badge { color: var(--muted); }
+.outcome.unfinished { border-left-color: var(--muted); } .outcome.unfinished .badge { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .95rem; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--rule); }
 th { background: var(--panel); font-weight: 600; }
@@ -115,7 +115,7 @@ def render(report: Report) -> str:
     else:
         add(f'<div class="outcome unfinished"><span class="badge">unfinished</span>'
             f"<h3>{e(status_line(report))}.</h3><p>The figures and charts stop where the game stopped.</p></div>")
-    add('<table><thead><tr><th>Figure</th><th class="num">This game</th><th class="num">What really happened</th>'
+    add(f'<table><thead><tr><th>Figure</th><th class="num">This game</th><th class="num">{e(history_heading(report))}</th>'
         "</tr></thead><tbody>")
     for a, b, c in key_figures(report):
         add(f'<tr><td>{e(a)}</td><td class="num">{e(b)}</td><td class="num">{e(c)}</td></tr>')

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from game.reports.charts import sparkline
-from game.reports.content import Report, consequences, key_figures, status_line
+from game.reports.content import Report, consequences, history_heading, key_figures, status_line
 
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#|~!"})
 
@@ -42,7 +42,7 @@ def render(report: Report) -> str:
         out += [f"**{esc(state.ending.title)}** — {esc(state.ending.outcome)}", "", esc(state.ending.text), ""]
     else:
         out += [f"> **{esc(status_line(report))}.** The figures below stop where the game stopped.", ""]
-    out += ["| Figure | This game | What really happened |", "|---|---|---|"]
+    out += [f"| Figure | This game | {history_heading(report)} |", "|---|---|---|"]
     out += [f"| {esc(a)} | {esc(b)} | {esc(c)} |" for a, b, c in key_figures(report)]
     out.append("")
 
