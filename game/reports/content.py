@@ -51,7 +51,7 @@ def _labels(records) -> tuple[str, ...]:
     for index, record in enumerate(records):
         previous = records[index - 1].start if index else None
         same_day = previous is not None and previous.date() == record.start.date()
-        labels.append(f"{record.start:%H:%M}" if same_day else f"{record.start:%d %b %H:%M}")
+        labels.append(f"{record.start:%H:%M}" if same_day else f"{record.start:%a %H:%M}")
     return tuple(labels)
 
 
