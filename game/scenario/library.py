@@ -44,9 +44,11 @@ def builtin_dir() -> Path | None:
         from importlib.resources import files
 
         folder = files("game.builtin_scenarios")
-        path = Path(str(folder))
-        if path.is_dir() and any(path.glob("*.yaml")):
-            return path
+        # A folder without __init__.py is a namespace package: files() gives a MultiplexedPath,
+        # whose str() is not a path, so find the folder through one of its files.
+        for entry in folder.iterdir():
+            if entry.name.endswith(".yaml"):
+                return Path(str(entry)).parent
     except (ModuleNotFoundError, TypeError, ValueError):
         pass
     import game
