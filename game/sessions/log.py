@@ -131,6 +131,9 @@ class Recorder:
     def __init__(self, path: Path, handle: IO[str]):
         self.path = path
         self._handle = handle
+        # A full disk must not crash a game in a workshop: the first write error is kept here (a
+        # sentence the UI can show) and recording stops; the game itself goes on.
+        self.problem: str | None = None
 
     @property
     def id(self) -> str:
@@ -165,6 +168,20 @@ class Recorder:
         recorder = cls(path, handle)
         recorder._write(header, sync=True)
         return recorder
+
+    @classmethod
+    def start_for(cls, scenario_ref: str, scenario, seed: int, **extra) -> "Recorder":
+        """``start`` for a scenario already loaded from ``scenario_ref`` (a built-in id or a path), as the
+        UI has it. Raises SessionError if the log cannot be created."""
+        from game.scenario.library import LibraryError, resolve
+
+        try:
+            path = resolve(scenario_ref)
+            return cls.start(scenario_ref, path, seed, scenario_id=scenario.id, **extra)
+        except LibraryError as error:
+            raise SessionError(f"cannot record this game: {error}") from None
+        except OSError as error:
+            raise SessionError(f"cannot record this game: {error.strerror or error}") from None
 
     @classmethod
     def reopen(cls, info: SessionInfo, valid_bytes: int | None = None) -> "Recorder":
@@ -205,9 +222,13 @@ class Recorder:
 
     def close(self) -> None:
         if not self._handle.closed:
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
-            self._handle.close()
+            try:
+                self._handle.flush()
+                os.fsync(self._handle.fileno())
+            except OSError:
+                pass   # already reported in self.problem, or nothing left to save
+            finally:
+                self._handle.close()
 
     def __enter__(self) -> "Recorder":
         return self
@@ -216,9 +237,15 @@ class Recorder:
         self.close()
 
     def _write(self, entry: dict, sync: bool) -> None:
+        if self.problem:
+            return
         if self._handle.closed:
             raise SessionError(f"the session log {self.path.name} is closed")
-        self._handle.write(dumps(entry) + "\n")
-        self._handle.flush()
-        if sync:
-            os.fsync(self._handle.fileno())
+        try:
+            self._handle.write(dumps(entry) + "\n")
+            self._handle.flush()
+            if sync:
+                os.fsync(self._handle.fileno())
+        except OSError as error:
+            self.problem = (f"the game can no longer be saved ({error.strerror or error}); it goes on, but a "
+                            f"crash from now on would lose it. The log so far is {self.path}")

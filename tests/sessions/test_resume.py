@@ -182,3 +182,27 @@ def test_no_saved_game_is_a_plain_error():
         resume("latest")
     with pytest.raises(SessionError, match="no saved game"):
         resume("nope")
+
+
+def test_a_full_disk_stops_recording_without_stopping_the_game(scenario_file):
+    game, recorder = play(scenario_file, until_turn=3)
+
+    def full(*_):
+        raise OSError(28, "No space left on device")
+
+    recorder._handle.write = full
+    recorder.record_end_turn(game.state)
+    assert recorder.problem and "No space left" in recorder.problem
+    recorder.record_action(3, Monitor())          # no error: recording has stopped
+    recorder.close()
+
+
+def test_the_ui_can_start_recording_from_a_built_in_id():
+    from game.scenario.library import load
+
+    scenario = load("tutorial")
+    recorder = Recorder.start_for("tutorial", scenario, 9)
+    recorder.close()
+    assert quick_info(recorder.path).scenario_ref == "tutorial"
+    with pytest.raises(SessionError, match="cannot record"):
+        Recorder.start_for("no-such-scenario", scenario, 9)
