@@ -30,10 +30,9 @@ def _seed(args) -> int:
 
 def record_new_game(ref: str, scenario, seed: int):
     """The session recorder for a new game (the app calls this when a game starts)."""
-    from game.scenario.library import resolve
     from game.sessions import Recorder
 
-    return Recorder.start(ref, resolve(ref), seed, scenario_id=scenario.id)
+    return Recorder.start_for(ref, scenario, seed)
 
 
 def saved_game_to_continue():

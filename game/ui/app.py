@@ -91,9 +91,10 @@ class BashtagApp(App):
             self._close_recorder()
             try:
                 self.recorder = self.recorder_factory(self.scenario_ref or scenario.id, scenario, self.seed)
-            except OSError as error:
+            except Exception as error:  # noqa: BLE001 - recording must never stop the game
                 self.recorder = None
-                self.notify(f"This game is not being saved: {error.strerror or error}", severity="warning")
+                self.notify(f"This game is not being saved: {getattr(error, 'strerror', None) or error}",
+                            severity="warning", markup=False)
             if self.recorder is not None:
                 listeners.append(self.recorder)
         elif game is not None and self.recorder is not None:
