@@ -206,3 +206,20 @@ def test_the_ui_can_start_recording_from_a_built_in_id():
     assert quick_info(recorder.path).scenario_ref == "tutorial"
     with pytest.raises(SessionError, match="cannot record"):
         Recorder.start_for("no-such-scenario", scenario, 9)
+
+
+def test_continue_offers_the_latest_unfinished_game_and_records_on(scenario_file, finished):
+    from game.sessions.continuing import continue_hook
+
+    _, recorder = play(scenario_file, until_turn=4)
+    recorder.close()
+    got, errors = [], []
+    label, resume_it = continue_hook(lambda *args: got.append(args), errors.append)()
+    assert "mini, turn 4" in label
+    resume_it()
+    scenario, game, again, warnings = got[0]
+    assert errors == [] and warnings == [] and game.state.turn == 4
+    game.end_turn()
+    again.on_end_turn(game, None)
+    again.close()
+    assert quick_info(recorder.path).turns_played == 4
