@@ -110,16 +110,17 @@ def _print_summary(summary: dict) -> None:
     for name, values in summary.items():
         if name == "outcomes":
             continue
-        cells = [_fmt(values[key]) for key in ("median", "p10", "p90")]
+        share = name == "negative_share"
+        cells = [_fmt(values[key], share) for key in ("median", "p10", "p90")]
         print(f"  {name:<22}{cells[0]:>12}{cells[1]:>12}{cells[2]:>12}")
     outcomes = ", ".join(f"{k} {v}" for k, v in sorted(summary["outcomes"].items()))
     print(f"  outcomes: {outcomes}")
 
 
-def _fmt(value) -> str:
+def _fmt(value, share: bool = False) -> str:
     if value is None:
         return "—"
-    if abs(value) < 1 and value != 0:
+    if share:
         return f"{value:.3f}"
     return f"{value:,.1f}" if value != int(value) else f"{int(value):,}"
 
@@ -146,8 +147,9 @@ def _balance(scenario, args, simulate) -> int:
     print(f"  {'strategy':<16}{'posts':>10}{'negative':>10}{'reputation':>12}  outcomes")
     for name, s in report.strategies.items():
         outcomes = ", ".join(f"{k} {v}" for k, v in sorted(s["outcomes"].items()))
-        print(f"  {name:<16}{_fmt(s['total_posts']['median']):>10}{_fmt(s['negative_share']['median']):>10}"
-              f"{_fmt(s['final_reputation']['median']):>12}  {outcomes}")
+        reputation = s["final_reputation"]["median"]
+        print(f"  {name:<16}{_fmt(s['total_posts']['median']):>10}{_fmt(s['negative_share']['median'], True):>10}"
+              f"{'—' if reputation is None else f'{reputation:.1f}':>12}  {outcomes}")
     print(f"  dominant strategy: {report.dominant or 'none (good: no single answer wins everything)'}")
     for title, items in (("events that never fired", report.events_never_fired),
                          ("endings never reached", report.endings_never_reached),

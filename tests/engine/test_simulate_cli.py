@@ -1,0 +1,57 @@
+"""`bashtag simulate`: whole games without a UI, reproducible, with a JSON shape scripts can read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from game.cli import main
+
+MINI = str(Path(__file__).parent / "mini.yaml")
+
+
+def simulate(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["simulate", MINI, *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_output_has_the_documented_shape(capsys):
+    code, out, _ = simulate(capsys, "--strategy", "cancel-early", "--runs", "2", "--seed", "5", "--json", "--jobs", "1")
+    assert code == 0
+    data = json.loads(out)
+    assert {"scenario", "strategy", "runs", "seed", "results", "summary"} <= set(data)
+    assert data["strategy"] == "cancel-early" and data["runs"] == 2 and data["seed"] == 5
+    run = data["results"][0]
+    assert {"seed", "total_posts", "negative_share", "peak_posts_per_turn", "first_press_turn",
+            "final_reputation", "turns_played", "outcome", "timeline"} <= set(run)
+    row = run["timeline"][0]
+    assert {"turn", "time", "posts", "negative_posts", "reputation", "press_attention", "actions", "events"} <= set(row)
+    assert row["time"].startswith("2020-01-01T12:00")
+    assert any("cancel" in r["actions"] for r in run["timeline"])
+    assert set(data["summary"]["total_posts"]) == {"median", "p10", "p90"}
+    assert data["results"][0]["seed"] != data["results"][1]["seed"]
+
+
+def test_the_same_seed_gives_the_same_output_serial_or_parallel(capsys):
+    _, serial, _ = simulate(capsys, "--runs", "4", "--json", "--jobs", "1")
+    _, parallel, _ = simulate(capsys, "--runs", "4", "--json", "--jobs", "2")
+    assert serial == parallel
+
+
+def test_the_table_is_for_people_and_errors_are_usage(capsys):
+    code, out, _ = simulate(capsys, "--runs", "2", "--jobs", "1")
+    assert code == 0 and "total_posts" in out and "outcomes:" in out
+    code, out, err = simulate(capsys, "--strategy", "hope", "--runs", "1")
+    assert code == 2 and out == "" and "unknown strategy 'hope'" in err and "historical" in err
+    assert main(["simulate", "no-such-scenario"]) == 1
+
+
+def test_the_balance_report_names_what_an_author_should_look_at(capsys):
+    code, out, _ = simulate(capsys, "--balance", "--runs", "2", "--json", "--jobs", "1")
+    assert code == 0
+    report = json.loads(out)
+    assert set(report["strategies"]) >= {"historical", "silent", "cancel-early", "boilerplate", "empathetic", "random"}
+    for key in ("dominant", "events_never_fired", "endings_never_reached", "actions_never_worth_taking",
+                "meters_no_action_moves"):
+        assert key in report
