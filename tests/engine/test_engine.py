@@ -174,3 +174,33 @@ def test_state_is_immutable_and_serialisable(mini):
     with pytest.raises(Exception):
         state.reputation = 100  # type: ignore[misc]
     json.dumps(to_jsonable(state))
+
+
+def _variant(scenario: Scenario, **organisation) -> Scenario:
+    return scenario.model_copy(update={"organisation": scenario.organisation.model_copy(update=organisation)})
+
+
+def test_a_crisis_history_and_a_poor_reputation_make_the_same_storm_hurt_more(mini):
+    def reputation_lost(scenario):
+        game = play_through(Game(scenario, seed=3))
+        return scenario.organisation.reputation - game.state.reputation
+
+    clean = _variant(mini, history=[], reputation=60)
+    assert reputation_lost(mini) > reputation_lost(clean)
+
+
+def test_an_early_acknowledgement_counts_for_more_than_a_late_one(mini):
+    accidental = _variant(mini, crisis_type="accidental", history=[], reputation=55)
+
+    def lift_at(extra_turns: int) -> float:
+        game = Game(accidental, seed=4)
+        while not game.world.hijack_turn:
+            game.end_turn()
+        for _ in range(extra_turns):
+            game.end_turn()
+        before = game.state.reputation
+        game.apply(Statement("inform"))   # inform fits an accidental crisis without a history
+        return game.state.reputation - before
+
+    early, late = lift_at(0), lift_at(8)
+    assert early > late > 0
