@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     print()
     late = [t for t in state.taken if t.turn == state.turn and not state.over]
     if state.ending:
-        print(f"Outcome: {state.ending.outcome} — {state.ending.title}. {state.ending.text}")
+        print(f"Outcome: {state.ending.outcome} — {state.ending.title.rstrip('.')}. {state.ending.text}")
     else:
         print(f"Unfinished: the game stopped during turn {state.turn} of {state.turns_total}"
               + (f" ({len(late)} action(s) taken in it)" if late else "") + ".")
