@@ -221,6 +221,11 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
             except ActionNotAllowed as error:
                 return _Result(game, valid, f"line {number}: the game refuses the recorded action "
                                             f"({_label(entry)}): {error.reason}")
+            except (TypeError, KeyError, IndexError, AttributeError, ValueError) as error:
+                # The log is untrusted input: an action the engine's checks missed must still end in a
+                # plain message, not a traceback (the engine refuses everything we know of cleanly).
+                return _Result(game, valid, f"line {number}: the recorded action ({_label(entry)}) cannot be "
+                                            f"applied ({type(error).__name__})")
             turn_actions.append(action)
         else:
             report = game.end_turn()
