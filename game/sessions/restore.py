@@ -224,8 +224,10 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
             except (TypeError, KeyError, IndexError, AttributeError, ValueError) as error:
                 # The log is untrusted input: an action the engine's checks missed must still end in a
                 # plain message, not a traceback (the engine refuses everything we know of cleanly).
-                return _Result(game, valid, f"line {number}: the recorded action ({_label(entry)}) cannot be "
-                                            f"applied ({type(error).__name__})")
+                # It may have failed half-way: rebuild the game from the lines before it.
+                return _Result(_rebuild(game, log, count - 1), valid,
+                               f"line {number}: the recorded action ({_label(entry)}) cannot be "
+                               f"applied ({type(error).__name__})")
             turn_actions.append(action)
         else:
             report = game.end_turn()
