@@ -223,3 +223,22 @@ def test_continue_offers_the_latest_unfinished_game_and_records_on(scenario_file
     again.on_end_turn(game, None)
     again.close()
     assert quick_info(recorder.path).turns_played == 4
+
+
+def test_an_action_the_engine_fails_on_ends_in_a_message_and_the_game_before_it(scenario_file, monkeypatch):
+    from game.engine.game import Game
+
+    _, recorder = play(scenario_file)
+    recorder.close()
+    apply = Game.apply
+
+    def failing(self, action):
+        if action.kind == "pause":
+            raise KeyError("half-way")
+        return apply(self, action)
+
+    monkeypatch.setattr(Game, "apply", failing)
+    restored, _, warnings = resume(recorder.path)
+    monkeypatch.undo()
+    assert any("cannot be applied (KeyError)" in w for w in warnings)
+    assert same(restored, reference(scenario_file, until_turn=4, plan={3: [Monitor()]}))
