@@ -16,6 +16,8 @@ def configure(parser):
                         help="the random seed (the same seed and choices give the same game); default: random")
     parser.add_argument("--resume", nargs="?", const="latest", default=None, metavar="SESSION",
                         help="carry on a saved game: the latest one, or a session id or path")
+    parser.add_argument("--anyway", action="store_true",
+                        help="with --resume: replay a game whose scenario file has changed since")
     parser.add_argument("--no-save", action="store_true", help="do not record this game")
 
 
@@ -57,7 +59,7 @@ def saved_game_to_continue():
 
 def run(args) -> int:
     if args.resume is not None:
-        return _resume(args.resume, save=not args.no_save)
+        return _resume(args.resume, save=not args.no_save, anyway=args.anyway)
     if not args.scenario:
         print("bashtag play: give a scenario (see `bashtag list`) or --resume", file=sys.stderr)
         return 2
@@ -82,23 +84,25 @@ def run(args) -> int:
     return 0
 
 
-def restore_for_play(ref, save: bool = True):
+def restore_for_play(ref, save: bool = True, anyway: bool = False):
     """(scenario, game, recorder, warnings) for a saved game; raises SessionError in plain words."""
     from game.sessions import Recorder
     from game.sessions.restore import restore
 
-    restored = restore(ref)
+    restored = restore(ref, accept_changed_scenario=anyway)
     recorder = Recorder.reopen(restored.info, restored.valid_bytes) if save else None
     return restored.game.scenario, restored.game, recorder, restored.warnings
 
 
-def _resume(ref: str, save: bool) -> int:
+def _resume(ref: str, save: bool, anyway: bool = False) -> int:
     from game.sessions import SessionError
 
     try:
-        scenario, game, recorder, warnings = restore_for_play(ref, save)
+        scenario, game, recorder, warnings = restore_for_play(ref, save, anyway)
     except SessionError as error:
         print(f"bashtag play --resume: {error}", file=sys.stderr)
+        if error.scenario_changed:
+            print("bashtag play --resume: add --anyway to replay it on the new scenario", file=sys.stderr)
         return 1
     for warning in warnings:
         print(f"bashtag play --resume: warning: {warning}", file=sys.stderr)

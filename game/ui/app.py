@@ -33,6 +33,26 @@ def no_saved_game() -> None:
     return None
 
 
+class _RecordingWatch:
+    """Tells the player, once, if the session log stopped being written (a full disk)."""
+
+    def __init__(self, app: "BashtagApp"):
+        self.app, self.told = app, False
+
+    def on_action(self, game, action, changes) -> None:
+        self._check()
+
+    def on_end_turn(self, game, report) -> None:
+        self._check()
+
+    def _check(self) -> None:
+        problem = getattr(self.app.recorder, "problem", None)
+        if problem and not self.told:
+            self.told = True
+            self.app.notify(f"This game is no longer being saved: {problem}", severity="warning",
+                            markup=False, timeout=10)
+
+
 class BashtagApp(App):
     """The whole game in the terminal."""
 
@@ -99,6 +119,8 @@ class BashtagApp(App):
                 listeners.append(self.recorder)
         elif game is not None and self.recorder is not None:
             listeners.append(self.recorder)
+        if self.recorder is not None:
+            listeners.append(_RecordingWatch(self))
         self.controller = GameController(game or Game(scenario, self.seed), listeners)
         self._show(PlayScreen(self.controller))
 
