@@ -82,8 +82,7 @@ def speak(world: World, posture: str, what: str, scale: float = 1.0) -> None:
     if fit >= 0:
         calm = (10.0 + 3.0 * min(fit, 2)) * cred * scale
         world.change("anger", -calm, f"{what}: {words} fits this crisis ({when})")
-        world.change("reputation", (1.2 + 0.4 * POSTURE_RANK[posture]) * cred * scale,
-                     f"{what}: {words}, {when}")
+        world.lift((1.2 + 0.4 * POSTURE_RANK[posture]) * cred * scale, f"{what}: {words}, {when}")
         world.goodwill = min(1.0, world.goodwill + 0.2 * cred * scale)
     else:
         gap = -fit
@@ -121,7 +120,7 @@ def reply(world: World, target: Post, tone: str) -> None:
         if tone in ("dismissive",):
             world.change("reputation", -0.5 * world.threat, f"{who}: snapping at a friendly voice")
         else:
-            world.change("reputation", 0.3 * cred, f"{who}: a question answered")
+            world.lift(0.3 * cred, f"{who}: a question answered")
             world.goodwill = min(1.0, world.goodwill + 0.02)
         return
     if tone in ("boilerplate", "defensive"):
@@ -150,12 +149,20 @@ def reply(world: World, target: Post, tone: str) -> None:
     # Empathetic, apologetic, informative or (into light teasing) humorous: one person at a time.
     one_by_one = 2.0 if world.scenario.organisation.crisis_type != "preventable" else 1.0
     world.change("anger", -1.2 * one_by_one * cred * wear, f"{who}: a human answer ({when})")
-    world.change("reputation", 0.35 * one_by_one * cred * wear, f"{who}: {tone} reply")
+    world.lift(0.35 * one_by_one * cred * wear, f"{who}: {tone} reply")
     world.goodwill = min(1.0, world.goodwill + 0.03)
     node = world.graph.key_index.get(target.author.lower())
     if node is not None:
         # An influencer who got a real answer has less to say (fatigue as if they had posted).
         world.spread.posted[node] += 2 * world.params.fatigue_posts
+
+
+def busy_rate(world: World) -> float:
+    """Posts an hour at which a tag counts as busy for its audience (half the hijack rate)."""
+    from game.engine.turn import HIJACK_AUDIENCE_PER_HOUR, HIJACK_SHARE_OF_TREND
+
+    return 0.5 * min(HIJACK_SHARE_OF_TREND * world.params.trend_threshold,
+                     HIJACK_AUDIENCE_PER_HOUR * world.graph.population)
 
 
 def cancel(world: World) -> None:
@@ -165,11 +172,16 @@ def cancel(world: World) -> None:
     if world.hijacked:
         world.change("anger", -8.0, "the cancellation takes away the target")
         world.change("press", 8.0, "the cancellation becomes a story of its own")
-        world.change("reputation", 1.0, "stopping the bleeding")
+        world.lift(1.0, "stopping the bleeding")
         world.spread.add_outside_exposure(max(world.last_posts, 100) * 1.0)
+    elif world.anger < 40 and world.posts_per_hour >= busy_rate(world):
+        # Calling off a campaign people are merely teasing is an over-reaction, and a small story:
+        # the joke was not a grievance (#WaitroseReasons: the brand laughed along instead).
+        world.change("press", 5.0, "a brand that cancels over jokes is a story")
+        world.change("reputation", -1.5, "cancelling over teasing looks humourless")
     else:
         world.change("anger", -5.0, "pulled before the storm: little to mock")
-        world.change("reputation", 0.5, "a quiet retreat")
+        world.lift(0.5, "a quiet retreat")
 
 
 def delete(world: World, post: Post) -> None:
@@ -183,6 +195,9 @@ def delete(world: World, post: Post) -> None:
                      f"deleting a post {int(seen):,} people had seen: screenshots outlive it (Streisand)")
         world.change("reputation", -0.6 * decades * world.threat, "a deletion looks like hiding")
         world.spread.add_outside_exposure(seen * 0.05)
+    invited = world.org_invitation.pop(post.id, 0.0)
+    if invited > 0 and not world.cancelled_turn:
+        world.change("invitation", -invited, "the post that invited people in is gone")
     fresh = world.turn - post.turn <= 1
     if fresh and world.scenario.organisation.crisis_type != "preventable":
         world.change("anger", -8.0, "the offending post is gone within minutes")

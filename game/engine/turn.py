@@ -45,6 +45,7 @@ MAX_STEPS = 24
 def open_campaign(w: World) -> None:
     """Turn 1 opens with the campaign's announcement already up."""
     post = _org_post(w, w.scenario.campaign.announcement)
+    w.org_invitation[post.id] = float(w.scenario.campaign.invitation)
     w.feed = [post]
     w.spread.force_post(w.graph.org_node)
 
@@ -255,10 +256,11 @@ def _things_due(w: World, conditions: Conditions) -> set[int]:
         w.used_scheduled.add(index)
         if w.cancelled_turn or w.paused:
             continue
-        _org_post(w, w.text.fill(scheduled.text, w.rng))
+        post = _org_post(w, w.text.fill(scheduled.text, w.rng))
         w.spread.force_post(w.graph.org_node)
         if scheduled.invitation:
-            w.change("invitation", scheduled.invitation, f"our scheduled post: “{scheduled.text[:50]}…”")
+            added = w.change("invitation", scheduled.invitation, f"our scheduled post: “{post.text[:50]}…”")
+            w.org_invitation[post.id] = added
         if w.hijacked and w.anger > 40:
             w.change("anger", 3.0, "a cheerful scheduled post lands in a hostile crowd")
             w.change("reputation", -0.5 * w.threat, "the queue keeps inviting questions while the tag burns")
@@ -449,7 +451,7 @@ def _reputation(w: World, hostile: int, hostile_reach: float, supportive: int, s
         w.change("reputation", -damage, f"{hostile:,} hostile posts reached {_people(hostile_reach)}")
     if supportive_reach > 0:
         lift = lifted(w.supportive_reach + supportive_reach) - lifted(w.supportive_reach)
-        w.change("reputation", lift, f"{supportive:,} supportive posts reached {_people(supportive_reach)}")
+        w.lift(lift, f"{supportive:,} supportive posts reached {_people(supportive_reach)}")
     w.hostile_reach += hostile_reach
     w.supportive_reach += supportive_reach
     baseline = 100.0 * w.scenario.organisation.grievance

@@ -71,6 +71,7 @@ class World:
     feed: list[Post] = field(default_factory=list)
     org_posts: list[Post] = field(default_factory=list)
     org_reach: dict[str, float] = field(default_factory=dict)
+    org_invitation: dict[str, float] = field(default_factory=dict)  # what each of our posts added
     history: list[TurnRecord] = field(default_factory=list)
     events: list[FiredEvent] = field(default_factory=list)
     taken: list[TakenAction] = field(default_factory=list)
@@ -112,6 +113,14 @@ class World:
         if abs(applied) >= 0.05:
             self.changes.append(Change(self.turn, meter, round(applied, 2), reason))
         return applied
+
+    def lift(self, delta: float, reason: str) -> float:
+        """Raise reputation for something the team did well.  A response can repair standing and
+        earn a little goodwill, not manufacture it: lifts shrink as reputation climbs past where it
+        started (SCCT's rebuild strategies restore reputation; they do not add to it without end)."""
+        start = self.scenario.organisation.reputation
+        headroom = max(0.1, min(1.0, (start + 5.0 - self.reputation) / 10.0))
+        return self.change("reputation", delta * headroom, reason)
 
     def count(self, name: str, by: float = 1) -> None:
         self.counters[name] = self.counters.get(name, 0) + by

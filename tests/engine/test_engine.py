@@ -204,3 +204,30 @@ def test_an_early_acknowledgement_counts_for_more_than_a_late_one(mini):
 
     early, late = lift_at(0), lift_at(8)
     assert early > late > 0
+
+
+def test_deleting_the_post_that_invited_people_in_withdraws_the_invitation(mini):
+    game = Game(mini, seed=1)
+    announcement = game.state.org_posts[0]
+    assert game.state.invitation == mini.campaign.invitation
+    game.apply(Delete(announcement.id))
+    assert game.state.invitation == 0
+    assert any("invited people in is gone" in c.reason for c in game.world.changes)
+
+
+def test_cancelling_a_teased_but_busy_campaign_is_a_small_story_of_its_own(mini):
+    teased = _variant(mini, grievance=0.1, crisis_type="accidental", history=[])
+    game = Game(teased, seed=2)
+    game.world.posts_per_hour = 10_000.0   # busy, but the crowd is laughing, not angry
+    before = game.state.press
+    game.apply(Cancel())
+    assert game.state.press > before
+    assert any("cancels over jokes" in c.reason for c in game.world.changes)
+
+
+def test_good_responses_repair_reputation_but_do_not_inflate_it_without_end(mini):
+    calm = _variant(mini, crisis_type="accidental", history=[], reputation=55)
+    game = Game(calm, seed=3)
+    game.world.reputation = 75.0           # already well above where it started
+    game.apply(Statement("inform"))
+    assert game.state.reputation - 75.0 < 0.5
