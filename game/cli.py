@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "report": "report",
     "export": "export",
     "import": "import_",
+    "workshop": "workshop",
+    "join": "join",
 }
 
 

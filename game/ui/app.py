@@ -62,8 +62,14 @@ class BashtagApp(App):
     def __init__(self, scenario: Scenario | None = None, seed: int = 0, *,
                  entries: list | None = None, continue_hook: ContinueHook = no_saved_game,
                  listeners: list[GameListener] | None = None, recorder_factory: RecorderFactory | None = None,
-                 scenario_ref: str | None = None, resumed: tuple[Game, GameListener | None] | None = None):
+                 scenario_ref: str | None = None, resumed: tuple[Game, GameListener | None] | None = None,
+                 workshop_link=None, first_screen: Callable[[], object] | None = None):
         super().__init__()
+        # A workshop team's link (game.workshop.link.TeamLink): gates turn ends, delivers injects,
+        # names the team in the play screen's header.  ``first_screen`` replaces the opening screen
+        # (the served join screen asks for a code first).
+        self.workshop_link = workshop_link
+        self.first_screen = first_screen
         self.scenario = scenario
         self.scenario_ref = scenario_ref or (scenario.id if scenario is not None else None)
         self.recorder_factory = recorder_factory
@@ -80,7 +86,9 @@ class BashtagApp(App):
         return cls(scenario=None, seed=seed, **kwargs)
 
     def on_mount(self) -> None:
-        if self.resumed is not None and self.scenario is not None:
+        if self.first_screen is not None:
+            self.push_screen(self.first_screen())
+        elif self.resumed is not None and self.scenario is not None:
             game, recorder = self.resumed
             self.resumed = None
             self.resume_game(self.scenario, game, recorder)
@@ -121,7 +129,11 @@ class BashtagApp(App):
             listeners.append(self.recorder)
         if self.recorder is not None:
             listeners.append(_RecordingWatch(self))
-        self.controller = GameController(game or Game(scenario, self.seed), listeners)
+        link = self.workshop_link
+        if link is not None:
+            listeners.append(link)
+        self.controller = GameController(game or Game(scenario, self.seed), listeners,
+                                         gate=link.gate if link is not None else None)
         self._show(PlayScreen(self.controller))
 
     def resume_game(self, scenario: Scenario, game: Game, recorder: GameListener | None) -> None:
@@ -174,5 +186,7 @@ class BashtagApp(App):
             return
         saved = "Your game is saved at every turn's end: `bashtag play --resume` carries on from there." \
             if self.recorder is not None else "This game is not being saved and will be lost."
+        if self.workshop_link is not None and self.recorder is not None:
+            saved = "Your game is saved at every turn's end: join again with your team's code to carry on."
         self.push_screen(ConfirmScreen("Quit Bashtag?", saved, yes="Quit", no="Keep playing"),
                          lambda yes: self.exit() if yes else None)

@@ -7,7 +7,7 @@ session recorder (issue 6: a crash must never lose a game) hooks in at one place
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Callable, Protocol
 
 from game.engine.actions import Action
 from game.engine.game import Game
@@ -22,12 +22,25 @@ class GameListener(Protocol):
     def on_end_turn(self, game: Game, report: TurnReport) -> None: ...
 
 
+class TurnGated(Exception):
+    """The turn cannot end now (a workshop in lockstep, or paused); ``reason`` is the sentence to show."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+# A workshop's gate (game.workshop.link): why the turn may not end now, or None.
+Gate = Callable[[Game], "str | None"]
+
+
 class GameController:
     """Holds the game, applies actions and ends turns, and remembers what the `?` help explains."""
 
-    def __init__(self, game: Game, listeners: list[GameListener] | None = None):
+    def __init__(self, game: Game, listeners: list[GameListener] | None = None, gate: Gate | None = None):
         self.game = game
         self.listeners: list[GameListener] = list(listeners or [])
+        self.gate = gate
         self.last_report: TurnReport | None = None
         self.changes_this_turn: list[Change] = []
 
@@ -43,8 +56,15 @@ class GameController:
             listener.on_action(self.game, action, changes)
         return changes
 
+    def can_end_turn(self) -> str | None:
+        """Why the turn cannot end now (the gate's sentence), or None."""
+        return self.gate(self.game) if self.gate is not None else None
+
     def end_turn(self) -> TurnReport:
-        """Play out the rest of the turn and open the next one."""
+        """Play out the rest of the turn and open the next one; raises TurnGated if the gate says no."""
+        reason = self.can_end_turn()
+        if reason:
+            raise TurnGated(reason)
         report = self.game.end_turn()
         self.last_report = report
         self.changes_this_turn = []

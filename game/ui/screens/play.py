@@ -18,7 +18,7 @@ from game.engine.actions import (
     ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Reply, Resume, Statement,
 )
 from game.engine.state import ActionOption, Change, FiredEvent, Post, TurnReport
-from game.ui.controller import GameController
+from game.ui.controller import GameController, TurnGated
 from game.ui.literal import clean, join, lit, one_line
 from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, ReplyComposer
@@ -63,6 +63,7 @@ class PlayScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="play-header")
+        yield Static("", id="play-wait")
         with Horizontal(id="play-main"):
             with Vertical(id="play-left"):
                 yield Static("", id="play-feed-title")
@@ -83,6 +84,42 @@ class PlayScreen(Screen):
             log.write(Text("Nothing has happened yet. Watch the feed."))
         self.refresh_view()
         self.query_one(Feed).focus()
+        if self.link is not None:
+            # A workshop team: injects and the facilitator's gate arrive through the shared store.
+            self.link.report_now(self.game)
+            self.set_interval(1.5, self.poll_workshop)
+
+    # ------------------------------------------------------------------------------ workshop
+
+    @property
+    def link(self):
+        """The workshop link (game.workshop.link.TeamLink) when playing as a team, else None."""
+        return getattr(self.app, "workshop_link", None)
+
+    def poll_workshop(self) -> None:
+        """Apply the facilitator's injects and carry on a turn end that was waiting for the facilitator."""
+        link = self.link
+        if link is None or not self.is_current:
+            return
+        result = link.poll(self.controller)
+        for headline in result.injected:
+            self.notify(one_line(headline), title="! NEWS from the facilitator", severity="warning",
+                        markup=False, timeout=8)
+        for reason in result.refused:
+            self._log_line(f"An inject could not be applied: {reason}", "dim")
+        if result.injected:
+            state = self.game.state
+            for event in state.events[len(state.events) - len(result.injected):]:
+                self._log_event(event)
+            self.refresh_view()
+        self._show_wait(result.blocked if link.waiting else None)
+        if result.resume_end_turn:
+            self.action_end_turn()
+
+    def _show_wait(self, reason: str | None) -> None:
+        wait = self.query_one("#play-wait", Static)
+        wait.update(Content("⏸ " + one_line(reason)) if reason else "")
+        wait.set_class(bool(reason), "-waiting")
 
     # ------------------------------------------------------------------------------ drawing
 
@@ -91,7 +128,9 @@ class PlayScreen(Screen):
         state = self.game.state
         scenario = self.game.scenario
         when = f"{state.time:%a %d %b %Y %H:%M} {one_line(scenario.clock.timezone)}"
+        team = (f"Team {one_line(self.link.team_name)}  ", "bold reverse") if self.link is not None else ("", "")
         header = join(
+            team,
             (one_line(scenario.campaign.hashtag), "bold"), "  ",
             (when, ""), "  ",
             (f"Turn {min(state.turn, state.turns_total)} of {state.turns_total}", "bold"),
@@ -223,7 +262,13 @@ class PlayScreen(Screen):
         if self.game.over:
             self.app.show_debrief()
             return
-        report = self.controller.end_turn()
+        try:
+            report = self.controller.end_turn()
+        except TurnGated as error:
+            self._show_wait(error.reason)
+            self.notify(one_line(error.reason), title="Not yet", markup=False)
+            return
+        self._show_wait(None)
         self._show_report(report)
         if self.game.over:
             self.app.show_debrief()

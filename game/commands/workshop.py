@@ -1,0 +1,201 @@
+"""Run a team workshop: create it, watch it live, serve it to browsers, report on it.
+
+  bashtag workshop new askjpm --teams 3 [--lockstep]   the join codes and the facilitator's code
+  bashtag workshop dashboard --code FACILITATOR-CODE    the live dashboard (pace, pause, inject, end)
+  bashtag workshop status [--json]                      every team's figures
+  bashtag workshop serve [--host 127.0.0.1] [--port 8000]   teams play in a browser
+  bashtag workshop report [--format html] [-o FILE]     the comparative debrief
+Teams join with `bashtag join CODE`.  WORKSHOP defaults to the latest one.  See docs/facilitation.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_TEAM_NAMES = ["Red", "Blue", "Green", "Gold", "Violet", "Orange", "Teal", "Grey", "Pink", "Navy",
+                      "Amber", "Jade", "Ruby", "Slate", "Coral", "Olive", "Indigo", "Ivory", "Lime", "Rust"]
+MAX_TEAMS = 40
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="workshop_command", metavar="STEP")
+    new = sub.add_parser("new", help="create a workshop and print its codes")
+    new.add_argument("scenario", help="a built-in scenario id (see `bashtag list`) or a path to a .yaml file")
+    new.add_argument("--teams", type=int, required=True, help=f"how many teams (1 to {MAX_TEAMS})")
+    new.add_argument("--seed", type=int, default=None, help="the seed every team plays (default: random)")
+    new.add_argument("--name", default=None, help="the workshop's name (default: the scenario's title)")
+    new.add_argument("--team-names", default=None, help="comma-separated team names (default: colours)")
+    new.add_argument("--lockstep", action="store_true",
+                     help="teams cannot end a turn until the facilitator opens the next one")
+    new.add_argument("--json", action="store_true", help="print the workshop as JSON")
+
+    status = sub.add_parser("status", help="every team's turn, reputation, posts and outcome")
+    status.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
+    status.add_argument("--json", action="store_true", help="print JSON")
+
+    dash = sub.add_parser("dashboard", help="the facilitator's live dashboard")
+    dash.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
+    dash.add_argument("--code", default=None, help="the facilitator's code (asked for when not given)")
+
+    report = sub.add_parser("report", help="the comparative debrief of every team")
+    report.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
+    report.add_argument("--format", choices=("md", "html"), default=None,
+                        help="md (default) or html; guessed from -o's extension when not given")
+    report.add_argument("-o", "--output", type=Path, default=None, help="write to this file instead of stdout")
+
+    serve = sub.add_parser("serve", help="serve the workshop to browsers (textual-serve)")
+    serve.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve.add_argument("--public-url", default=None, help="the address browsers use, if behind a proxy")
+    parser.set_defaults(_workshop_parser=parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.workshop.store import WorkshopError
+
+    step = getattr(args, "workshop_command", None)
+    if step is None:
+        args._workshop_parser.print_help(sys.stderr)
+        return 2
+    try:
+        return {"new": _new, "status": _status, "dashboard": _dashboard, "report": _report, "serve": _serve}[step](args)
+    except WorkshopError as error:
+        print(f"bashtag workshop {step}: {error}", file=sys.stderr)
+        return 1
+
+
+def _err(step: str, text: str) -> None:
+    print(f"bashtag workshop {step}: {text}", file=sys.stderr)
+
+
+def _new(args) -> int:
+    from game.scenario.library import resolve
+    from game.scenario.loader import load_scenario
+    from game.scenario.problems import ScenarioError
+    from game.sessions.log import sha256_of
+    from game.workshop.store import WorkshopStore
+
+    if not 1 <= args.teams <= MAX_TEAMS:
+        _err("new", f"--teams must be between 1 and {MAX_TEAMS}")
+        return 2
+    try:
+        path = resolve(args.scenario)
+        scenario = load_scenario(path)
+    except ScenarioError as error:
+        _err("new", f"cannot use {args.scenario}:\n{error}")
+        return 1
+    except OSError as error:
+        _err("new", f"cannot read {args.scenario}: {error.strerror or error}")
+        return 1
+    if args.team_names:
+        names = [n.strip() for n in args.team_names.split(",") if n.strip()]
+        if len(names) != args.teams:
+            _err("new", f"--team-names gives {len(names)} names for {args.teams} teams")
+            return 2
+    else:
+        names = [DEFAULT_TEAM_NAMES[i] if i < len(DEFAULT_TEAM_NAMES) else f"Team {i + 1}" for i in range(args.teams)]
+    seed = args.seed
+    if seed is None:
+        import random
+
+        seed = random.SystemRandom().randrange(1, 1_000_000)
+    # A path is kept absolute so teams' processes started elsewhere find the same file.
+    ref = args.scenario if Path(args.scenario).suffix not in (".yaml", ".yml") and not Path(args.scenario).exists() \
+        else str(path.resolve())
+    store = WorkshopStore()
+    workshop, facilitator, teams = store.create(
+        name=args.name or scenario.title, scenario_ref=ref, scenario_id=scenario.id,
+        scenario_sha256=sha256_of(path), seed=seed, team_names=names, lockstep=args.lockstep)
+    if args.json:
+        print(json.dumps({"workshop": workshop.id, "scenario": scenario.id, "seed": seed,
+                          "facilitator_code": facilitator,
+                          "teams": [{"name": name, "code": code} for name, code in teams]}, ensure_ascii=False))
+        return 0
+    print(f"Workshop {workshop.id}: {workshop.name}")
+    print(f"Scenario {scenario.id}, seed {seed}{', lockstep' if args.lockstep else ''}")
+    print(f"\nFacilitator's code (keep it to yourself): {facilitator}\n")
+    width = max(len(name) for name, _ in teams)
+    for name, code in teams:
+        print(f"  {name:<{width}}  {code}")
+    print("\nTeams join with `bashtag join CODE` (or in a browser: `bashtag workshop serve`).")
+    print(f"Watch them with `bashtag workshop dashboard {workshop.id} --code {facilitator}`.")
+    print("The codes are shown only now: note them down.", file=sys.stderr)
+    return 0
+
+
+def status_data(store, workshop_id) -> dict:
+    workshop = store.workshop(workshop_id)
+    teams = store.teams(workshop.id)
+    return {"workshop": workshop.id, "scenario": workshop.scenario_id, "name": workshop.name, "seed": workshop.seed,
+            "lockstep": workshop.lockstep, "open_turn": workshop.open_turn, "paused": workshop.paused,
+            "ended": workshop.ended,
+            "teams": [{"name": t.name, "turn": t.turn, "reputation": t.reputation, "total_posts": t.total_posts,
+                       "outcome": t.outcome, "waiting": t.waiting, "started": t.session_path is not None}
+                      for t in teams]}
+
+
+def _status(args) -> int:
+    from game.workshop.store import WorkshopStore
+
+    data = status_data(WorkshopStore(), args.workshop)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    flags = [f for f, on in (("lockstep, open turn %d" % data["open_turn"], data["lockstep"]),
+                             ("paused", data["paused"]), ("ended", data["ended"])) if on]
+    print(f"Workshop {data['workshop']}: {data['name']} ({data['scenario']}, seed {data['seed']})"
+          + (f" — {', '.join(flags)}" if flags else ""))
+    width = max((len(t["name"]) for t in data["teams"]), default=4)
+    print(f"  {'team':<{width}}  turn  reputation  posts   outcome")
+    for t in data["teams"]:
+        rep = f"{t['reputation']:.1f}" if t["reputation"] is not None else "—"
+        state = t["outcome"] or ("waiting" if t["waiting"] else ("playing" if t["started"] else "not joined"))
+        print(f"  {t['name']:<{width}}  {t['turn']:>4}  {rep:>10}  {t['total_posts']:>6}   {state}")
+    return 0
+
+
+def _dashboard(args) -> int:
+    from game.workshop.store import WorkshopStore
+
+    code = args.code
+    if not code:
+        import getpass
+
+        code = getpass.getpass("Facilitator's code: ")
+    store = WorkshopStore()
+    workshop = store.facilitator(args.workshop, code)
+    from game.workshop.dashboard import DashboardApp
+
+    DashboardApp(store, workshop.id).run()
+    return 0
+
+
+def _report(args) -> int:
+    from game.workshop.report import render
+    from game.workshop.store import WorkshopStore
+
+    fmt = args.format or ("html" if args.output and args.output.suffix.lower() in (".html", ".htm") else "md")
+    text, warnings = render(WorkshopStore(), args.workshop, fmt)
+    for warning in warnings:
+        _err("report", f"warning: {warning}")
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        _err("report", f"cannot write {args.output}: {error.strerror or error}")
+        return 1
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _serve(args) -> int:
+    from game.workshop.serve import serve
+
+    return serve(args.workshop, args.host, args.port, public_url=args.public_url)

@@ -1,0 +1,101 @@
+"""From a team's join code to a game ready to play: a new one, or the team's own game resumed from its log.
+
+    joined = join(code)            # raises WorkshopError / SessionError with a sentence to show
+    joined.configure(app)          # the Textual app plays as the team (briefing, or straight back in)
+    controller = joined.headless() # the same game driven without a screen (tests, benchmarks)
+
+The team's session log is the game (replay is exact); the store only remembers where it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.sessions.errors import SessionError
+from game.workshop.link import TeamLink
+from game.workshop.store import Team, Workshop, WorkshopError, WorkshopStore
+
+
+@dataclass
+class Joined:
+    store: WorkshopStore
+    team: Team
+    workshop: Workshop
+    scenario: object
+    link: TeamLink
+    game: object | None = None            # a restored game (None: the team has not started yet)
+    recorder: object | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def start_recording(self, ref=None, scenario=None, seed=None):
+        """A new session log for the team, claimed in the store (the app's recorder factory)."""
+        from game.sessions import Recorder
+
+        recorder = Recorder.start_for(self.workshop.scenario_ref, self.scenario, self.workshop.seed,
+                                      team=self.team.name, workshop=self.workshop.id)
+        used = self.store.claim_session(self.team.id, str(recorder.path))
+        if used != str(recorder.path):
+            recorder.close()
+            Path(recorder.path).unlink(missing_ok=True)
+            raise SessionError("this team's game was started in another window: join again with the code")
+        return recorder
+
+    def configure(self, app) -> None:
+        """Make ``app`` (a BashtagApp, already running or not) play as this team."""
+        app.workshop_link = self.link
+        app.scenario = self.scenario
+        app.scenario_ref = self.workshop.scenario_ref
+        app.seed = self.workshop.seed
+        app.recorder_factory = self.start_recording
+        app.title = f"Bashtag — team {self.team.name}"
+
+    def start_in(self, app) -> None:
+        """Show the briefing (a new team) or carry on the team's game, in a running app."""
+        self.configure(app)
+        if self.game is not None:
+            app.resume_game(self.scenario, self.game, self.recorder)
+        else:
+            app.show_briefing(self.scenario, self.workshop.scenario_ref)
+
+    def headless(self):
+        """A GameController for this team with its recorder and link, no screen (the test driver's path)."""
+        from game.engine.game import Game
+        from game.ui.controller import GameController
+
+        recorder = self.recorder or self.start_recording()
+        game = self.game or Game(self.scenario, self.workshop.seed)
+        controller = GameController(game, [recorder, self.link], gate=self.link.gate)
+        self.link.report_now(game)
+        return controller, recorder
+
+
+def join(code: str, store: WorkshopStore | None = None) -> Joined:
+    """The team ``code`` belongs to, with its scenario loaded and its game restored if it has one."""
+    from game.scenario.library import LibraryError, resolve
+    from game.scenario.loader import load_scenario
+    from game.scenario.problems import ScenarioError
+    from game.sessions.log import sha256_of
+
+    store = store or WorkshopStore()
+    team, workshop = store.team_by_code(code)
+    try:
+        path = resolve(workshop.scenario_ref)
+        if sha256_of(path) != workshop.scenario_sha256:
+            raise WorkshopError(f"the scenario {workshop.scenario_ref} has changed since the workshop was created; "
+                                "every team must play the same scenario — ask the facilitator")
+        scenario = load_scenario(path)
+    except (LibraryError, ScenarioError) as error:
+        raise WorkshopError(f"the workshop's scenario cannot be loaded: {error}") from None
+    except OSError as error:
+        raise WorkshopError(f"the workshop's scenario cannot be read: {error.strerror or error}") from None
+    joined = Joined(store, team, workshop, scenario, TeamLink(store, team, workshop))
+    if team.session_path and Path(team.session_path).is_file():
+        from game.sessions import Recorder
+        from game.sessions.restore import restore
+
+        restored = restore(Path(team.session_path))
+        joined.game = restored.game
+        joined.recorder = Recorder.reopen(restored.info, restored.valid_bytes)
+        joined.warnings = list(restored.warnings)
+    return joined

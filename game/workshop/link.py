@@ -1,0 +1,136 @@
+"""What ties one team's game to the workshop store.
+
+A :class:`TeamLink` is three things to the team's :class:`~game.ui.controller.GameController`:
+
+* a listener: after every action and turn's end it writes the team's figures to the store, so the
+  dashboard and ``workshop status`` see them;
+* a gate: ``gate()`` says why the team may not end its turn now (lockstep, pause, workshop ended);
+* a mailbox: ``poll(controller)`` applies the injects the facilitator queued for this team, as
+  ``Inject`` actions through the controller (so the session log records them and replay stays exact).
+
+The same code runs under the Textual play screen (which polls on a timer) and under the headless
+driver the multi-process test uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine.actions import ActionNotAllowed, Inject
+from game.workshop.store import Team, Workshop, WorkshopStore
+
+
+@dataclass
+class PollResult:
+    """What changed since the last poll, for the screen to show."""
+
+    injected: list[str] = field(default_factory=list)   # "headline" of each inject just applied
+    refused: list[str] = field(default_factory=list)    # injects the engine refused (with why)
+    blocked: str | None = None                          # why the turn cannot end now, or None
+    resume_end_turn: bool = False                       # the team asked to end its turn and now may
+
+
+class TeamLink:
+    """One team's connection to the workshop (see the module docstring)."""
+
+    def __init__(self, store: WorkshopStore, team: Team, workshop: Workshop):
+        self.store = store
+        self.team = team
+        self.workshop = workshop
+        self.waiting = team.waiting
+
+    @property
+    def team_name(self) -> str:
+        return self.team.name
+
+    # ------------------------------------------------------------------------------ listener
+
+    def on_action(self, game, action, changes) -> None:
+        self._report(game)
+
+    def on_end_turn(self, game, report) -> None:
+        self.waiting = False
+        self._report(game)
+
+    def _report(self, game) -> None:
+        state = game.state
+        labels = [t.label for t in state.taken if t.kind != "inject"][-5:]
+        try:
+            self.store.report_progress(
+                self.team.id, turn=state.turn, turns_total=state.turns_total, sim_time=state.time.isoformat(),
+                reputation=state.reputation, press=state.press, virality=state.virality,
+                total_posts=state.total_posts, outcome=state.ending.outcome if state.ending else None,
+                last_actions=labels, waiting=self.waiting)
+        except Exception:  # noqa: BLE001 - a busy or missing store must never stop a team's game
+            pass
+
+    def report_now(self, game) -> None:
+        """Tell the store where the game stands (on joining, before any action)."""
+        self._report(game)
+
+    # ------------------------------------------------------------------------------ gate
+
+    def refresh(self) -> Workshop:
+        self.workshop = self.store.workshop(self.workshop.id)
+        return self.workshop
+
+    def why_blocked(self, game) -> str | None:
+        """Why the team may not end its turn now (from the last refreshed workshop), or None."""
+        workshop = self.workshop
+        if workshop.ended:
+            return "The workshop has ended: the facilitator has closed it."
+        if workshop.paused:
+            return "The facilitator has paused the workshop: waiting for the facilitator."
+        if workshop.lockstep and game.state.turn >= workshop.open_turn:
+            return (f"Waiting for the facilitator to open turn {game.state.turn + 1} "
+                    "(every team moves on together).")
+        return None
+
+    def gate(self, game) -> str | None:
+        """The controller's gate: refreshes from the store; a refusal marks the team as waiting."""
+        try:
+            self.refresh()
+        except Exception:  # noqa: BLE001 - the store unreadable: do not hold the team hostage
+            return None
+        reason = self.why_blocked(game)
+        if reason and not self.waiting:
+            self.waiting = True
+            try:
+                self.store.set_waiting(self.team.id, True)
+            except Exception:  # noqa: BLE001
+                pass
+        return reason
+
+    # ------------------------------------------------------------------------------ mailbox
+
+    def poll(self, controller) -> PollResult:
+        """Apply pending injects through ``controller`` and say whether a waiting team may now move on."""
+        result = PollResult()
+        try:
+            self.refresh()
+            pending = self.store.pending_injects(self.team.id)
+        except Exception:  # noqa: BLE001 - try again at the next poll
+            return result
+        delivered = []
+        for item in pending:
+            if controller.game.over:
+                delivered.append(item.id)
+                continue
+            action = Inject(inject_id=item.inject_id or None, headline=None if item.inject_id else item.headline,
+                            text=None if item.inject_id else item.text)
+            try:
+                controller.apply(action)
+            except ActionNotAllowed as error:
+                result.refused.append(error.reason)
+            else:
+                event = controller.game.state.events[-1] if controller.game.state.events else None
+                result.injected.append(event.headline if event else (item.headline or item.inject_id or "inject"))
+            delivered.append(item.id)
+        try:
+            self.store.mark_delivered(delivered)
+        except Exception:  # noqa: BLE001 - at worst delivered again after a crash
+            pass
+        result.blocked = None if controller.game.over else self.why_blocked(controller.game)
+        if self.waiting and result.blocked is None and not controller.game.over:
+            result.resume_end_turn = True
+        return result

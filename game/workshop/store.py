@@ -1,0 +1,323 @@
+"""The workshop's shared state: one SQLite file in the data directory, behind a narrow API.
+
+Teams' processes (terminals, SSH sessions, textual-serve's one process per browser tab) write to it
+concurrently and the dashboard reads it; there is no server to install.  Everything else in the
+workshop package talks to :class:`WorkshopStore` only, so another database could replace this module.
+
+Concurrency: WAL mode (readers never block the writer), a busy timeout, and every write in a short
+``BEGIN IMMEDIATE`` transaction retried on SQLITE_BUSY, so two teams ending a turn at the same
+instant both land.  The store holds figures for the dashboard and the facilitator's commands; the
+games themselves live in each team's session log (the store only knows where it is).
+Codes are stored as hashes only (see codes.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import secrets
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from game.workshop import codes
+
+FILENAME = "workshops.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+RETRIES = 20
+T = TypeVar("T")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS workshops (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, scenario_ref TEXT NOT NULL, scenario_id TEXT NOT NULL,
+    scenario_sha256 TEXT NOT NULL, seed INTEGER NOT NULL, lockstep INTEGER NOT NULL DEFAULT 0,
+    open_turn INTEGER NOT NULL DEFAULT 1, paused INTEGER NOT NULL DEFAULT 0, ended INTEGER NOT NULL DEFAULT 0,
+    facilitator_hash TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS teams (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, workshop TEXT NOT NULL REFERENCES workshops(id), name TEXT NOT NULL,
+    code_hash TEXT NOT NULL UNIQUE, session_path TEXT, turn INTEGER NOT NULL DEFAULT 1, turns_total INTEGER,
+    sim_time TEXT, reputation REAL, press REAL, virality REAL, total_posts INTEGER NOT NULL DEFAULT 0,
+    outcome TEXT, last_actions TEXT NOT NULL DEFAULT '[]', waiting INTEGER NOT NULL DEFAULT 0,
+    updated TEXT, UNIQUE (workshop, name));
+CREATE TABLE IF NOT EXISTS injects (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, workshop TEXT NOT NULL REFERENCES workshops(id),
+    team INTEGER NOT NULL REFERENCES teams(id), inject_id TEXT, headline TEXT, text TEXT,
+    created TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS injects_pending ON injects (team, delivered);
+"""
+
+
+class WorkshopError(Exception):
+    """A sentence to show as it is: a wrong code, an ended workshop, an unknown id."""
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: str
+    name: str
+    scenario_ref: str
+    scenario_id: str
+    scenario_sha256: str
+    seed: int
+    lockstep: bool
+    open_turn: int          # in lockstep, teams may play up to this turn (they cannot end it)
+    paused: bool
+    ended: bool
+    created: str
+
+
+@dataclass(frozen=True)
+class Team:
+    id: int
+    workshop: str
+    name: str
+    session_path: str | None
+    turn: int
+    turns_total: int | None
+    sim_time: str | None
+    reputation: float | None
+    press: float | None
+    virality: float | None
+    total_posts: int
+    outcome: str | None
+    last_actions: tuple[str, ...]
+    waiting: bool
+    updated: str | None
+
+
+@dataclass(frozen=True)
+class PendingInject:
+    id: int
+    team: int
+    inject_id: str | None
+    headline: str | None
+    text: str | None
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def default_path() -> Path:
+    from game.sessions.store import data_dir
+
+    return data_dir() / FILENAME
+
+
+class WorkshopStore:
+    """Every read and write of workshop state.  One instance per process (it holds a connection)."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path) if path else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                   check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        self._retry(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
+        self._db.execute("PRAGMA synchronous=NORMAL")   # WAL + NORMAL: durable at checkpoints, never corrupt
+        self._write(lambda db: db.executescript(SCHEMA) and None, script=True)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # ------------------------------------------------------------------------------ plumbing
+
+    def _retry(self, step: Callable[[], T]) -> T:
+        for attempt in range(RETRIES):
+            try:
+                return step()
+            except sqlite3.OperationalError as error:
+                text = str(error).lower()
+                if ("locked" not in text and "busy" not in text) or attempt == RETRIES - 1:
+                    raise
+                time.sleep(0.01 + random.random() * 0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _write(self, body: Callable[[sqlite3.Connection], T], script: bool = False) -> T:
+        """Run ``body`` in one IMMEDIATE transaction (retried whole on SQLITE_BUSY)."""
+        def attempt() -> T:
+            if script:
+                return body(self._db)
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                result = body(self._db)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+            return result
+        return self._retry(attempt)
+
+    def _read(self, sql: str, args=()) -> list[sqlite3.Row]:
+        return self._retry(lambda: self._db.execute(sql, args).fetchall())
+
+    # ------------------------------------------------------------------------------ workshops
+
+    def create(self, *, name: str, scenario_ref: str, scenario_id: str, scenario_sha256: str, seed: int,
+               team_names: list[str], lockstep: bool = False) -> tuple[Workshop, str, list[tuple[str, str]]]:
+        """A new workshop: (workshop, facilitator code, [(team name, join code), …]).  The codes are
+        returned once and never stored in clear."""
+        if not team_names:
+            raise WorkshopError("a workshop needs at least one team")
+        if len(set(team_names)) != len(team_names):
+            raise WorkshopError("two teams have the same name")
+        now = dt.datetime.now().astimezone()
+        ident = f"{now:%Y%m%d-%H%M}-{secrets.token_hex(2)}"
+        facilitator = codes.new_code()
+        team_codes = [(team, codes.new_code()) for team in team_names]
+
+        def body(db):
+            db.execute("INSERT INTO workshops (id, name, scenario_ref, scenario_id, scenario_sha256, seed, lockstep,"
+                       " facilitator_hash, created) VALUES (?,?,?,?,?,?,?,?,?)",
+                       (ident, name, scenario_ref, scenario_id, scenario_sha256, int(seed), int(lockstep),
+                        codes.hash_code(facilitator), now.isoformat(timespec="seconds")))
+            for team, code in team_codes:
+                db.execute("INSERT INTO teams (workshop, name, code_hash) VALUES (?,?,?)",
+                           (ident, team, codes.hash_code(code)))
+        self._write(body)
+        return self.workshop(ident), facilitator, team_codes
+
+    def workshop(self, ident: str | None = None) -> Workshop:
+        """A workshop by id, or the latest one when ``ident`` is None or ``latest``."""
+        if ident in (None, "latest"):
+            rows = self._read("SELECT * FROM workshops ORDER BY created DESC, rowid DESC LIMIT 1")
+            if not rows:
+                raise WorkshopError("there is no workshop yet: create one with `bashtag workshop new SCENARIO --teams N`")
+        else:
+            rows = self._read("SELECT * FROM workshops WHERE id = ?", (ident,))
+            if not rows:
+                raise WorkshopError(f"there is no workshop {ident!r} (see `bashtag workshop status`)")
+        return _workshop(rows[0])
+
+    def facilitator(self, ident: str | None, code: str) -> Workshop:
+        """The workshop ``code`` is the facilitator's code of; raises WorkshopError otherwise."""
+        workshop = self.workshop(ident)
+        row = self._read("SELECT facilitator_hash FROM workshops WHERE id = ?", (workshop.id,))[0]
+        if not codes.matches(code, row["facilitator_hash"]):
+            raise WorkshopError("that is not this workshop's facilitator code")
+        return workshop
+
+    def set_open_turn(self, workshop: str, turn: int) -> None:
+        self._write(lambda db: db.execute("UPDATE workshops SET open_turn = ? WHERE id = ?", (int(turn), workshop)))
+
+    def open_next_turn(self, workshop: str) -> int:
+        """Lockstep: let every team end the turn it is on; returns the new open turn."""
+        def body(db):
+            db.execute("UPDATE workshops SET open_turn = open_turn + 1 WHERE id = ?", (workshop,))
+            return db.execute("SELECT open_turn FROM workshops WHERE id = ?", (workshop,)).fetchone()[0]
+        return self._write(body)
+
+    def set_paused(self, workshop: str, paused: bool) -> None:
+        self._write(lambda db: db.execute("UPDATE workshops SET paused = ? WHERE id = ?", (int(paused), workshop)))
+
+    def end(self, workshop: str) -> None:
+        """End the workshop: its codes stop working; the games and the report stay."""
+        self._write(lambda db: db.execute("UPDATE workshops SET ended = 1 WHERE id = ?", (workshop,)))
+
+    # ------------------------------------------------------------------------------ teams
+
+    def team_by_code(self, code: str) -> tuple[Team, Workshop]:
+        """The team a join code belongs to, and its workshop; raises WorkshopError in plain words."""
+        if not codes.well_formed(code):
+            raise WorkshopError("that is not a join code: a code looks like K7QX-M2PA-9RTE (letters and digits)")
+        digest = codes.hash_code(code)
+        rows = self._read("SELECT * FROM teams WHERE code_hash = ?", (digest,))
+        if not rows or not codes.matches(code, rows[0]["code_hash"]):
+            if self._read("SELECT 1 FROM workshops WHERE facilitator_hash = ?", (digest,)):
+                raise WorkshopError("that is the facilitator's code: open the dashboard with "
+                                    "`bashtag workshop dashboard --code …`; teams join with their own code")
+            raise WorkshopError("no team has that code: check it with your facilitator")
+        team = _team(rows[0])
+        workshop = self.workshop(team.workshop)
+        if workshop.ended:
+            raise WorkshopError(f"the workshop {workshop.name!r} has ended: its codes no longer work. "
+                                "Ask your facilitator for the report")
+        return team, workshop
+
+    def team(self, team_id: int) -> Team:
+        return _team(self._read("SELECT * FROM teams WHERE id = ?", (team_id,))[0])
+
+    def teams(self, workshop: str) -> list[Team]:
+        return [_team(row) for row in self._read("SELECT * FROM teams WHERE workshop = ? ORDER BY id", (workshop,))]
+
+    def claim_session(self, team_id: int, path: str) -> str:
+        """Record where the team's session log is, unless another process did first; returns the one in use."""
+        def body(db):
+            db.execute("UPDATE teams SET session_path = ? WHERE id = ? AND session_path IS NULL", (path, team_id))
+            return db.execute("SELECT session_path FROM teams WHERE id = ?", (team_id,)).fetchone()[0]
+        return self._write(body)
+
+    def report_progress(self, team_id: int, *, turn: int, turns_total: int, sim_time: str, reputation: float,
+                        press: float, virality: float, total_posts: int, outcome: str | None,
+                        last_actions: list[str], waiting: bool = False) -> None:
+        """A team's figures after an action or a turn's end (the dashboard and `status` read these)."""
+        self._write(lambda db: db.execute(
+            "UPDATE teams SET turn=?, turns_total=?, sim_time=?, reputation=?, press=?, virality=?, total_posts=?,"
+            " outcome=?, last_actions=?, waiting=?, updated=? WHERE id = ?",
+            (int(turn), int(turns_total), sim_time, float(reputation), float(press), float(virality),
+             int(total_posts), outcome, json.dumps(list(last_actions)[-5:]), int(waiting), _now(), team_id)))
+
+    def set_waiting(self, team_id: int, waiting: bool) -> None:
+        self._write(lambda db: db.execute("UPDATE teams SET waiting = ?, updated = ? WHERE id = ?",
+                                          (int(waiting), _now(), team_id)))
+
+    # ------------------------------------------------------------------------------ injects
+
+    def send_inject(self, workshop: str, team_id: int | None = None, *, inject_id: str | None = None,
+                    headline: str | None = None, text: str | None = None) -> int:
+        """Queue an inject for one team, or every team when ``team_id`` is None; returns how many got it."""
+        if not inject_id and not (headline and headline.strip()):
+            raise WorkshopError("an inject needs a prepared inject or a headline")
+
+        def body(db):
+            if team_id is None:
+                targets = [row[0] for row in db.execute("SELECT id FROM teams WHERE workshop = ?", (workshop,))]
+            else:
+                found = db.execute("SELECT id FROM teams WHERE id = ? AND workshop = ?", (team_id, workshop)).fetchone()
+                if found is None:
+                    raise WorkshopError("no such team in this workshop")
+                targets = [team_id]
+            for target in targets:
+                db.execute("INSERT INTO injects (workshop, team, inject_id, headline, text, created) VALUES (?,?,?,?,?,?)",
+                           (workshop, target, inject_id, headline, text, _now()))
+            return len(targets)
+        return self._write(body)
+
+    def pending_injects(self, team_id: int) -> list[PendingInject]:
+        rows = self._read("SELECT id, team, inject_id, headline, text FROM injects WHERE team = ? AND delivered = 0 "
+                          "ORDER BY id", (team_id,))
+        return [PendingInject(r["id"], r["team"], r["inject_id"], r["headline"], r["text"]) for r in rows]
+
+    def mark_delivered(self, inject_ids: list[int]) -> None:
+        if inject_ids:
+            self._write(lambda db: db.executemany("UPDATE injects SET delivered = 1 WHERE id = ?",
+                                                  [(i,) for i in inject_ids]))
+
+    def inject_counts(self, workshop: str) -> tuple[int, int]:
+        """(sent, still pending) for the dashboard."""
+        row = self._read("SELECT COUNT(*), COALESCE(SUM(1 - delivered), 0) FROM injects WHERE workshop = ?",
+                         (workshop,))[0]
+        return int(row[0]), int(row[1])
+
+
+def _workshop(row: sqlite3.Row) -> Workshop:
+    return Workshop(id=row["id"], name=row["name"], scenario_ref=row["scenario_ref"], scenario_id=row["scenario_id"],
+                    scenario_sha256=row["scenario_sha256"], seed=row["seed"], lockstep=bool(row["lockstep"]),
+                    open_turn=row["open_turn"], paused=bool(row["paused"]), ended=bool(row["ended"]),
+                    created=row["created"])
+
+
+def _team(row: sqlite3.Row) -> Team:
+    try:
+        last = tuple(str(x) for x in json.loads(row["last_actions"] or "[]"))
+    except ValueError:
+        last = ()
+    return Team(id=row["id"], workshop=row["workshop"], name=row["name"], session_path=row["session_path"],
+                turn=row["turn"], turns_total=row["turns_total"], sim_time=row["sim_time"],
+                reputation=row["reputation"], press=row["press"], virality=row["virality"],
+                total_posts=row["total_posts"], outcome=row["outcome"], last_actions=last,
+                waiting=bool(row["waiting"]), updated=row["updated"])
