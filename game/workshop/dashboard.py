@@ -1,0 +1,294 @@
+"""The facilitator's live dashboard: every team at a glance, and the controls to pace and stir the workshop.
+
+It polls the shared store every second (the teams' processes write to it), so it can be closed and
+opened again at any time: nothing lives only here.  Team names and typed headlines are shown as
+literal text (rich ``Text``/``Content``), never as markup.
+
+Keys: n open the next turn (lockstep) · t turn timer · p pause/resume all · i inject · x end · q quit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.workshop.store import Team, WorkshopError, WorkshopStore
+
+POLL_SECONDS = 1.0
+TIMER_CHOICES = (0, 2, 5, 10)        # minutes per turn when the turn timer runs (0: off)
+ALL = "all"
+TYPED = "__typed__"
+COLUMNS = ("Team", "Turn", "Time", "Reputation", "Posts", "Virality", "Press", "Last actions", "State")
+
+
+def team_state(team: Team) -> str:
+    """What the team is doing, in words (never colour alone)."""
+    if team.outcome:
+        return f"finished: {team.outcome}"
+    if team.session_path is None:
+        return "not joined"
+    return "WAITING" if team.waiting else "playing"
+
+
+class InjectScreen(ModalScreen["dict | None"]):
+    """Choose who gets the inject and what it is: a prepared one, or a headline typed now."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, teams: list[Team], injects: list, target: int | None = None):
+        super().__init__()
+        self.teams, self.injects, self.target = teams, injects, target
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="inject-box"):
+            yield Static("Inject an event", id="inject-title")
+            with Horizontal(id="inject-lists"):
+                targets = [Option(Content("All teams"), id=ALL)]
+                targets += [Option(Content("Team " + t.name), id=str(t.id)) for t in self.teams]
+                yield OptionList(*targets, id="inject-target")
+                what = [Option(Content(i.label), id=i.id) for i in self.injects]
+                what.append(Option(Content("A headline typed below…"), id=TYPED))
+                yield OptionList(*what, id="inject-what")
+            yield Input(placeholder="headline (for a typed inject)", id="inject-headline", max_length=200)
+            yield Input(placeholder="details (optional)", id="inject-text", max_length=600)
+            yield Static("", id="inject-error")
+            with Horizontal(id="inject-buttons"):
+                yield Button("Send", variant="warning", id="inject-send")
+                yield Button("Cancel", id="inject-cancel")
+
+    def on_mount(self) -> None:
+        target = self.query_one("#inject-target", OptionList)
+        target.highlighted = 0
+        if self.target is not None:
+            for index, team in enumerate(self.teams, start=1):
+                if team.id == self.target:
+                    target.highlighted = index
+        self.query_one("#inject-what", OptionList).highlighted = 0
+        target.focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "inject-cancel":
+            self.dismiss(None)
+            return
+        self.send()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.send()
+
+    def send(self) -> None:
+        target_list = self.query_one("#inject-target", OptionList)
+        what_list = self.query_one("#inject-what", OptionList)
+        target = target_list.get_option_at_index(target_list.highlighted or 0).id
+        what = what_list.get_option_at_index(what_list.highlighted or 0).id
+        headline = self.query_one("#inject-headline", Input).value.strip()
+        text = self.query_one("#inject-text", Input).value.strip()
+        if headline:          # something typed wins over the highlighted prepared inject
+            what = TYPED
+        if what == TYPED and not headline:
+            self.query_one("#inject-error", Static).update(Content("Type a headline, or pick a prepared inject."))
+            return
+        self.dismiss({"team": None if target == ALL else int(target),
+                      "inject_id": None if what == TYPED else what,
+                      "headline": headline if what == TYPED else None,
+                      "text": (text or None) if what == TYPED else None})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DashboardApp(App):
+    """The facilitator's screen for one workshop."""
+
+    CSS_PATH = "dashboard.tcss"
+    TITLE = "Bashtag workshop"
+    BINDINGS = [
+        Binding("n", "next_turn", "Open next turn"),
+        Binding("t", "timer", "Turn timer"),
+        Binding("p", "pause", "Pause/resume all"),
+        Binding("i", "inject", "Inject"),
+        Binding("x", "end", "End workshop"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, store: WorkshopStore, workshop_id: str):
+        super().__init__()
+        self.store = store
+        self.workshop = store.workshop(workshop_id)
+        self.injects: list = []
+        self.turns_total: int | None = None
+        try:
+            from game.scenario.library import load
+
+            scenario = load(self.workshop.scenario_ref)
+            self.injects = list(scenario.injects)
+        except Exception:  # noqa: BLE001 - typed injects still work without the scenario file
+            self.notify("The scenario's prepared injects could not be loaded; typed ones still work.",
+                        severity="warning", markup=False)
+        self.timer_minutes = 0
+        self.timer_deadline: float | None = None
+        self.teams: list[Team] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="dash-header")
+        yield Static("", id="dash-status")
+        table = DataTable(id="dash-teams", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="dash-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.workshop.name
+        self.query_one(DataTable).add_columns(*COLUMNS)
+        self.poll()
+        self.set_interval(POLL_SECONDS, self.poll)
+
+    # ------------------------------------------------------------------------------ drawing
+
+    def poll(self) -> None:
+        """Read the store and redraw; runs the turn timer."""
+        try:
+            self.workshop = self.store.workshop(self.workshop.id)
+            self.teams = self.store.teams(self.workshop.id)
+            sent, pending = self.store.inject_counts(self.workshop.id)
+        except Exception as error:  # noqa: BLE001 - the store is busy: try again next second
+            self.query_one("#dash-status", Static).update(Content(f"Cannot read the workshop right now: {error}"))
+            return
+        if self.timer_deadline is not None and time.monotonic() >= self.timer_deadline:
+            self.action_next_turn()
+            self.timer_deadline = time.monotonic() + self.timer_minutes * 60
+        self._draw(sent, pending)
+
+    def _draw(self, sent: int, pending: int) -> None:
+        w = self.workshop
+        self.query_one("#dash-header", Static).update(Content.assemble(
+            (w.name, "bold"), f"  ·  {w.scenario_id}, seed {w.seed}  ·  workshop {w.id}"))
+        flags = []
+        if w.ended:
+            flags.append("ENDED")
+        if w.paused:
+            flags.append("PAUSED (teams cannot end turns)")
+        if w.lockstep:
+            flags.append(f"lockstep: teams may finish up to turn {w.open_turn - 1}, playing turn {w.open_turn}")
+        else:
+            flags.append("free pace")
+        if self.timer_deadline is not None:
+            left = max(0, int(self.timer_deadline - time.monotonic()))
+            flags.append(f"turn timer {self.timer_minutes} min: next turn in {left // 60}:{left % 60:02d}")
+        waiting = sum(1 for t in self.teams if t.waiting and not t.outcome)
+        flags.append(f"{waiting} of {len(self.teams)} waiting")
+        flags.append(f"injects sent {sent}, not yet received {pending}")
+        self.query_one("#dash-status", Static).update(Content(" · ".join(flags)))
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for team in self.teams:
+            table.add_row(*self._cells(team), key=str(team.id))
+        if self.teams:
+            table.move_cursor(row=min(row, len(self.teams) - 1))
+        self._show_detail()
+
+    @staticmethod
+    def _cells(team: Team) -> list[Text]:
+        def num(value, fmt):
+            return Text(fmt.format(value) if value is not None else "—", justify="right")
+
+        when = "—"
+        if team.sim_time:
+            try:
+                when = f"{dt.datetime.fromisoformat(team.sim_time):%a %H:%M}"
+            except ValueError:
+                pass
+        turn = f"{team.turn}/{team.turns_total}" if team.turns_total else str(team.turn)
+        state = team_state(team)
+        return [Text(team.name, style="bold"), Text(turn, justify="right"), Text(when),
+                num(team.reputation, "{:.1f}"), num(team.total_posts, "{:,}"), num(team.virality, "{:.2f}"),
+                num(team.press, "{:.0f}"), Text(team.last_actions[-1] if team.last_actions else "—"),
+                Text(state, style="bold reverse" if state == "WAITING" else "")]
+
+    def selected_team(self) -> Team | None:
+        table = self.query_one(DataTable)
+        if not self.teams or table.cursor_row is None or table.cursor_row >= len(self.teams):
+            return None
+        return self.teams[table.cursor_row]
+
+    def _show_detail(self) -> None:
+        team = self.selected_team()
+        detail = self.query_one("#dash-detail", Static)
+        if team is None:
+            detail.update("")
+            return
+        lines = Text()
+        lines.append(f"Team {team.name}", style="bold")
+        lines.append(f" — last actions: ")
+        lines.append("; ".join(team.last_actions) or "none yet")
+        detail.update(lines)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    # ------------------------------------------------------------------------------ controls
+
+    def action_next_turn(self) -> None:
+        if not self.workshop.lockstep:
+            self.notify("This workshop runs at the teams' own pace (create it with --lockstep to pace it).",
+                        markup=False)
+            return
+        turn = self.store.open_next_turn(self.workshop.id)
+        self.notify(f"Turn {turn} is open for every team.", markup=False)
+        self.poll()
+
+    def action_timer(self) -> None:
+        if not self.workshop.lockstep:
+            self.notify("The turn timer paces lockstep workshops only.", markup=False)
+            return
+        index = TIMER_CHOICES.index(self.timer_minutes) if self.timer_minutes in TIMER_CHOICES else 0
+        self.timer_minutes = TIMER_CHOICES[(index + 1) % len(TIMER_CHOICES)]
+        self.timer_deadline = time.monotonic() + self.timer_minutes * 60 if self.timer_minutes else None
+        self.notify(f"Turn timer: every {self.timer_minutes} minutes." if self.timer_minutes else "Turn timer off.",
+                    markup=False)
+        self.poll()
+
+    def action_pause(self) -> None:
+        paused = not self.workshop.paused
+        self.store.set_paused(self.workshop.id, paused)
+        self.notify("Paused: no team can end a turn." if paused else "Resumed.", markup=False)
+        self.poll()
+
+    def action_inject(self) -> None:
+        team = self.selected_team()
+        self.push_screen(InjectScreen(self.teams, self.injects, team.id if team else None), self.send_inject)
+
+    def send_inject(self, choice: dict | None) -> None:
+        """Queue the inject chosen in the InjectScreen (``None``: cancelled)."""
+        if not choice:
+            return
+        try:
+            count = self.store.send_inject(self.workshop.id, choice["team"], inject_id=choice["inject_id"],
+                                           headline=choice["headline"], text=choice["text"])
+        except WorkshopError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(f"Inject sent to {count} team(s); each receives it within two seconds.", markup=False)
+        self.poll()
+
+    def action_end(self) -> None:
+        from game.ui.screens.modals import ConfirmScreen
+
+        def end(yes: bool | None) -> None:
+            if yes:
+                self.store.end(self.workshop.id)
+                self.notify("The workshop has ended. `bashtag workshop report` writes the debrief.", markup=False)
+                self.poll()
+
+        self.push_screen(ConfirmScreen("End the workshop?",
+                                       "Teams can no longer end turns or join; the games stay for the report.",
+                                       yes="End it", no="Keep going"), end)
