@@ -1,0 +1,46 @@
+"""A team's process without a screen: joins by code and plays every turn through the same GameController
+and TeamLink the play screen uses (the multi-process test runs several of these at once).
+
+    python team_driver.py CODE STYLE START_AT
+STYLE is ``cancel`` (cancels early), ``pause`` or ``watch``; START_AT is a wall-clock time (epoch
+seconds) every driver waits for, so the teams end their turns at the same instants.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from game.engine.actions import ActionNotAllowed, Cancel, Monitor, Pause
+from game.ui.controller import TurnGated
+from game.workshop.joining import join
+
+
+def main(code: str, style: str, start_at: float) -> int:
+    joined = join(code)
+    controller, recorder = joined.headless()
+    time.sleep(max(0.0, start_at - time.time()))
+    while not controller.game.over:
+        joined.link.poll(controller)          # injects arrive as logged Inject actions
+        turn = controller.game.state.turn
+        try:
+            if turn == 3 and style == "cancel":
+                controller.apply(Cancel())
+            elif turn == 3 and style == "pause":
+                controller.apply(Pause())
+            elif turn == 4:
+                controller.apply(Monitor())
+        except ActionNotAllowed:
+            pass
+        while True:
+            try:
+                controller.end_turn()
+                break
+            except TurnGated:
+                time.sleep(0.05)
+    recorder.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2], float(sys.argv[3])))

@@ -1,0 +1,73 @@
+"""Several team processes play one workshop at once against one store; then status and the report add up."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+from workshop_helpers import DRIVER, cli, new_workshop
+
+
+def test_four_team_processes_play_concurrently_and_the_report_compares_them(tmp_path):
+    made = new_workshop(4, "--team-names", "Red,Blue,Green,Gold")
+    # An inject to every team before they start: each process applies it from the store.
+    from game.workshop.store import WorkshopStore
+
+    WorkshopStore().send_inject(made["workshop"], None, inject_id="reporter_call")
+    start_at = time.time() + 1.5       # every process waits for this instant: their turn ends collide
+    styles = ["cancel", "pause", "watch", "cancel"]
+    procs = [subprocess.Popen([sys.executable, str(DRIVER), team["code"], style, str(start_at)],
+                              env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for team, style in zip(made["teams"], styles)]
+    for proc in procs:
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+
+    code, out, _ = cli("workshop", "status", "--json")
+    status = json.loads(out)
+    assert code == 0 and status["workshop"] == made["workshop"]
+    assert all(t["outcome"] for t in status["teams"]), status
+    assert all(t["turn"] == 15 for t in status["teams"])       # mini has 14 turns: all played
+    # The cancelling teams played the same game (same seed, same choices), the others differed.
+    by_name = {t["name"]: t for t in status["teams"]}
+    assert by_name["Red"]["total_posts"] == by_name["Gold"]["total_posts"]
+    assert by_name["Red"]["total_posts"] != by_name["Green"]["total_posts"]
+
+    code, report, err = cli("workshop", "report")
+    assert code == 0, err
+    for name in ("Red", "Blue", "Green", "Gold"):
+        assert f"Team {name}" in report
+    assert "Where the teams' choices diverged" in report and "### Turn 3" in report
+    assert report.count("**Inject:** A reporter calls") == 4       # every team's log recorded the inject
+    assert "Questions for the discussion" in report
+
+    html_file = tmp_path / "debrief.html"
+    code, _, err = cli("workshop", "report", "-o", str(html_file))
+    text = html_file.read_text()
+    assert code == 0 and text.startswith("<!DOCTYPE html>") and "<script" not in text
+    assert text.count("<svg") == 2 and "What really happened" in text
+
+
+def test_joining_again_with_the_code_resumes_the_game_where_it_was():
+    from game.workshop.joining import join
+
+    made = new_workshop(1)
+    code = made["teams"][0]["code"]
+    first = join(code)
+    controller, recorder = first.headless()
+    from game.engine.actions import Pause
+
+    controller.end_turn()
+    controller.apply(Pause())
+    controller.end_turn()
+    before = controller.game.state
+    recorder.close()
+
+    again = join(code)
+    assert again.game is not None
+    state = again.game.state
+    assert (state.turn, state.reputation, state.total_posts) == (before.turn, before.reputation, before.total_posts)
+    assert [t.kind for t in state.taken] == ["pause"]
