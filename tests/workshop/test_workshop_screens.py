@@ -1,0 +1,132 @@
+"""Pilot tests: the facilitator's dashboard, a joined team's play screen, and the served join screen."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from game.engine.game import Game
+from game.ui.app import BashtagApp
+from game.workshop.dashboard import DashboardApp, InjectScreen
+from game.workshop.joining import join
+from game.workshop.store import WorkshopStore
+from workshop_helpers import new_workshop
+
+
+def team_app(code: str) -> tuple[BashtagApp, object]:
+    """The app `bashtag join CODE` runs, for a team that has just started its game."""
+    joined = join(code)
+    recorder = joined.start_recording()
+    app = BashtagApp(scenario=joined.scenario, seed=joined.workshop.seed,
+                     resumed=(Game(joined.scenario, joined.workshop.seed), recorder))
+    joined.configure(app)
+    return app, joined
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_dashboard_opens_the_next_turn_and_injects_to_one_team():
+    made = new_workshop(3, "--lockstep", "--team-names", "Red,Blue,[b]Green")
+    store = WorkshopStore()
+    blue = join(made["teams"][1]["code"])
+    controller, recorder = blue.headless()
+
+    app = DashboardApp(store, made["workshop"])
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        table = app.query_one(DataTable)
+        assert table.row_count == 3
+        assert str(table.get_cell_at((2, 0))) == "[b]Green"          # shown literally, not as markup
+        await pilot.press("n")
+        assert store.workshop(made["workshop"]).open_turn == 2
+
+        await pilot.press("down")                                    # highlight team Blue
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, InjectScreen)
+        assert app.screen.query_one("#inject-target", OptionList).highlighted == 2   # 0 is "All teams"
+        app.screen.query_one("#inject-what", OptionList).highlighted = 0             # reporter_call
+        await pilot.click("#inject-send")
+        await pilot.pause()
+        assert not isinstance(app.screen, InjectScreen)
+
+        await pilot.press("p")
+        assert store.workshop(made["workshop"]).paused
+        await pilot.press("p")
+
+    result = blue.link.poll(controller)          # the team's game receives it (and logs it)
+    assert result.injected == ["A reporter wants a comment"]
+    assert controller.game.state.taken[-1].kind == "inject"
+    controller.end_turn()                         # turn 2 is open: turn 1 may end
+    assert controller.game.state.turn == 2
+    recorder.close()
+    others = [t for t in store.teams(made["workshop"]) if t.name != "Blue"]
+    assert all(store.pending_injects(t.id) == [] for t in others)
+
+
+async def test_dashboard_typed_inject_to_all_teams():
+    made = new_workshop(2)
+    store = WorkshopStore()
+    app = DashboardApp(store, made["workshop"])
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#inject-target", OptionList).highlighted = 0
+        app.screen.query_one("#inject-headline", Input).value = "The CEO emails: [@click=app.quit]call me"
+        await pilot.click("#inject-send")
+        await pilot.pause()
+    pending = [store.pending_injects(t.id) for t in store.teams(made["workshop"])]
+    assert [p[0].headline for p in pending] == ["The CEO emails: [@click=app.quit]call me"] * 2
+
+
+async def test_a_joined_team_sees_its_name_waits_in_lockstep_and_gets_injects():
+    made = new_workshop(2, "--lockstep", "--team-names", "Red,Blue")
+    store = WorkshopStore()
+    app, joined = team_app(made["teams"][0]["code"])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert "Team Red" in text_of(screen.query_one("#play-header", Static))
+        await pilot.press("e")
+        await pilot.pause()
+        wait = screen.query_one("#play-wait", Static)
+        assert "Waiting for the facilitator" in text_of(wait) and wait.has_class("-waiting")
+        assert app.controller.game.state.turn == 1
+        assert store.team(joined.team.id).waiting           # the dashboard sees who is waiting
+
+        store.send_inject(made["workshop"], joined.team.id, inject_id="memo")
+        store.open_next_turn(made["workshop"])
+        screen.poll_workshop()                              # what the 1.5 s timer does
+        await pilot.pause()
+        state = app.controller.game.state
+        assert state.turn == 2                              # the waiting turn end went through
+        assert any(e.kind == "inject" for e in state.events)
+        assert not wait.has_class("-waiting")
+        assert store.team(joined.team.id).turn == 2
+
+
+async def test_the_join_screen_refuses_a_wrong_code_and_accepts_a_right_one(monkeypatch):
+    from game.workshop import join_screen
+    from game.workshop.join_screen import JoinScreen
+    from game.ui.screens.briefing import BriefingScreen
+    from game.ui.screens.play import PlayScreen
+
+    monkeypatch.setattr(join_screen, "WRONG_CODE_DELAY", 0)
+    made = new_workshop(1)
+    app = BashtagApp(first_screen=lambda: JoinScreen(made["workshop"]))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"ABCD-EFGH-JKMN", "enter")
+        await pilot.pause()
+        assert "no team has that code" in text_of(app.screen.query_one("#join-error", Static))
+        await pilot.press(*made["teams"][0]["code"], "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.workshop_link is not None and app.workshop_link.team_name == "Red"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert "Team Red" in text_of(app.screen.query_one("#play-header", Static))
+    team = WorkshopStore().teams(made["workshop"])[0]
+    assert team.session_path and team.session_path.endswith(".jsonl")   # its game is being recorded
