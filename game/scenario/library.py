@@ -12,7 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.scenario.loader import load_scenario, read_data
-from game.scenario.models import Scenario
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the models (pydantic) load only when a scenario is loaded, not to list them
+    from game.scenario.models import Scenario
 from game.scenario.problems import Problem, ScenarioError
 
 
