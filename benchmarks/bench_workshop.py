@@ -1,0 +1,168 @@
+"""Workshop scale in served mode, run by hand (not in CI):  python benchmarks/bench_workshop.py [--teams 1,4,8,16]
+
+For each number of teams N it creates a workshop on #AskJPM, starts `bashtag workshop serve` on a
+free localhost port, and connects N browser-like clients straight to textual-serve's websocket
+(the same protocol xterm.js speaks).  Each client types its team's code and starts playing.  Then:
+
+- memory per team: the resident set (RSS) of each team's process (textual-serve runs one per tab);
+- idle CPU per team: its CPU time over 10 s of waiting on the play screen (the 1.5 s store poll);
+- turn latency: every team presses `e` at the same instant (the worst case: lockstep, where the
+  facilitator opens the turn for all); the time from the key to the browser receiving the redrawn
+  screen with "end of turn T", per team (median and worst), over three turns.
+
+Figures go into docs/facilitation.md (§ How many teams one machine holds).  Needs textual-serve and
+aiohttp (pip install '.[workshop]').  Uses a private data directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def group_processes(pgid: int, exclude: int) -> list[int]:
+    """The team processes: everything in the server's process group but the server (and shells)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[2]) == pgid and int(entry.name) != exclude and b"join" in cmdline and b"-c" not in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    return pages * PAGE / 1e6
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+class Client:
+    """One browser tab, as textual-serve sees it."""
+
+    def __init__(self, ws):
+        self.ws, self.received, self.marks = ws, bytearray(), {}
+
+    async def pump(self):
+        async for message in self.ws:
+            data = message.data if isinstance(message.data, bytes) else str(message.data).encode()
+            self.received += data
+            now = time.perf_counter()
+            for text in list(self.marks):
+                if self.marks[text] is None and text.encode() in self.received[-65536:]:
+                    self.marks[text] = now
+
+    async def send(self, text: str):
+        await self.ws.send_json(["stdin", text])
+
+    async def wait(self, text: str, timeout: float = 60):
+        deadline = time.monotonic() + timeout
+        while text.encode() not in self.received:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"never saw {text!r}")
+            await asyncio.sleep(0.02)
+
+
+async def run_level(teams: int, data_dir: Path) -> dict:
+    import aiohttp
+
+    env = {**os.environ, "BASHTAG_DATA_DIR": str(data_dir)}
+    made = json.loads(subprocess.check_output(
+        [sys.executable, "-m", "game", "workshop", "new", "askjpm", "--teams", str(teams), "--seed", "11", "--json"],
+        env=env, cwd=ROOT))
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "game", "workshop", "serve", made["workshop"], "--port", str(port)],
+                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    try:
+        for _ in range(200):
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            await asyncio.sleep(0.05)
+        async with aiohttp.ClientSession() as session:
+            clients, pumps = [], []
+            for team in made["teams"]:
+                ws = await session.ws_connect(f"http://127.0.0.1:{port}/ws?width=140&height=42", max_msg_size=0)
+                client = Client(ws)
+                pumps.append(asyncio.create_task(client.pump()))
+                await client.wait("join code")
+                await client.send(team["code"])
+                await client.send("\r")
+                await client.wait("Start")
+                await asyncio.sleep(0.3)
+                await client.send("\r")
+                await client.wait(f"Team {team['name']}")
+                clients.append(client)
+            await asyncio.sleep(3)
+            pids = group_processes(server.pid, server.pid)
+            rss = [rss_mb(pid) for pid in pids]
+            before = {pid: cpu_seconds(pid) for pid in pids}
+            await asyncio.sleep(10)
+            idle_cpu = [100 * (cpu_seconds(pid) - before[pid]) / 10 for pid in pids]
+            latencies = []
+            for turn in (1, 2, 3):
+                mark = f"end of turn {turn}:"
+                for client in clients:
+                    client.marks[mark] = None
+                start = time.perf_counter()
+                await asyncio.gather(*(client.send("e") for client in clients))
+                await asyncio.gather(*(client.wait(mark) for client in clients))
+                latencies += [(client.marks[mark] - start) * 1000 for client in clients]
+                await asyncio.sleep(2)
+            for pump in pumps:
+                pump.cancel()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+    return {"teams": teams, "processes": len(pids), "rss_mb_median": statistics.median(rss),
+            "idle_cpu_pct_median": statistics.median(idle_cpu), "turn_ms_median": statistics.median(latencies),
+            "turn_ms_max": max(latencies)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--teams", default="1,4,8,12,16", help="comma-separated team counts")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs; #AskJPM; every team ends its turn at the same instant")
+    print(f"{'teams':>5} {'RSS/team MB':>12} {'idle CPU/team':>14} {'turn median ms':>15} {'turn worst ms':>14}")
+    for teams in (int(n) for n in args.teams.split(",")):
+        with tempfile.TemporaryDirectory() as folder:
+            row = asyncio.run(run_level(teams, Path(folder)))
+        print(f"{row['teams']:>5} {row['rss_mb_median']:>12.0f} {row['idle_cpu_pct_median']:>13.1f}% "
+              f"{row['turn_ms_median']:>15.0f} {row['turn_ms_max']:>14.0f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
