@@ -1,0 +1,62 @@
+"""Calibration of #QantasLuxury against its record (issue 7): 15,000-45,000 posts from the 09:00
+launch to 16:30 that day (Vizisense: more than 22,000); naming the grounding and closing the contest
+early beats running it on with good humour, as Qantas did."""
+
+import datetime as dt
+import statistics
+
+import pytest
+
+from game.engine.simulate import run_batch, summary
+from game.scenario.library import load
+
+RUNS, SEED = 8, 1
+LAUNCH = dt.datetime(2011, 11, 22, 9, 0)
+COUNT_AT = dt.datetime(2011, 11, 22, 16, 30)
+
+
+def posts_between(timeline, lo, hi):
+    """Posts in [lo, hi), a turn that straddles an edge counted pro rata."""
+    starts = [dt.datetime.fromisoformat(row["time"]) for row in timeline]
+    ends = starts[1:] + [starts[-1] + (starts[-1] - starts[-2])]
+    total = 0.0
+    for start, end, row in zip(starts, ends, timeline):
+        overlap = (min(end, hi) - max(start, lo)).total_seconds()
+        if overlap > 0:
+            total += row["posts"] * overlap / (end - start).total_seconds()
+    return total
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return load("qantasluxury")
+
+
+@pytest.fixture(scope="module")
+def historical(scenario):
+    return run_batch(scenario, "historical", RUNS, SEED)
+
+
+@pytest.fixture(scope="module")
+def owned(scenario):
+    return run_batch(scenario, "own-it-early", RUNS, SEED)
+
+
+def test_historical_volume_from_launch_to_16_30_lands_in_the_documented_range(historical):
+    median = statistics.median(posts_between(r.timeline, LAUNCH, COUNT_AT) for r in historical)
+    assert 15_000 <= median <= 45_000
+
+
+def test_the_press_has_it_the_same_day(historical):
+    firsts = [next((row["time"] for row in r.timeline
+                    if any(e.startswith("press-") for e in row["events"])), None) for r in historical]
+    same_day = [t for t in firsts if t is not None and t.startswith("2011-11-22")]
+    assert len(same_day) > RUNS / 2
+
+
+def test_naming_the_grounding_early_beats_running_on_with_good_humour(historical, owned):
+    hist, own = summary(historical), summary(owned)
+    assert own["outcomes"].get("success", 0) > RUNS / 2
+    assert hist["outcomes"].get("success", 0) == 0
+    assert own["final_reputation"]["median"] > hist["final_reputation"]["median"]
+    assert own["total_posts"]["median"] < hist["total_posts"]["median"]
