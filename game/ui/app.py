@@ -171,6 +171,11 @@ class BashtagApp(App):
         self._show(DebriefScreen(self.controller.game))
 
     def action_to_title(self) -> None:
+        if self.workshop_link is not None:
+            # A workshop team plays one game: another from the title screen would report to the
+            # workshop as if it were the team's.
+            self.notify("This is your team's workshop game: press q to quit.", markup=False)
+            return
         self.controller = None
         self._show(self._title_screen())
 
