@@ -21,6 +21,7 @@ MAX_TEAMS = 40
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter   # keep the usage lines above as written
     sub = parser.add_subparsers(dest="workshop_command", metavar="STEP")
     new = sub.add_parser("new", help="create a workshop and print its codes")
     new.add_argument("scenario", help="a built-in scenario id (see `bashtag list`) or a path to a .yaml file")

@@ -97,10 +97,21 @@ def gather(store, workshop_id) -> Comparison:
                 warnings += [f"team {team.name}: {w}" for w in restored.warnings]
         results.append(result)
     played = [r for r in results if r.played]
-    scenario = played[0].game.scenario if played else None
+    scenario = played[0].game.scenario if played else _load(workshop.scenario_ref)
     historical = played[0].debrief.historical if played else ()
     return Comparison(workshop, scenario, results, tuple(historical), _divergences(played),
                       _questions(played), warnings)
+
+
+def _load(ref: str):
+    """The workshop's scenario when no team played (for the report's title), or None."""
+    from game.scenario.library import load
+    from game.scenario.problems import ScenarioError
+
+    try:
+        return load(ref)
+    except (ScenarioError, OSError):
+        return None
 
 
 def _divergences(played: list[TeamResult], limit: int = 6) -> list[dict]:
@@ -196,7 +207,7 @@ def markdown(c: Comparison) -> str:
         out.append(f"| *What really happened* | — | {last.reputation:.1f} | {last.total_posts:,} | "
                    f"{max(h.press for h in c.historical):.0f} | — | — |")
     out.append("")
-    for figure, name, unit in FIGURES:
+    for figure, name, unit in FIGURES if any(r.played for r in c.teams) else ():
         out += [f"## {name} over time", "", "```"]
         every = [float(getattr(rec, figure)) for r in c.teams if r.played for rec in r.game.state.history]
         every += [float(getattr(rec, figure)) for rec in c.historical]

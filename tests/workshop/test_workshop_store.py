@@ -59,6 +59,15 @@ def test_wrong_facilitator_and_expired_codes_are_refused_plainly(tmp_path):
         store.team_by_code(teams[0][1])
 
 
+def test_a_facilitator_code_finds_its_own_workshop_even_when_not_the_latest(tmp_path):
+    store = WorkshopStore(tmp_path / "w.sqlite3")
+    first, facilitator, teams = make(store)
+    make(store)                                     # a later workshop
+    assert store.facilitator(None, facilitator).id == first.id
+    with pytest.raises(WorkshopError, match="not a facilitator's code"):
+        store.facilitator(None, teams[0][1])
+
+
 def test_an_inject_to_one_team_reaches_only_that_team(tmp_path):
     store = WorkshopStore(tmp_path / "w.sqlite3")
     workshop, _, _ = make(store)
