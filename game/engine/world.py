@@ -20,6 +20,7 @@ from game.engine.state import Change, EndingInfo, FiredEvent, Post, TakenAction,
 from game.scenario.models import Scenario
 
 METER_RANGE = (0.0, 100.0)
+FLOOR_ZONE = 20.0   # reputation below which losses start to shrink
 
 
 @dataclass
@@ -107,6 +108,10 @@ class World:
     def change(self, meter: str, delta: float, reason: str) -> float:
         """Move a meter by ``delta`` within 0-100 and record why; returns the applied change."""
         before = getattr(self, meter)
+        if meter == "reputation" and delta < 0 and before < FLOOR_ZONE:
+            # A standing already in ruins has little left to lose: losses shrink near the floor,
+            # so a week-long storm does not pin every reputation at zero.
+            delta *= max(0.2, before / FLOOR_ZONE)
         after = min(METER_RANGE[1], max(METER_RANGE[0], before + delta))
         applied = after - before
         setattr(self, meter, after)
