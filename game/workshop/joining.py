@@ -98,4 +98,6 @@ def join(code: str, store: WorkshopStore | None = None) -> Joined:
         joined.game = restored.game
         joined.recorder = Recorder.reopen(restored.info, restored.valid_bytes)
         joined.warnings = list(restored.warnings)
+        applied = sum(1 for taken in restored.game.state.taken if taken.kind == "inject")
+        store.reconcile_injects(team.id, applied)
     return joined

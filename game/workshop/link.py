@@ -128,7 +128,7 @@ class TeamLink:
             delivered.append(item.id)
         try:
             self.store.mark_delivered(delivered)
-        except Exception:  # noqa: BLE001 - at worst delivered again after a crash
+        except Exception:  # noqa: BLE001 - joining again reconciles them with the log (store.reconcile_injects)
             pass
         result.blocked = None if controller.game.over else self.why_blocked(controller.game)
         if self.waiting and result.blocked is None and not controller.game.over:

@@ -303,6 +303,23 @@ class WorkshopStore:
             self._write(lambda db: db.executemany("UPDATE injects SET delivered = 1 WHERE id = ?",
                                                   [(i,) for i in inject_ids]))
 
+    def reconcile_injects(self, team_id: int, applied: int) -> int:
+        """After a team's game is restored: its log holds ``applied`` injects.  Injects are applied in
+        order and marked delivered just after, so a process killed in between left the first few
+        pending ones already in the log: mark those delivered (never apply an inject twice).
+        Returns how many were marked."""
+        def body(db):
+            delivered = db.execute("SELECT COUNT(*) FROM injects WHERE team = ? AND delivered = 1",
+                                   (team_id,)).fetchone()[0]
+            missing = applied - delivered
+            if missing <= 0:
+                return 0
+            ids = [row[0] for row in db.execute("SELECT id FROM injects WHERE team = ? AND delivered = 0 "
+                                                "ORDER BY id LIMIT ?", (team_id, missing))]
+            db.executemany("UPDATE injects SET delivered = 1 WHERE id = ?", [(i,) for i in ids])
+            return len(ids)
+        return self._write(body)
+
     def inject_counts(self, workshop: str) -> tuple[int, int]:
         """(sent, still pending) for the dashboard."""
         row = self._read("SELECT COUNT(*), COALESCE(SUM(1 - delivered), 0) FROM injects WHERE workshop = ?",

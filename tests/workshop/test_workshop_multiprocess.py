@@ -71,3 +71,27 @@ def test_joining_again_with_the_code_resumes_the_game_where_it_was():
     state = again.game.state
     assert (state.turn, state.reputation, state.total_posts) == (before.turn, before.reputation, before.total_posts)
     assert [t.kind for t in state.taken] == ["pause"]
+
+
+def test_an_inject_applied_just_before_a_crash_is_not_applied_again():
+    from game.engine.actions import Inject
+    from game.workshop.joining import join
+    from game.workshop.store import WorkshopStore
+
+    made = new_workshop(1)
+    code = made["teams"][0]["code"]
+    store = WorkshopStore()
+    first = join(code, store)
+    controller, recorder = first.headless()
+    store.send_inject(made["workshop"], first.team.id, inject_id="memo")
+    store.send_inject(made["workshop"], first.team.id, headline="Second")
+    controller.apply(Inject(inject_id="memo"))      # logged; the process dies before marking it delivered
+    recorder.close()
+
+    again = join(code, store)
+    controller, recorder = again.headless()
+    again.link.poll(controller)
+    recorder.close()
+    injects = [t.label for t in controller.game.state.taken if t.kind == "inject"]
+    assert len(injects) == 2 and "Second" in injects[1]
+    assert store.pending_injects(first.team.id) == []
