@@ -2,7 +2,7 @@
 and TeamLink the play screen uses (the multi-process test runs several of these at once).
 
     python team_driver.py CODE STYLE START_AT
-STYLE is ``cancel`` (cancels early), ``pause`` or ``watch``; START_AT is a wall-clock time (epoch
+STYLE is ``cancel`` (cancels early), ``pause``, ``watch`` or ``slow`` (watches, 0.2 s a turn); START_AT is a wall-clock time (epoch
 seconds) every driver waits for, so the teams end their turns at the same instants.
 """
 
@@ -32,6 +32,8 @@ def main(code: str, style: str, start_at: float) -> int:
                 controller.apply(Monitor())
         except ActionNotAllowed:
             pass
+        if style == "slow":
+            time.sleep(0.2)
         while True:
             try:
                 controller.end_turn()

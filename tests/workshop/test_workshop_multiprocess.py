@@ -95,3 +95,30 @@ def test_an_inject_applied_just_before_a_crash_is_not_applied_again():
     injects = [t.label for t in controller.game.state.taken if t.kind == "inject"]
     assert len(injects) == 2 and "Second" in injects[1]
     assert store.pending_injects(first.team.id) == []
+
+
+def test_killing_a_team_process_loses_at_most_the_turn_in_progress():
+    import signal
+
+    from game.workshop.joining import join
+    from game.workshop.store import WorkshopStore
+
+    made = new_workshop(1)
+    code = made["teams"][0]["code"]
+    proc = subprocess.Popen([sys.executable, str(DRIVER), code, "slow", "0"], env=os.environ.copy(),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    store = WorkshopStore()
+    deadline = time.monotonic() + 30
+    while store.teams(made["workshop"])[0].turn < 5:
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    seen = store.teams(made["workshop"])[0].turn          # what the dashboard last saw
+
+    again = join(code, store)
+    assert again.game is not None and again.game.state.turn >= seen
+    controller, recorder = again.headless()               # and it plays on
+    controller.end_turn()
+    recorder.close()
+    assert store.teams(made["workshop"])[0].turn == again.game.state.turn
