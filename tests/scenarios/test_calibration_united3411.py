@@ -1,0 +1,82 @@
+"""United Express 3411 (9-12 Apr 2017) against its record (issue 7, cases.md §16).
+
+750,000-3,000,000 mentions on 10 April (1.52 million, Brandwatch), negative share 0.60-0.75
+(68.6%), and the second and third statements each raise volume again: in the historical run the
+posts in the turn of each of statements 2 and 3 exceed the turn before it (two-hour turns).
+Taking responsibility first beats holding the line.  This is also the scale test: millions of
+posts, simulated on an aggregated crowd.
+"""
+
+import datetime as dt
+import statistics
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from game.engine.simulate import run_batch, summary
+from game.scenario.library import load
+
+DAY_START = dt.datetime(2017, 4, 10)
+DAY_END = dt.datetime(2017, 4, 11)
+
+
+@pytest.fixture(scope="module")
+def runs():
+    scenario = load("united3411")
+    with ProcessPoolExecutor(2) as pool:
+        return {
+            "historical": run_batch(scenario, "historical", 8, 1, mapper=pool.map),
+            "hold-the-line": run_batch(scenario, "hold-the-line", 2, 1, mapper=pool.map),
+            "responsibility-first": run_batch(scenario, "responsibility-first", 2, 1, mapper=pool.map),
+        }
+
+
+def posts_between(timeline, start, end):
+    """Posts in [start, end), a straddling turn counted in proportion to its overlap."""
+    total = 0.0
+    for i, row in enumerate(timeline):
+        t0 = dt.datetime.fromisoformat(row["time"])
+        if i + 1 < len(timeline):
+            t1 = dt.datetime.fromisoformat(timeline[i + 1]["time"])
+        else:
+            t1 = t0 + (t0 - dt.datetime.fromisoformat(timeline[i - 1]["time"]))
+        lo, hi = max(t0, start), min(t1, end)
+        if hi > lo:
+            total += row["posts"] * (hi - lo) / (t1 - t0)
+    return total
+
+
+def statement_turns(timeline):
+    return [i for i, row in enumerate(timeline) if "statement" in row["actions"]]
+
+
+def test_mentions_on_10_april_land_in_the_documented_range(runs):
+    day = statistics.median(posts_between(run.timeline, DAY_START, DAY_END) for run in runs["historical"])
+    assert 750_000 <= day <= 3_000_000
+
+
+def test_negative_share_lands_in_the_documented_range(runs):
+    assert 0.60 <= summary(runs["historical"])["negative_share"]["median"] <= 0.75
+
+
+def test_the_second_and_third_statements_each_raise_volume_again(runs):
+    for which in (1, 2):  # statements 2 and 3 (0-based)
+        ratios = []
+        for run in runs["historical"]:
+            turns = statement_turns(run.timeline)
+            assert len(turns) == 3
+            i = turns[which]
+            ratios.append(run.timeline[i]["posts"] / run.timeline[i - 1]["posts"])
+        assert statistics.median(ratios) > 1.0
+
+
+def test_the_storm_ignites_slowly_then_explodes(runs):
+    for run in runs["historical"]:
+        first_night = posts_between(run.timeline, dt.datetime(2017, 4, 9, 18), dt.datetime(2017, 4, 10, 6))
+        assert first_night < 7_200  # under the trending rate (600 an hour) for the first ~12 h
+
+
+def test_taking_responsibility_first_beats_holding_the_line(runs):
+    right, wrong = summary(runs["responsibility-first"]), summary(runs["hold-the-line"])
+    assert right["final_reputation"]["median"] > wrong["final_reputation"]["median"] + 3
+    assert right["total_posts"]["median"] < wrong["total_posts"]["median"]
