@@ -51,6 +51,8 @@ class InjectScreen(ModalScreen["dict | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="inject-box"):
             yield Static("Inject an event", id="inject-title")
+            yield Static("Tab moves between the lists, ↑↓ choose: the highlighted team(s) get the highlighted "
+                         "inject, or the headline you type below.", id="inject-help", markup=False)
             with Horizontal(id="inject-lists"):
                 targets = [Option(Content("All teams"), id=ALL)]
                 targets += [Option(Content("Team " + t.name), id=str(t.id)) for t in self.teams]
@@ -177,7 +179,7 @@ class DashboardApp(App):
         if w.paused:
             flags.append("PAUSED (teams cannot end turns)")
         if w.lockstep:
-            flags.append(f"lockstep: teams may finish up to turn {w.open_turn - 1}, playing turn {w.open_turn}")
+            flags.append(f"lockstep: turn {w.open_turn} is open (teams wait at its end until you press n)")
         else:
             flags.append("free pace")
         if self.timer_deadline is not None:
