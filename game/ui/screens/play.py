@@ -118,7 +118,7 @@ class PlayScreen(Screen):
 
     def _show_wait(self, reason: str | None) -> None:
         wait = self.query_one("#play-wait", Static)
-        wait.update(Content("⏸ " + one_line(reason)) if reason else "")
+        wait.update(Content("» " + one_line(reason)) if reason else "")
         wait.set_class(bool(reason), "-waiting")
 
     # ------------------------------------------------------------------------------ drawing
