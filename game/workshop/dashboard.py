@@ -138,6 +138,7 @@ class DashboardApp(App):
         self.timer_minutes = 0
         self.timer_deadline: float | None = None
         self.teams: list[Team] = []
+        self.table: DataTable | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="dash-header")
@@ -149,7 +150,13 @@ class DashboardApp(App):
 
     def on_mount(self) -> None:
         self.sub_title = self.workshop.name
-        self.query_one(DataTable).add_columns(*COLUMNS)
+        # The widgets of the main screen, kept: the timer also fires while the inject dialog is on top
+        # (where App.query_one would look) and while the app shuts down.
+        self.table = self.query_one(DataTable)
+        self.header_line = self.query_one("#dash-header", Static)
+        self.status_line = self.query_one("#dash-status", Static)
+        self.detail_line = self.query_one("#dash-detail", Static)
+        self.table.add_columns(*COLUMNS)
         self.poll()
         self.set_interval(POLL_SECONDS, self.poll)
 
@@ -157,12 +164,14 @@ class DashboardApp(App):
 
     def poll(self) -> None:
         """Read the store and redraw; runs the turn timer."""
+        if self.table is None or not self.table.is_attached:
+            return
         try:
             self.workshop = self.store.workshop(self.workshop.id)
             self.teams = self.store.teams(self.workshop.id)
             sent, pending = self.store.inject_counts(self.workshop.id)
         except Exception as error:  # noqa: BLE001 - the store is busy: try again next second
-            self.query_one("#dash-status", Static).update(Content(f"Cannot read the workshop right now: {error}"))
+            self.status_line.update(Content(f"Cannot read the workshop right now: {error}"))
             return
         if self.timer_deadline is not None and time.monotonic() >= self.timer_deadline:
             self.action_next_turn()
@@ -171,7 +180,7 @@ class DashboardApp(App):
 
     def _draw(self, sent: int, pending: int) -> None:
         w = self.workshop
-        self.query_one("#dash-header", Static).update(Content.assemble(
+        self.header_line.update(Content.assemble(
             (w.name, "bold"), f"  ·  {w.scenario_id}, seed {w.seed}  ·  workshop {w.id}"))
         flags = []
         if w.ended:
@@ -188,8 +197,8 @@ class DashboardApp(App):
         waiting = sum(1 for t in self.teams if t.waiting and not t.outcome)
         flags.append(f"{waiting} of {len(self.teams)} waiting")
         flags.append(f"injects sent {sent}, not yet received {pending}")
-        self.query_one("#dash-status", Static).update(Content(" · ".join(flags)))
-        table = self.query_one(DataTable)
+        self.status_line.update(Content(" · ".join(flags)))
+        table = self.table
         row = table.cursor_row
         table.clear()
         for team in self.teams:
@@ -217,14 +226,14 @@ class DashboardApp(App):
                 Text(state, style="bold reverse" if state == "WAITING" else "")]
 
     def selected_team(self) -> Team | None:
-        table = self.query_one(DataTable)
+        table = self.table
         if not self.teams or table.cursor_row is None or table.cursor_row >= len(self.teams):
             return None
         return self.teams[table.cursor_row]
 
     def _show_detail(self) -> None:
         team = self.selected_team()
-        detail = self.query_one("#dash-detail", Static)
+        detail = self.detail_line
         if team is None:
             detail.update("")
             return

@@ -51,6 +51,7 @@ class JoinScreen(Screen):
         try:
             joined = join(event.value)
             if self.workshop_id and joined.workshop.id != self.workshop_id:
+                joined.release()
                 raise WorkshopError("that code belongs to another workshop than the one served here")
         except (WorkshopError, SessionError) as error:
             await asyncio.sleep(WRONG_CODE_DELAY)

@@ -27,6 +27,13 @@ class Joined:
     game: object | None = None            # a restored game (None: the team has not started yet)
     recorder: object | None = None
     warnings: list[str] = field(default_factory=list)
+    lock: object | None = None            # held while this process plays the team (see _lock_team)
+
+    def release(self) -> None:
+        """Let another process play this team (the lock also goes when this process ends, even killed)."""
+        if self.lock is not None:
+            self.lock.close()
+            self.lock = None
 
     def start_recording(self, ref=None, scenario=None, seed=None):
         """A new session log for the team, claimed in the store (the app's recorder factory)."""
@@ -89,15 +96,40 @@ def join(code: str, store: WorkshopStore | None = None) -> Joined:
         raise WorkshopError(f"the workshop's scenario cannot be loaded: {error}") from None
     except OSError as error:
         raise WorkshopError(f"the workshop's scenario cannot be read: {error.strerror or error}") from None
-    joined = Joined(store, team, workshop, scenario, TeamLink(store, team, workshop))
+    joined = Joined(store, team, workshop, scenario, TeamLink(store, team, workshop), lock=_lock_team(team.id))
     if team.session_path and Path(team.session_path).is_file():
         from game.sessions import Recorder
         from game.sessions.restore import restore
 
-        restored = restore(Path(team.session_path))
+        try:
+            restored = restore(Path(team.session_path))
+        except SessionError:
+            joined.release()
+            raise
         joined.game = restored.game
         joined.recorder = Recorder.reopen(restored.info, restored.valid_bytes)
         joined.warnings = list(restored.warnings)
         applied = sum(1 for taken in restored.game.state.taken if taken.kind == "inject")
         store.reconcile_injects(team.id, applied)
     return joined
+
+
+def _lock_team(team_id: int):
+    """An exclusive lock on the team, so two windows (two browser tabs with the same code) never write
+    one session log at once; the OS drops it when the process ends, however it ends."""
+    try:
+        import fcntl
+    except ImportError:          # Windows: no advisory locks here; one window per team, please
+        return None
+    from game.sessions.store import data_dir
+
+    folder = data_dir() / "workshop-locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = open(folder / f"team-{int(team_id)}.lock", "a")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise WorkshopError("this team is already playing in another window or browser tab: "
+                            "carry on there, or close it and join again") from None
+    return handle

@@ -65,6 +65,7 @@ def test_joining_again_with_the_code_resumes_the_game_where_it_was():
     controller.end_turn()
     before = controller.game.state
     recorder.close()
+    first.release()                                   # the terminal is closed
 
     again = join(code)
     assert again.game is not None
@@ -87,6 +88,7 @@ def test_an_inject_applied_just_before_a_crash_is_not_applied_again():
     store.send_inject(made["workshop"], first.team.id, headline="Second")
     controller.apply(Inject(inject_id="memo"))      # logged; the process dies before marking it delivered
     recorder.close()
+    first.release()
 
     again = join(code, store)
     controller, recorder = again.headless()
@@ -122,3 +124,18 @@ def test_killing_a_team_process_loses_at_most_the_turn_in_progress():
     controller.end_turn()
     recorder.close()
     assert store.teams(made["workshop"])[0].turn == again.game.state.turn
+
+
+def test_the_same_team_cannot_play_in_two_windows_at_once():
+    import pytest
+
+    from game.workshop.joining import join
+    from game.workshop.store import WorkshopError
+
+    made = new_workshop(1)
+    code = made["teams"][0]["code"]
+    first = join(code)
+    with pytest.raises(WorkshopError, match="already playing in another window"):
+        join(code)
+    first.release()
+    join(code).release()

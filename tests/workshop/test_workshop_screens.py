@@ -130,3 +130,16 @@ async def test_the_join_screen_refuses_a_wrong_code_and_accepts_a_right_one(monk
         assert "Team Red" in text_of(app.screen.query_one("#play-header", Static))
     team = WorkshopStore().teams(made["workshop"])[0]
     assert team.session_path and team.session_path.endswith(".jsonl")   # its game is being recorded
+
+
+async def test_the_dashboard_keeps_polling_while_the_inject_dialog_is_open():
+    made = new_workshop(2)
+    store = WorkshopStore()
+    app = DashboardApp(store, made["workshop"])
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, InjectScreen)
+        join(made["teams"][0]["code"]).headless()[1].close()   # a team joins meanwhile
+        app.poll()                                              # what the 1 s timer does
+        assert app.teams[0].session_path is not None
