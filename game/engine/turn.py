@@ -496,7 +496,9 @@ def _build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int]) -> 
         feed[position] = Post(**{**post.__dict__, "likes": likes if post.source != "org" else 0,
                                  "reposts": reposts if post.source != "org" else 0})
     posters = np.flatnonzero(crowd_posts)
-    key_nodes = [n for n in posters if n in index_to_handle and n not in scripted_nodes]
+    first_key = graph.org_node - len(graph.key_index)   # crowd nodes, then key accounts, then us
+    key_nodes = [int(n) for n in posters[(posters >= first_key) & (posters < graph.org_node)]
+                 if int(n) not in scripted_nodes]
     for node in key_nodes:
         account = accounts[index_to_handle[node]]
         stance = account.stance
@@ -505,7 +507,7 @@ def _build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int]) -> 
         likes, reposts = engagement(account.followers, graph.stance[node])
         feed.append(Post(w.next_post_id(), w.turn, moment(), account.handle, account.name, account.followers,
                          text, stance, likes, reposts, "key"))
-    crowd = np.array([n for n in posters if n not in index_to_handle and n != graph.org_node], dtype=np.int64)
+    crowd = posters[posters < first_key].astype(np.int64)
     room = max(0, min(CROWD_IN_FEED, FEED_SIZE - len(feed)))
     if crowd.size and room:
         visibility = crowd_posts[crowd] * graph.followers[crowd] ** 0.5
