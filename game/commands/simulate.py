@@ -144,11 +144,12 @@ def _balance(scenario, args, simulate) -> int:
         print()
         return 0
     print(f"Balance of {scenario.title} ({args.runs} runs a strategy, {random_runs} random)")
-    print(f"  {'strategy':<16}{'posts':>10}{'negative':>10}{'reputation':>12}  outcomes")
+    width = max(16, *(len(name) + 2 for name in report.strategies))
+    print(f"  {'strategy':<{width}}{'posts':>12}{'negative':>10}{'reputation':>12}  outcomes")
     for name, s in report.strategies.items():
         outcomes = ", ".join(f"{k} {v}" for k, v in sorted(s["outcomes"].items()))
         reputation = s["final_reputation"]["median"]
-        print(f"  {name:<16}{_fmt(s['total_posts']['median']):>10}{_fmt(s['negative_share']['median'], True):>10}"
+        print(f"  {name:<{width}}{_fmt(s['total_posts']['median']):>12}{_fmt(s['negative_share']['median'], True):>10}"
               f"{'—' if reputation is None else f'{reputation:.1f}':>12}  {outcomes}")
     print(f"  dominant strategy: {report.dominant or 'none (good: no single answer wins everything)'}")
     for title, items in (("events that never fired", report.events_never_fired),
