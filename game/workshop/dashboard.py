@@ -174,8 +174,10 @@ class DashboardApp(App):
             self.status_line.update(Content(f"Cannot read the workshop right now: {error}"))
             return
         if self.timer_deadline is not None and time.monotonic() >= self.timer_deadline:
-            self.action_next_turn()
+            # Set the next deadline first: opening the turn redraws through poll() again.
             self.timer_deadline = time.monotonic() + self.timer_minutes * 60
+            self.action_next_turn()
+            return
         self._draw(sent, pending)
 
     def _draw(self, sent: int, pending: int) -> None:

@@ -143,3 +143,42 @@ async def test_the_dashboard_keeps_polling_while_the_inject_dialog_is_open():
         join(made["teams"][0]["code"]).headless()[1].close()   # a team joins meanwhile
         app.poll()                                              # what the 1 s timer does
         assert app.teams[0].session_path is not None
+
+
+async def test_the_turn_timer_opens_the_next_turn_when_it_runs_out():
+    import time
+
+    made = new_workshop(2, "--lockstep")
+    store = WorkshopStore()
+    app = DashboardApp(store, made["workshop"])
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.press("t")                                   # off → every 2 minutes
+        assert app.timer_minutes == 2
+        app.timer_deadline = time.monotonic() - 1               # as if two minutes had passed
+        app.poll()
+        await pilot.pause()
+        assert store.workshop(made["workshop"]).open_turn == 2
+        assert app.timer_deadline > time.monotonic()             # and it runs on for the next turn
+
+
+async def test_ending_the_workshop_asks_first_and_then_refuses_new_turns():
+    import pytest
+
+    from game.workshop.store import WorkshopError
+
+    made = new_workshop(2)
+    store = WorkshopStore()
+    app = DashboardApp(store, made["workshop"])
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("n")                                   # "Keep going"
+        await pilot.pause()
+        assert not store.workshop(made["workshop"]).ended
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")                                   # "End it"
+        await pilot.pause()
+        assert store.workshop(made["workshop"]).ended
+    with pytest.raises(WorkshopError, match="ended"):
+        join(made["teams"][0]["code"])
