@@ -82,17 +82,24 @@ def e(text) -> str:
     return _html.escape(str(text), quote=True)
 
 
+def page_head(title: str) -> str:
+    """The opening of a self-contained report page: no scripts, no remote anything (the policy
+    forbids them even if a chart library slipped one in), the print styles inline."""
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:\">"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{e(title)}</title><style>{CSS}</style></head><body><main>"
+    )
+
+
 def render(report: Report) -> str:
     d = report.debrief
     state = report.state
     parts: list[str] = []
     add = parts.append
-    add("<!DOCTYPE html>")
-    add('<html lang="en"><head><meta charset="utf-8">')
-    add("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "img-src data:\">")
-    add('<meta name="viewport" content="width=device-width, initial-scale=1">')
-    add(f"<title>Debrief: {e(report.title)}</title><style>{CSS}</style></head><body><main>")
+    add(page_head(f"Debrief: {report.title}"))
 
     meta = [("Organisation", report.organisation), ("Hashtag", report.hashtag), ("Role", report.role),
             ("Seed", report.seed)]

@@ -263,18 +263,13 @@ def _e(text) -> str:
 
 
 def html(c: Comparison) -> str:
-    from game.reports.html import CSS
+    from game.reports.html import page_head
 
     w = c.workshop
     title = c.scenario.title if c.scenario else w.scenario_id
     parts: list[str] = []
     add = parts.append
-    add("<!DOCTYPE html>")
-    add('<html lang="en"><head><meta charset="utf-8">')
-    add("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "img-src data:\">")
-    add('<meta name="viewport" content="width=device-width, initial-scale=1">')
-    add(f"<title>Workshop debrief: {_e(title)}</title><style>{CSS}</style></head><body><main>")
+    add(page_head(f"Workshop debrief: {title}"))
     add(f'<header class="top"><p class="kicker">Workshop debrief</p><h1>{_e(title)}</h1>'
         f'<p class="meta"><b>{_e(w.name)}</b> · workshop {_e(w.id)} · scenario {_e(w.scenario_id)} · seed {w.seed} · '
         f'{len(c.teams)} teams</p></header>')
