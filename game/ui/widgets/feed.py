@@ -35,7 +35,7 @@ def post_prompt(post: Post) -> Content:
         "\n",
         (post.text, ""),
         "\n",
-        (f"♥ {post.likes}  ⟲ {post.reposts} reposts  · {post.time:%H:%M}", "$text-muted"),
+        (f"♥ {post.likes}  ⟲ {post.reposts} reposts  · {post.time:%a %H:%M}", "$text-muted"),
     )
 
 
