@@ -150,6 +150,10 @@ def _wire(segment_arr, followers, weight, watcher, counts, segments, org_node, r
     viewers[org_node] = 0.0  # the organisation reaches its watchers below, not through this rule
     links = np.minimum(np.maximum(np.rint(viewers), 0), params.edge_cap).astype(np.int64)
     links = np.minimum(links, n_crowd - 1)
+    if links.sum() > params.edge_budget:
+        # A huge audience of huge accounts: fewer links, each carrying more exposure, so memory
+        # and time stay bounded whatever a scenario file claims.
+        links = np.where(links > 0, np.maximum(1, (links * (params.edge_budget / links.sum())).astype(np.int64)), 0)
     total = int(links.sum())
     sources = np.repeat(np.arange(n), links)
 

@@ -25,6 +25,8 @@ class ModelParams:
     """Log-normal spread of crowd follower counts around the segment median (heavy tail, M3)."""
     edge_cap: int = 4_000
     """Most follow links sampled per account; beyond it each link carries more exposure."""
+    edge_budget: int = 1_500_000
+    """Most follow links in a whole graph (about 20 MB): beyond it every link carries more."""
 
     # --- the memory kernel (SEISMIC, M2) --------------------------------------------------------
     kernel_minutes: tuple[float, ...] = (4.0, 30.0, 240.0, 2880.0)
@@ -36,6 +38,9 @@ class ModelParams:
     # --- posting ---------------------------------------------------------------------------------
     fatigue_posts: float = 2.0
     """Posts after which an account's urge halves: most accounts in a hijack post once or twice."""
+    max_posts_per_hour: float = 30.0
+    """A hard ceiling on one account's posting rate (one every two minutes), so no scenario's
+    numbers can make the crowd post without bound."""
     key_engagement: float = 4.0
     """Named accounts are engaged users: their chance to react to an exposure is this many times
     their segment's (Bakshy et al.: past influencers stay active, M3)."""

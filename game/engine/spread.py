@@ -66,6 +66,7 @@ class Spread:
         self.watchers = np.flatnonzero(graph.watcher)
         self.base = graph.weight * graph.susceptibility   # accounts × chance per exposure
         self.capacity = graph.weight * params.fatigue_posts
+        self.most_posts = graph.weight * params.max_posts_per_hour
         self.fatigue = np.ones(n)                         # 1 / (1 + posted / capacity)
         self._drive = np.full(3, np.nan)
         self.urge = np.zeros(n)                           # base × drive × fatigue, kept current
@@ -105,7 +106,11 @@ class Spread:
             self.urge = self.base * self._drive[graph.stance] * self.fatigue
         rhythm = circadian(hour)
         live *= self.urge
-        posts = _poisson_counts(rng, live * rhythm)
+        live *= rhythm
+        # Nobody keeps up more than one post every two minutes: whatever a scenario's numbers say,
+        # an account's expected posts are bounded.
+        np.minimum(live, self.most_posts * (minutes / 60.0), out=live)
+        posts = _poisson_counts(rng, live)
         if self.pending.any():
             posts += self.pending
             self.pending[:] = 0

@@ -231,3 +231,24 @@ def test_good_responses_repair_reputation_but_do_not_inflate_it_without_end(mini
     game.world.reputation = 75.0           # already well above where it started
     game.apply(Statement("inform"))
     assert game.state.reputation - 75.0 < 0.5
+
+
+def test_extreme_numbers_in_a_scenario_stay_bounded(mini):
+    """A hostile or careless file (50 million accounts of 10 million followers, everyone moved by
+    everything) must not exhaust memory or overflow: links and posting rates have ceilings."""
+    import math
+
+    segments = list(mini.audience.segments)
+    segments[0] = segments[0].model_copy(update={"size": 50_000_000, "followers": 10_000_000,
+                                                 "susceptibility": 1.0, "activity": 1.0})
+    audience = mini.audience.model_copy(update={"segments": segments})
+    extreme = _variant(mini.model_copy(update={"audience": audience}), followers=500_000_000, grievance=1.0)
+    game = Game(extreme, seed=1)
+    graph = game.world.graph
+    assert graph.indices.size <= game.world.params.edge_budget + graph.size
+    for _ in range(3):
+        game.end_turn()
+    state = game.state
+    assert all(math.isfinite(x) for x in (state.reputation, state.press, state.anger, state.virality))
+    hours = sum(game.world.turn_minutes(t) for t in range(1, 4)) / 60
+    assert state.total_posts <= graph.population * game.world.params.max_posts_per_hour * hours + 100
