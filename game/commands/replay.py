@@ -19,19 +19,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.sessions import SessionError, restore
+    from game.commands._shared import restore_or_explain
 
     steps: list = []
-    try:
-        restored = restore(args.session, accept_changed_scenario=args.anyway,
-                           on_turn=lambda game, actions, report: steps.append(report))
-    except SessionError as error:
-        print(f"bashtag replay: {error}", file=sys.stderr)
-        if error.scenario_changed:
-            print("bashtag replay: add --anyway to replay it on the new scenario", file=sys.stderr)
+    restored = restore_or_explain("replay", args.session, args.anyway,
+                                  on_turn=lambda game, actions, report: steps.append(report))
+    if restored is None:
         return 1
-    for warning in restored.warnings:
-        print(f"bashtag replay: warning: {warning}", file=sys.stderr)
     state = restored.game.state
     info = restored.info
     interactive = not args.all and sys.stdin.isatty()

@@ -9,7 +9,6 @@ self-contained file (inline SVG charts, no scripts); it is written to stdout whe
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 
@@ -24,28 +23,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.sessions import SessionError, restore
+    from game.commands._shared import emit, report_format, restore_or_explain
 
-    fmt = args.format or ("html" if args.output and args.output.suffix.lower() in (".html", ".htm") else "md")
-    try:
-        restored = restore(args.session, accept_changed_scenario=args.anyway)
-    except SessionError as error:
-        print(f"bashtag report: {error}", file=sys.stderr)
-        if error.scenario_changed:
-            print("bashtag report: add --anyway to report it replayed on the new scenario", file=sys.stderr)
+    fmt = report_format(args.format, args.output)
+    restored = restore_or_explain("report", args.session, args.anyway, hint="report it replayed on the new scenario")
+    if restored is None:
         return 1
-    for warning in restored.warnings:
-        print(f"bashtag report: warning: {warning}", file=sys.stderr)
     from game.reports import render
 
     text = render(restored.game, fmt, info=restored.info, warnings=restored.warnings)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        print(f"bashtag report: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    print(f"wrote {args.output}", file=sys.stderr)
-    return 0
+    return emit("report", text, args.output)

@@ -180,20 +180,12 @@ def _report(args) -> int:
     from game.workshop.report import render
     from game.workshop.store import WorkshopStore
 
-    fmt = args.format or ("html" if args.output and args.output.suffix.lower() in (".html", ".htm") else "md")
-    text, warnings = render(WorkshopStore(), args.workshop, fmt)
+    from game.commands._shared import emit, report_format
+
+    text, warnings = render(WorkshopStore(), args.workshop, report_format(args.format, args.output))
     for warning in warnings:
         _err("report", f"warning: {warning}")
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        _err("report", f"cannot write {args.output}: {error.strerror or error}")
-        return 1
-    print(f"wrote {args.output}", file=sys.stderr)
-    return 0
+    return emit("workshop report", text, args.output)
 
 
 def _serve(args) -> int:

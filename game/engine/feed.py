@@ -39,7 +39,7 @@ class TextMaker:
         self.seed = seed
         templates = scenario.templates
         self.pools = {
-            "hostile": list(templates.hostile) or [f"What were you thinking, {{org}}? {{hashtag}}"],
+            "hostile": list(templates.hostile) or ["What were you thinking, {org}? {hashtag}"],
             "neutral": list(templates.neutral) or ["Watching {hashtag} unfold with popcorn."],
             "supportive": list(templates.supportive) or ["Give {org} a break, people. {hashtag}"],
         }

@@ -18,10 +18,7 @@ import copy
 import numpy as np
 
 from game.engine import responses, turn as turn_pipeline
-from game.engine.actions import (
-    Action, ActionNotAllowed, Cancel, Custom, Delete, Escalate, Inject, Monitor, Pause, Reply, Resume,
-    Statement, action_to_dict,
-)
+from game.engine.actions import Action, ActionNotAllowed, action_to_dict
 from game.engine.conditions import Conditions
 from game.engine.feed import TextMaker
 from game.engine.graph import build_graph

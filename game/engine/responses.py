@@ -72,7 +72,6 @@ def credibility(world: World) -> tuple[float, str]:
 
 def speak(world: World, posture: str, what: str, scale: float = 1.0) -> None:
     """The effect of the organisation taking a public posture (a statement or a custom action)."""
-    params = world.params
     if not world.first_response_turn:
         world.first_response_turn = world.turn
     world.count("n_" + posture)
@@ -157,16 +156,7 @@ def reply(world: World, target: Post, tone: str) -> None:
         world.spread.posted[node] += 2 * world.params.fatigue_posts
 
 
-def busy_rate(world: World) -> float:
-    """Posts an hour at which a tag counts as busy for its audience (half the hijack rate)."""
-    from game.engine.turn import HIJACK_AUDIENCE_PER_HOUR, HIJACK_SHARE_OF_TREND
-
-    return 0.5 * min(HIJACK_SHARE_OF_TREND * world.params.trend_threshold,
-                     HIJACK_AUDIENCE_PER_HOUR * world.graph.population)
-
-
 def cancel(world: World) -> None:
-    params = world.params
     world.cancelled_turn = world.turn
     world.change("invitation", -world.invitation, "the campaign is cancelled")
     if world.hijacked:
@@ -174,7 +164,7 @@ def cancel(world: World) -> None:
         world.change("press", 8.0, "the cancellation becomes a story of its own")
         world.lift(1.0, "stopping the bleeding")
         world.spread.add_outside_exposure(max(world.last_posts, 100) * 1.0)
-    elif world.anger < 40 and world.posts_per_hour >= busy_rate(world):
+    elif world.anger < 40 and world.posts_per_hour >= 0.5 * world.hijack_rate:  # busy for its audience
         # Calling off a campaign people are merely teasing is an over-reaction, and a small story:
         # the joke was not a grievance (#WaitroseReasons: the brand laughed along instead).
         world.change("press", 5.0, "a brand that cancels over jokes is a story")

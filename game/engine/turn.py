@@ -31,10 +31,6 @@ from game.scenario.vocabulary import TONES
 
 FEED_SIZE = 30
 CROWD_IN_FEED = 22
-# A tag is hijacked when hostile posts are the majority and come at a rate that would, over a day,
-# reach about 5% of the audience (0.2% an hour) — or a quarter of the trending rate for big audiences.
-HIJACK_AUDIENCE_PER_HOUR = 0.002
-HIJACK_SHARE_OF_TREND = 0.25
 MAX_STEP_MINUTES = 10.0
 MAX_STEPS = 24
 
@@ -338,8 +334,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     w.trending = w.posts_per_hour >= params.trend_threshold
 
     _key_accounts_posting(w, crowd_posts)
-    hijack_rate = min(HIJACK_SHARE_OF_TREND * params.trend_threshold, HIJACK_AUDIENCE_PER_HOUR * graph.population)
-    if not w.hijack_turn and hostile >= 0.5 * max(posts, 1) and hostile / hours >= hijack_rate:
+    if not w.hijack_turn and hostile >= 0.5 * max(posts, 1) and hostile / hours >= w.hijack_rate:
         w.hijack_turn = w.turn
         w.fire("hijacked", "campaign", f"{w.scenario.campaign.hashtag} has been hijacked",
                f"{hostile:,} hostile posts this turn: critics now own the hashtag.")

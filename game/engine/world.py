@@ -141,5 +141,12 @@ class World:
         return event
 
     @property
+    def hijack_rate(self) -> float:
+        """Hostile posts an hour that, with a hostile majority, mark a hijack: a rate that would
+        reach about 5% of the audience in a day (0.2% an hour), or a quarter of the trending rate
+        for big audiences."""
+        return min(0.25 * self.params.trend_threshold, 0.002 * self.graph.population)
+
+    @property
     def hijacked(self) -> bool:
         return self.hijack_turn > 0

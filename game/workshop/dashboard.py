@@ -241,7 +241,7 @@ class DashboardApp(App):
             return
         lines = Text()
         lines.append(f"Team {team.name}", style="bold")
-        lines.append(f" — last actions: ")
+        lines.append(" — last actions: ")
         lines.append("; ".join(team.last_actions) or "none yet")
         detail.update(lines)
 

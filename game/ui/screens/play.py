@@ -17,9 +17,9 @@ from textual.widgets import Footer, OptionList, RichLog, Static
 from game.engine.actions import (
     ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Reply, Resume, Statement,
 )
-from game.engine.state import ActionOption, Change, FiredEvent, Post, TurnReport
+from game.engine.state import ActionOption, FiredEvent, Post, TurnReport
 from game.ui.controller import GameController, TurnGated
-from game.ui.literal import clean, join, lit, one_line
+from game.ui.literal import join, lit, one_line
 from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, ReplyComposer
 from game.ui.widgets.actions import RESERVED, ActionBar, key_map
