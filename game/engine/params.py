@@ -56,6 +56,16 @@ class ModelParams:
     invitation_rate: float = 0.35
     """Exposures per hour that a fully open invitation (100) gives each account watching the
     brand: promoted posts, the account's reminders, the tag in search."""
+    deadline_pressure: float = 4.0
+    """How much more readily people post on a campaign's tag at the moment its deadline falls due
+    (a Q&A's start) than on an ordinary hour.  People react to a deadline with a pressure inversely
+    proportional to the time left (Alfi, Parisi & Pietronero, Nature Physics 3, 746, 2007:
+    conference registrations), so the urge is 1 + pressure × lead / (lead + hours left).  Fitted to
+    the one documented run-up peak (#AskBG: 160 posts a minute at 12:54, before a 13:00 session;
+    cases §8); a day ahead it adds 4%."""
+    deadline_lead_hours: float = 0.25
+    """The time left at which the pressure is half its peak: about what it takes to write and send a
+    question before the hour."""
     baseline_rate: float = 0.02
     """Exposures per hour of background talk about the organisation for its watchers."""
     brand_content: float = 0.2

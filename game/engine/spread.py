@@ -30,6 +30,18 @@ def circadian(hour: float) -> float:
     return 0.6 - 0.4 * math.cos(2.0 * math.pi * (hour - 3.5) / 24.0)
 
 
+def deadline_rush(hours_left_from: float, hours_left_to: float, pressure: float, lead: float) -> float:
+    """The mean multiplier on the urge to post over a step that runs from ``hours_left_from`` to
+    ``hours_left_to`` hours before a deadline (negative once it has passed): 1 + pressure × lead /
+    (lead + hours left), averaged exactly so that a long step does not step over the peak."""
+    span = hours_left_from - hours_left_to
+    if span <= 0 or hours_left_from <= 0:
+        return 1.0
+    upto = max(hours_left_to, 0.0)   # only the part of the step before the deadline rushes
+    extra = pressure * lead * math.log((lead + hours_left_from) / (lead + upto))
+    return 1.0 + extra / span
+
+
 @dataclass
 class StepResult:
     posts: np.ndarray        # posts per node in the step (int64)

@@ -24,6 +24,7 @@ from game.engine import responses
 from game.engine.actions import Action, ActionNotAllowed
 from game.engine.conditions import Conditions
 from game.engine.feed import STANCE_NAMES, _mix
+from game.engine.spread import deadline_rush
 from game.engine.state import EndingInfo, FiredEvent, Post, TurnRecord, TurnReport
 from game.engine.world import World
 from game.scenario.models import ScriptedPost
@@ -283,6 +284,17 @@ def _things_due(w: World, conditions: Conditions) -> set[int]:
 # ---------------------------------------------------------------------------------- the turn
 
 
+def _deadline_rush(w: World, start: dt.datetime, offset_minutes: float, step_minutes: float) -> float:
+    """How much the campaign's deadline (a Q&A's start) presses people to post in this step: only
+    while the campaign stands — a cancelled session, or one whose invitation is gone, has no hour
+    to beat."""
+    deadline = w.scenario.campaign.deadline
+    if deadline is None or w.cancelled_turn or w.invitation <= 0:
+        return 1.0
+    left = (deadline - start).total_seconds() / 3600.0 - offset_minutes / 60.0
+    return deadline_rush(left, left - step_minutes / 60.0, w.params.deadline_pressure, w.params.deadline_lead_hours)
+
+
 def end_turn(w: World, conditions: Conditions) -> TurnReport:
     params, graph = w.params, w.graph
     scripted_nodes = _things_due(w, conditions)
@@ -299,6 +311,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
         drive[0] = params.hostile_drive[0] + params.hostile_drive[1] * w.anger / 100.0
         drive[1] = params.neutral_drive * (1.0 + params.spectacle * w.spread.trend)
         drive[2] = params.supportive_drive * (1.0 + 2.0 * w.goodwill)
+        drive *= _deadline_rush(w, start, index * step_minutes, step_minutes)
         # Salience is steep: a vague invitation a week away is ignored, a named executive at a
         # set hour is a target (#AskJPM: little traffic for six days, a flood within hours).
         invite = 0.0 if w.cancelled_turn else params.invitation_rate * (w.invitation / 100.0) ** 2
@@ -306,6 +319,13 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
         result = w.spread.step(w.rng, step_minutes, moment % 24.0, drive, direct)
         node_posts += result.posts
         offspring += result.expected_offspring
+
+    if _deadline_rush(w, start, 0.0, minutes) >= 2.0 and not any(e.id == "deadline-rush" for e in w.events):
+        deadline = w.scenario.campaign.deadline
+        w.fire("deadline-rush", "campaign",
+               f"{w.scenario.campaign.hashtag} fills up before {deadline:%H:%M}",
+               "People want their say in before the hour: the less time is left, the harder they "
+               "push. Called off, the session would leave them nothing to beat.")
 
     org = graph.org_node
     org_count = int(node_posts[org])

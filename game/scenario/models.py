@@ -129,6 +129,11 @@ class Campaign(Model):
     )
     promoted_posts: list[Text] = Field(default_factory=list, max_length=20)
     cancel_post: Text | None = Field(None, description="What the account posts if the player cancels.")
+    deadline: dt.datetime | None = Field(
+        None,
+        description="When the invitation falls due: a Q&A's start, a contest's closing time. "
+        "While the campaign stands, posts rush in as it nears and ease once it has passed.",
+    )
 
 
 # ----------------------------------------------------------------------------------------- audience

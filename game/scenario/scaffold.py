@@ -66,6 +66,7 @@ campaign:
   announcement: "Got a question for our CEO? Ask away with #AskBeanCo and she'll answer at 2pm!"
   invitation: 60             # how loudly it invites replies, 0-100
   cancel_post: "We're postponing today's #AskBeanCo. Thank you for your questions."
+  deadline: 2024-03-04 14:00 # optional: the hour it points to; posts rush in before it
 
 # --- Who may post: crowds (segments), named accounts and news outlets ---------------------------
 audience:

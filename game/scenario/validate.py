@@ -425,6 +425,12 @@ def check_times(s: Scenario, pos: Positions) -> Iterator[Problem]:
                 )
         if not isinstance(item, Timing) and turn is not None and at is not None:
             yield pos.problem(path, "give turn or at, not both")
+    deadline = s.campaign.deadline
+    if deadline is not None and (deadline.tzinfo is None) != (start.tzinfo is None):
+        yield pos.problem(
+            ("campaign", "deadline"),
+            "write times the same way as clock.start (both with a time zone offset, or neither)",
+        )
 
 
 def check_playbooks(s: Scenario, pos: Positions) -> Iterator[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 import yaml
 
 from game.engine import ActionNotAllowed, Cancel, Delete, Game, Pause, Reply, Statement, action_from_dict
+from game.engine.spread import deadline_rush
 from game.engine.state import to_jsonable
 from game.scenario.models import Scenario
 
@@ -252,3 +254,47 @@ def test_extreme_numbers_in_a_scenario_stay_bounded(mini):
     assert all(math.isfinite(x) for x in (state.reputation, state.press, state.anger, state.virality))
     hours = sum(game.world.turn_minutes(t) for t in range(1, 4)) / 60
     assert state.total_posts <= graph.population * game.world.params.max_posts_per_hour * hours + 100
+
+
+def _with_deadline(scenario: Scenario, deadline: str) -> Scenario:
+    campaign = scenario.campaign.model_copy(update={"deadline": dt.datetime.fromisoformat(deadline)})
+    return scenario.model_copy(update={"campaign": campaign})
+
+
+def _posts_from(game: Game, start: str, end: str) -> int:
+    lo, hi = dt.datetime.fromisoformat(start), dt.datetime.fromisoformat(end)
+    return sum(r.posts for r in game.state.history if lo <= r.start < hi)
+
+
+def test_the_deadline_rush_averages_exactly_over_any_step():
+    pressure, lead = 4.0, 0.25
+    one_step = deadline_rush(2.0, 0.0, pressure, lead)
+    halves = (deadline_rush(2.0, 1.0, pressure, lead) + deadline_rush(1.0, 0.0, pressure, lead)) / 2
+    assert one_step == pytest.approx(halves)
+    assert deadline_rush(0.01, 0.0, pressure, lead) == pytest.approx(1 + pressure, rel=0.03)
+    assert deadline_rush(24.0, 23.9, pressure, lead) < 1.05      # a day ahead, hardly a pull
+    assert deadline_rush(0.0, -1.0, pressure, lead) == 1.0      # once it has passed, none
+    straddling = deadline_rush(0.5, -0.5, pressure, lead)          # half the step is after it
+    assert straddling == pytest.approx(1 + (deadline_rush(0.5, 0.0, pressure, lead) - 1) / 2)
+
+
+def test_posts_rush_in_before_a_deadline_and_ease_once_it_passes(mini):
+    timed = _with_deadline(mini, "2020-01-03T15:00:00")
+    seeds = range(4)
+    plain = [play_through(Game(mini, seed=s)) for s in seeds]
+    rushed = [play_through(Game(timed, seed=s)) for s in seeds]
+    hour_before = [_posts_from(g, "2020-01-03T14:00", "2020-01-03T15:00") for g in (*plain, *rushed)]
+    assert sum(hour_before[4:]) > 1.5 * sum(hour_before[:4])
+    for game in rushed:
+        assert "deadline-rush" in {e.id for e in game.state.events}
+        assert _posts_from(game, "2020-01-03T14:30", "2020-01-03T15:00") > \
+            _posts_from(game, "2020-01-03T15:30", "2020-01-03T16:00")
+
+
+def test_a_cancelled_campaign_leaves_no_deadline_to_beat(mini):
+    timed = _with_deadline(mini, "2020-01-03T15:00:00")
+    cancel_first = {3: [lambda game: Cancel()]}
+    for seed in range(3):
+        game = play_through(Game(timed, seed=seed), cancel_first)
+        assert "deadline-rush" not in {e.id for e in game.state.events}
+

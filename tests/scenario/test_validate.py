@@ -115,6 +115,14 @@ def test_times_outside_the_clock_are_errors(valid_text):
     assert "outside the scenario's clock (2024-03-04 09:00 to 2024-03-04 15:00)" in problems[1].message
 
 
+def test_a_deadline_is_written_like_the_clock_start(valid_text):
+    text = edit(valid_text, "  deadline: 2024-03-04 14:00", "  deadline: 2024-03-04T14:00:00+00:00")
+    [problem] = errors_of(text)
+    assert problem.where == "campaign.deadline"
+    assert problem.line == line_of(text, "deadline:")
+    assert "the same way as clock.start" in problem.message
+
+
 def test_steps_must_name_real_options_and_replies_need_a_tone(valid_text):
     text = edit(valid_text, "option: explain-prices}", "option: explain}")
     text = edit(text, "    - {turn: 2, action: monitor}", "    - {turn: 2, action: reply}")

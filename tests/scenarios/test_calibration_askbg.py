@@ -1,6 +1,6 @@
 """Calibration of #AskBG against its record (issue 7): 8,000-17,000 posts from the start of the day
-to 15:18 (Ad Age: 11,466), the peak before the 13:00 session; postponing before the storm beats
-carrying on as British Gas did."""
+to 15:18 (Ad Age: 11,466); the peak, 160 a minute at 12:54, before the 13:00 session; postponing
+before the storm beats carrying on as British Gas did."""
 
 import datetime as dt
 import statistics
@@ -33,9 +33,10 @@ def posts_between(timeline, lo, hi):
     return total
 
 
-def busiest_turn_start(timeline):
-    """The start of the turn with the most posts per minute (turns differ in length)."""
-    return max(_spans(timeline), key=lambda s: s[2]["posts"] / ((s[1] - s[0]).total_seconds() / 60))[0]
+def busiest_turn(timeline):
+    """The start of the turn with the most posts per minute (turns differ in length), and that rate."""
+    rates = [(start, row["posts"] / ((end - start).total_seconds() / 60)) for start, end, row in _spans(timeline)]
+    return max(rates, key=lambda pair: pair[1])
 
 
 @pytest.fixture(scope="module")
@@ -58,13 +59,17 @@ def test_historical_volume_to_15_18_lands_in_the_documented_range(historical):
     assert 8_000 <= median <= 17_000
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "The engine's posting rhythm peaks mid-afternoon (circadian maximum 15:30) and a trending tag's "
-    "pull does not fade with novelty, so the simulated peak falls 13:15-14:30, after the session "
-    "opens; the record's 12:54 peak needs a lunchtime activity peak or topic-novelty decay."))
 def test_historical_peak_comes_before_the_session(historical):
-    starts = sorted(busiest_turn_start(r.timeline) for r in historical)
+    """The record's busiest minute, 160 tweets, was 12:54: questions rushed in before the hour."""
+    starts = sorted(busiest_turn(r.timeline)[0] for r in historical)
     assert statistics.median_low(starts) < SESSION
+
+
+def test_historical_peak_rate_is_the_record_s_order(historical):
+    """A 15-minute turn's mean sits below its busiest minute: between half and twice the record's
+    160 a minute."""
+    rates = [busiest_turn(r.timeline)[1] for r in historical]
+    assert 80 <= statistics.median(rates) <= 320
 
 
 def test_postponing_before_the_hour_beats_carrying_on(historical, postponed):
