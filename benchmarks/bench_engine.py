@@ -4,14 +4,17 @@ Every figure is measured in this one run on this machine and printed beside its 
 ratios compare like with like.  Figures go into docs/engine.md.
 
 Measures: building an #AskJPM game (graph included); one turn at #AskJPM scale and with a
-200,000-account audience; 100 simulated #AskJPM games (historical strategy, all cores); and one
-spread step against NDlib's IndependentCascadesModel on the same graph for the same number of steps
-(needs `pip install ndlib six`; skipped with a note if NDlib is missing).
+200,000-account audience; 100 simulated #AskJPM games (historical strategy, all cores); a whole
+United 3411 game (millions of posts) against a whole #AskJPM game (tens of thousands), per game and
+per simulated step; and one spread step against NDlib's IndependentCascadesModel on the same graph
+for the same number of steps (needs `pip install ndlib six`; skipped with a note if NDlib is
+missing).
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import statistics
 import sys
@@ -25,6 +28,8 @@ import numpy as np  # noqa: E402
 
 from game.engine import Game  # noqa: E402
 from game.engine.simulate import _play_job, run_seed  # noqa: E402
+from game.engine.strategies import make_strategy, take_turn  # noqa: E402
+from game.engine.turn import MAX_STEP_MINUTES, MAX_STEPS  # noqa: E402
 from game.scenario.library import load  # noqa: E402
 
 
@@ -64,6 +69,26 @@ def turn_time(scenario, node_budget: int | None = None) -> float:
         fork.end_turn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def whole_game(scenario) -> tuple[float, int, int]:
+    """Median time of one whole historical game, its simulated steps and its posts."""
+    posts = 0
+
+    def play():
+        nonlocal posts
+        game = Game(scenario, 1)
+        strategy = make_strategy("historical", game)
+        while not game.over:
+            take_turn(game, strategy)
+            game.end_turn()
+        posts = game.state.total_posts
+
+    seconds = timed(play, 3)
+    world = Game(scenario, 1).world
+    steps = sum(min(MAX_STEPS, max(1, math.ceil(world.turn_minutes(t) / MAX_STEP_MINUTES)))
+                for t in range(1, world.turns_total + 1))
+    return seconds, steps, posts
 
 
 def ndlib_comparison(game: Game, steps: int = 10) -> tuple[float, float] | None:
@@ -126,6 +151,13 @@ def main() -> None:
     print(f"{'measure':<50}{'seconds':>10}{'target':>10}{'ratio':>8}")
     for name, seconds, target in rows:
         print(f"{name:<50}{seconds:>10.4f}{target:>10.3f}{seconds / target:>8.2f}")
+    jpm_time, jpm_steps, jpm_posts = whole_game(askjpm)
+    united_time, united_steps, united_posts = whole_game(load("united3411"))
+    print(f"{f'one #AskJPM game ({jpm_posts:,} posts, {jpm_steps} steps)':<50}{jpm_time:>10.4f}")
+    print(f"{f'one United 3411 game ({united_posts:,} posts, {united_steps} steps)':<50}{united_time:>10.4f}")
+    print(f"United 3411 against #AskJPM: {united_time / jpm_time:.2f}x a game, "
+          f"{(united_time / united_steps) / (jpm_time / jpm_steps):.2f}x a simulated step, "
+          f"{(united_time / united_posts) / (jpm_time / jpm_posts):.3f}x a post")
     comparison = ndlib_comparison(Game(askjpm, 1))
     if comparison is None:
         print("spread step vs NDlib: skipped (pip install ndlib six)")

@@ -51,16 +51,39 @@ class StepResult:
 def _poisson_counts(rng: np.random.Generator, mean: np.ndarray) -> np.ndarray:
     """Independent Poisson counts with the given means, drawn as one Poisson total split
     multinomially (the same distribution) — three times cheaper than a draw per account when,
-    as in most storms, most means are tiny.  When posts outnumber accounts (a storm of millions),
-    one draw per account is the cheaper way to the same distribution."""
-    cumulative = np.cumsum(mean)
-    if cumulative.size and cumulative[-1] > 0.1 * mean.shape[0]:
-        return rng.poisson(mean).astype(np.int64)
-    total = int(rng.poisson(cumulative[-1])) if cumulative.size else 0
+    as in most storms, most means are tiny.  When the expected posts pass a tenth of the accounts (a
+    storm of millions), counting arrivals account by account is the cheaper way to the same
+    distribution."""
+    expected = float(mean.sum())
+    if expected > 0.1 * mean.shape[0]:
+        return _poisson_by_arrivals(rng, mean)
+    total = int(rng.poisson(expected)) if mean.size else 0
     if total == 0:
         return np.zeros(mean.shape[0], dtype=np.int64)
+    cumulative = np.cumsum(mean)
     picks = np.searchsorted(cumulative, rng.random(total) * cumulative[-1], side="right")
     return np.bincount(np.minimum(picks, mean.shape[0] - 1), minlength=mean.shape[0]).astype(np.int64)
+
+
+def _poisson_by_arrivals(rng: np.random.Generator, mean: np.ndarray) -> np.ndarray:
+    """Independent Poisson counts as the arrivals of a unit-rate process within each mean: one
+    exponential gap per account, then more only for the few whose first arrival came in time.
+    Exact, and 1.3-1.7x as fast as numpy's Poisson draw per account when most means are below one
+    (a storm of millions over aggregated accounts); large means still take numpy's draw."""
+    counts = np.zeros(mean.shape[0], dtype=np.int64)
+    large = mean > 2.0
+    if large.any():
+        counts[large] = rng.poisson(mean[large])
+    clock = rng.standard_exponential(mean.shape[0])
+    clock[large] = np.inf
+    active = np.flatnonzero(clock <= mean)
+    clock, limit = clock[active], mean[active]
+    while active.size:
+        counts[active] += 1
+        clock += rng.standard_exponential(active.size)
+        still = clock <= limit
+        active, clock, limit = active[still], clock[still], limit[still]
+    return counts
 
 
 class Spread:
@@ -129,9 +152,14 @@ class Spread:
 
         self.exposure *= decay[:, None]
         self.outside *= decay
-        offspring = self._expose(posts, rhythm)
         posters = np.flatnonzero(posts)
-        if posters.size:
+        offspring = self._expose(posts, posters, rhythm)
+        if posters.size * 4 > posts.size:
+            # In a storm of millions most accounts post each step: whole-array updates beat indexing.
+            self.posted += posts
+            np.divide(1.0, 1.0 + self.posted / self.capacity, out=self.fatigue)
+            self.urge = self.base * self._drive[graph.stance] * self.fatigue
+        elif posters.size:
             self.posted[posters] += posts[posters]
             self.fatigue[posters] = 1.0 / (1.0 + self.posted[posters] / self.capacity[posters])
             self.urge[posters] = self.base[posters] * self._drive[graph.stance[posters]] * self.fatigue[posters]
@@ -147,11 +175,10 @@ class Spread:
             offspring += looking * rhythm * float(self.urge.sum()) / max(graph.population, 1.0)
         return StepResult(posts=posts, expected_offspring=offspring)
 
-    def _expose(self, posts: np.ndarray, rhythm: float) -> float:
+    def _expose(self, posts: np.ndarray, posters: np.ndarray, rhythm: float) -> float:
         """Add the exposures this step's posts give the posters' followers; return the posts
         those exposures are expected to cause in all (for the virality figure)."""
         graph = self.graph
-        posters = np.flatnonzero(posts)
         if posters.size == 0:
             return 0.0
         starts = graph.indptr[posters]
@@ -162,8 +189,7 @@ class Spread:
         if total * 3 > graph.indices.size:
             # Most links carry a post: one pass over every link beats gathering them.
             weights = graph.data * posts[self.edge_source]
-            self.exposure += np.bincount(graph.indices, weights=weights, minlength=graph.size)
-            return float(np.dot(self.urge[graph.indices], weights)) * rhythm
+            return self._add_exposure(np.bincount(graph.indices, weights=weights, minlength=graph.size), rhythm)
         # Positions of every link of every poster, without a Python loop.
         offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
         positions = offsets + np.arange(total)
@@ -172,6 +198,11 @@ class Spread:
         if total * 8 < graph.size:
             for row in self.exposure:
                 np.add.at(row, targets, weights)
-        else:
-            self.exposure += np.bincount(targets, weights=weights, minlength=graph.size)
-        return float(np.dot(self.urge[targets], weights)) * rhythm
+            return float(np.dot(self.urge[targets], weights)) * rhythm
+        return self._add_exposure(np.bincount(targets, weights=weights, minlength=graph.size), rhythm)
+
+    def _add_exposure(self, received: np.ndarray, rhythm: float) -> float:
+        """Add each account's new exposure to every part of its kernel; return the posts it is
+        expected to cause."""
+        self.exposure += received
+        return float(np.dot(self.urge, received)) * rhythm

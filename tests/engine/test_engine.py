@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from game.engine import ActionNotAllowed, Cancel, Delete, Game, Pause, Reply, Statement, action_from_dict
-from game.engine.spread import deadline_rush
+from game.engine.spread import _poisson_counts, deadline_rush
 from game.engine.state import to_jsonable
 from game.scenario.models import Scenario
 
@@ -298,3 +298,12 @@ def test_a_cancelled_campaign_leaves_no_deadline_to_beat(mini):
         game = play_through(Game(timed, seed=seed), cancel_first)
         assert "deadline-rush" not in {e.id for e in game.state.events}
 
+
+@pytest.mark.parametrize("level", [0.01, 0.4, 3.0])   # sparse draws, storm draws, large means
+def test_post_counts_are_poisson_whichever_way_they_are_drawn(level):
+    rng = np.random.default_rng(5)
+    means = np.full(200_000, level)
+    counts = _poisson_counts(rng, means)
+    assert counts.mean() == pytest.approx(level, rel=0.03)
+    assert counts.var() == pytest.approx(level, rel=0.05)
+    assert (counts == 0).mean() == pytest.approx(np.exp(-level), rel=0.03, abs=0.002)
