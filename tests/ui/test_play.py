@@ -11,6 +11,7 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, ReplyComposer
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.widgets.actions import SHORT
 from game.ui.widgets.feed import Feed
 
 
@@ -68,7 +69,7 @@ async def test_a_whole_mini_game_from_briefing_to_debrief(mini, screen_text):
         await pilot.press("p")
         await pilot.pause()
         assert game.state.campaign == "paused"
-        assert "Campaign: paused" in str(app.screen.query_one("#play-actions", Static).render())
+        assert "· paused" in str(app.screen.query_one("#play-actions", Static).render())
         log = app.screen.query_one("#play-events", RichLog)
         assert any("You: Pause" in str(line.text) for line in log.lines)
 
@@ -189,3 +190,22 @@ async def test_actions_are_in_the_command_palette(mini):
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert app.controller.game.state.taken[-1].kind == "monitor"
+
+
+async def test_the_action_bar_fits_a_narrow_terminal_without_cutting_words():
+    app = BashtagApp(scenario=library.load("askjpm"), seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        bar = app.screen.query_one("#play-actions", Static)
+        options = app.controller.game.available_actions()
+        narrow = str(bar.render())
+        assert "Campaign:" not in narrow and "Resume" not in narrow   # nothing paused: not offered
+        assert "Pull the promoted…" in narrow                          # a long label, cut at a word
+        assert bar.size.height <= 3
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        wide = str(bar.render())
+        assert "Campaign: live" in wide and "Pull the promoted posts" in wide
+        labels = [SHORT.get(o.kind, o.label) for o in options]
+        assert all(label[:12] in wide for label in labels)   # every action, available or not

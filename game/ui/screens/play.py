@@ -141,7 +141,8 @@ class PlayScreen(Screen):
         hostile = sum(1 for p in posts if p.stance == "hostile")
         span = f"{state.turn_minutes // 60} h" if state.turn_minutes >= 120 else f"{state.turn_minutes} min"
         self.query_one("#play-feed-title", Static).update(Content(
-            f"Feed, this turn ({span}): {len(posts)} top posts, {hostile} hostile · Enter: reply"))
+            f"Feed, this turn ({span}): {len(posts)} top post{'' if len(posts) == 1 else 's'}, "
+            f"{hostile} hostile · Enter: reply"))
         self.query_one(Feed).show(posts, state.turn)
         self.query_one(Dashboard).show(state)
         self.query_one(ActionBar).show(state, self.game.available_actions())

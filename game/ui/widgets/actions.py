@@ -12,6 +12,21 @@ from game.ui.literal import one_line
 RESERVED = set("rspucdmxeqt?") | {"question_mark"}
 SHORT = {"reply": "Reply", "statement": "Statement", "pause": "Pause queue", "resume": "Resume queue",
          "cancel": "Cancel campaign", "delete": "Delete post", "monitor": "Monitor", "escalate": "Escalate"}
+COMPACT = {"pause": "Pause", "resume": "Resume", "cancel": "Cancel", "delete": "Delete"}
+WIDE = 110
+"""Below this many columns the bar shortens names and leaves out what cannot be done this turn, so
+at 80 columns it takes two lines, not three."""
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary with an ellipsis when longer than ``limit``."""
+    text = one_line(text)
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head and text[limit - 1] != " ":
+        head = head.rsplit(" ", 1)[0]   # do not end on half a word
+    return head.rstrip(" ,.;:-") + "…"
 
 
 def ident_of(option: ActionOption) -> str:
@@ -38,21 +53,33 @@ def key_map(options: list[ActionOption]) -> dict[str, str]:
 class ActionBar(Static):
     """Keys, labels and costs; click an action to take it (it runs the screen's `act` action)."""
 
+    _shown: tuple[GameState, list[ActionOption]] | None = None
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
+
     def show(self, state: GameState, options: list[ActionOption]) -> None:
+        self._shown = (state, options)
+        compact = 0 < self.size.width < WIDE
         keys = key_map(options)
         parts: list[Content] = [
             Content.assemble(
-                ("Attention ", "bold"),
+                ("" if compact else "Attention ", "bold"),
                 ("●" * state.budget_left + "○" * (state.budget - state.budget_left), "$text-accent bold"),
                 f" {state.budget_left}/{state.budget} · ",
-                ("Campaign: ", "bold"), (state.campaign, "bold $text-warning" if state.campaign != "live" else ""),
+                ("" if compact else "Campaign: ", "bold"),
+                (state.campaign, "bold $text-warning" if state.campaign != "live" else ""),
                 "  ",
             )
         ]
         for option in options:
+            if compact and not option.available:
+                continue  # narrow screens list what can be done now; ? and the palette list the rest
             ident = ident_of(option)
             key = keys.get(ident, "")
-            label = SHORT.get(option.kind) or one_line(option.label)[:22]
+            label = (compact and COMPACT.get(option.kind)) or SHORT.get(option.kind) \
+                or clipped(option.label, 20 if compact else 26)
             style = f"@click=screen.act('{ident}')" if option.available else "$text-disabled strike"
             parts.append(Content.assemble(
                 (key or "·", "bold $text-accent" if option.available else "$text-disabled"),
