@@ -209,3 +209,16 @@ async def test_the_action_bar_fits_a_narrow_terminal_without_cutting_words():
         assert "Campaign: live" in wide and "Pull the promoted posts" in wide
         labels = [SHORT.get(o.kind, o.label) for o in options]
         assert all(label[:12] in wide for label in labels)   # every action, available or not
+
+
+async def test_toasts_from_an_earlier_turn_give_way_when_turns_go_by_fast():
+    app = BashtagApp(scenario=library.load("askbg"), seed=1)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        most = 0
+        for _ in range(14):   # through the run-up and the session: events nearly every turn
+            await pilot.press("e")
+            await pilot.pause()
+            most = max(most, len(app.screen.query("Toast")))
+        assert 0 < most <= 3   # two events and an 'and N more' line at most, never a pile

@@ -283,6 +283,8 @@ class PlayScreen(Screen):
         # Every event goes to the log; only the ones that change the game pop up, a few at a time,
         # so the toasts never bury the feed.
         loud = [e for e in report.events if e.kind in TOAST_KINDS]
+        if loud:
+            self.app.clear_notifications()   # last turn's toasts give way (they are in the log)
         for event in report.events:
             self._log_event(event)
         for event in loud[:MAX_TOASTS]:
