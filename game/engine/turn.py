@@ -47,10 +47,17 @@ def open_campaign(w: World) -> None:
     w.spread.force_post(w.graph.org_node)
 
 
-def _org_post(w: World, text: str, reply_to: str | None = None) -> Post:
+def _time_in_turn(w: World, at: dt.datetime | None) -> dt.datetime:
+    """A post's time: the scenario's own ``at`` when it falls in this turn (the record's minute),
+    else the turn's start."""
+    start = w.turn_start()
+    return at if at is not None and start <= at < w.turn_start(w.turn + 1) else start
+
+
+def _org_post(w: World, text: str, reply_to: str | None = None, at: dt.datetime | None = None) -> Post:
     org = w.scenario.organisation
     post = Post(
-        id=w.next_post_id(), turn=w.turn, time=w.turn_start(), author=org.handle, name=org.name,
+        id=w.next_post_id(), turn=w.turn, time=_time_in_turn(w, at), author=org.handle, name=org.name,
         followers=org.followers, text=text, stance="supportive", likes=0, reposts=0, source="org",
         reply_to=reply_to,
     )
@@ -237,7 +244,7 @@ def _scripted(w: World, scripted: ScriptedPost) -> None:
         if scripted.stance == "hostile":
             w.negative_posts += 1
     w.pending_posts.append(Post(
-        id=w.next_post_id(), turn=w.turn, time=w.turn_start(), author=scripted.author, name=name,
+        id=w.next_post_id(), turn=w.turn, time=_time_in_turn(w, scripted.at), author=scripted.author, name=name,
         followers=followers, text=w.text.fill(scripted.text, w.rng), stance=scripted.stance,
         likes=0, reposts=0, source=source,
     ))
@@ -253,7 +260,7 @@ def _things_due(w: World, conditions: Conditions) -> set[int]:
         w.used_scheduled.add(index)
         if w.cancelled_turn or w.paused:
             continue
-        post = _org_post(w, w.text.fill(scheduled.text, w.rng))
+        post = _org_post(w, w.text.fill(scheduled.text, w.rng), at=scheduled.at)
         w.spread.force_post(w.graph.org_node)
         if scheduled.invitation:
             added = w.change("invitation", scheduled.invitation, f"our scheduled post: “{post.text[:50]}…”")

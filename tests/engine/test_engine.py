@@ -307,3 +307,17 @@ def test_post_counts_are_poisson_whichever_way_they_are_drawn(level):
     assert counts.mean() == pytest.approx(level, rel=0.03)
     assert counts.var() == pytest.approx(level, rel=0.05)
     assert (counts == 0).mean() == pytest.approx(np.exp(-level), rel=0.03, abs=0.002)
+
+
+def test_posts_with_a_documented_minute_show_that_minute():
+    from game.scenario.library import load
+
+    game = Game(load("justine"), seed=1)
+    seen = {}
+    while not game.over and len(seen) < 2:
+        game.end_turn()
+        for post in game.state.feed:
+            if post.author in ("KaczynskiBF", "buzzfeed_editor"):
+                seen[post.author] = post.time
+    assert seen == {"buzzfeed_editor": dt.datetime(2013, 12, 20, 13, 36),
+                    "KaczynskiBF": dt.datetime(2013, 12, 20, 13, 41)}
