@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from game.commands.play import record_new_game, restore_for_play, saved_game_to_continue
 from game.engine.state import to_jsonable
 from game.ui.app import BashtagApp
 
-from conftest import HERE
+HERE = Path(__file__).parent   # not imported from conftest: another test folder's conftest may be the one loaded
 
 
 async def test_a_game_killed_mid_turn_resumes_with_the_same_figures_and_feed(mini):
