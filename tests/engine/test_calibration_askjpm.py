@@ -10,6 +10,7 @@ import pytest
 
 from game.engine.simulate import run_batch
 from game.scenario.library import load
+from timeline import first_press, posts_between
 
 NAMED = dt.datetime(2013, 11, 13, 13, 26)   # @jpmorgan names Jimmy Lee (Bloomberg)
 RUNS, SEED = 8, 1
@@ -29,10 +30,6 @@ def median(values):
     return statistics.median(values)
 
 
-def turn_times(result):
-    return [dt.datetime.fromisoformat(row["time"]) for row in result.timeline]
-
-
 def test_historical_volume_lands_in_the_documented_range(historical):
     # Topsy's 30-day chart showed 45,621; the press quoted 80,000.
     assert 45_000 <= median(r.total_posts for r in historical) <= 100_000
@@ -44,21 +41,16 @@ def test_two_thirds_of_posts_are_hostile(historical):
 
 
 def test_at_least_six_thousand_posts_in_the_six_hours_after_the_executive_is_named(historical):
-    def six_hours(result):
-        times = turn_times(result)
-        return sum(row["posts"] for row, start in zip(result.timeline, times)
-                   if NAMED - dt.timedelta(minutes=30) < start < NAMED + dt.timedelta(hours=6))
-
-    assert median(six_hours(r) for r in historical) >= 6_000
+    assert median(posts_between(r.timeline, NAMED, NAMED + dt.timedelta(hours=6)) for r in historical) >= 6_000
 
 
 def test_the_press_picks_it_up_two_to_five_hours_after_the_executive_is_named(historical):
     def delay(result):
-        for row, start in zip(result.timeline, turn_times(result)):
-            if any(event.startswith("press-") for event in row["events"]):
-                middle = start + dt.timedelta(minutes=15)  # stories land within the half-hour turn
-                return (middle - NAMED).total_seconds() / 3600
-        return None
+        first = first_press(result.timeline)
+        if first is None:
+            return None
+        middle = first + dt.timedelta(minutes=15)  # stories land within the half-hour turn
+        return (middle - NAMED).total_seconds() / 3600
 
     delays = [delay(r) for r in historical]
     assert all(d is not None for d in delays)

@@ -9,6 +9,7 @@ import pytest
 
 from game.engine.simulate import run_batch, summary
 from game.scenario.library import load
+from timeline import busiest_turn, posts_between
 
 RUNS, SEED = 8, 1
 DAY_START = dt.datetime(2013, 10, 17, 8, 0)   # the clock's start: the morning's invitation
@@ -16,27 +17,10 @@ COUNT_AT = dt.datetime(2013, 10, 17, 15, 18)
 SESSION = dt.datetime(2013, 10, 17, 13, 0)
 
 
-def _spans(timeline):
-    """(start, end, row) per turn; the last turn's end is its start plus the previous length."""
-    starts = [dt.datetime.fromisoformat(row["time"]) for row in timeline]
-    ends = starts[1:] + [starts[-1] + (starts[-1] - starts[-2])]
-    return list(zip(starts, ends, timeline))
 
 
-def posts_between(timeline, lo, hi):
-    """Posts in [lo, hi), a turn that straddles an edge counted pro rata."""
-    total = 0.0
-    for start, end, row in _spans(timeline):
-        overlap = (min(end, hi) - max(start, lo)).total_seconds()
-        if overlap > 0:
-            total += row["posts"] * overlap / (end - start).total_seconds()
-    return total
 
 
-def busiest_turn(timeline):
-    """The start of the turn with the most posts per minute (turns differ in length), and that rate."""
-    rates = [(start, row["posts"] / ((end - start).total_seconds() / 60)) for start, end, row in _spans(timeline)]
-    return max(rates, key=lambda pair: pair[1])
 
 
 @pytest.fixture(scope="module")

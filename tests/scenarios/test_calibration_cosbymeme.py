@@ -13,6 +13,7 @@ import pytest
 
 from game.engine.simulate import run_batch, summary
 from game.scenario.library import load
+from timeline import first_press
 
 LAUNCH = dt.datetime(2014, 11, 10, 14, 0)
 MIDNIGHT = dt.datetime(2014, 11, 11, 0, 0)
@@ -27,11 +28,6 @@ def runs():
     }
 
 
-def first_press(run):
-    for row in run.timeline:
-        if any(event.startswith("press-") for event in row["events"]):
-            return dt.datetime.fromisoformat(row["time"])
-    return None
 
 
 def test_historical_posts_are_overwhelmingly_hostile(runs):
@@ -39,7 +35,7 @@ def test_historical_posts_are_overwhelmingly_hostile(runs):
 
 
 def test_first_press_story_comes_the_same_day(runs):
-    times = [first_press(run) for run in runs["historical"]]
+    times = [first_press(run.timeline) for run in runs["historical"]]
     assert all(t is not None for t in times)
     hours = statistics.median((t - LAUNCH).total_seconds() / 3600 for t in times)
     assert LAUNCH + dt.timedelta(hours=hours) < MIDNIGHT

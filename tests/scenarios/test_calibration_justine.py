@@ -12,6 +12,7 @@ import pytest
 
 from game.engine.simulate import run_batch, summary
 from game.scenario.library import load
+from timeline import first_press
 
 POSTED = dt.datetime(2013, 12, 20, 10, 19)
 
@@ -26,10 +27,8 @@ def runs():
 
 
 def hours_to_first_press(run):
-    for row in run.timeline:
-        if any(event.startswith("press-") for event in row["events"]):
-            return (dt.datetime.fromisoformat(row["time"]) - POSTED).total_seconds() / 3600
-    return None
+    first = first_press(run.timeline)
+    return None if first is None else (first - POSTED).total_seconds() / 3600
 
 
 def test_the_post_comes_from_an_account_of_about_170_followers():

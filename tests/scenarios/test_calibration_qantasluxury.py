@@ -9,22 +9,13 @@ import pytest
 
 from game.engine.simulate import run_batch, summary
 from game.scenario.library import load
+from timeline import posts_between
 
 RUNS, SEED = 8, 1
 LAUNCH = dt.datetime(2011, 11, 22, 9, 0)
 COUNT_AT = dt.datetime(2011, 11, 22, 16, 30)
 
 
-def posts_between(timeline, lo, hi):
-    """Posts in [lo, hi), a turn that straddles an edge counted pro rata."""
-    starts = [dt.datetime.fromisoformat(row["time"]) for row in timeline]
-    ends = starts[1:] + [starts[-1] + (starts[-1] - starts[-2])]
-    total = 0.0
-    for start, end, row in zip(starts, ends, timeline):
-        overlap = (min(end, hi) - max(start, lo)).total_seconds()
-        if overlap > 0:
-            total += row["posts"] * overlap / (end - start).total_seconds()
-    return total
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ import pytest
 
 from game.engine.simulate import run_batch, summary
 from game.scenario.library import load
+from timeline import posts_between
 
 DAY_START = dt.datetime(2017, 4, 10)
 DAY_END = dt.datetime(2017, 4, 11)
@@ -31,19 +32,6 @@ def runs():
         }
 
 
-def posts_between(timeline, start, end):
-    """Posts in [start, end), a straddling turn counted in proportion to its overlap."""
-    total = 0.0
-    for i, row in enumerate(timeline):
-        t0 = dt.datetime.fromisoformat(row["time"])
-        if i + 1 < len(timeline):
-            t1 = dt.datetime.fromisoformat(timeline[i + 1]["time"])
-        else:
-            t1 = t0 + (t0 - dt.datetime.fromisoformat(timeline[i - 1]["time"]))
-        lo, hi = max(t0, start), min(t1, end)
-        if hi > lo:
-            total += row["posts"] * (hi - lo) / (t1 - t0)
-    return total
 
 
 def statement_turns(timeline):

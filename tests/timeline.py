@@ -1,0 +1,37 @@
+"""Reading a simulated game's timeline (``RunResult.timeline``) the way the calibration tests
+compare it with the record: posts between two moments, the busiest turn, the first press story."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def turn_spans(timeline: list[dict]) -> list[tuple[dt.datetime, dt.datetime, dict]]:
+    """(start, end, row) per turn; the last turn is taken to be as long as the one before it."""
+    starts = [dt.datetime.fromisoformat(row["time"]) for row in timeline]
+    ends = starts[1:] + [starts[-1] + (starts[-1] - starts[-2])]
+    return list(zip(starts, ends, timeline))
+
+
+def posts_between(timeline: list[dict], lo: dt.datetime, hi: dt.datetime) -> float:
+    """Posts in [lo, hi), a turn that straddles an edge counted in proportion to its overlap."""
+    total = 0.0
+    for start, end, row in turn_spans(timeline):
+        overlap = (min(end, hi) - max(start, lo)).total_seconds()
+        if overlap > 0:
+            total += row["posts"] * overlap / (end - start).total_seconds()
+    return total
+
+
+def busiest_turn(timeline: list[dict]) -> tuple[dt.datetime, float]:
+    """The start of the turn with the most posts a minute (turns differ in length), and that rate."""
+    rates = [(start, row["posts"] / ((end - start).total_seconds() / 60)) for start, end, row in turn_spans(timeline)]
+    return max(rates, key=lambda pair: pair[1])
+
+
+def first_press(timeline: list[dict]) -> dt.datetime | None:
+    """The start of the turn in which the first outlet published, if any did."""
+    for row in timeline:
+        if any(event.startswith("press-") for event in row["events"]):
+            return dt.datetime.fromisoformat(row["time"])
+    return None
