@@ -81,6 +81,12 @@ class ModelParams:
     shows a tag to a fixed audience, so this channel saturates instead of compounding; with
     outrage susceptibility it gives hijacks of 10^4-10^5 posts a day (M3, 'Trending and search
     exposure'; cases §0 'Volume scales').  A design assumption, shared by every scenario."""
+    trend_novelty_half_hours: float = 24.0
+    """A trending tag's pull halves with each day it has trended: collective attention fades as a
+    story grows old (Wu & Huberman 2007, novelty decay).  A day's half-life matches the record's
+    pattern that about half a hijack's volume falls on its peak day (cases §0 'Volume scales':
+    #AskJPM 27.7k of 45.6k) and that cancelled campaigns make a one-to-two-day story (§0 pattern 4).
+    A new development does not renew it: its own channels (anger, press, bursts) carry a new wave."""
 
     # --- anger, reputation (SCCT, M4) -------------------------------------------------------------
     responsibility: tuple[tuple[str, float], ...] = (("victim", 0.2), ("accidental", 0.5), ("preventable", 0.9))

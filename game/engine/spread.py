@@ -108,6 +108,7 @@ class Spread:
         self.pending = np.zeros(n, dtype=np.int64)        # forced posts (scripted, key accounts)
         self.edge_source = np.repeat(np.arange(n), np.diff(graph.indptr))  # for storms where most post
         self.trend = 0.0                                  # 0-1: how firmly the tag is trending
+        self.trending_hours = 0.0                         # how long it has trended: its novelty wears off
 
     def force_post(self, node: int, count: int = 1) -> None:
         """Make ``node`` post in the next step (a scripted post, a key account joining)."""
@@ -169,8 +170,11 @@ class Spread:
         self.trend = 1.0 / (1.0 + (params.trend_threshold / hourly) ** 4) if hourly > 0 else 0.0
         if self.trend > 0.01:
             # While the tag trends, a share of everyone glances at it each hour: the trending list
-            # shows a tag to a set audience, however many post, so this channel saturates.
-            looking = params.trend_look_rate * self.trend * minutes / 60.0 * graph.population
+            # shows a tag to a set audience, however many post, so this channel saturates.  The
+            # glances thin out as the tag grows old news (novelty decay).
+            novelty = 0.5 ** (self.trending_hours / params.trend_novelty_half_hours)
+            self.trending_hours += self.trend * minutes / 60.0
+            looking = params.trend_look_rate * self.trend * novelty * minutes / 60.0 * graph.population
             self.add_outside_exposure(looking)
             offspring += looking * rhythm * float(self.urge.sum()) / max(graph.population, 1.0)
         return StepResult(posts=posts, expected_offspring=offspring)

@@ -79,3 +79,14 @@ def test_boilerplate_replies_end_worse_than_history(askjpm, historical):
 def test_the_historical_path_ends_like_the_real_bank(historical):
     # A self-deprecating cancellation a few hours into the flood: a mixed ending, not a triumph.
     assert {r.ending for r in historical} == {"drawing_board"}
+
+
+def test_about_half_the_volume_falls_on_the_peak_day(historical):
+    # Topsy's chart: 27.7k of 45.6k on the peak day; "about half" for hijacks in general (cases §0).
+    def peak_day_share(result):
+        days: dict[str, int] = {}
+        for row in result.timeline:
+            days[row["time"][:10]] = days.get(row["time"][:10], 0) + row["posts"]
+        return max(days.values()) / result.total_posts
+
+    assert 0.40 <= median(peak_day_share(r) for r in historical) <= 0.75

@@ -321,3 +321,15 @@ def test_posts_with_a_documented_minute_show_that_minute():
                 seen[post.author] = post.time
     assert seen == {"buzzfeed_editor": dt.datetime(2013, 12, 20, 13, 36),
                     "KaczynskiBF": dt.datetime(2013, 12, 20, 13, 41)}
+
+
+def test_a_trending_tag_draws_half_the_glances_after_a_day_of_trending(mini, monkeypatch):
+    spread = Game(mini, seed=1).world.spread
+    looked: list[float] = []
+    monkeypatch.setattr(spread, "add_outside_exposure", looked.append)
+    rng = np.random.default_rng(0)
+    storm = np.full(3, 1e4)   # every account posting flat out: the tag trends the whole time
+    for _ in range(6 * 25):   # 25 hours of ten-minute steps
+        spread.step(rng, 10.0, 15.0, storm, 0.0)
+    first_hour, hour_25 = sum(looked[:6]), sum(looked[-6:])
+    assert hour_25 / first_hour == pytest.approx(0.5, rel=0.03)   # a day apart: half the glances

@@ -41,4 +41,5 @@ def test_acknowledging_the_orca_question_beats_attacking_the_askers(historical, 
     hist, ack = summary(historical), summary(acknowledged)
     assert ack["outcomes"].get("success", 0) > RUNS / 2
     assert ack["final_reputation"]["median"] > hist["final_reputation"]["median"] + 10
-    assert ack["total_posts"]["median"] < hist["total_posts"]["median"] / 2
+    # About half the week's posts: attacks keep the critics posting (a design claim, not a record figure).
+    assert ack["total_posts"]["median"] < 0.6 * hist["total_posts"]["median"]
