@@ -332,7 +332,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
         w.fire("deadline-rush", "campaign",
                f"{w.scenario.campaign.hashtag} fills up before {deadline:%H:%M}",
                "People want their say in before the hour: the less time is left, the harder they "
-               "push. Called off, the session would leave them nothing to beat.")
+               "push. Call it off, and there is no hour left to beat.")
 
     org = graph.org_node
     org_count = int(node_posts[org])
