@@ -105,6 +105,12 @@ class ModelParams:
     # --- press (M3: first online pickup 2-5 h into a flood) --------------------------------------
     press_half: float = 150_000.0
     """Hostile impressions per hour at which press attention settles at 50 (half its range)."""
+    press_spectacle: float = 0.5
+    """While a tag trends, its onlookers' posts (jokes, 'watching #X unfold') can draw the press
+    too, at half the weight of hostile ones: a trending spectacle is news whatever its tone (news
+    values include entertainment and surprise beside conflict: Harcup & O'Neill 2017).  A story
+    takes its strongest angle, so this moves the press only when the spectacle outweighs the
+    conflict — amused storms such as #WaitroseReasons or #susanalbumparty (cases §0), not hijacks."""
     press_per_journalist: float = 8.0
     """Attention each journalist posting on the tag adds: they are the press."""
     press_rise_hours: float = 3.0

@@ -365,7 +365,8 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
         w.hijack_turn = w.turn
         w.fire("hijacked", "campaign", f"{w.scenario.campaign.hashtag} has been hijacked",
                f"{hostile:,} hostile posts this turn: critics now own the hashtag.")
-    _press(w, hostile_reach, hours)
+    onlooker_reach = float(seen.sum()) - hostile_reach
+    _press(w, hostile_reach, onlooker_reach, hours)
     _reputation(w, hostile, hostile_reach, supportive, supportive_reach, hours)
     _scenario_events(w, conditions)
 
@@ -403,18 +404,24 @@ def _key_accounts_posting(w: World, crowd_posts: np.ndarray) -> None:
                 w.change("press", 6.0, f"@{account.handle}, a journalist, is on it")
 
 
-def _press(w: World, hostile_reach: float, hours: float) -> None:
-    """Press attention follows the storm's intensity (hostile reach per hour) and the journalists in
-    it, rising over an hour or two (newsrooms need to notice and pitch) and fading over half a day."""
+def _press(w: World, hostile_reach: float, onlooker_reach: float, hours: float) -> None:
+    """Press attention follows the storm's intensity and the journalists in it, rising over an hour
+    or two (newsrooms need to notice and pitch) and fading over half a day.  A story is written for
+    its strongest angle: the conflict (hostile reach per hour) or, while the tag trends, the
+    spectacle (its onlookers' reach)."""
     params = w.params
-    intensity = hostile_reach / hours
+    spectacle = params.press_spectacle * w.spread.trend * onlooker_reach
+    intensity = max(hostile_reach, spectacle) / hours
     journalists = sum(1 for a in w.scenario.audience.key_accounts
                       if a.kind == "journalist" and a.handle.lower() in w.joined)
     target = min(100.0, 100.0 * intensity / (intensity + params.press_half) + params.press_per_journalist * journalists)
     memory = params.press_rise_hours if target > w.press else params.press_memory_hours
     move = (target - w.press) * (1.0 - math.exp(-hours / memory))
     if move >= 0.05:
-        reason = f"hostile posts reach {_people(intensity)} people an hour"
+        if spectacle > hostile_reach:
+            reason = f"a trending spectacle: onlookers' posts reach {_people(onlooker_reach / hours)} people an hour"
+        else:
+            reason = f"hostile posts reach {_people(hostile_reach / hours)} people an hour"
         if journalists:
             reason += f"; {journalists} journalist{'s' if journalists > 1 else ''} in the thread"
         w.change("press", move, reason)

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from game.engine import ActionNotAllowed, Cancel, Delete, Game, Pause, Reply, Statement, action_from_dict
+from game.engine.params import ModelParams
 from game.engine.spread import _poisson_counts, deadline_rush
 from game.engine.state import to_jsonable
 from game.scenario.models import Scenario
@@ -333,3 +334,25 @@ def test_a_trending_tag_draws_half_the_glances_after_a_day_of_trending(mini, mon
         spread.step(rng, 10.0, 15.0, storm, 0.0)
     first_hour, hour_25 = sum(looked[:6]), sum(looked[-6:])
     assert hour_25 / first_hour == pytest.approx(0.5, rel=0.03)   # a day apart: half the glances
+
+
+def _amused(scenario: Scenario) -> Scenario:
+    """The mini case as a big teasing storm: a mostly amused crowd, no grievance, no journalist."""
+    segments = [s.model_copy(update={"size": s.size * 150, "stance": s.stance.model_copy(
+        update={"hostile": 0.1, "neutral": 0.8, "supportive": 0.1})}) for s in scenario.audience.segments]
+    keys = [k for k in scenario.audience.key_accounts if k.kind != "journalist"]
+    audience = scenario.audience.model_copy(update={"segments": segments, "key_accounts": keys})
+    organisation = scenario.organisation.model_copy(update={"grievance": 0.1})
+    return scenario.model_copy(update={"audience": audience, "organisation": organisation})
+
+
+def test_a_trending_storm_of_jokes_draws_the_press_without_anger(mini):
+    amused = _amused(mini)
+
+    def peak_press(params):
+        game = play_through(Game(amused, seed=0, params=params))
+        assert game.state.negative_share < 0.15
+        return max(r.press for r in game.state.history)
+
+    without_spectacle = peak_press(ModelParams(press_spectacle=0.0))
+    assert peak_press(ModelParams()) > 2 * without_spectacle
