@@ -222,3 +222,19 @@ async def test_toasts_from_an_earlier_turn_give_way_when_turns_go_by_fast():
             await pilot.pause()
             most = max(most, len(app.screen.query("Toast")))
         assert 0 < most <= 3   # two events and an 'and N more' line at most, never a pile
+
+
+async def test_the_feed_title_names_the_stretch_of_time_the_feed_covers(mini):
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        title = lambda: str(app.screen.query_one("#play-feed-title", Static).render())  # noqa: E731
+        assert title().startswith("Feed, the campaign opens")
+        await pilot.press("e", "e")   # two day-long turns; the next is half an hour
+        await pilot.pause()
+        assert app.controller.game.state.turn_minutes == 30
+        assert title().startswith("Feed, the last 24 h")   # what just happened, not the turn ahead
+        await pilot.press("e")
+        await pilot.pause()
+        assert title().startswith("Feed, the last 30 min")

@@ -139,9 +139,14 @@ class PlayScreen(Screen):
         self.query_one("#play-header", Static).update(header)
         posts = state.feed
         hostile = sum(1 for p in posts if p.stance == "hostile")
-        span = f"{state.turn_minutes // 60} h" if state.turn_minutes >= 120 else f"{state.turn_minutes} min"
+        # The feed is what the turn just played brought; the header's clock is the turn ahead.
+        if state.history:
+            minutes = int((state.history[-1].end - state.history[-1].start).total_seconds() // 60)
+            span = f"the last {minutes // 60} h" if minutes >= 120 else f"the last {minutes} min"
+        else:
+            span = "the campaign opens"
         self.query_one("#play-feed-title", Static).update(Content(
-            f"Feed, this turn ({span}): {len(posts)} top post{'' if len(posts) == 1 else 's'}, "
+            f"Feed, {span}: {len(posts)} top post{'' if len(posts) == 1 else 's'}, "
             f"{hostile} hostile · Enter: reply"))
         self.query_one(Feed).show(posts, state.turn)
         self.query_one(Dashboard).show(state)
