@@ -30,3 +30,4 @@ def _screen_text(app) -> str:
     for widget in app.screen.query(Static):
         parts.append(str(widget.render()))
     return "\n".join(parts)
+

@@ -7,16 +7,19 @@ import datetime as dt
 from pathlib import Path
 
 import yaml
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from game.engine.state import Post
 from game.scenario.models import Scenario
 from game.ui.app import BashtagApp
+from game.ui.catalogue import Entry
 from game.ui.literal import clean
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.modals import ReplyComposer
 from game.ui.screens.play import PlayScreen
 from game.ui.widgets.feed import Feed, post_prompt
+
+from ui_helpers import option_text
 
 HOSTILE = [
     "[bold]not bold[/bold]",
@@ -99,3 +102,17 @@ async def test_hostile_text_is_shown_as_written_through_a_whole_game():
         text = shown(app)
         assert "[/] summary ␛[0m" in text
         assert app.is_running
+
+
+async def test_the_title_screen_shows_hostile_titles_and_summaries_as_written():
+    scenario = hostile_scenario()
+    entries = [Entry(id="hostile", title=HOSTILE[0], year=2020, difficulty="easy", summary=HOSTILE[1] + " " + HOSTILE[4],
+                     load=lambda: scenario)]
+    app = BashtagApp.for_title(entries=entries)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        menu = app.screen.query_one("#title-menu", OptionList)
+        text = "\n".join(option_text(menu.get_option_at_index(i).prompt) for i in range(menu.option_count))
+        assert "[bold]not bold[/bold]" in text and "[@click=app.quit]click me[/]" in text
+        assert "\x1b" not in text and "\x07" not in text
+        assert app.is_running   # the click markup did not quit the app

@@ -14,6 +14,8 @@ from game.ui.screens.title import TitleScreen
 from game.ui.widgets.actions import SHORT
 from game.ui.widgets.feed import Feed
 
+from ui_helpers import option_text
+
 
 def header(app) -> str:
     return str(app.screen.query_one("#play-header", Static).render())
@@ -140,7 +142,7 @@ async def test_title_lists_scenarios_by_difficulty_and_opens_the_briefing(screen
     async with app.run_test(size=(100, 40)) as pilot:
         assert isinstance(app.screen, TitleScreen)
         menu = app.screen.query_one("#title-menu", OptionList)
-        prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+        prompts = [option_text(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
         joined = "\n".join(prompts)
         assert "#AskJPM" in joined and "Easy" in joined and "Hard" in joined
         assert "Continue" not in joined  # nothing saved yet

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -48,10 +51,12 @@ class TitleScreen(Screen):
                 difficulty = entry.difficulty
                 options.append(Option(Content.styled(DIFFICULTY_NAMES.get(difficulty, difficulty), "bold $text-accent"),
                                       disabled=True))
-            options.append(Option(join(
-                ("  " + one_line(entry.title), "bold"), (f" ({entry.year})" if entry.year else "", "$text-muted"),
-                ("\n    " + one_line(entry.summary), ""),
-            ), id=f"scenario:{entry.id}"))
+            # Rich Text is never parsed for markup; Padding keeps a wrapped summary indented.
+            heading = Text(one_line(entry.title), style="bold")
+            heading.append(f" ({entry.year})" if entry.year else "", style="dim")
+            summary = Text(one_line(entry.summary))
+            options.append(Option(Group(Padding(heading, (0, 0, 0, 2)), Padding(summary, (0, 0, 0, 4))),
+                                  id=f"scenario:{entry.id}"))
         if not self.entries:
             options.append(Option(Content("No scenarios found."), disabled=True))
         options.append(None)
