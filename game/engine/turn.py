@@ -311,6 +311,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     step_minutes = minutes / steps
     start = w.turn_start()
     drive = np.zeros(3)
+    trended_before = w.spread.trending_hours
     node_posts = np.zeros(graph.size, dtype=np.int64)
     offspring = 0.0
     for index in range(steps):
@@ -327,6 +328,11 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
         node_posts += result.posts
         offspring += result.expected_offspring
 
+    half_life = params.trend_novelty_half_hours
+    if trended_before < half_life <= w.spread.trending_hours:
+        w.fire("old-news", "campaign", f"{w.scenario.campaign.hashtag} is turning into old news",
+               "A day on the trending list: half as many people come to look as on the first day. "
+               "Only something new will bring them back: a statement, a story, a name joining.")
     if _deadline_rush(w, start, 0.0, minutes) >= 2.0 and not any(e.id == "deadline-rush" for e in w.events):
         deadline = w.scenario.campaign.deadline
         w.fire("deadline-rush", "campaign",

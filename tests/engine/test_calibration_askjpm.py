@@ -90,3 +90,4 @@ def test_about_half_the_volume_falls_on_the_peak_day(historical):
         return max(days.values()) / result.total_posts
 
     assert 0.40 <= median(peak_day_share(r) for r in historical) <= 0.75
+

@@ -356,3 +356,12 @@ def test_a_trending_storm_of_jokes_draws_the_press_without_anger(mini):
 
     without_spectacle = peak_press(ModelParams(press_spectacle=0.0))
     assert peak_press(ModelParams()) > 2 * without_spectacle
+
+
+def test_the_player_is_told_once_when_the_tag_turns_into_old_news():
+    from game.scenario.library import load
+
+    game = play_through(Game(load("askjpm"), seed=1))   # left alone, it trends through 14 Nov
+    told = [e for e in game.state.events if e.id == "old-news"]
+    assert len(told) == 1 and told[0].time.date() == dt.date(2013, 11, 14)
+    assert "half as many people" in told[0].text
