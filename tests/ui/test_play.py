@@ -116,6 +116,8 @@ async def test_help_explains_meters_and_why_they_moved(mini, screen_text):
         await pilot.pause()
         text = screen_text(app)
         assert "Reputation:" in text and "Virality:" in text and "Press attention:" in text
+        assert "Trending:" in text and "old news" in text   # what drives the crowd, in words
+        assert "A set hour:" not in text                      # the mini Q&A names no hour
         assert "Why the meters moved last turn (turn 1)" in text
         assert "What your actions did this turn" in text
         await pilot.press("escape")
@@ -160,7 +162,7 @@ async def test_title_offers_continue_when_the_hook_has_a_game():
     assert resumed == [True]
 
 
-async def test_askjpm_smoke_a_few_turns_at_80x24():
+async def test_askjpm_smoke_a_few_turns_at_80x24(screen_text):
     app = BashtagApp(scenario=library.load("askjpm"), seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
@@ -178,6 +180,9 @@ async def test_askjpm_smoke_a_few_turns_at_80x24():
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert app.controller.game.state.taken[-1].detail["tone"] == "informative"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "A set hour: your campaign names Thu 14 Nov 13:00" in " ".join(screen_text(app).split())
 
 
 async def test_actions_are_in_the_command_palette(mini):

@@ -27,11 +27,35 @@ def _changes(title: str, changes: list[Change] | tuple[Change, ...]) -> list[Con
     return lines
 
 
+# The engine's mechanisms in a player's words (docs/engine.md has the figures and the sources).
+CROWD = (
+    ("Anger", "critics post more the angrier they are. A fitting, early answer cools them; evasion, "
+              "boilerplate and attacks heat them up."),
+    ("Trending", "past about ten posts a minute the tag trends and strangers come to look. After a day "
+                 "it is old news and half as many do, unless something new happens."),
+    ("The press", "newsrooms follow hostile reach (or a big trending spectacle) and the journalists "
+                  "posting on the tag. A story brings its readers to the tag."),
+)
+
+
+def crowd_lines(campaign) -> list[tuple[str, str]]:
+    """CROWD, with the pull of the campaign's own hour when it names one."""
+    lines = list(CROWD)
+    if campaign.deadline is not None:
+        lines.insert(1, ("A set hour", f"your campaign names {campaign.deadline:%a %d %b %H:%M}. Posts rush in "
+                                       "during the hour before it; call it off and the rush has nothing to aim at."))
+    return lines
+
+
 def help_page(controller: GameController) -> Content:
     game = controller.game
     lines: list[Content] = [Content.assemble(("The meters", "bold $text-accent"))]
     for spec in METERS:
         lines.append(Content.assemble((f"  {spec.label}: ", "bold"), spec.explain))
+    lines.append(Content(""))
+    lines.append(Content.assemble(("What drives the crowd", "bold $text-accent")))
+    for name, text in crowd_lines(game.scenario.campaign):
+        lines.append(Content.assemble((f"  {name}: ", "bold"), text))
     lines.append(Content(""))
     lines.append(Content.assemble(("The actions", "bold $text-accent"),
                                   f"  (each costs attention; you have {game.state.budget} points a turn)"))
