@@ -66,7 +66,7 @@ def build(game, debrief, info=None, warnings=()) -> Report:
         Series("Reputation", "points (0–100)", _labels(axis),
                tuple(r.reputation for r in player), tuple(r.reputation for r in historical),
                "The organisation's standing with the public, at the end of each turn."),
-        Series("Virality: posts per turn", "posts", _labels(axis),
+        Series("Posts per turn", "posts", _labels(axis),
                tuple(float(r.posts) for r in player), tuple(float(r.posts) for r in historical),
                "How many posts joined the hashtag during each turn."),
         Series("Press attention", "attention (0–100)", _labels(axis),

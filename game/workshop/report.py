@@ -180,7 +180,7 @@ def chart_svg(comparison: Comparison, figure: str, title: str, unit: str) -> str
     return _SCRIPT.sub("", chart.render(is_unicode=True))
 
 
-FIGURES = (("reputation", "Reputation", "points (0–100)"), ("posts", "Virality: posts per turn", "posts"))
+FIGURES = (("reputation", "Reputation", "points (0–100)"), ("posts", "Posts per turn", "posts"))
 
 
 # ------------------------------------------------------------------------------ markdown

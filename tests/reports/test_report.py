@@ -23,7 +23,7 @@ HOSTILE = {
     "text: You held.": "text: \"You held <b>on</b> [bold]x[/bold].\"",
 }
 PLAN = {3: [Monitor()], 4: [Pause()], 5: [Statement("excuse")], 7: [Cancel()]}
-SECTIONS = ("Outcome", "Over time", "Reputation", "Virality", "Press attention", "Decisions and their consequences",
+SECTIONS = ("Outcome", "Over time", "Reputation", "Posts per turn", "Press attention", "Decisions and their consequences",
             "What if", "What really happened", "Lessons", "Questions for the group", "Sources")
 
 

@@ -60,7 +60,7 @@ class DebriefScreen(Screen):
             "Reputation (0-100) at the end of each turn",
             [r.reputation for r in d.player], [r.reputation for r in d.historical])
         self.query_one("#debrief-posts", LineChart).plot(
-            "Virality: posts on the hashtag per turn",
+            "Posts on the hashtag in each turn (turns differ in length)",
             [r.posts for r in d.player], [r.posts for r in d.historical])
         self.query_one("#debrief-decisions", Static).update(self._decisions())
         self.query_one("#debrief-whatifs", Static).update(self._what_ifs())
