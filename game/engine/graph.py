@@ -39,6 +39,7 @@ class FollowerGraph:
     data: np.ndarray             # float64 exposures per post, per account of the target node
     key_index: dict[str, int]    # handle -> node of each key account
     org_node: int
+    hours_ahead: np.ndarray      # float64 per segment: its local clock's lead on the scenario's
 
     @property
     def size(self) -> int:
@@ -134,6 +135,7 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
         data=data,
         key_index=key_index,
         org_node=org_node,
+        hours_ahead=np.array([s.hours_ahead for s in segments], dtype=float),
     )
 
 

@@ -109,6 +109,10 @@ class Spread:
         self.edge_source = np.repeat(np.arange(n), np.diff(graph.indptr))  # for storms where most post
         self.trend = 0.0                                  # 0-1: how firmly the tag is trending
         self.trending_hours = 0.0                         # how long it has trended: its novelty wears off
+        # Crowds in other time zones keep their own day (a worldwide trend is busy through the
+        # scenario's night); when all share one clock the rhythm stays one number per step.
+        lead = graph.hours_ahead
+        self.one_clock = float(lead[0]) if np.all(lead == lead[0]) else None
 
     def force_post(self, node: int, count: int = 1) -> None:
         """Make ``node`` post in the next step (a scripted post, a key account joining)."""
@@ -140,7 +144,7 @@ class Spread:
         if not np.array_equal(drive_by_stance, self._drive):
             self._drive = np.array(drive_by_stance, dtype=float)
             self.urge = self.base * self._drive[graph.stance] * self.fatigue
-        rhythm = circadian(hour)
+        rhythm = self._rhythm(hour)
         live *= self.urge
         live *= rhythm
         # Nobody keeps up more than one post every two minutes: whatever a scenario's numbers say,
@@ -176,10 +180,29 @@ class Spread:
             self.trending_hours += self.trend * minutes / 60.0
             looking = params.trend_look_rate * self.trend * novelty * minutes / 60.0 * graph.population
             self.add_outside_exposure(looking)
-            offspring += looking * rhythm * float(self.urge.sum()) / max(graph.population, 1.0)
+            offspring += looking * self._expected_posts(rhythm) / max(graph.population, 1.0)
         return StepResult(posts=posts, expected_offspring=offspring)
 
-    def _expose(self, posts: np.ndarray, posters: np.ndarray, rhythm: float) -> float:
+    def _rhythm(self, hour: float) -> float | np.ndarray:
+        """This step's daily-rhythm factor: one number, or one per node when crowds keep
+        different clocks."""
+        if self.one_clock is not None:
+            return circadian((hour + self.one_clock) % 24.0)
+        by_segment = np.array([circadian((hour + lead) % 24.0) for lead in self.graph.hours_ahead])
+        return by_segment[self.graph.segment]
+
+    def _expected_posts(self, rhythm: float | np.ndarray, received: np.ndarray | None = None,
+                        targets: np.ndarray | None = None) -> float:
+        """Posts that ``received`` exposures (one per account when None) are expected to cause,
+        at ``targets`` (every node when None), in this step's rhythm."""
+        urge = self.urge if targets is None else self.urge[targets]
+        if isinstance(rhythm, np.ndarray):
+            urge = urge * (rhythm if targets is None else rhythm[targets])
+            rhythm = 1.0
+        total = float(urge.sum()) if received is None else float(np.dot(urge, received))
+        return total * rhythm
+
+    def _expose(self, posts: np.ndarray, posters: np.ndarray, rhythm: float | np.ndarray) -> float:
         """Add the exposures this step's posts give the posters' followers; return the posts
         those exposures are expected to cause in all (for the virality figure)."""
         graph = self.graph
@@ -202,11 +225,11 @@ class Spread:
         if total * 8 < graph.size:
             for row in self.exposure:
                 np.add.at(row, targets, weights)
-            return float(np.dot(self.urge[targets], weights)) * rhythm
+            return self._expected_posts(rhythm, weights, targets)
         return self._add_exposure(np.bincount(targets, weights=weights, minlength=graph.size), rhythm)
 
-    def _add_exposure(self, received: np.ndarray, rhythm: float) -> float:
+    def _add_exposure(self, received: np.ndarray, rhythm: float | np.ndarray) -> float:
         """Add each account's new exposure to every part of its kernel; return the posts it is
         expected to cause."""
         self.exposure += received
-        return float(np.dot(self.urge, received)) * rhythm
+        return self._expected_posts(rhythm, received)

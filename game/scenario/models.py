@@ -169,6 +169,11 @@ class Segment(Model):
         description="Chance that an account, once exposed, posts on the hashtag, 0-1 (2-5% for outrage)."
     )
     cohesion: Fraction = Field(0.8, description="Share of its follow links that stay inside the segment.")
+    hours_ahead: float = Field(
+        0.0, ge=-16, le=16,
+        description="How many hours its local clock runs ahead of the scenario's (5 for London on an "
+        "ET clock); its daily rhythm of posting follows its own clock.",
+    )
 
 
 class KeyAccount(Model):

@@ -267,6 +267,28 @@ def _posts_from(game: Game, start: str, end: str) -> int:
     return sum(r.posts for r in game.state.history if lo <= r.start < hi)
 
 
+def _clocks_ahead(scenario: Scenario, *hours: float) -> Scenario:
+    segments = [s.model_copy(update={"hours_ahead": h}) for s, h in zip(scenario.audience.segments, hours)]
+    return scenario.model_copy(update={"audience": scenario.audience.model_copy(update={"segments": segments})})
+
+
+def test_each_crowd_keeps_the_daily_rhythm_of_its_own_clock(mini):
+    """The scenario's afternoon is the middle of the night for a crowd twelve hours ahead: it
+    posts far less then, and a mix of the two clocks (the critics abroad) lands in between."""
+    here = _clocks_ahead(mini, 0, 0)
+    mixed = _clocks_ahead(mini, 12, 0)
+    abroad = _clocks_ahead(mini, 12, 12)
+    afternoon = {
+        name: sum(_posts_from(play_through(Game(scenario, seed=seed)), "2020-01-03T12:00", "2020-01-03T18:00")
+                  for seed in range(3))
+        for name, scenario in {"here": here, "mixed": mixed, "abroad": abroad}.items()
+    }
+    assert afternoon["here"] > 1.3 * afternoon["mixed"]
+    assert afternoon["mixed"] > 1.3 * afternoon["abroad"]
+    # One clock for all, moved whole, is the same single rhythm as before: no game changes.
+    assert fingerprint(play_through(Game(here, seed=5))) == fingerprint(play_through(Game(mini, seed=5)))
+
+
 def test_the_deadline_rush_averages_exactly_over_any_step():
     pressure, lead = 4.0, 0.25
     one_step = deadline_rush(2.0, 0.0, pressure, lead)
