@@ -210,6 +210,11 @@ async def test_the_action_bar_fits_a_narrow_terminal_without_cutting_words():
         assert "Campaign:" not in narrow and "Resume" not in narrow   # nothing paused: not offered
         assert "Pull the promoted…" in narrow                          # a long label, cut at a word
         assert bar.size.height <= 3
+        for line in narrow.splitlines():     # a key never ends a line with its label on the next
+            assert len(line.split()[-1]) > 1 and len(line) <= bar.size.width, line
+        title = app.screen.query_one("#play-feed-title", Static)
+        assert str(title.render()).endswith("0 hostile")    # shortened, not cut mid-count
+        assert len(str(title.render())) <= title.size.width
         await pilot.resize_terminal(130, 40)
         await pilot.pause()
         wide = str(bar.render())

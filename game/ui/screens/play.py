@@ -24,7 +24,7 @@ from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, ReplyComposer
 from game.ui.widgets.actions import RESERVED, ActionBar, key_map
 from game.ui.widgets.dashboard import Dashboard
-from game.ui.widgets.feed import Feed
+from game.ui.widgets.feed import Feed, FeedTitle
 
 EVENT_MARK = {"press": "▣ PRESS", "influencer": "★ JOINS", "event": "! EVENT", "inject": "! NEWS",
               "campaign": "◆ CAMPAIGN", "insight": "ℹ INSIGHT"}
@@ -66,7 +66,7 @@ class PlayScreen(Screen):
         yield Static("", id="play-wait")
         with Horizontal(id="play-main"):
             with Vertical(id="play-left"):
-                yield Static("", id="play-feed-title")
+                yield FeedTitle("", id="play-feed-title")
                 yield Feed(id="play-feed")
             with Vertical(id="play-right"):
                 yield Dashboard(id="play-dashboard")
@@ -145,9 +145,7 @@ class PlayScreen(Screen):
             span = f"the last {minutes // 60} h" if minutes >= 120 else f"the last {minutes} min"
         else:
             span = "the campaign opens"
-        self.query_one("#play-feed-title", Static).update(Content(
-            f"Feed, {span}: {len(posts)} top post{'' if len(posts) == 1 else 's'}, "
-            f"{hostile} hostile · Enter: reply"))
+        self.query_one(FeedTitle).show(span, len(posts), hostile)
         self.query_one(Feed).show(posts, state.turn)
         self.query_one(Dashboard).show(state)
         self.query_one(ActionBar).show(state, self.game.available_actions())

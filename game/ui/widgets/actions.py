@@ -70,7 +70,6 @@ class ActionBar(Static):
                 f" {state.budget_left}/{state.budget} · ",
                 ("" if compact else "Campaign: ", "bold"),
                 (state.campaign, "bold $text-warning" if state.campaign != "live" else ""),
-                "  ",
             )
         ]
         for option in options:
@@ -84,6 +83,22 @@ class ActionBar(Static):
             parts.append(Content.assemble(
                 (key or "·", "bold $text-accent" if option.available else "$text-disabled"),
                 (f" {label}({option.cost})" if option.available else f" {label}", style),
-                "  ",
             ))
-        self.update(Content("").join(parts))
+        self.update(self._lines(parts))
+
+    def _lines(self, parts: list[Content]) -> Content:
+        """The parts two spaces apart, each kept whole on one line: left to the wrapper, a key
+        could end one line and its label start the next."""
+        width = self.size.width
+        joined: list[Content] = []
+        used = 0
+        for part in parts:
+            if used and width and used + 2 + part.cell_length > width:
+                joined.append(Content("\n"))
+                used = 0
+            elif used:
+                joined.append(Content("  "))
+                used += 2
+            joined.append(part)
+            used += part.cell_length
+        return Content("").join(joined)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.state import Post
@@ -73,3 +73,24 @@ class Feed(OptionList):
             return self.get_option_at_index(self.highlighted).id
         except Exception:  # noqa: BLE001 - the list was just cleared
             return None
+
+
+class FeedTitle(Static):
+    """What the feed holds, with the reply key; shortened when the column is too narrow for that."""
+
+    _texts = ("", "")
+
+    def show(self, span: str, posts: int, hostile: int) -> None:
+        plural = "" if posts == 1 else "s"
+        self._texts = (
+            f"Feed, {span}: {posts} top post{plural}, {hostile} hostile · Enter: reply",
+            f"{span[:1].upper()}{span[1:]}: {posts} post{plural}, {hostile} hostile",
+        )
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        full, short = self._texts
+        self.update(Content(full if not self.size.width or len(full) <= self.size.width else short))
