@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from game.engine.params import ModelParams
 from game.engine.state import Change
+from game.scenario.models import Scenario
 from game.ui.controller import GameController
 from game.ui.literal import join, one_line
 from game.ui.widgets.actions import ident_of, key_map
@@ -28,21 +30,64 @@ def _changes(title: str, changes: list[Change] | tuple[Change, ...]) -> list[Con
 
 
 # The engine's mechanisms in a player's words (docs/engine.md has the figures and the sources).
-CROWD = (
-    ("Anger", "critics post more the angrier they are. A fitting, early answer cools them; evasion, "
-              "boilerplate and attacks heat them up."),
-    ("Trending", "past about ten posts a minute the tag trends and strangers come to look. After a day "
-                 "it is old news and half as many do, unless something new happens."),
-    ("The press", "newsrooms follow hostile reach (or a big trending spectacle) and the journalists "
-                  "posting on the tag. A story brings its readers to the tag."),
-)
+# Where a sentence names a figure, it is built from the game's ModelParams so it stays true.
+ANGER = ("Anger", "critics post more the angrier they are. A fitting, early answer cools them; evasion, "
+                  "boilerplate and attacks heat them up.")
+PRESS = ("The press", "newsrooms follow hostile reach (or a big trending spectacle) and the journalists "
+                      "posting on the tag. A story brings its readers to the tag.")
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve")
 
 
-def crowd_lines(campaign) -> list[tuple[str, str]]:
-    """CROWD, with the pull of the campaign's own hour when it names one."""
-    lines = list(CROWD)
-    if campaign.deadline is not None:
-        lines.insert(1, ("A set hour", f"your campaign names {campaign.deadline:%a %d %b %H:%M}. Posts rush in "
+def _count(n: int, noun: str) -> str:
+    """``n noun(s)`` in words when small: 'one post', 'ten posts', '25 posts'."""
+    word = _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
+    return f"{word} {noun}{'' if n == 1 else 's'}"
+
+
+def rate_words(per_hour: float) -> str:
+    """A posting rate as a player would say it: 'about ten posts a minute', 'about 40 posts an hour'."""
+    if per_hour >= 60:
+        return f"about {_count(round(per_hour / 60), 'post')} a minute"
+    return f"about {_count(max(1, round(per_hour)), 'post')} an hour"
+
+
+def span_words(hours: float) -> str:
+    """A stretch of time as a player would say it: 'a day', 'two days', '12 hours', 'an hour', '45 minutes'."""
+    minutes = round(hours * 60)
+    if minutes % 1440 == 0:
+        return "a day" if minutes == 1440 else _count(minutes // 1440, "day")
+    if minutes % 60 == 0:
+        return "an hour" if minutes == 60 else f"{minutes // 60} hours"
+    return f"{minutes} minutes"
+
+
+def trending_line(params: ModelParams) -> tuple[str, str]:
+    """The trending channel in words, its threshold and novelty half-life read from ``params``."""
+    return ("Trending", f"past {rate_words(params.trend_threshold)} the tag trends and strangers come to look. "
+                        f"After {span_words(params.trend_novelty_half_hours)} it is old news and half as many "
+                        "do, unless something new happens.")
+
+
+def deadline_words(scenario: Scenario) -> str | None:
+    """The campaign's set hour on the scenario's clock (the offset of clock.start, as everywhere else)."""
+    deadline, start = scenario.campaign.deadline, scenario.clock.start
+    if deadline is None:
+        return None
+    if deadline.tzinfo is not None and start.tzinfo is not None:
+        # An author may write the deadline with another offset; the player reads one clock.
+        # (Naive times are left alone: astimezone would read them as this computer's zone.)
+        deadline = deadline.astimezone(start.tzinfo)
+    return f"{deadline:%a %d %b %H:%M}"
+
+
+def crowd_lines(scenario: Scenario, params: ModelParams) -> list[tuple[str, str]]:
+    """What drives the crowd, with the pull of the campaign's own hour when it names one."""
+    lines = [ANGER, trending_line(params), PRESS]
+    when = deadline_words(scenario)
+    if when is not None:
+        lines.insert(1, ("A set hour", f"your campaign names {when}. Posts rush in "
                                        "during the hour before it; call it off and the rush has nothing to aim at."))
     return lines
 
@@ -54,7 +99,7 @@ def help_page(controller: GameController) -> Content:
         lines.append(Content.assemble((f"  {spec.label}: ", "bold"), spec.explain))
     lines.append(Content(""))
     lines.append(Content.assemble(("What drives the crowd", "bold $text-accent")))
-    for name, text in crowd_lines(game.scenario.campaign):
+    for name, text in crowd_lines(game.scenario, game.world.params):
         lines.append(Content.assemble((f"  {name}: ", "bold"), text))
     lines.append(Content(""))
     lines.append(Content.assemble(("The actions", "bold $text-accent"),
