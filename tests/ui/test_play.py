@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textual.notifications
 from textual.widgets import OptionList, RichLog, Static
 
 from game.scenario import library
@@ -236,6 +237,51 @@ async def test_toasts_from_an_earlier_turn_give_way_when_turns_go_by_fast():
         assert 0 < most <= 3   # two events and an 'and N more' line at most, never a pile
 
 
+class DiskFills:
+    """A session recorder whose disk has filled: the app warns once that the game is not being saved."""
+
+    problem = "No space left on device"
+
+    def on_action(self, game, action, changes) -> None:
+        pass
+
+    def on_end_turn(self, game, report) -> None:
+        pass
+
+
+async def test_a_new_turn_replaces_last_turns_event_toasts_but_not_the_facilitators_or_a_save_warning(monkeypatch):
+    # Toasts expire by the wall clock; frozen, only the game takes them down.
+    monkeypatch.setattr(textual.notifications, "time", lambda: 1_000_000.0)
+    app = BashtagApp(scenario=library.load("askbg"), seed=1, recorder_factory=lambda *_: DiskFills())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        shown = lambda: list(app._notifications)  # noqa: E731
+        messages = lambda: [n.message for n in shown()]  # noqa: E731
+        others: list[str] = []
+        previous: list = []
+        replaced = 0
+        for _ in range(app.controller.game.state.turns_total - 1):
+            await pilot.press("e")
+            await pilot.pause()
+            current = list(screen._turn_toasts)
+            assert all(n in shown() for n in current)        # this turn's events are up
+            assert not any(n in shown() for n in previous)   # last turn's have given way
+            assert all(m in messages() for m in others)      # and nobody else's toasts with them
+            replaced += bool(previous and current)
+            if current and not others:
+                # The recorder's warning went up with this turn's end; the facilitator's news comes now.
+                screen.notify("The bank's chief executive resigns", title="! NEWS from the facilitator",
+                              severity="warning", markup=False, timeout=8)
+                await pilot.pause()
+                others = [m for m in messages() if "no longer being saved" in m
+                          or m == "The bank's chief executive resigns"]
+                assert len(others) == 2
+            previous = current
+        assert others and replaced   # both cases met: a turn's toasts replaced by the next turn's
+
+
 async def test_the_feed_title_names_the_stretch_of_time_the_feed_covers(mini):
     app = BashtagApp(scenario=mini, seed=3)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -250,3 +296,4 @@ async def test_the_feed_title_names_the_stretch_of_time_the_feed_covers(mini):
         await pilot.press("e")
         await pilot.pause()
         assert title().startswith("Feed, the last 30 min")
+

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, RichLog, Static
 
@@ -56,6 +57,9 @@ class PlayScreen(Screen):
     def __init__(self, controller: GameController):
         super().__init__()
         self.controller = controller
+        # The toasts the last turn's events raised: the next turn's take their place, and only them
+        # (a facilitator's news or a warning that the game is not being saved stays up).
+        self._turn_toasts: list[Notification] = []
 
     @property
     def game(self):
@@ -286,17 +290,34 @@ class PlayScreen(Screen):
         # Every event goes to the log; only the ones that change the game pop up, a few at a time,
         # so the toasts never bury the feed.
         loud = [e for e in report.events if e.kind in TOAST_KINDS]
-        if loud:
-            self.app.clear_notifications()   # last turn's toasts give way (they are in the log)
+        self._withdraw_turn_toasts()   # last turn's events give way (they are in the log)
         for event in report.events:
             self._log_event(event)
         for event in loud[:MAX_TOASTS]:
             title = EVENT_MARK.get(event.kind, event.kind)
-            self.notify(one_line(event.headline), title=title,
-                        severity="warning" if event.kind in ("press", "influencer") else "information",
-                        markup=False, timeout=4)
+            self._turn_toast(one_line(event.headline), title=title,
+                             severity="warning" if event.kind in ("press", "influencer") else "information")
         if len(loud) > MAX_TOASTS:
-            self.notify(f"and {len(loud) - MAX_TOASTS} more in the events log", markup=False, timeout=4)
+            self._turn_toast(f"and {len(loud) - MAX_TOASTS} more in the events log")
+
+    def _turn_toast(self, message: str, *, title: str = "", severity: SeverityLevel = "information") -> None:
+        """Show a toast for this turn's events, remembered so that the next turn can withdraw it.
+
+        App.notify returns nothing to withdraw later, so the Notification is made here and posted
+        the way App.notify posts it.
+        """
+        notification = Notification(message, title, severity, timeout=4, markup=False)
+        self._turn_toasts.append(notification)
+        self.app.post_message(Notify(notification))
+
+    def _withdraw_turn_toasts(self) -> None:
+        """Take down the toasts of the last turn's events, leaving every other toast up."""
+        for notification in self._turn_toasts:
+            # Textual 8 has no public call to withdraw one toast; its own Toast widget uses
+            # App._unnotify when it expires or is clicked.  Queued on the app behind the Notify
+            # that showed it, so a toast not yet on screen is withdrawn too, not shown afterwards.
+            self.app.call_later(self.app._unnotify, notification)
+        self._turn_toasts = []
 
     def action_help(self) -> None:
         self.app.push_screen(InfoScreen(help_page(self.controller), title="Help: meters, actions, and why things moved"))
