@@ -10,7 +10,7 @@ from game.ui.app import BashtagApp
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, ReplyComposer
-from game.ui.screens.play import PlayScreen
+from game.ui.screens.play import PlayScreen, span_words
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.actions import SHORT
 from game.ui.widgets.feed import Feed
@@ -282,6 +282,14 @@ async def test_a_new_turn_replaces_last_turns_event_toasts_but_not_the_facilitat
         assert others and replaced   # both cases met: a turn's toasts replaced by the next turn's
 
 
+def test_the_feed_title_says_how_long_a_turn_was_without_rounding():
+    assert span_words(30) == "30 min"
+    assert span_words(90) == "90 min"
+    assert span_words(120) == "2 h"
+    assert span_words(150) == "2 h 30 min"
+    assert span_words(1440) == "24 h"
+
+
 async def test_the_feed_title_names_the_stretch_of_time_the_feed_covers(mini):
     app = BashtagApp(scenario=mini, seed=3)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -297,3 +305,12 @@ async def test_the_feed_title_names_the_stretch_of_time_the_feed_covers(mini):
         await pilot.pause()
         assert title().startswith("Feed, the last 30 min")
 
+
+async def test_a_turn_of_two_and_a_half_hours_is_not_called_two(mini):
+    build_up, day = mini.clock.phases
+    clock = mini.clock.model_copy(update={"phases": [build_up.model_copy(update={"turn_minutes": 150}), day]})
+    app = BashtagApp(scenario=mini.model_copy(update={"clock": clock}), seed=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        assert str(app.screen.query_one("#play-feed-title", Static).render()).startswith("Feed, the last 2 h 30 min")

@@ -36,6 +36,14 @@ TOAST_KINDS = ("press", "inject", "campaign", "event")
 MAX_TOASTS = 2
 
 
+def span_words(minutes: int) -> str:
+    """How long a stretch of the game was, honestly: '30 min', '90 min', '2 h', '2 h 30 min', '24 h'."""
+    if minutes < 120:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h" if not rest else f"{hours} h {rest} min"
+
+
 class PlayScreen(Screen):
     """One game, turn by turn."""
 
@@ -146,7 +154,7 @@ class PlayScreen(Screen):
         # The feed is what the turn just played brought; the header's clock is the turn ahead.
         if state.history:
             minutes = int((state.history[-1].end - state.history[-1].start).total_seconds() // 60)
-            span = f"the last {minutes // 60} h" if minutes >= 120 else f"the last {minutes} min"
+            span = f"the last {span_words(minutes)}"
         else:
             span = "the campaign opens"
         self.query_one(FeedTitle).show(span, len(posts), hostile)
