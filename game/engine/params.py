@@ -86,7 +86,8 @@ class ModelParams:
     story grows old (Wu & Huberman 2007, novelty decay).  A day's half-life matches the record's
     pattern that about half a hijack's volume falls on its peak day (cases §0 'Volume scales':
     #AskJPM 27.7k of 45.6k) and that cancelled campaigns make a one-to-two-day story (§0 pattern 4).
-    A new development does not renew it: its own channels (anger, press, bursts) carry a new wave."""
+    A new round of conflict that the press follows up (a defence, an attack, a deletion) makes the
+    tag new again and restarts the clock; an ending (an apology, a withdrawal) does not."""
 
     # --- anger, reputation (SCCT, M4) -------------------------------------------------------------
     responsibility: tuple[tuple[str, float], ...] = (("victim", 0.2), ("accidental", 0.5), ("preventable", 0.9))

@@ -23,6 +23,16 @@ from game.scenario.vocabulary import TONES
 
 # How accommodating each posture is (SCCT: deny < diminish < rebuild; bolstering is a supplement).
 POSTURE_RANK = {"attack": 0, "deny": 1, "diminish": 2, "humour": 3, "inform": 3, "bolster": 3, "rebuild": 5}
+# How a newsroom that already ran the story headlines the organisation's next move.
+POSTURE_NEWS = {
+    "attack": "hits back at its critics",
+    "deny": "denies it did wrong",
+    "diminish": "defends itself",
+    "humour": "answers with a joke",
+    "inform": "responds",
+    "bolster": "points to the good it does",
+    "rebuild": "apologises",
+}
 POSTURE_WORDS = {
     "attack": "attacking the critics",
     "deny": "a denial",
@@ -76,6 +86,7 @@ def speak(world: World, posture: str, what: str, scale: float = 1.0) -> None:
         world.first_response_turn = world.turn
     world.count("n_" + posture)
     fit = effective_rank(world, posture) - world.required_posture
+    world.develop(f"{world.scenario.organisation.name} {POSTURE_NEWS[posture]}", kind="round" if fit < 0 else "ending")
     cred, when = credibility(world)
     words = POSTURE_WORDS[posture]
     if fit >= 0:
@@ -159,6 +170,8 @@ def reply(world: World, target: Post, tone: str) -> None:
 def cancel(world: World) -> None:
     world.cancelled_turn = world.turn
     world.change("invitation", -world.invitation, "the campaign is cancelled")
+    world.develop(f"{world.scenario.organisation.name} calls off {world.scenario.campaign.hashtag}",
+                  kind="withdrawal")
     if world.hijacked:
         world.change("anger", -8.0, "the cancellation takes away the target")
         world.change("press", 8.0, "the cancellation becomes a story of its own")
@@ -185,6 +198,7 @@ def delete(world: World, post: Post) -> None:
                      f"deleting a post {int(seen):,} people had seen: screenshots outlive it (Streisand)")
         world.change("reputation", -0.6 * decades * world.threat, "a deletion looks like hiding")
         world.spread.add_outside_exposure(seen * 0.05)
+        world.develop(f"{world.scenario.organisation.name} deletes a post", kind="round")
     invited = world.org_invitation.pop(post.id, 0.0)
     if invited > 0 and not world.cancelled_turn:
         world.change("invitation", -invited, "the post that invited people in is gone")

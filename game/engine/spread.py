@@ -118,6 +118,10 @@ class Spread:
         """Make ``node`` post in the next step (a scripted post, a key account joining)."""
         self.pending[node] += count
 
+    def renew(self) -> None:
+        """News about the tag (a follow-up story) makes it new again: its trending pull starts over."""
+        self.trending_hours = 0.0
+
     def add_outside_exposure(self, people_looking: float) -> None:
         """People from outside the follow links come to look at the tag (a story, a trend)."""
         self.outside += people_looking / max(self.graph.population, 1.0)

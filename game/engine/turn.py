@@ -51,7 +51,13 @@ def _time_in_turn(w: World, at: dt.datetime | None) -> dt.datetime:
     """A post's time: the scenario's own ``at`` when it falls in this turn (the record's minute),
     else the turn's start."""
     start = w.turn_start()
-    return at if at is not None and start <= at < w.turn_start(w.turn + 1) else start
+    return on_clock(at, start) if at is not None and start <= at < w.turn_start(w.turn + 1) else start
+
+
+def on_clock(moment: dt.datetime, start: dt.datetime) -> dt.datetime:
+    """``moment`` in the scenario's clock: a file may write a time with another UTC offset than
+    its start, and the player should see every time in one zone."""
+    return moment.astimezone(start.tzinfo) if moment.tzinfo and start.tzinfo else moment
 
 
 def _org_post(w: World, text: str, reply_to: str | None = None, at: dt.datetime | None = None) -> Post:
@@ -314,12 +320,15 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     trended_before = w.spread.trending_hours
     node_posts = np.zeros(graph.size, dtype=np.int64)
     offspring = 0.0
+    peak_rush = 1.0
     for index in range(steps):
         moment = start.hour + start.minute / 60.0 + (index + 0.5) * step_minutes / 60.0
         drive[0] = params.hostile_drive[0] + params.hostile_drive[1] * w.anger / 100.0
         drive[1] = params.neutral_drive * (1.0 + params.spectacle * w.spread.trend)
         drive[2] = params.supportive_drive * (1.0 + 2.0 * w.goodwill)
-        drive *= _deadline_rush(w, start, index * step_minutes, step_minutes)
+        rush = _deadline_rush(w, start, index * step_minutes, step_minutes)
+        peak_rush = max(peak_rush, rush)
+        drive *= rush
         # Salience is steep: a vague invitation a week away is ignored, a named executive at a
         # set hour is a target (#AskJPM: little traffic for six days, a flood within hours).
         invite = 0.0 if w.cancelled_turn else params.invitation_rate * (w.invitation / 100.0) ** 2
@@ -332,9 +341,10 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     if trended_before < half_life <= w.spread.trending_hours:
         w.fire("old-news", "campaign", f"{w.scenario.campaign.hashtag} is turning into old news",
                "A day on the trending list: half as many people come to look as on the first day. "
-               "Only something new will bring them back: a statement, a story, a name joining.")
-    if _deadline_rush(w, start, 0.0, minutes) >= 2.0 and not any(e.id == "deadline-rush" for e in w.events):
-        deadline = w.scenario.campaign.deadline
+               "A new round would bring them back: a defence or an attack the press writes up.")
+    # The busiest step tells: a long turn that ends at the hour rushes at its end, not on average.
+    if peak_rush >= 2.0 and not any(e.id == "deadline-rush" for e in w.events):
+        deadline = on_clock(w.scenario.campaign.deadline, start)
         w.fire("deadline-rush", "campaign",
                f"{w.scenario.campaign.hashtag} fills up before {deadline:%H:%M}",
                "People want their say in before the hour: the less time is left, the harder they "
@@ -452,6 +462,40 @@ def _press(w: World, hostile_reach: float, onlooker_reach: float, hours: float) 
         w.change("reputation", -hit, f"{outlet.name} story reached {_people(outlet.audience)}")
         w.change("anger", 2.0, f"{outlet.name} validates the outrage")
         w.change("press", 3.0, f"other newsrooms follow {outlet.name}")
+        w.spread.add_outside_exposure(outlet.audience * params.press_read_share)
+        w.followed_up[outlet.id] = len(w.developments)   # the first story already tells what we did
+    _follow_ups(w, hours)
+
+
+def _follow_ups(w: World, hours: float) -> None:
+    """A newsroom that ran the story writes again when the organisation makes a new move while the
+    story is still live: the pull, the apology, the attack on critics are stories of their own (Pepsi
+    pulled its ad a day after release and the second day carried three times the first's mentions;
+    United's defensive statements each raised a new wave, cases §0 pattern 4).  The follow-up brings
+    its readers; a new round of conflict (a defence, an attack on critics, a deletion) also makes the
+    tag new again to the trending list's onlookers, while an ending (an apology, a withdrawal) does not:
+    pulling ends the story, not the hashtag (§0 pattern 4)."""
+    params = w.params
+    for outlet in sorted(w.scenario.audience.outlets, key=lambda o: o.threshold):
+        covered = w.followed_up.get(outlet.id, 0)
+        if outlet.id not in w.published or covered >= len(w.developments) or w.press < outlet.threshold:
+            continue  # nothing new, or the newsroom has moved on
+        chance = 1.0 - math.exp(-params.press_rate * newsroom_hours(w, hours))
+        if w.rng.random() >= chance:
+            continue
+        news = w.developments[covered:]
+        w.followed_up[outlet.id] = len(w.developments)
+        # One piece covers all the moves since the last: a withdrawal closes the story whatever was
+        # said with it ("Bad idea" with the cancellation); otherwise conflict leads.
+        kinds = [kind for _, kind in news]
+        lead = "withdrawal" if "withdrawal" in kinds else ("round" if "round" in kinds else "ending")
+        development = next(headline for headline, kind in reversed(news) if kind == lead)
+        if lead == "round" and not w.cancelled_turn:   # once pulled, the story is over for good
+            w.spread.renew()
+            text = f"A new round: the story is news again for {_people(outlet.audience)} readers."
+        else:
+            text = f"The story's ending reaches {_people(outlet.audience)} readers; it has less left to run."
+        w.fire(f"press-{outlet.id}-{len(w.developments)}", "press", f"{outlet.name}: {development}", text)
         w.spread.add_outside_exposure(outlet.audience * params.press_read_share)
 
 

@@ -64,6 +64,8 @@ class World:
     fired: set[str] = field(default_factory=set)
     joined: set[str] = field(default_factory=set)
     published: set[str] = field(default_factory=set)
+    developments: list[tuple[str, str]] = field(default_factory=list)  # (headline, round/ending/withdrawal)
+    followed_up: dict[str, int] = field(default_factory=dict)  # outlet: developments it covered
     said: set[str] = field(default_factory=set)
     took: dict[str, int] = field(default_factory=dict)
     injected: set[str] = field(default_factory=set)
@@ -126,6 +128,13 @@ class World:
         start = self.scenario.organisation.reputation
         headroom = max(0.1, min(1.0, (start + 5.0 - self.reputation) / 10.0))
         return self.change("reputation", delta * headroom, reason)
+
+    def develop(self, headline: str, kind: str) -> None:
+        """Record a public move the newsrooms that ran the story may follow up ("X pulls ad").
+        ``kind``: "round" gives the story a new round (a defence, an attack), "ending" closes it
+        (an apology), "withdrawal" closes it whatever else is said (pulling the campaign)."""
+        if self.published:
+            self.developments.append((headline, kind))
 
     def count(self, name: str, by: float = 1) -> None:
         self.counters[name] = self.counters.get(name, 0) + by

@@ -387,3 +387,59 @@ def test_the_player_is_told_once_when_the_tag_turns_into_old_news():
     told = [e for e in game.state.events if e.id == "old-news"]
     assert len(told) == 1 and told[0].time.date() == dt.date(2013, 11, 14)
     assert "half as many people" in told[0].text
+
+
+def _after_the_first_story() -> Game:
+    from game.scenario.library import load
+
+    game = Game(load("askjpm"), seed=3)
+    while not any(e.kind == "press" for e in game.state.events):
+        game.end_turn()
+    return game
+
+
+def _follow_ups(game: Game) -> list:
+    return [e for e in game.state.events if e.kind == "press" and e.text.startswith(("A new round", "The story's ending"))]
+
+
+def test_the_press_follows_up_a_move_and_only_a_new_round_makes_the_tag_new_again():
+    """Newsrooms that ran the story write again about the next move (Pepsi pulling its ad, United's
+    leaked letter); a defence restarts the trending list's novelty, a withdrawal ends the story and
+    does not, whatever is said with it."""
+    start = _after_the_first_story()
+    start.world.spread.trending_hours = 30.0     # as if a day and more on the trending list
+    moves = {"defence": lambda g: g.apply(Statement("record")), "withdrawal": lambda g: g.apply(Cancel()),
+             "withdrawal, then a joke": lambda g: (g.apply(Cancel()), g.end_turn(), g.end_turn(),
+                                                    g.apply(Statement("shelve_it"))),
+             "nothing": lambda g: None}
+    after = {}
+    for name, move in moves.items():
+        game = start.fork()
+        move(game)
+        for _ in range(4):
+            game.end_turn()
+        after[name] = game
+    assert _follow_ups(after["nothing"]) == []
+    defence, withdrawal = _follow_ups(after["defence"]), _follow_ups(after["withdrawal"])
+    assert defence and all("defends itself" in e.headline for e in defence)
+    assert withdrawal and all("calls off #" in e.headline for e in withdrawal)
+    assert after["defence"].world.spread.trending_hours < 30.0
+    assert after["withdrawal"].world.spread.trending_hours >= 30.0
+    # A quip after the cancellation ("Bad idea") does not reopen a story the withdrawal closed.
+    joked = after["withdrawal, then a joke"]
+    assert any("answers with a joke" in e.headline for e in _follow_ups(joked))
+    assert joked.world.spread.trending_hours >= 30.0
+
+
+def test_a_long_turn_that_ends_at_the_deadline_tells_of_the_rush_in_the_scenarios_own_zone(mini):
+    """The second turn lasts a day and ends at the hour: its average pull is small, but its last
+    hour rushes, and the player is told so, at the hour as the scenario's clock shows it (the
+    deadline is written in UTC, the clock in New York time)."""
+    clock = mini.clock.model_copy(update={"start": dt.datetime.fromisoformat("2020-01-01T12:00:00-05:00")})
+    scenario = _with_deadline(mini.model_copy(update={"clock": clock}), "2020-01-03T17:00:00+00:00")
+    game = Game(scenario, seed=1)
+    game.end_turn()
+    game.end_turn()
+    told = [e for e in game.state.events if e.id == "deadline-rush"]
+    assert [e.turn for e in told] == [2]
+    assert told[0].headline == "#AskMini fills up before 12:00"

@@ -45,14 +45,18 @@ def test_mentions_on_10_april_land_in_the_documented_range(runs):
 
 
 def test_the_later_days_fade_to_the_three_day_total(runs):
-    """About 2.9M in three days: the days after the peak fade as the story grows old on the
-    trending list, instead of running as hot as the first."""
+    """About 2.9M in three days.  The leaked staff letter on Monday night is a new round that the
+    press follows up on Tuesday, so Tuesday may run as hot as Monday (the record: each defensive
+    statement raised a new wave); Tuesday afternoon's apology ends the story instead, so Wednesday's
+    daytime fades below four-fifths of the busier of the two before it."""
     whole = statistics.median(run.total_posts for run in runs["historical"])
     assert 1_450_000 <= whole <= 5_800_000
+
+    def daytime(day):
+        return posts_between(run.timeline, dt.datetime(2017, 4, day, 6), dt.datetime(2017, 4, day, 18))
+
     for run in runs["historical"]:
-        later = posts_between(run.timeline, dt.datetime(2017, 4, 12, 6), dt.datetime(2017, 4, 12, 18))
-        same_hours = posts_between(run.timeline, dt.datetime(2017, 4, 10, 6), dt.datetime(2017, 4, 10, 18))
-        assert later < 0.8 * same_hours
+        assert daytime(12) < 0.8 * max(daytime(10), daytime(11))
 
 
 def test_negative_share_lands_in_the_documented_range(runs):
