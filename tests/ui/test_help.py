@@ -22,7 +22,8 @@ def test_the_crowd_is_explained_with_the_models_own_figures(mini):
     lines = dict(crowd_lines(mini, DEFAULT_PARAMS))
     assert lines["Trending"] == (
         "past about ten posts a minute the tag trends and strangers come to look. "
-        "After a day it is old news and half as many do, unless something new happens.")
+        "After a day it is old news and half as many do, unless a new round (a defence, an attack on "
+        "critics) puts it back in the news.")
     assert "A set hour" not in lines   # the mini Q&A names no hour
 
 
@@ -30,7 +31,7 @@ def test_the_crowd_text_follows_the_model_when_its_figures_change(mini):
     params = dataclasses.replace(DEFAULT_PARAMS, trend_threshold=1500.0, trend_novelty_half_hours=12.0)
     trending = dict(crowd_lines(mini, params))["Trending"]
     assert trending.startswith("past about 25 posts a minute the tag trends")
-    assert "After 12 hours it is old news" in trending and "unless something new happens." in trending
+    assert "After 12 hours it is old news" in trending and "unless a new round" in trending
 
 
 def test_rates_and_spans_read_as_a_player_would_say_them():

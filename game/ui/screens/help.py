@@ -34,7 +34,8 @@ def _changes(title: str, changes: list[Change] | tuple[Change, ...]) -> list[Con
 ANGER = ("Anger", "critics post more the angrier they are. A fitting, early answer cools them; evasion, "
                   "boilerplate and attacks heat them up.")
 PRESS = ("The press", "newsrooms follow hostile reach (or a big trending spectacle) and the journalists "
-                      "posting on the tag. A story brings its readers to the tag.")
+                      "posting on the tag. A story brings its readers to the tag, and each move you make "
+                      "while they are still on it can bring another; pulling the campaign ends the story.")
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve")
@@ -67,7 +68,7 @@ def trending_line(params: ModelParams) -> tuple[str, str]:
     """The trending channel in words, its threshold and novelty half-life read from ``params``."""
     return ("Trending", f"past {rate_words(params.trend_threshold)} the tag trends and strangers come to look. "
                         f"After {span_words(params.trend_novelty_half_hours)} it is old news and half as many "
-                        "do, unless something new happens.")
+                        "do, unless a new round (a defence, an attack on critics) puts it back in the news.")
 
 
 def deadline_words(scenario: Scenario) -> str | None:
