@@ -321,6 +321,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     node_posts = np.zeros(graph.size, dtype=np.int64)
     offspring = 0.0
     peak_rush = 1.0
+    trending_posts = all_posts = 0.0     # how much of the turn's talk happened while it trended
     for index in range(steps):
         moment = start.hour + start.minute / 60.0 + (index + 0.5) * step_minutes / 60.0
         drive[0] = params.hostile_drive[0] + params.hostile_drive[1] * w.anger / 100.0
@@ -336,6 +337,9 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
         result = w.spread.step(w.rng, step_minutes, moment % 24.0, drive, direct)
         node_posts += result.posts
         offspring += result.expected_offspring
+        step_posts = float(result.posts.sum())
+        trending_posts += w.spread.trend * step_posts
+        all_posts += step_posts
 
     half_life = params.trend_novelty_half_hours
     if trended_before < half_life <= w.spread.trending_hours:
@@ -382,7 +386,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
         w.fire("hijacked", "campaign", f"{w.scenario.campaign.hashtag} has been hijacked",
                f"{hostile:,} hostile posts this turn: critics now own the hashtag.")
     onlooker_reach = float(seen.sum()) - hostile_reach
-    _press(w, hostile_reach, onlooker_reach, hours)
+    _press(w, hostile_reach, onlooker_reach * (trending_posts / all_posts if all_posts else 0.0), hours)
     _reputation(w, hostile, hostile_reach, supportive, supportive_reach, hours)
     _scenario_events(w, conditions)
 
@@ -420,13 +424,14 @@ def _key_accounts_posting(w: World, crowd_posts: np.ndarray) -> None:
                 w.change("press", 6.0, f"@{account.handle}, a journalist, is on it")
 
 
-def _press(w: World, hostile_reach: float, onlooker_reach: float, hours: float) -> None:
+def _press(w: World, hostile_reach: float, trending_reach: float, hours: float) -> None:
     """Press attention follows the storm's intensity and the journalists in it, rising over an hour
     or two (newsrooms need to notice and pitch) and fading over half a day.  A story is written for
-    its strongest angle: the conflict (hostile reach per hour) or, while the tag trends, the
-    spectacle (its onlookers' reach)."""
+    its strongest angle: the conflict (hostile reach per hour) or the spectacle: the onlookers' reach,
+    counted as far as their talk fell while the tag trended (``trending_reach``), step by step, so a
+    long turn that trended early and ebbed late still counts what it drew."""
     params = w.params
-    spectacle = params.press_spectacle * w.spread.trend * onlooker_reach
+    spectacle = params.press_spectacle * trending_reach
     intensity = max(hostile_reach, spectacle) / hours
     journalists = sum(1 for a in w.scenario.audience.key_accounts
                       if a.kind == "journalist" and a.handle.lower() in w.joined)
@@ -435,7 +440,7 @@ def _press(w: World, hostile_reach: float, onlooker_reach: float, hours: float) 
     move = (target - w.press) * (1.0 - math.exp(-hours / memory))
     if move >= 0.05:
         if spectacle > hostile_reach:
-            reason = f"a trending spectacle: onlookers' posts reach {_people(onlooker_reach / hours)} people an hour"
+            reason = f"a trending spectacle: onlookers' posts reach {_people(trending_reach / hours)} people an hour"
         else:
             reason = f"hostile posts reach {_people(hostile_reach / hours)} people an hour"
         if journalists:

@@ -8,6 +8,7 @@ Only the engine touches a World.  Everyone else reads the immutable :class:`Game
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -109,6 +110,9 @@ class World:
 
     def change(self, meter: str, delta: float, reason: str) -> float:
         """Move a meter by ``delta`` within 0-100 and record why; returns the applied change."""
+        if not math.isfinite(delta):
+            # Clamping would quietly turn a NaN into 0 or 100: fail where the bad number is made.
+            raise ValueError(f"non-finite change to {meter}: {delta!r} ({reason})")
         before = getattr(self, meter)
         if meter == "reputation" and delta < 0 and before < FLOOR_ZONE:
             # A standing already in ruins has little left to lose: losses shrink near the floor,

@@ -317,9 +317,15 @@ def test_posts_rush_in_before_a_deadline_and_ease_once_it_passes(mini):
 def test_a_cancelled_campaign_leaves_no_deadline_to_beat(mini):
     timed = _with_deadline(mini, "2020-01-03T15:00:00")
     cancel_first = {3: [lambda game: Cancel()]}
-    for seed in range(3):
+    last_hour = {"deadline": 0, "none": 0}
+    for seed in range(4):
         game = play_through(Game(timed, seed=seed), cancel_first)
         assert "deadline-rush" not in {e.id for e in game.state.events}
+        last_hour["deadline"] += _posts_from(game, "2020-01-03T14:00", "2020-01-03T15:00")
+        last_hour["none"] += _posts_from(play_through(Game(mini, seed=seed), cancel_first),
+                                         "2020-01-03T14:00", "2020-01-03T15:00")
+    # Called off, the hour before the deadline is as quiet as if the campaign had never named one.
+    assert 0.75 < last_hour["deadline"] / last_hour["none"] < 1.33
 
 
 @pytest.mark.parametrize("level", [0.01, 0.4, 3.0])   # sparse draws, storm draws, large means
@@ -443,3 +449,18 @@ def test_a_long_turn_that_ends_at_the_deadline_tells_of_the_rush_in_the_scenario
     told = [e for e in game.state.events if e.id == "deadline-rush"]
     assert [e.turn for e in told] == [2]
     assert told[0].headline == "#AskMini fills up before 12:00"
+
+
+def test_a_long_turn_of_trending_jokes_draws_the_press_even_if_it_ebbs_by_night(mini):
+    """The spectacle counts the talk made while the tag trended, step by step: a long turn from noon
+    to 4 a.m., whose last hours no longer trend, still drew the onlookers of its afternoon."""
+    from game.scenario.models import Phase
+
+    amused = _amused(mini)
+    phases = [Phase(name="Build-up", turns=2, turn_minutes=1440), Phase(name="The day", turns=1, turn_minutes=960)]
+    one_day = amused.model_copy(update={"clock": amused.clock.model_copy(update={"phases": phases})})
+
+    def last_press(params):
+        return play_through(Game(one_day, seed=0, params=params)).state.history[-1].press
+
+    assert last_press(ModelParams()) > 3 * last_press(ModelParams(press_spectacle=0.0))
