@@ -14,7 +14,6 @@ missing).
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import statistics
 import sys
@@ -29,7 +28,7 @@ import numpy as np  # noqa: E402
 from game.engine import Game  # noqa: E402
 from game.engine.simulate import _play_job, run_seed  # noqa: E402
 from game.engine.strategies import make_strategy, take_turn  # noqa: E402
-from game.engine.turn import MAX_STEP_MINUTES, MAX_STEPS  # noqa: E402
+from game.engine.turn import steps_for  # noqa: E402
 from game.scenario.library import load  # noqa: E402
 
 
@@ -86,8 +85,7 @@ def whole_game(scenario) -> tuple[float, int, int]:
 
     seconds = timed(play, 3)
     world = Game(scenario, 1).world
-    steps = sum(min(MAX_STEPS, max(1, math.ceil(world.turn_minutes(t) / MAX_STEP_MINUTES)))
-                for t in range(1, world.turns_total + 1))
+    steps = sum(steps_for(world.turn_minutes(t)) for t in range(1, world.turns_total + 1))
     return seconds, steps, posts
 
 

@@ -7,10 +7,8 @@ import datetime as dt
 
 
 def turn_spans(timeline: list[dict]) -> list[tuple[dt.datetime, dt.datetime, dict]]:
-    """(start, end, row) per turn; the last turn is taken to be as long as the one before it."""
-    starts = [dt.datetime.fromisoformat(row["time"]) for row in timeline]
-    ends = starts[1:] + [starts[-1] + (starts[-1] - starts[-2])]
-    return list(zip(starts, ends, timeline))
+    """(start, end, row) per turn."""
+    return [(dt.datetime.fromisoformat(row["time"]), dt.datetime.fromisoformat(row["end"]), row) for row in timeline]
 
 
 def posts_between(timeline: list[dict], lo: dt.datetime, hi: dt.datetime) -> float:

@@ -70,6 +70,7 @@ def summarise(game: Game, moved: list[str] | None = None, kinds: list[str] | Non
         {
             "turn": record.turn,
             "time": record.start.isoformat(),
+            "end": record.end.isoformat(),
             "posts": record.posts,
             "negative_posts": record.negative_posts,
             "reputation": record.reputation,

@@ -308,12 +308,18 @@ def _deadline_rush(w: World, start: dt.datetime, offset_minutes: float, step_min
     return deadline_rush(left, left - step_minutes / 60.0, w.params.deadline_pressure, w.params.deadline_lead_hours)
 
 
+def steps_for(minutes: float) -> int:
+    """How many spread steps a turn of ``minutes`` is simulated in (at most ten minutes each, up
+    to a ceiling, so a day-long turn costs no more than a few hours' worth)."""
+    return min(MAX_STEPS, max(1, math.ceil(minutes / MAX_STEP_MINUTES)))
+
+
 def end_turn(w: World, conditions: Conditions) -> TurnReport:
     params, graph = w.params, w.graph
     scripted_nodes = _things_due(w, conditions)
 
     minutes = float(w.turn_minutes())
-    steps = min(MAX_STEPS, max(1, math.ceil(minutes / MAX_STEP_MINUTES)))
+    steps = steps_for(minutes)
     step_minutes = minutes / steps
     start = w.turn_start()
     drive = np.zeros(3)

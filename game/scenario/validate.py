@@ -412,11 +412,8 @@ def check_times(s: Scenario, pos: Positions) -> Iterator[Problem]:
         if turn is not None and turn > total:
             yield pos.problem(path + ("turn",), f"turn {turn} is after the last turn ({total})")
         if at is not None:
-            if (at.tzinfo is None) != (start.tzinfo is None):
-                yield pos.problem(
-                    path + ("at",),
-                    "write times the same way as clock.start (both with a time zone offset, or neither)",
-                )
+            if not _written_like(at, start):
+                yield pos.problem(path + ("at",), SAME_WAY)
             elif s.turn_at(at) is None:
                 yield pos.problem(
                     path + ("at",),
@@ -426,11 +423,16 @@ def check_times(s: Scenario, pos: Positions) -> Iterator[Problem]:
         if not isinstance(item, Timing) and turn is not None and at is not None:
             yield pos.problem(path, "give turn or at, not both")
     deadline = s.campaign.deadline
-    if deadline is not None and (deadline.tzinfo is None) != (start.tzinfo is None):
-        yield pos.problem(
-            ("campaign", "deadline"),
-            "write times the same way as clock.start (both with a time zone offset, or neither)",
-        )
+    if deadline is not None and not _written_like(deadline, start):
+        yield pos.problem(("campaign", "deadline"), SAME_WAY)
+
+
+SAME_WAY = "write times the same way as clock.start (both with a time zone offset, or neither)"
+
+
+def _written_like(moment, start) -> bool:
+    """Both times carry a UTC offset or neither does (Python cannot compare the two kinds)."""
+    return (moment.tzinfo is None) == (start.tzinfo is None)
 
 
 def check_playbooks(s: Scenario, pos: Positions) -> Iterator[Problem]:

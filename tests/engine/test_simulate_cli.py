@@ -26,8 +26,9 @@ def test_json_output_has_the_documented_shape(capsys):
     assert {"seed", "total_posts", "negative_share", "peak_posts_per_turn", "first_press_turn",
             "final_reputation", "turns_played", "outcome", "timeline"} <= set(run)
     row = run["timeline"][0]
-    assert {"turn", "time", "posts", "negative_posts", "reputation", "press_attention", "actions", "events"} <= set(row)
+    assert {"turn", "time", "end", "posts", "negative_posts", "reputation", "press_attention", "actions", "events"} <= set(row)
     assert row["time"].startswith("2020-01-01T12:00")
+    assert row["end"] > row["time"]
     assert any("cancel" in r["actions"] for r in run["timeline"])
     assert set(data["summary"]["total_posts"]) == {"median", "p10", "p90"}
     assert data["results"][0]["seed"] != data["results"][1]["seed"]
