@@ -1,7 +1,8 @@
 """Play a scenario in the terminal: `bashtag play askjpm` (or a path to a scenario file).
 
-Every game is saved as it is played (a session log, flushed at every turn's end); `bashtag play
---resume` carries on the latest game, `--resume SESSION` a given one (see `bashtag sessions`).
+`bashtag play` alone, like `bashtag`, opens the title screen to pick one. Every game is saved as it
+is played (a session log, flushed at every turn's end); `bashtag play --resume` carries on the
+latest game, `--resume SESSION` a given one (see `bashtag sessions`).
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ def run(args) -> int:
     if args.resume is not None:
         return _resume(args.resume, save=not args.no_save, anyway=args.anyway)
     if not args.scenario:
-        print("bashtag play: give a scenario (see `bashtag list`) or --resume", file=sys.stderr)
-        return 2
+        # `bashtag play` alone is what a new player types: give them the title screen to pick from.
+        return run_title(args)
     from game.scenario.problems import ScenarioError
     from game.ui import catalogue
 
@@ -116,7 +117,8 @@ def _resume(ref: str, save: bool, anyway: bool = False) -> int:
 def run_title(args) -> int:
     from game.ui.app import BashtagApp
 
-    app = BashtagApp.for_title(seed=_seed(args), recorder_factory=record_new_game)
+    factory = None if getattr(args, "no_save", False) else record_new_game
+    app = BashtagApp.for_title(seed=_seed(args), recorder_factory=factory)
 
     def continue_hook():
         saved = saved_game_to_continue()

@@ -154,6 +154,21 @@ async def test_title_lists_scenarios_by_difficulty_and_opens_the_briefing(screen
         assert isinstance(app.screen, BriefingScreen)
 
 
+async def test_bashtag_play_alone_opens_the_title_screen_with_the_seed_and_saving_asked_for(monkeypatch):
+    from game.cli import main
+    from game.commands.play import record_new_game
+
+    started: list[BashtagApp] = []
+    monkeypatch.setattr(BashtagApp, "run", lambda app: started.append(app))
+    assert main(["play"]) == 0
+    assert main(["play", "--seed", "7", "--no-save"]) == 0
+    saving, unsaved = started
+    assert saving.recorder_factory is record_new_game and unsaved.recorder_factory is None
+    assert unsaved.seed == 7
+    async with unsaved.run_test(size=(100, 40)):
+        assert isinstance(unsaved.screen, TitleScreen)
+
+
 async def test_title_offers_continue_when_the_hook_has_a_game():
     resumed = []
     app = BashtagApp.for_title(continue_hook=lambda: ("#AskJPM, turn 7", lambda: resumed.append(True)))
