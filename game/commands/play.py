@@ -53,9 +53,20 @@ def saved_game_to_continue():
         except (OSError, SessionError):
             continue
         if info.outcome is None:
-            label = f"{info.scenario_id}, turn {info.turn} (saved {info.created[:16].replace('T', ' ')})"
+            label = f"{_known_title(info.scenario_id)}, turn {info.turn} (saved {info.created[:16].replace('T', ' ')})"
             return label, path
     return None
+
+
+def _known_title(scenario_id: str) -> str:
+    """A built-in scenario's title up to its dash ("#HasJustineLandedYet"), else the id as saved:
+    the player knows a case by its name, not by its file's id."""
+    from game.scenario import library
+
+    for info in library.builtin_scenarios():
+        if info.id == scenario_id:
+            return info.title.split(" — ")[0]
+    return scenario_id
 
 
 def run(args) -> int:

@@ -49,3 +49,15 @@ async def test_resuming_opens_the_play_screen_at_the_saved_turn(mini):
     scenario, again, recorder, _ = restore_for_play("latest")
     recorder.close()
     assert again.state.turn == 4
+
+
+def test_continue_names_a_built_in_case_by_its_title_and_a_file_by_its_id(mini, tmp_path, monkeypatch):
+    from game.scenario import library
+
+    record_new_game(str(HERE / "mini.yaml"), mini, 1).close()
+    label, _ = saved_game_to_continue()
+    assert label.startswith(f"{mini.id}, turn 1 ")
+    monkeypatch.setenv("BASHTAG_DATA_DIR", str(tmp_path))   # two games in one second sort by id
+    record_new_game("justine", library.load("justine"), 1).close()
+    label, _ = saved_game_to_continue()
+    assert label.startswith("#HasJustineLandedYet, turn 1 ")
