@@ -321,6 +321,34 @@ async def test_the_feed_title_names_the_stretch_of_time_the_feed_covers(mini):
         assert title().startswith("Feed, the last 30 min")
 
 
+async def test_at_80_columns_the_feed_title_shortens_but_still_says_these_are_the_top_posts(mini):
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "e", "e", "e")
+        await pilot.pause()
+        state = app.controller.game.state
+        while state.history[-1].posts <= len(state.feed):   # until a turn makes more than it shows
+            await pilot.press("e")
+            await pilot.pause()
+            state = app.controller.game.state
+        title = str(app.screen.query_one("#play-feed-title", Static).render())
+        hostile = sum(p.stance == "hostile" for p in state.feed)
+        assert title == f"The last 30 min: top {len(state.feed)}, {hostile} hostile"
+
+
+async def test_a_header_too_long_for_80_columns_ends_in_an_ellipsis_on_one_line(mini):
+    first, day = mini.clock.phases
+    long_name = first.model_copy(update={"name": "The long build-up before the boss answers questions"})
+    clock = mini.clock.model_copy(update={"phases": [long_name, day]})
+    app = BashtagApp(scenario=mini.model_copy(update={"clock": clock}), seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        header = app.screen.query_one("#play-header", Static)
+        shown = header.render_line(0).text.rstrip()
+        assert header.size.height == 1 and shown.endswith("…") and "Turn 1 of 14 · The long" in shown
+
+
 async def test_a_turn_of_two_and_a_half_hours_is_not_called_two(mini):
     build_up, day = mini.clock.phases
     clock = mini.clock.model_copy(update={"phases": [build_up.model_copy(update={"turn_minutes": 150}), day]})

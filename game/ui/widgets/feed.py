@@ -84,7 +84,8 @@ class FeedTitle(Static):
         plural = "" if posts == 1 else "s"
         self._texts = (
             f"Feed, {span}: {posts} top post{plural}, {hostile} hostile · Enter: reply",
-            f"{span[:1].upper()}{span[1:]}: {posts} post{plural}, {hostile} hostile",
+            # still "top": the feed shows the loudest posts, not every post the turn made
+            f"{span[:1].upper()}{span[1:]}: top {posts}, {hostile} hostile",
         )
         self._draw()
 
