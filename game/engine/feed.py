@@ -1,8 +1,9 @@
 """Turning counted posts into readable ones: the few most visible posts of a turn, with text.
 
 Every post is counted by the spread model; only the feed's posts get words.  Texts come from the
-scenario's scripted posts and template pools.  Each stance's pool is dealt like a shuffled deck and
-each template's `{fill}` slots draw from the scenario's fills, so a feed does not repeat itself.
+scenario's scripted posts and template pools (with the situational pools whose condition holds).
+Each stance's pool is dealt like a shuffled deck and each template's `{fill}` slots draw from the
+scenario's fills, so a feed does not repeat itself.
 Crowd accounts get stable invented handles (the same node always has the same handle).
 """
 
@@ -16,6 +17,11 @@ from game.scenario.models import Scenario
 
 STANCE_NAMES = ("hostile", "neutral", "supportive")
 _SLOT = re.compile(r"\{([a-z0-9_-]+)\}")
+_FALLBACK = {   # what the crowd says when a scenario gives no pool for a stance
+    "hostile": "What were you thinking, {org}? {hashtag}",
+    "neutral": "Watching {hashtag} unfold with popcorn.",
+    "supportive": "Give {org} a break, people. {hashtag}",
+}
 _DEFAULT_HANDLE_PARTS = (
     "real", "just", "the", "its", "mr", "ms", "daily", "urban", "quiet", "loud", "tired", "happy",
     "fox", "owl", "kat", "sam", "alex", "jo", "max", "lee", "jay", "dee", "kim", "ray", "bird",
@@ -32,19 +38,37 @@ def _mix(value: int) -> int:
 
 
 class TextMaker:
-    """Deals template texts and invents crowd handles for one game (its state forks with it)."""
+    """Deals template texts and invents crowd handles for one game (its state forks with it).
 
-    def __init__(self, scenario: Scenario, seed: int):
+    Words have a random stream of their own, split from the game's seed: editing a template, or
+    adding one, changes which words appear but never the figures the spread model draws.
+    """
+
+    def __init__(self, scenario: Scenario, seed: int, rng: np.random.Generator):
         self.scenario = scenario
         self.seed = seed
+        self.rng = rng
         templates = scenario.templates
-        self.pools = {
-            "hostile": list(templates.hostile) or ["What were you thinking, {org}? {hashtag}"],
-            "neutral": list(templates.neutral) or ["Watching {hashtag} unfold with popcorn."],
-            "supportive": list(templates.supportive) or ["Give {org} a break, people. {hashtag}"],
-        }
-        self.decks: dict[str, list[int]] = {stance: [] for stance in self.pools}
+        self.base = {stance: list(getattr(templates, stance)) for stance in STANCE_NAMES}
+        self.situation: tuple[int, ...] = ()
+        self.pools: dict[str, list[str]] = {}
+        self.decks: dict[str, list[int]] = {}
+        self._deal_anew()
         self.parts = tuple(part for part in templates.handles) or _DEFAULT_HANDLE_PARTS
+
+    def set_situation(self, holding: tuple[int, ...]) -> None:
+        """Which of the scenario's situational pools hold now (their indexes). Posts that claim a
+        situation ("it's trending") join the pools only while it is true; a change reshuffles."""
+        if holding != self.situation:
+            self.situation = holding
+            self._deal_anew()
+
+    def _deal_anew(self) -> None:
+        situational = self.scenario.templates.situational
+        for stance in STANCE_NAMES:
+            extra = [text for index in self.situation for text in getattr(situational[index], stance)]
+            self.pools[stance] = self.base[stance] + extra or [_FALLBACK[stance]]
+            self.decks[stance] = []
 
     def handle_for(self, node: int) -> str:
         """A stable, invented handle for a crowd node."""
@@ -62,19 +86,21 @@ class TextMaker:
         words = re.findall(r"[A-Z]?[a-z]+|\d+", handle)
         return " ".join(word.capitalize() for word in words if not word.isdigit()) or handle
 
-    def text(self, stance: str, rng: np.random.Generator, avoid: set[str]) -> str:
+    def text(self, stance: str, avoid: set[str]) -> str:
         """A crowd post in ``stance``, not in ``avoid`` when the pool allows it."""
         pool = self.pools[stance]
         for _ in range(4):
             deck = self.decks[stance]
             if not deck:
-                deck.extend(int(i) for i in rng.permutation(len(pool)))
-            text = self.fill(pool[deck.pop()], rng)
+                deck.extend(int(i) for i in self.rng.permutation(len(pool)))
+            text = self.fill(pool[deck.pop()])
             if text not in avoid:
                 return text
         return text
 
-    def fill(self, template: str, rng: np.random.Generator, **extra: str) -> str:
+    def fill(self, template: str, rng: np.random.Generator | None = None, **extra: str) -> str:
+        """``template`` with its slots filled, drawing from the words' stream unless told otherwise."""
+        rng = self.rng if rng is None else rng
         fills = self.scenario.templates.fills
         known = {
             "hashtag": self.scenario.campaign.hashtag,

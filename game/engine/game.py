@@ -54,7 +54,7 @@ class Game:
     def __init__(self, scenario: Scenario, seed: int = 0, params: ModelParams = DEFAULT_PARAMS):
         seed = int(seed)
         sequence = np.random.SeedSequence([seed & 0xFFFFFFFF, 0xB45]) if seed >= 0 else np.random.SeedSequence(abs(seed))
-        graph_seed, play_seed = sequence.spawn(2)
+        graph_seed, play_seed, words_seed = sequence.spawn(3)   # spawn keeps the first two as they were
         graph = build_graph(scenario, np.random.default_rng(graph_seed), params)
         organisation = scenario.organisation
         history = min(1.0, sum(c.severity for c in organisation.history) / 2.0)
@@ -67,7 +67,7 @@ class Game:
             params=params,
             graph=graph,
             spread=Spread(graph, params),
-            text=TextMaker(scenario, seed),
+            text=TextMaker(scenario, seed, np.random.default_rng(words_seed)),
             rng=np.random.default_rng(play_seed),
             turn_starts=scenario.turn_starts(),
             threat=threat,

@@ -251,7 +251,7 @@ def _scripted(w: World, scripted: ScriptedPost) -> None:
             w.negative_posts += 1
     w.pending_posts.append(Post(
         id=w.next_post_id(), turn=w.turn, time=_time_in_turn(w, scripted.at), author=scripted.author, name=name,
-        followers=followers, text=w.text.fill(scripted.text, w.rng), stance=scripted.stance,
+        followers=followers, text=w.text.fill(scripted.text), stance=scripted.stance,
         likes=0, reposts=0, source=source,
     ))
 
@@ -266,7 +266,7 @@ def _things_due(w: World, conditions: Conditions) -> set[int]:
         w.used_scheduled.add(index)
         if w.cancelled_turn or w.paused:
             continue
-        post = _org_post(w, w.text.fill(scheduled.text, w.rng), at=scheduled.at)
+        post = _org_post(w, w.text.fill(scheduled.text), at=scheduled.at)
         w.spread.force_post(w.graph.org_node)
         if scheduled.invitation:
             added = w.change("invitation", scheduled.invitation, f"our scheduled post: “{post.text[:50]}…”")
@@ -396,7 +396,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     _reputation(w, hostile, hostile_reach, supportive, supportive_reach, hours)
     _scenario_events(w, conditions)
 
-    feed = _build_feed(w, crowd_posts, scripted_nodes)
+    feed = _build_feed(w, crowd_posts, scripted_nodes, conditions)
     record = TurnRecord(
         turn=w.turn, start=start, end=w.turn_start(w.turn + 1), posts=posts, negative_posts=hostile,
         reach=int(turn_reach), total_posts=w.total_posts,
@@ -466,7 +466,7 @@ def _press(w: World, hostile_reach: float, trending_reach: float, hours: float) 
         w.published.add(outlet.id)
         if not w.first_press_turn:
             w.first_press_turn = w.turn
-        headline = w.text.fill(outlet.headline, w.rng)
+        headline = w.text.fill(outlet.headline)
         w.fire(f"press-{outlet.id}", "press", f"{outlet.name}: {headline}",
                f"The story reaches {_people(outlet.audience)} readers.")
         hit = params.press_damage * w.threat * math.log10(1.0 + outlet.audience / 100_000.0)
@@ -558,13 +558,17 @@ def _scenario_events(w: World, conditions: Conditions) -> None:
         if not conditions.holds(event.when, env):
             continue
         w.fired.add(event.id)
-        w.fire(event.id, "event", w.text.fill(event.headline, w.rng), w.text.fill(event.text or "", w.rng))
+        w.fire(event.id, "event", w.text.fill(event.headline), w.text.fill(event.text or ""))
         apply_effects(w, event.effects, event.headline, conditions)
 
 
-def _build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int]) -> list[Post]:
+def _build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int], conditions: Conditions) -> list[Post]:
     """This turn's visible posts: ours and the scripted ones, key accounts, then a sample of the crowd."""
     graph, rng, params = w.graph, w.rng, w.params
+    situational = w.scenario.templates.situational
+    if situational:
+        env = conditions.env(w)
+        w.text.set_situation(tuple(i for i, pool in enumerate(situational) if conditions.holds(pool.when, env)))
     feed: list[Post] = list(w.pending_posts)
     texts = {p.text for p in feed}
     heat = 1.0 + w.anger / 50.0
@@ -592,7 +596,7 @@ def _build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int]) -> 
     for node in key_nodes:
         account = accounts[index_to_handle[node]]
         stance = account.stance
-        text = w.text.text(stance, rng, texts)
+        text = w.text.text(stance, texts)
         texts.add(text)
         likes, reposts = engagement(account.followers, graph.stance[node])
         feed.append(Post(w.next_post_id(), w.turn, moment(), account.handle, account.name, account.followers,
@@ -604,7 +608,7 @@ def _build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int]) -> 
         chosen = rng.choice(crowd, size=min(room, crowd.size), replace=False, p=visibility / visibility.sum())
         for node in chosen:
             stance = STANCE_NAMES[int(graph.stance[node])]
-            text = w.text.text(stance, rng, texts)
+            text = w.text.text(stance, texts)
             texts.add(text)
             handle = w.text.handle_for(int(node))
             followers = int(graph.followers[node])

@@ -223,12 +223,28 @@ class ScriptedPost(Timing):
     stance: Stance = "hostile"
 
 
+class SituationalPool(Model):
+    """Crowd posts true only in a situation ("it's trending"), in the pools only while `when` holds.
+
+    So the feed never claims what the game has not done: "every channel is running the video" waits
+    for the press."""
+
+    when: Expr = Field(description="Checked at the end of each turn; while it holds, these posts can appear.")
+    hostile: list[Text] = Field(default_factory=list, max_length=500)
+    neutral: list[Text] = Field(default_factory=list, max_length=500)
+    supportive: list[Text] = Field(default_factory=list, max_length=500)
+
+
 class Templates(Model):
     """Pools of crowd posts per stance. `{name}` picks from `fills.name`; {hashtag} and {org} are filled in."""
 
     hostile: list[Text] = Field(default_factory=list, max_length=500)
     neutral: list[Text] = Field(default_factory=list, max_length=500)
     supportive: list[Text] = Field(default_factory=list, max_length=500)
+    situational: list[SituationalPool] = Field(
+        default_factory=list, max_length=50,
+        description="More posts per stance that join the pools only while their condition holds.",
+    )
     fills: dict[Id, list[ShortText]] = Field(default_factory=dict)
     handles: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]{1,20}$")]] = Field(
         default_factory=list, max_length=500, description="Parts from which crowd handles are made."

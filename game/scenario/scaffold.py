@@ -120,6 +120,9 @@ templates:
     - "Popcorn ready for {{hashtag}}"
   supportive:
     - "Prices are up everywhere, go easy on {{org}} {{hashtag}}"
+  situational:               # posts that claim a situation appear only while it holds
+    - when: trending
+      neutral: ["How is {{hashtag}} trending above the football?"]
   fills:
     price: ["£4.20", "£4.50", "£5"]
   handles: [bean, latte, commuter, grind, mug]

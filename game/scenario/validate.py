@@ -303,6 +303,8 @@ def _expression_places(s: Scenario) -> Iterator[tuple[TreePath, object]]:
         yield ("actions", "statements", i, "when"), statement.when
     for i, action in enumerate(s.actions.custom):
         yield ("actions", "custom", i, "when"), action.when
+    for i, pool in enumerate(s.templates.situational):
+        yield ("templates", "situational", i, "when"), pool.when
     for path, effects in _effect_places(s):
         for key, value in effects.items():
             if isinstance(value, str):
@@ -465,6 +467,9 @@ def _filled_texts(s: Scenario) -> Iterator[tuple[TreePath, str]]:
     for stance in vocabulary.STANCES:
         for i, text in enumerate(getattr(t, stance)):
             yield ("templates", stance, i), text
+        for k, pool in enumerate(t.situational):
+            for i, text in enumerate(getattr(pool, stance)):
+                yield ("templates", "situational", k, stance, i), text
     for i, post in enumerate(s.posts):
         yield ("posts", i, "text"), post.text
     for i, post in enumerate(s.scheduled_posts):

@@ -14,7 +14,7 @@ from game.engine import ActionNotAllowed, Cancel, Delete, Game, Pause, Reply, St
 from game.engine.params import ModelParams
 from game.engine.spread import _poisson_counts, deadline_rush
 from game.engine.state import to_jsonable
-from game.scenario.models import Scenario
+from game.scenario.models import Scenario, SituationalPool
 
 HERE = Path(__file__).parent
 
@@ -464,3 +464,43 @@ def test_a_long_turn_of_trending_jokes_draws_the_press_even_if_it_ebbs_by_night(
         return play_through(Game(one_day, seed=0, params=params)).state.history[-1].press
 
     assert last_press(ModelParams()) > 3 * last_press(ModelParams(press_spectacle=0.0))
+
+
+def figures(game: Game) -> list:
+    return [to_jsonable(record) for record in game.state.history]
+
+
+def feed_texts(game: Game) -> list[list[str]]:
+    """The words of each turn's feed, turn by turn (played with the plan)."""
+    texts = []
+    while not game.over:
+        game.end_turn()
+        texts.append([p.text for p in game.state.feed])
+    return texts
+
+
+def test_rewording_or_adding_templates_changes_the_words_but_not_one_figure(mini):
+    templates = mini.templates
+    reworded = mini.model_copy(update={"templates": templates.model_copy(update={
+        "hostile": [text.upper() for text in templates.hostile] + ["Three more {hashtag}", "and {hashtag}", "x {hashtag}"],
+        "neutral": templates.neutral[:1],
+    })})
+    first, second = Game(mini, seed=9), Game(reworded, seed=9)
+    words_first, words_second = feed_texts(first), feed_texts(second)
+    assert words_first != words_second
+    assert figures(first) == figures(second)
+
+
+def test_a_situational_post_appears_only_while_its_condition_holds(mini):
+    claim = "The late turns of {hashtag} are here"
+    situational = [SituationalPool(when="turn >= 6", hostile=[claim], neutral=[claim])]
+    scenario = mini.model_copy(update={"templates": mini.templates.model_copy(update={"situational": situational})})
+    game = Game(scenario, seed=4)
+    shown = claim.replace("{hashtag}", mini.campaign.hashtag)
+    by_turn = {}
+    while not game.over:
+        turn = game.state.turn
+        game.end_turn()
+        by_turn[turn] = [p.text for p in game.state.feed if p.source == "crowd"]
+    assert not any(shown in texts for turn, texts in by_turn.items() if turn < 6)
+    assert any(shown in texts for turn, texts in by_turn.items() if turn >= 6)

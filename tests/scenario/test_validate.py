@@ -146,3 +146,15 @@ def test_endings_are_required(valid_text):
     [problem] = errors_of(text)
     assert problem.where == "endings"
     assert "at least one" in problem.message
+
+
+def test_a_situational_pool_is_checked_like_any_condition_and_template(valid_text):
+    text = edit(valid_text, "    - when: trending\n", "    - when: trendin\n")
+    text = edit(text, "How is {hashtag} trending", "How is {hashtag} {place}")
+    problems = errors_of(text)
+    assert [(p.where, p.line) for p in problems] == [
+        ("templates.situational[0].when", line_of(text, "when: trendin")),
+        ("templates.situational[0].neutral[0]", line_of(text, "How is {hashtag} {place}")),
+    ]
+    assert "unknown name 'trendin' (did you mean 'trending'?)" in problems[0].message
+    assert problems[1].message.startswith("{place} has no fill")
