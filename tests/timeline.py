@@ -5,20 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from game.engine.simulate import posts_between  # noqa: F401  (the one definition, shared)
+
 
 def turn_spans(timeline: list[dict]) -> list[tuple[dt.datetime, dt.datetime, dict]]:
     """(start, end, row) per turn."""
     return [(dt.datetime.fromisoformat(row["time"]), dt.datetime.fromisoformat(row["end"]), row) for row in timeline]
-
-
-def posts_between(timeline: list[dict], lo: dt.datetime, hi: dt.datetime) -> float:
-    """Posts in [lo, hi), a turn that straddles an edge counted in proportion to its overlap."""
-    total = 0.0
-    for start, end, row in turn_spans(timeline):
-        overlap = (min(end, hi) - max(start, lo)).total_seconds()
-        if overlap > 0:
-            total += row["posts"] * overlap / (end - start).total_seconds()
-    return total
 
 
 def busiest_turn(timeline: list[dict]) -> tuple[dt.datetime, float]:

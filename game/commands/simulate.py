@@ -95,14 +95,32 @@ def run(args: argparse.Namespace) -> int:
         if pool:
             pool.shutdown()
     summary = simulate.summary(results)
+    days = simulate.by_day(results)
     if args.json:
         json.dump({"scenario": scenario.id, "strategy": args.strategy, "runs": args.runs, "seed": args.seed,
-                   "results": [r.as_json() for r in results], "summary": summary}, sys.stdout, indent=1)
+                   "results": [r.as_json() for r in results], "summary": summary, "by_day": days},
+                  sys.stdout, indent=1)
         print()
         return 0
     print(f"{scenario.title} — strategy {args.strategy}, {args.runs} runs, seed {args.seed}")
     _print_summary(summary)
+    if len(days) > 1:
+        _print_days(days)
     return 0
+
+
+def _print_days(days: list[dict]) -> None:
+    import datetime as dt
+
+    print("  by day (the scenario's clock; a turn across midnight is shared by its hours):")
+    print(f"  {'day':<22}{'median':>12}{'p10':>12}{'p90':>12}{'negative':>10}")
+    for day in days:
+        name = dt.date.fromisoformat(day["date"]).strftime("%a %d %b")
+        if (day["from"], day["to"]) != ("00:00", "24:00"):
+            name += f" {day['from']}–{day['to']}"
+        posts = [f"{round(day['posts'][key]):,}" for key in ("median", "p10", "p90")]
+        share = "—" if day["negative_share"] is None else _fmt(day["negative_share"], True)
+        print(f"  {name:<22}{posts[0]:>12}{posts[1]:>12}{posts[2]:>12}{share:>10}")
 
 
 def _print_summary(summary: dict) -> None:

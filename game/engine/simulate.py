@@ -7,6 +7,7 @@ uses a seed derived from the batch seed and *k*, so a whole batch is reproducibl
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from dataclasses import dataclass, field
 
@@ -130,6 +131,61 @@ def summary(results: list[RunResult]) -> dict:
         outcomes[r.outcome] = outcomes.get(r.outcome, 0) + 1
     out["outcomes"] = outcomes
     return out
+
+
+def posts_between(timeline: list[dict], lo: dt.datetime, hi: dt.datetime, key: str = "posts") -> float:
+    """Posts (or another count, ``key``) in [lo, hi) of a run's timeline; a turn that straddles an
+    edge counts in proportion to its overlap (the record's figures are per day or per hour, turns
+    are not)."""
+    total = 0.0
+    for row in timeline:
+        start, end = dt.datetime.fromisoformat(row["time"]), dt.datetime.fromisoformat(row["end"])
+        overlap = (min(end, hi) - max(start, lo)).total_seconds()
+        if overlap > 0:
+            total += row[key] * overlap / (end - start).total_seconds()
+    return total
+
+
+def days_of(timeline: list[dict]) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The calendar days of the scenario's clock that a run covers, as [from, to) spans (the first
+    and last may be partial: a clock that starts at 12:00 covers half of its first day)."""
+    if not timeline:
+        return []
+    first = dt.datetime.fromisoformat(timeline[0]["time"])
+    last = dt.datetime.fromisoformat(timeline[-1]["end"])
+    spans = []
+    day = first.replace(hour=0, minute=0, second=0, microsecond=0)
+    while day < last:
+        following = day + dt.timedelta(days=1)
+        spans.append((max(day, first), min(following, last)))
+        day = following
+    return spans
+
+
+def daily_posts(timeline: list[dict], key: str = "posts") -> list[float]:
+    """Posts (or ``key``) on each day of :func:`days_of`, a turn across midnight shared by its hours."""
+    return [posts_between(timeline, lo, hi, key) for lo, hi in days_of(timeline)]
+
+
+def by_day(results: list[RunResult]) -> list[dict]:
+    """Posts and negative share per calendar day of the scenario's clock, median, p10 and p90 over
+    the runs: records such as Topsy's or Brandwatch's give daily counts, so authors calibrate to them."""
+    if not results:
+        return []
+    posts = np.array([daily_posts(r.timeline) for r in results])
+    negative = np.array([daily_posts(r.timeline, "negative_posts") for r in results])
+    days = []
+    for k, (lo, hi) in enumerate(days_of(results[0].timeline)):
+        shares = [n / p for n, p in zip(negative[:, k], posts[:, k]) if p > 0]
+        days.append({
+            "date": lo.date().isoformat(),
+            "from": lo.time().isoformat("minutes"),
+            "to": hi.time().isoformat("minutes") if hi.date() == lo.date() else "24:00",
+            "posts": {"median": float(np.median(posts[:, k])), "p10": float(np.percentile(posts[:, k], 10)),
+                      "p90": float(np.percentile(posts[:, k], 90))},
+            "negative_share": float(statistics.median(shares)) if shares else None,
+        })
+    return days
 
 
 # ---------------------------------------------------------------------------------- balance

@@ -56,3 +56,29 @@ def test_the_balance_report_names_what_an_author_should_look_at(capsys):
     for key in ("dominant", "events_never_fired", "endings_never_reached", "actions_never_worth_taking",
                 "meters_no_action_moves"):
         assert key in report
+
+
+def test_posts_by_day_share_a_turn_across_midnight_by_its_hours_and_add_up(capsys):
+    from game.engine.simulate import by_day, daily_posts, days_of, posts_between, run_batch
+    from game.scenario.library import load
+
+    timeline = [  # 18:00-02:00 straddles midnight: six of its eight hours fall on the first day
+        {"time": "2020-01-01T12:00:00", "end": "2020-01-01T18:00:00", "posts": 60, "negative_posts": 30},
+        {"time": "2020-01-01T18:00:00", "end": "2020-01-02T02:00:00", "posts": 80, "negative_posts": 80},
+    ]
+    assert [lo.isoformat() for lo, _ in days_of(timeline)] == ["2020-01-01T12:00:00", "2020-01-02T00:00:00"]
+    assert daily_posts(timeline) == [60 + 60, 20]
+    assert daily_posts(timeline, "negative_posts") == [30 + 60, 20]
+
+    results = run_batch(load(MINI), "historical", 3, 2)
+    for result in results:
+        assert abs(sum(daily_posts(result.timeline)) - sum(row["posts"] for row in result.timeline)) < 1e-6
+    days = by_day(results)
+    assert days[0]["from"] == "12:00" and days[1]["from"] == "00:00" and days[1]["to"] == "24:00"
+    first_day = [posts_between(r.timeline, *days_of(r.timeline)[0]) for r in results]
+    assert days[0]["posts"]["median"] == sorted(first_day)[1]
+
+    code, out, _ = simulate(capsys, "--runs", "3", "--seed", "2", "--jobs", "1")
+    assert code == 0 and "by day" in out and "Wed 01 Jan 12:00–24:00" in out
+    code, out, _ = simulate(capsys, "--runs", "3", "--seed", "2", "--jobs", "1", "--json")
+    assert json.loads(out)["by_day"] == json.loads(json.dumps(days))
