@@ -57,6 +57,9 @@ class Debrief:
     timeline: tuple[TimelineEntry, ...]
     sources: tuple[str, ...]
     questions: tuple[str, ...]
+    # What the historical path is called beside the player's: the record for a real case, the
+    # scenario's own name for its model play in a fictional one ("What a seasoned manager did").
+    benchmark: str = "What really happened"
 
 
 def replay(game: Game, until_turn: int, taken: Sequence[TakenAction] | None = None) -> Game:
@@ -185,7 +188,13 @@ def analyse(game: Game, what_if_limit: int = 3) -> Debrief:
         timeline=tuple(scenario.debrief.timeline),
         sources=tuple(scenario.sources),
         questions=tuple(scenario.debrief.questions),
+        benchmark=benchmark_name(scenario),
     )
+
+
+def benchmark_name(scenario) -> str:
+    """"What really happened" for a real case; a fictional one has no record, only model play."""
+    return "What really happened" if scenario.kind == "real" else scenario.historical.name
 
 
 def play_strategy(game: Game, strategy: str) -> Game:

@@ -31,8 +31,9 @@ def sparkline(values, scale=None) -> str:
     return "".join(BARS[round((v - low) / (high - low) * (len(BARS) - 1))] for v in values)
 
 
-def svg(series: Series, width: int = 900, height: int = 330) -> str:
-    """An inline ``<svg>`` line chart of ``series``: the player's path and what really happened."""
+def svg(series: Series, benchmark: str = "What really happened", width: int = 900, height: int = 330) -> str:
+    """An inline ``<svg>`` line chart of ``series``: the player's path and ``benchmark`` (what really
+    happened, or a fictional case's model play)."""
     import pygal
     from pygal.style import Style
 
@@ -52,7 +53,7 @@ def svg(series: Series, width: int = 900, height: int = 330) -> str:
     )
     chart.x_labels = list(series.labels)
     chart.add("This game", [round(v, 2) for v in series.player], stroke_style={"width": 3.5})
-    chart.add("What really happened", [round(v, 2) for v in series.historical], show_dots=False,
+    chart.add(benchmark, [round(v, 2) for v in series.historical], show_dots=False,
               stroke_style={"width": 2.5, "dasharray": "8, 6"})
     # pygal inlines its configuration as a script for its tooltip library; without that library it does
     # nothing, and the report promises no scripts at all (its CSP says so), so it goes.

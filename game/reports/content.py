@@ -98,8 +98,14 @@ def status_line(report: Report) -> str:
 
 def history_heading(report: Report) -> str:
     if report.finished:
-        return "What really happened"
-    return f"What really happened, by turn {report.turns_played}"
+        return report.debrief.benchmark
+    return f"{report.debrief.benchmark}, by turn {report.turns_played}"
+
+
+def benchmark_in_a_sentence(report: Report) -> str:
+    """The benchmark's name inside a sentence: "what really happened"."""
+    name = report.debrief.benchmark
+    return name[:1].lower() + name[1:]
 
 
 def key_figures(report: Report) -> list[tuple[str, str, str]]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html as _html
 
 from game.reports import charts
-from game.reports.content import Report, consequences, history_heading, key_figures, status_line
+from game.reports.content import (Report, benchmark_in_a_sentence, consequences, history_heading, key_figures,
+                                  status_line)
 
 CSS = """
 :root { --ink:#1d232b; --muted:#5b6572; --rule:#d8dde3; --panel:#f4f6f8; --accent:#1f5fa8;
@@ -132,10 +133,10 @@ def render(report: Report) -> str:
         f'<svg class="swatch" width="36" height="6"><line x1="0" y1="3" x2="36" y2="3" stroke="{charts.PLAYER_COLOUR}" '
         'stroke-width="4"/></svg>this game (solid, dots)'
         f'<svg class="swatch" width="36" height="6"><line x1="0" y1="3" x2="36" y2="3" stroke="{charts.HISTORY_COLOUR}" '
-        'stroke-width="3" stroke-dasharray="8 6"/></svg>what really happened (dashed: the historical '
-        "choices, same seed)</p>")
+        f'stroke-width="3" stroke-dasharray="8 6"/></svg>{e(benchmark_in_a_sentence(report))} (dashed: the '
+        "scenario's historical choices, same seed)</p>")
     for series in report.series:
-        add(f"<figure><h3>{e(series.title)}</h3>{charts.svg(series)}<figcaption>{e(series.note)}</figcaption></figure>")
+        add(f"<figure><h3>{e(series.title)}</h3>{charts.svg(series, report.debrief.benchmark)}<figcaption>{e(series.note)}</figcaption></figure>")
     add("</section>")
 
     add('<section class="chapter"><h2>Decisions and their consequences</h2>')
@@ -176,7 +177,7 @@ def render(report: Report) -> str:
         add("</div>")
     add("</section>")
 
-    add('<section class="chapter"><h2>What really happened</h2>')
+    add(f'<section class="chapter"><h2>{e(d.benchmark)}</h2>')
     add(f'<p class="summary">{e(d.summary)}</p>')
     if d.timeline:
         add('<ol class="timeline">')

@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 
 from game.reports.charts import sparkline
-from game.reports.content import Report, consequences, history_heading, key_figures, status_line
+from game.reports.content import (Report, benchmark_in_a_sentence, consequences, history_heading, key_figures,
+                                  status_line)
 
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#|~!"})
 
@@ -42,17 +43,17 @@ def render(report: Report) -> str:
         out += [f"**{esc(state.ending.title)}** — {esc(state.ending.outcome)}", "", esc(state.ending.text), ""]
     else:
         out += [f"> **{esc(status_line(report))}.** The figures below stop where the game stopped.", ""]
-    out += [f"| Figure | This game | {history_heading(report)} |", "|---|---|---|"]
+    out += [f"| Figure | This game | {esc(history_heading(report))} |", "|---|---|---|"]
     out += [f"| {esc(a)} | {esc(b)} | {esc(c)} |" for a, b, c in key_figures(report)]
     out.append("")
 
-    out += ["## Over time", "", "Each figure at the end of each turn: this game beside what really happened "
-            "(the historical choices, same seed).", ""]
+    out += ["## Over time", "", f"Each figure at the end of each turn: this game beside "
+            f"{esc(benchmark_in_a_sentence(report))} (the scenario's historical choices, same seed).", ""]
     for series in report.series:
         both = series.player + series.historical
         out += [f"### {esc(series.title)}", "", esc(series.note), "",
                 f"- This game: `{sparkline(series.player, both) or '—'}`",
-                f"- What really happened: `{sparkline(series.historical, both) or '—'}`", ""]
+                f"- {esc(report.debrief.benchmark)}: `{sparkline(series.historical, both) or '—'}`", ""]
     out += _figures_table(report)
 
     out += ["## Decisions and their consequences", ""]
@@ -84,7 +85,7 @@ def render(report: Report) -> str:
                        f"{w.player_posts:,} → {w.alt_posts:,} | {esc(w.alt_outcome)} |")
         out.append("")
 
-    out += ["## What really happened", "", esc(d.summary), ""]
+    out += [f"## {esc(d.benchmark)}", "", esc(d.summary), ""]
     if d.timeline:
         out += ["| When | What |", "|---|---|"]
         out += [f"| {entry.at:%d %b %Y %H:%M} | {esc(entry.text)} |" for entry in d.timeline]

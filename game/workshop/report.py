@@ -59,6 +59,13 @@ class Comparison:
     questions: list[str]
     warnings: list[str]
 
+    @property
+    def benchmark(self) -> str:
+        """What the historical line is called: the record, or a fictional case's model play."""
+        from game.engine.debrief import benchmark_name
+
+        return benchmark_name(self.scenario) if self.scenario is not None else "What really happened"
+
 
 def choice_key(taken) -> str:
     """A decision without the post it answered: ``reply (empathetic)``, ``statement: apology``, ``cancel``."""
@@ -175,7 +182,7 @@ def chart_svg(comparison: Comparison, figure: str, title: str, unit: str) -> str
     chart.x_title = "turn"
     for r in played:
         chart.add(f"Team {r.name}", [round(float(getattr(rec, figure)), 2) for rec in r.game.state.history])
-    chart.add("What really happened", [round(float(getattr(rec, figure)), 2) for rec in comparison.historical],
+    chart.add(comparison.benchmark, [round(float(getattr(rec, figure)), 2) for rec in comparison.historical],
               show_dots=False, stroke_style={"width": 2.5, "dasharray": "8, 6"})
     return _SCRIPT.sub("", chart.render(is_unicode=True))
 
@@ -204,7 +211,7 @@ def markdown(c: Comparison) -> str:
                    f"{max((h.press for h in s.history), default=0):.0f} | {len(r.decisions())} | {len(r.injects())} |")
     if c.historical:
         last = c.historical[-1]
-        out.append(f"| *What really happened* | — | {last.reputation:.1f} | {last.total_posts:,} | "
+        out.append(f"| *{esc(c.benchmark)}* | — | {last.reputation:.1f} | {last.total_posts:,} | "
                    f"{max(h.press for h in c.historical):.0f} | — | — |")
     out.append("")
     for figure, name, unit in FIGURES if any(r.played for r in c.teams) else ():
@@ -288,14 +295,14 @@ def html(c: Comparison) -> str:
             f"<td class=num>{len(r.decisions())}</td><td class=num>{len(r.injects())}</td></tr>")
     if c.historical:
         last = c.historical[-1]
-        add(f"<tr><td><i>What really happened</i></td><td>—</td><td class=num>{last.reputation:.1f}</td>"
+        add(f"<tr><td><i>{_e(c.benchmark)}</i></td><td>—</td><td class=num>{last.reputation:.1f}</td>"
             f"<td class=num>{last.total_posts:,}</td><td class=num>{max(h.press for h in c.historical):.0f}</td>"
             "<td class=num>—</td><td class=num>—</td></tr>")
     add("</table>")
     if any(r.played for r in c.teams):
         for figure, name, unit in FIGURES:
             add(f"<h2>{_e(name)} over time</h2><figure>{chart_svg(c, figure, name, unit)}"
-                "<figcaption>One line (with dots) per team; the dashed line is what really happened, "
+                f"<figcaption>One line (with dots) per team; the dashed line is {_e(c.benchmark.lower())}, "
                 "replayed with the same seed.</figcaption></figure>")
     add("<h2>Where the teams' choices diverged</h2>")
     if not c.divergences:

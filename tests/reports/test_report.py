@@ -24,7 +24,7 @@ HOSTILE = {
 }
 PLAN = {3: [Monitor()], 4: [Pause()], 5: [Statement("excuse")], 7: [Cancel()]}
 SECTIONS = ("Outcome", "Over time", "Reputation", "Posts per turn", "Press attention", "Decisions and their consequences",
-            "What if", "What really happened", "Lessons", "Questions for the group", "Sources")
+            "What if", "What happened", "Lessons", "Questions for the group", "Sources")
 
 
 @pytest.fixture(autouse=True)
@@ -79,7 +79,8 @@ def test_the_html_report_has_every_section_and_three_charts(finished_html_and_md
     game, html, _ = finished_html_and_md
     for section in SECTIONS:
         assert section in html, section
-    assert html.count("<svg") >= 3 and "What really happened" in html
+    # a fictional case (the mini) has no record: its model play goes by the scenario's own name
+    assert html.count("<svg") >= 3 and "What happened" in html and "What really happened" not in html
     assert game.state.ending.title in html and "unfinished" not in html.lower().split("<main>")[1][:2000]
 
 
@@ -103,7 +104,7 @@ def test_the_markdown_report_has_every_section_and_escapes_text(finished_html_an
         assert f"## {section}" in md or f"### {section}" in md or section in md, section
     assert "<script" not in md and "<img" not in md and "<b>" not in md
     assert "&lt;script&gt;" in md and "\\[bold\\]" in md and "\\| pipe" in md
-    assert "| Figure | This game | What really happened |" in md
+    assert "| Figure | This game | What happened |" in md
 
 
 def test_an_unfinished_game_is_reported_up_to_where_it_stopped(hostile_scenario, tmp_path, capsys):

@@ -29,5 +29,9 @@ async def test_a_builtin_scenario_plays_from_the_title_to_the_debrief(scenario_i
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         text = screen_text(app)
-        assert "what really happened" in text.lower()
+        # a documented case is set beside its record; the fictional tutorial beside its model play
+        scenario = app.controller.game.scenario
+        beside = "what really happened" if scenario.kind == "real" else scenario.historical.name.lower()
+        assert f"your crisis beside {beside}" in text.lower()
+        assert (scenario.kind == "real") == ("what really happened" in text.lower())
         assert app.controller.game.state.ending is not None

@@ -48,6 +48,7 @@ def hostile_scenario() -> Scenario:
     data["endings"][0]["title"] = "[b]Held"
     data["endings"][1]["title"] = "[@click=app.quit]Lost[/]"
     data["debrief"]["summary"] = "[/] summary \x1b[0m"
+    data["historical"]["name"] = "[@click=app.quit]Model play[/]"   # a fictional case's benchmark
     return Scenario.model_validate(data)
 
 
@@ -105,6 +106,7 @@ async def test_hostile_text_is_shown_as_written_through_a_whole_game():
         await pilot.pause()
         text = shown(app)
         assert "[/] summary ␛[0m" in text
+        assert "Your crisis beside [@click=app.quit]Model play[/]" in text
 
 
 async def test_the_title_screen_shows_hostile_titles_and_summaries_as_written():

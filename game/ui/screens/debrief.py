@@ -31,7 +31,7 @@ class DebriefScreen(Screen):
         with VerticalScroll(id="debrief-scroll"):
             yield Static("Analysing your game: replaying your decisions the other way…", id="debrief-outcome")
             yield Static(Content.styled("Your crisis beside what really happened", "bold $text-accent"),
-                         classes="debrief-heading")
+                         classes="debrief-heading", id="debrief-beside")
             yield LineChart(id="debrief-reputation", classes="debrief-chart")
             yield LineChart(id="debrief-posts", classes="debrief-chart")
             for name in ("decisions", "whatifs", "history", "lessons", "sources"):
@@ -55,13 +55,16 @@ class DebriefScreen(Screen):
     def show(self, debrief) -> None:
         """Fill every section from one :class:`game.engine.debrief.Debrief`."""
         self.debrief = d = debrief
+        benchmark = one_line(d.benchmark)
+        other = benchmark[:1].lower() + benchmark[1:]
         self.query_one("#debrief-outcome", Static).update(self._outcome())
+        self.query_one("#debrief-beside", Static).update(lit(f"Your crisis beside {other}", "bold $text-accent"))
         self.query_one("#debrief-reputation", LineChart).plot(
             "Reputation (0-100) at the end of each turn",
-            [r.reputation for r in d.player], [r.reputation for r in d.historical])
+            [r.reputation for r in d.player], [r.reputation for r in d.historical], other_name=other)
         self.query_one("#debrief-posts", LineChart).plot(
             "Posts on the hashtag in each turn (turns differ in length)",
-            [r.posts for r in d.player], [r.posts for r in d.historical])
+            [r.posts for r in d.player], [r.posts for r in d.historical], other_name=other)
         self.query_one("#debrief-decisions", Static).update(self._decisions())
         self.query_one("#debrief-whatifs", Static).update(self._what_ifs())
         self.query_one("#debrief-history", Static).update(self._history())
@@ -114,7 +117,7 @@ class DebriefScreen(Screen):
 
     def _history(self) -> Content:
         d = self.debrief
-        lines = [Content.styled("What really happened", "bold $text-accent"), lit(d.summary)]
+        lines = [lit(d.benchmark, "bold $text-accent"), lit(d.summary)]
         for entry in d.timeline:
             lines.append(join((f"  {entry.at:%a %d %b %H:%M}  ", "$text-muted"), (one_line(entry.text), "")))
         return Content("\n").join(lines)

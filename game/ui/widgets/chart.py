@@ -12,6 +12,8 @@ from typing import Sequence
 from textual.content import Content
 from textual.widgets import Static
 
+from game.ui.literal import one_line
+
 PLAYER, OTHER, BOTH = "●", "○", "◉"
 
 
@@ -56,7 +58,7 @@ def render_chart(title: str, player: Sequence[float], other: Sequence[float], he
     lines.append(Content(f"{'':>{width}} └" + "──" * columns))
     lines.append(Content(f"{'':>{width}}  {axis} turn"))
     lines.append(Content.assemble(
-        (f"{PLAYER} you", "$accent bold"), "   ", (f"{OTHER} {other_name}", "$text-muted"),
+        (f"{PLAYER} you", "$accent bold"), "   ", (f"{OTHER} {one_line(other_name)}", "$text-muted"),
         f"   ({BOTH} both)",
     ))
     return Content("\n").join(lines)
