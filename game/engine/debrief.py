@@ -197,6 +197,11 @@ def benchmark_name(scenario) -> str:
     return "What really happened" if scenario.kind == "real" else scenario.historical.name
 
 
+def in_a_sentence(name: str) -> str:
+    """A heading's words inside a sentence: "beside what really happened"."""
+    return name[:1].lower() + name[1:]
+
+
 def play_strategy(game: Game, strategy: str) -> Game:
     """The same scenario and seed as ``game``, played whole by ``strategy``."""
     other = Game(game.scenario, game.seed, game.world.params)

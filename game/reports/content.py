@@ -104,8 +104,9 @@ def history_heading(report: Report) -> str:
 
 def benchmark_in_a_sentence(report: Report) -> str:
     """The benchmark's name inside a sentence: "what really happened"."""
-    name = report.debrief.benchmark
-    return name[:1].lower() + name[1:]
+    from game.engine.debrief import in_a_sentence
+
+    return in_a_sentence(report.debrief.benchmark)
 
 
 def key_figures(report: Report) -> list[tuple[str, str, str]]:

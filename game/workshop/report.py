@@ -66,6 +66,12 @@ class Comparison:
 
         return benchmark_name(self.scenario) if self.scenario is not None else "What really happened"
 
+    @property
+    def benchmark_in_a_sentence(self) -> str:
+        from game.engine.debrief import in_a_sentence
+
+        return in_a_sentence(self.benchmark)
+
 
 def choice_key(taken) -> str:
     """A decision without the post it answered: ``reply (empathetic)``, ``statement: apology``, ``cancel``."""
@@ -302,7 +308,7 @@ def html(c: Comparison) -> str:
     if any(r.played for r in c.teams):
         for figure, name, unit in FIGURES:
             add(f"<h2>{_e(name)} over time</h2><figure>{chart_svg(c, figure, name, unit)}"
-                f"<figcaption>One line (with dots) per team; the dashed line is {_e(c.benchmark.lower())}, "
+                f"<figcaption>One line (with dots) per team; the dashed line is {_e(c.benchmark_in_a_sentence)}, "
                 "replayed with the same seed.</figcaption></figure>")
     add("<h2>Where the teams' choices diverged</h2>")
     if not c.divergences:

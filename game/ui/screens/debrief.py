@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from game.engine.debrief import in_a_sentence
 from game.ui.literal import join, lit, one_line
 from game.ui.widgets.chart import LineChart
 
@@ -55,8 +56,7 @@ class DebriefScreen(Screen):
     def show(self, debrief) -> None:
         """Fill every section from one :class:`game.engine.debrief.Debrief`."""
         self.debrief = d = debrief
-        benchmark = one_line(d.benchmark)
-        other = benchmark[:1].lower() + benchmark[1:]
+        other = in_a_sentence(one_line(d.benchmark))
         self.query_one("#debrief-outcome", Static).update(self._outcome())
         self.query_one("#debrief-beside", Static).update(lit(f"Your crisis beside {other}", "bold $text-accent"))
         self.query_one("#debrief-reputation", LineChart).plot(
