@@ -173,6 +173,12 @@ def restore(path_or_ref, accept_changed_scenario: bool = False,
         game = result.game
         where = f"turn {game.state.turn}" if not game.over else "the end"
         warnings.append(f"{result.problem}; the game was restored up to {where} and the rest of the log ignored")
+        from game import __version__
+
+        if info.bashtag != __version__:
+            # The likeliest cause, said plainly: an engine change plays the same choices differently.
+            warnings.append(f"this game was recorded with Bashtag {info.bashtag}; this is {__version__}, whose "
+                            "engine may play the same choices differently")
     elif log.stop_reason:
         warnings.append(f"{log.stop_reason}; the game was restored up to turn {result.game.state.turn} "
                         "and the rest of the log ignored")

@@ -156,6 +156,21 @@ def test_an_edited_figure_is_caught_and_the_game_goes_back_to_the_turn_before(sc
     assert same(restored, reference(scenario_file, until_turn=5))
 
 
+def test_a_game_from_an_older_bashtag_that_replays_differently_says_which_versions(scenario_file):
+    from game import __version__
+
+    _, recorder = play(scenario_file)
+    recorder.close()
+    lines = lines_of(recorder.path)
+    header = {**json.loads(lines[0]), "bashtag": "0.0.1"}
+    index = _index_of(recorder.path, lambda e: e["t"] == "end_turn" and e["turn"] == 5)
+    lines[index] = json.dumps({**json.loads(lines[index]), "reputation": 99.0}) + "\n"   # as an older engine's
+    write_lines(recorder.path, [json.dumps(header) + "\n"] + lines[1:])
+    restored, _, warnings = resume(recorder.path)
+    assert same(restored, reference(scenario_file, until_turn=5))
+    assert any(f"recorded with Bashtag 0.0.1; this is {__version__}" in w for w in warnings), warnings
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "empty"),
     (b"hello\n", "not a Bashtag session log"),
