@@ -173,6 +173,7 @@ def _balance(scenario, args, simulate) -> int:
     for title, items in (("events that never fired", report.events_never_fired),
                          ("endings never reached", report.endings_never_reached),
                          ("actions never worth taking", report.actions_never_worth_taking),
-                         ("meters no action moves", report.meters_no_action_moves)):
+                         ("meters no action moves", report.meters_no_action_moves),
+                         ("situational posts never shown", report.situational_never_shown)):
         print(f"  {title}: {', '.join(items) if items else 'none'}")
     return 0

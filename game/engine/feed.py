@@ -51,6 +51,7 @@ class TextMaker:
         templates = scenario.templates
         self.base = {stance: list(getattr(templates, stance)) for stance in STANCE_NAMES}
         self.situation: tuple[int, ...] = ()
+        self.situations_seen: set[int] = set()   # for the balance report: pools whose time never came
         self.pools: dict[str, list[str]] = {}
         self.decks: dict[str, list[int]] = {}
         self._deal_anew()
@@ -59,6 +60,7 @@ class TextMaker:
     def set_situation(self, holding: tuple[int, ...]) -> None:
         """Which of the scenario's situational pools hold now (their indexes). Posts that claim a
         situation ("it's trending") join the pools only while it is true; a change reshuffles."""
+        self.situations_seen.update(holding)
         if holding != self.situation:
             self.situation = holding
             self._deal_anew()

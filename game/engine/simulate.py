@@ -42,6 +42,7 @@ class RunResult:
     fired: list[str] = field(default_factory=list)
     action_kinds: list[str] = field(default_factory=list)
     meters_moved_by_actions: list[str] = field(default_factory=list)
+    situations_seen: list[int] = field(default_factory=list)   # indexes of templates.situational
 
     def as_json(self) -> dict:
         keep = ("seed", "total_posts", "negative_share", "peak_posts_per_turn", "first_press_turn",
@@ -96,6 +97,7 @@ def summarise(game: Game, moved: list[str] | None = None, kinds: list[str] | Non
         fired=sorted({e.id for e in state.events}),
         action_kinds=kinds or [],
         meters_moved_by_actions=moved or [],
+        situations_seen=sorted(game.world.text.situations_seen),
     )
 
 
@@ -200,6 +202,7 @@ class BalanceReport:
     endings_never_reached: list[str]
     actions_never_worth_taking: list[str]
     meters_no_action_moves: list[str]
+    situational_never_shown: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return self.__dict__.copy()
@@ -217,6 +220,7 @@ def balance(scenario: Scenario, runs: int, seed: int, random_runs: int | None = 
     everything = [r for rs in results.values() for r in rs]
 
     fired = {e for r in everything for e in r.fired}
+    seen = {i for r in everything for i in r.situations_seen}
     reached = {r.ending for r in everything}
     moved = {m for r in everything for m in r.meters_moved_by_actions}
 
@@ -261,4 +265,6 @@ def balance(scenario: Scenario, runs: int, seed: int, random_runs: int | None = 
         endings_never_reached=[e.id for e in scenario.endings if e.id not in reached],
         actions_never_worth_taking=never_worth,
         meters_no_action_moves=[m for m in ("reputation", "press", "anger", "invitation") if m not in moved],
+        situational_never_shown=[f"templates.situational[{i}] (when: {pool.when})"
+                                 for i, pool in enumerate(scenario.templates.situational) if i not in seen],
     )

@@ -82,3 +82,16 @@ def test_posts_by_day_share_a_turn_across_midnight_by_its_hours_and_add_up(capsy
     assert code == 0 and "by day" in out and "Wed 01 Jan 12:00–24:00" in out
     code, out, _ = simulate(capsys, "--runs", "3", "--seed", "2", "--jobs", "1", "--json")
     assert json.loads(out)["by_day"] == json.loads(json.dumps(days))
+
+
+def test_the_balance_report_names_situational_posts_whose_time_never_comes():
+    from game.engine.simulate import balance
+    from game.scenario.library import load
+    from game.scenario.models import SituationalPool
+
+    mini = load(MINI)
+    pools = [SituationalPool(when="turn >= 2", neutral=["Still going, {hashtag}"]),
+             SituationalPool(when="turn > 99", neutral=["A hundred turns of {hashtag}"])]
+    scenario = mini.model_copy(update={"templates": mini.templates.model_copy(update={"situational": pools})})
+    report = balance(scenario, runs=1, seed=1, random_runs=2)
+    assert report.situational_never_shown == ["templates.situational[1] (when: turn > 99)"]
