@@ -28,7 +28,7 @@ import numpy as np  # noqa: E402
 from game.engine import Game  # noqa: E402
 from game.engine.simulate import _play_job, run_seed  # noqa: E402
 from game.engine.strategies import make_strategy, take_turn  # noqa: E402
-from game.engine.turn import steps_for  # noqa: E402
+from game.engine.crowd import steps_for  # noqa: E402
 from game.scenario.library import load  # noqa: E402
 
 
@@ -55,7 +55,7 @@ def turn_time(scenario, node_budget: int | None = None) -> float:
     """Median time of one 30-minute turn in the critical phase."""
     from game.engine.params import ModelParams
 
-    params = ModelParams(node_budget=node_budget) if node_budget else ModelParams()
+    params = ModelParams().with_(graph_node_budget=node_budget) if node_budget else ModelParams()
     game = Game(scenario, 1, params)
     minutes = [game.world.turn_minutes(t) for t in range(1, game.state.turns_total + 1)]
     critical = next(i for i, m in enumerate(minutes, start=1) if m <= 30)

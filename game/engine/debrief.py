@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from game.engine.actions import ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
+from game.engine.rules import RULES
 from game.engine.game import Game
 from game.engine.responses import POSTURE_RANK
 from game.engine.strategies import make_strategy, take_turn
@@ -96,12 +97,8 @@ def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list] | None:
     """Another choice at the moment of ``entry``: (label, actions replacing it) or None."""
     when = entry.detail
     kind = entry.kind
-    if kind == "cancel":
-        return ("If you had not cancelled", [])
-    if kind in ("pause", "delete", "monitor", "escalate"):
-        words = {"pause": "paused the queue", "delete": "deleted the post", "monitor": "spent time listening",
-                 "escalate": "escalated"}
-        return (f"If you had not {words[kind]}", [])
+    if kind in ("cancel", "pause", "delete", "monitor", "escalate"):
+        return (f"If you had not {RULES[kind].past}", [])
     if kind == "reply" and when.get("tone") != "empathetic":
         return ("If you had replied with empathy", [Reply(when.get("post_id", ""), "empathetic")])
     if kind == "statement":

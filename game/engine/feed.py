@@ -13,9 +13,9 @@ import re
 
 import numpy as np
 
+from game.engine.stance import STANCE_NAMES
 from game.scenario.models import Scenario
 
-STANCE_NAMES = ("hostile", "neutral", "supportive")
 _SLOT = re.compile(r"\{([a-z0-9_-]+)\}")
 _FALLBACK = {   # what the crowd says when a scenario gives no pool for a stance
     "hostile": "What were you thinking, {org}? {hashtag}",
@@ -29,7 +29,7 @@ _DEFAULT_HANDLE_PARTS = (
 )
 
 
-def _mix(value: int) -> int:
+def mix_bits(value: int) -> int:
     """A fixed 64-bit integer hash (splitmix64): stable handles without any random state."""
     value = (value + 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF
     value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
@@ -74,7 +74,7 @@ class TextMaker:
 
     def handle_for(self, node: int) -> str:
         """A stable, invented handle for a crowd node."""
-        h = _mix(node * 1_000_003 + self.seed)
+        h = mix_bits(node * 1_000_003 + self.seed)
         first = self.parts[h % len(self.parts)]
         second = self.parts[(h >> 16) % len(self.parts)]
         digits = (h >> 32) % 1000

@@ -17,7 +17,7 @@ import copy
 
 import numpy as np
 
-from game.engine import responses, turn as turn_pipeline
+from game.engine import posting, reputation, responses, rules, turn as turn_pipeline
 from game.engine.actions import Action, ActionNotAllowed, action_to_dict
 from game.engine.conditions import Conditions
 from game.engine.feed import TextMaker
@@ -27,40 +27,19 @@ from game.engine.spread import Spread
 from game.engine.state import ActionOption, GameState, Post, TakenAction, TurnReport
 from game.engine.world import World
 from game.scenario.models import Lesson, Scenario
-from game.scenario.vocabulary import TONES
-
-COSTS = {"reply": 1, "statement": 2, "pause": 1, "resume": 1, "cancel": 1, "delete": 1, "monitor": 1,
-         "escalate": 2, "inject": 0}
-KEYS = {"reply": "r", "statement": "s", "pause": "p", "resume": "u", "cancel": "c", "delete": "d",
-        "monitor": "m", "escalate": "x"}
-LABELS = {"reply": "Reply", "statement": "Post a statement", "pause": "Pause scheduled posts",
-          "resume": "Resume scheduled posts", "cancel": "Cancel the campaign", "delete": "Delete a post",
-          "monitor": "Monitor the conversation", "escalate": "Escalate to leadership"}
-DESCRIPTIONS = {
-    "reply": "Answer the selected post in a tone you choose.",
-    "statement": "Post one of the prepared statements; its posture (apology, excuse, denial…) matters.",
-    "pause": "Stop the organisation's queued posts from going out on their own.",
-    "resume": "Let the queued posts go out again.",
-    "cancel": "Call the campaign off. It cannot be undone, and it may become a story itself.",
-    "delete": "Delete one of the organisation's posts. It cannot be undone; screenshots survive.",
-    "monitor": "Listen: who is posting and why. Responses land better this turn and the next.",
-    "escalate": "Take it to leadership: statements that need sign-off open from the next turn.",
-}
-
+from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES
 
 class Game:
     """One game of one scenario, from one seed."""
 
     def __init__(self, scenario: Scenario, seed: int = 0, params: ModelParams = DEFAULT_PARAMS):
         seed = int(seed)
-        sequence = np.random.SeedSequence([seed & 0xFFFFFFFF, 0xB45]) if seed >= 0 else np.random.SeedSequence(abs(seed))
-        graph_seed, play_seed, words_seed = sequence.spawn(3)   # spawn keeps the first two as they were
+        # Not parameters: how a seed becomes the game's random streams.
+        sequence = np.random.SeedSequence([seed & 0xFFFFFFFF, 0xB45]) if seed >= 0 else np.random.SeedSequence(abs(seed))  # not a parameter
+        graph_seed, play_seed, words_seed = sequence.spawn(3)   # not a parameter: spawn keeps the first two as they were
         graph = build_graph(scenario, np.random.default_rng(graph_seed), params)
         organisation = scenario.organisation
-        history = min(1.0, sum(c.severity for c in organisation.history) / 2.0)
-        threat = params.responsibility_of(organisation.crisis_type) * (1 + params.history_weight * history) * (
-            1 + params.prior_reputation_weight * (50.0 - organisation.reputation) / 50.0
-        )
+        history = reputation.history_share(organisation, params)
         world = World(
             scenario=scenario,
             seed=seed,
@@ -70,8 +49,9 @@ class Game:
             text=TextMaker(scenario, seed, np.random.default_rng(words_seed)),
             rng=np.random.default_rng(play_seed),
             turn_starts=scenario.turn_starts(),
-            threat=threat,
-            required_posture=responses.required_posture(organisation.crisis_type, history, organisation.reputation),
+            threat=reputation.threat_of(organisation, params),
+            required_posture=responses.required_posture(organisation.crisis_type, history, organisation.reputation,
+                                                        params.reputation),
             reputation=float(organisation.reputation),
             anger=100.0 * organisation.grievance,
             invitation=float(scenario.campaign.invitation),
@@ -79,7 +59,7 @@ class Game:
         world.budget_left = scenario.actions.budget
         self._world = world
         self._conditions = Conditions(scenario)
-        turn_pipeline.open_campaign(world)
+        posting.open_campaign(world)
 
     # ------------------------------------------------------------------------------ reading
 
@@ -94,6 +74,15 @@ class Game:
     @property
     def over(self) -> bool:
         return self._world.over
+
+    @property
+    def params(self) -> ModelParams:
+        """The model's constants this game plays with."""
+        return self._world.params
+
+    def turn_start(self, turn: int | None = None):
+        """When ``turn`` (by default the current one) starts, on the scenario's clock."""
+        return self._world.turn_start(turn)
 
     @property
     def world(self) -> World:
@@ -149,7 +138,7 @@ class Game:
         post = self.post(post_id)
         if post is None or tone not in TONES:
             return ""
-        return turn_pipeline.reply_text(self._world, post_id, tone, post.author)
+        return rules.reply_text(self._world, post_id, tone, post.author)
 
     def post(self, post_id: str) -> Post | None:
         for post in self._world.feed:
@@ -164,27 +153,21 @@ class Game:
 
     def available_actions(self) -> list[ActionOption]:
         """Every action, with its cost and, when it cannot be taken now, the reason."""
-        w = self._world
+        w, conditions = self._world, self._conditions
         options: list[ActionOption] = []
         disabled = set(w.scenario.actions.disabled)
-        for kind in ("reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate"):
+        for kind in BUILTIN_ACTIONS:
             if kind in disabled:
                 continue
-            reason = self._why_not(kind)
-            choices: tuple[tuple[str, str], ...] = ()
-            if kind == "reply":
-                choices = tuple((tone, f"{tone} ({TONES[tone]})") for tone in TONES)
-            elif kind == "statement":
-                choices = tuple((s.id, s.label) for s in self._open_statements())
-            elif kind == "delete":
-                choices = tuple((p.id, p.text[:60]) for p in w.org_posts)
+            rule = rules.RULES[kind]
+            reason = rules.why_not(w, kind, conditions)
             options.append(ActionOption(
-                kind=kind, label=LABELS[kind], key=KEYS[kind], cost=COSTS[kind], available=not reason,
-                reason=reason, choices=choices, irreversible=kind in ("cancel", "delete"),
-                description=DESCRIPTIONS[kind],
+                kind=kind, label=rule.label, key="", cost=rule.cost, available=not reason,
+                reason=reason, choices=rule.choices(w, conditions), irreversible=rule.irreversible,
+                description=rule.description,
             ))
         for custom in w.scenario.actions.custom:
-            reason = self._why_not_custom(custom.id)
+            reason = rules.why_not_custom(w, custom.id, conditions)
             options.append(ActionOption(
                 kind="custom", label=custom.label, key=custom.key or "", cost=custom.cost,
                 available=not reason, reason=reason, description=custom.description, action_id=custom.id,
@@ -193,17 +176,22 @@ class Game:
 
     def apply(self, action: Action) -> tuple:
         """Take ``action`` now; returns the changes it made.  Raises ActionNotAllowed with a reason."""
-        w = self._world
+        w, conditions = self._world, self._conditions
         kind = action.kind
-        if kind != "inject":
-            reason = self._why_not_custom(action.action_id) if kind == "custom" else self._why_not(kind)
-            if reason:
-                raise ActionNotAllowed(reason)
+        if kind == "custom":
+            reason = rules.why_not_custom(w, action.action_id, conditions)
+        elif kind == "inject":
+            reason = ""   # a facilitator's inject is not the team's choice: always allowed, free
+        elif kind in rules.RULES:
+            reason = rules.why_not(w, kind, conditions)
+        else:
+            raise ValueError(f"unknown action kind {kind!r}")
+        if reason:
+            raise ActionNotAllowed(reason)
         before = len(w.changes)
-        label = turn_pipeline.perform(w, action, self._conditions, self._open_statements)
+        label = rules.perform(w, action, conditions)
         if kind != "inject":
-            cost = self._cost(action)
-            w.budget_left -= cost
+            w.budget_left -= rules.cost_of(w, action)
             w.count("actions_taken")
         changes = tuple(w.changes[before:])
         w.taken.append(TakenAction(w.turn, kind, label, action_to_dict(action), changes))
@@ -224,74 +212,6 @@ class Game:
         clone._world = copy.deepcopy(world, memo)
         clone._conditions = self._conditions
         return clone
-
-    # ------------------------------------------------------------------------------ rules
-
-    def _cost(self, action: Action) -> int:
-        if action.kind == "custom":
-            return next(c.cost for c in self._world.scenario.actions.custom if c.id == action.action_id)
-        return COSTS[action.kind]
-
-    def _open_statements(self):
-        w = self._world
-        env = None
-        open_ = []
-        for option in w.scenario.actions.statements:
-            if option.id in w.said:
-                continue
-            if option.needs_escalation and not (w.escalated_turn and w.escalated_turn < w.turn):
-                continue
-            if option.when:
-                env = env or self._conditions.env(w)
-                if not self._conditions.holds(option.when, env):
-                    continue
-            open_.append(option)
-        return open_
-
-    def _why_not(self, kind: str) -> str:
-        w = self._world
-        if w.over:
-            return "the game is over"
-        if kind in w.scenario.actions.disabled:
-            return "this scenario does not allow it"
-        if COSTS[kind] > w.budget_left:
-            return f"not enough attention left this turn ({w.budget_left} of {w.scenario.actions.budget})"
-        if kind == "reply" and not any(p.source != "org" for p in w.feed):
-            return "there is nothing in the feed to reply to yet"
-        if kind == "statement" and not self._open_statements():
-            return "no prepared statement is open now"
-        if kind == "pause":
-            if w.cancelled_turn:
-                return "the campaign is cancelled: nothing is queued"
-            if w.paused:
-                return "the scheduled posts are already paused"
-        if kind == "resume":
-            if w.cancelled_turn:
-                return "the campaign is cancelled: nothing is queued"
-            if not w.paused:
-                return "the scheduled posts are not paused"
-        if kind == "cancel" and w.cancelled_turn:
-            return "you already cancelled the campaign"
-        if kind == "delete" and not w.org_posts:
-            return "none of our posts is up to delete"
-        if kind == "escalate" and w.escalated_turn:
-            return "leadership is already involved"
-        return ""
-
-    def _why_not_custom(self, action_id: str) -> str:
-        w = self._world
-        custom = next((c for c in w.scenario.actions.custom if c.id == action_id), None)
-        if custom is None:
-            return f"no action called {action_id!r} in this scenario"
-        if w.over:
-            return "the game is over"
-        if custom.cost > w.budget_left:
-            return f"not enough attention left this turn ({w.budget_left} of {w.scenario.actions.budget})"
-        if custom.once and w.took.get(custom.id):
-            return "you already did that"
-        if custom.when and not self._conditions.holds(custom.when, self._conditions.env(w)):
-            return "not possible at this point"
-        return ""
 
 
 def _phase_of(scenario: Scenario, turn: int) -> str:

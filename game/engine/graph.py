@@ -19,9 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.params import ModelParams
+from game.engine.stance import Stance
 from game.scenario.models import Scenario
 
-STANCE_CODES = {"hostile": 0, "neutral": 1, "supportive": 2}
+STANCE_CODES = {stance.word: stance for stance in Stance}
 
 
 @dataclass
@@ -75,15 +76,15 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
     segments = scenario.audience.segments
     sizes = np.array([s.size for s in segments], dtype=float)
     # Aggregate only where the audience exceeds the budget, each segment keeping its share.
-    scale = min(1.0, params.node_budget / sizes.sum())
+    scale = min(1.0, params.graph.node_budget / sizes.sum())
     counts = np.maximum(1, np.round(sizes * scale)).astype(int)
 
     seg_parts, stance_parts, foll_parts, weight_parts, watch_parts, susc_parts = [], [], [], [], [], []
     for index, (segment, count) in enumerate(zip(segments, counts)):
         mix = np.array([segment.stance.hostile, segment.stance.neutral, segment.stance.supportive])
         seg_parts.append(np.full(count, index, dtype=np.int16))
-        stance_parts.append(rng.choice(3, size=count, p=mix / mix.sum()).astype(np.int8))
-        foll_parts.append(np.exp(np.log(segment.followers) + params.follower_sigma * rng.standard_normal(count)))
+        stance_parts.append(rng.choice(len(Stance), size=count, p=mix / mix.sum()).astype(np.int8))
+        foll_parts.append(np.exp(np.log(segment.followers) + params.graph.follower_sigma * rng.standard_normal(count)))
         weight_parts.append(np.full(count, segment.size / count))
         watch_parts.append(rng.random(count) < segment.activity)
         susc_parts.append(np.full(count, segment.susceptibility))
@@ -99,11 +100,11 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
         # Named accounts join on cue (their `joins`) or when the storm reaches them, not by
         # watching the brand's own posts.
         watch_parts.append(np.array([False]))
-        susc_parts.append(np.array([min(1.0, segments[seg].susceptibility * params.key_engagement)]))
+        susc_parts.append(np.array([min(1.0, segments[seg].susceptibility * params.posting.key_engagement)]))
     # The organisation's own account: it never posts on its own through the crowd model.
     org_seg = 0
     seg_parts.append(np.array([org_seg], dtype=np.int16))
-    stance_parts.append(np.array([2], dtype=np.int8))
+    stance_parts.append(np.array([Stance.SUPPORTIVE], dtype=np.int8))
     foll_parts.append(np.array([float(max(scenario.organisation.followers, 1))]))
     weight_parts.append(np.array([1.0]))
     watch_parts.append(np.array([False]))
@@ -148,14 +149,14 @@ def _wire(segment_arr, followers, weight, watcher, counts, segments, org_node, r
     cohesion = np.array([s.cohesion for s in segments])
 
     # Real interested viewers of one post, and how many links we sample to carry them.
-    viewers = followers * params.see_share * params.affinity
+    viewers = followers * params.graph.see_share * params.graph.affinity
     viewers[org_node] = 0.0  # the organisation reaches its watchers below, not through this rule
-    links = np.minimum(np.maximum(np.rint(viewers), 0), params.edge_cap).astype(np.int64)
+    links = np.minimum(np.maximum(np.rint(viewers), 0), params.graph.edge_cap).astype(np.int64)
     links = np.minimum(links, n_crowd - 1)
-    if links.sum() > params.edge_budget:
+    if links.sum() > params.graph.edge_budget:
         # A huge audience of huge accounts: fewer links, each carrying more exposure, so memory
         # and time stay bounded whatever a scenario file claims.
-        links = np.where(links > 0, np.maximum(1, (links * (params.edge_budget / links.sum())).astype(np.int64)), 0)
+        links = np.where(links > 0, np.maximum(1, (links * (params.graph.edge_budget / links.sum())).astype(np.int64)), 0)
     total = int(links.sum())
     sources = np.repeat(np.arange(n), links)
 
@@ -172,11 +173,11 @@ def _wire(segment_arr, followers, weight, watcher, counts, segments, org_node, r
     link_weight = per_link[sources] / weight[targets]
 
     # The organisation's account: one link to every watcher.  Its posts are brand content, which
-    # moves people to post at a fraction of the rate outrage does (params.brand_content).
+    # moves people to post at a fraction of the rate outrage does (params.posting.brand_content).
     org_targets = np.flatnonzero(watcher[:n_crowd])
     sources = np.concatenate([sources, np.full(org_targets.shape[0], org_node)])
     targets = np.concatenate([targets, org_targets])
-    link_weight = np.concatenate([link_weight, np.full(org_targets.shape[0], params.brand_content)])
+    link_weight = np.concatenate([link_weight, np.full(org_targets.shape[0], params.posting.brand_content)])
 
     # Two draws of the same follower are one follow link carrying both exposures.
     pair = sources.astype(np.int64) * n + targets

@@ -1,18 +1,25 @@
-"""The model's constants, shared by every scenario.
+"""The model's constants, shared by every scenario, grouped by the part of the model they drive.
 
 No constant here is keyed to one case: a scenario shapes the crisis through its own data (audience,
 grievance, crisis type, timeline).  Each value cites where it comes from; ``research/models.md`` is
-the project's research file (sections M1-M4), ``research/cases.md`` the case record.
+the project's research file (sections M1-M4), ``research/cases.md`` the case record.  Where a value
+is a design choice rather than a measurement, its docstring says so.  Engine code writes no model
+number of its own: ``tests/engine/test_parameters.py`` fails on one.
+
+    params.press.half              # one group per part of the model
+    ModelParams().with_(press_spectacle=0.0)   # a copy with one value changed (group_field=value)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class ModelParams:
-    # --- the follower graph -------------------------------------------------------------------
+class GraphParams:
+    """The follower graph (``graph.py``)."""
+
     node_budget: int = 60_000
     """Most crowd nodes simulated; a bigger audience is aggregated (a node stands for several
     similar accounts), named accounts stay individual.  Keeps a turn fast at any scale."""
@@ -28,14 +35,17 @@ class ModelParams:
     edge_budget: int = 1_500_000
     """Most follow links in a whole graph (about 20 MB): beyond it every link carries more."""
 
-    # --- the memory kernel (SEISMIC, M2) --------------------------------------------------------
-    kernel_minutes: tuple[float, ...] = (4.0, 30.0, 240.0, 2880.0)
-    """Time scales of a sum of exponentials fitted (least squares) to SEISMIC's reaction-time
-    curve: 96% of reactions still to come after 1 min, 81% after 5, 54% after 30, 46% after 1 h,
-    30% after 6 h, 22% after 24 h."""
-    kernel_weights: tuple[float, ...] = (0.236, 0.351, 0.081, 0.332)
 
-    # --- posting ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PostingParams:
+    """Who posts, and when (``spread.py``, ``crowd.py``)."""
+
+    kernel_minutes: tuple[float, ...] = (4.0, 30.0, 240.0, 2880.0)
+    """Time scales of the memory kernel (SEISMIC, M2), a sum of exponentials fitted (least squares)
+    to SEISMIC's reaction-time curve: 96% of reactions still to come after 1 min, 81% after 5, 54%
+    after 30, 46% after 1 h, 30% after 6 h, 22% after 24 h."""
+    kernel_weights: tuple[float, ...] = (0.236, 0.351, 0.081, 0.332)
+    """The weights of those exponentials (same fit)."""
     fatigue_posts: float = 2.0
     """Posts after which an account's urge halves: most accounts in a hijack post once or twice."""
     max_posts_per_hour: float = 30.0
@@ -49,10 +59,20 @@ class ModelParams:
     communication (Utz, Schultz & Glocka 2013, M4): at full anger critics post three times as
     readily as with none."""
     neutral_drive: float = 0.8
+    """An onlooker's urge, before the trend's pull (a design assumption between the two camps)."""
     spectacle: float = 0.4
     """Onlookers post more while the tag trends (jokes, 'watching #X unfold'): neutral drive is
     neutral_drive × (1 + spectacle × trend)."""
     supportive_drive: float = 0.5
+    """A supporter's urge, before goodwill: defenders of a brand post less readily than its critics
+    (hijacks run about two-thirds hostile, cases §0)."""
+    goodwill_drive: float = 2.0
+    """Supporters roused by good responses: at full goodwill they post (1 + this) times as readily
+    (a design assumption: SCCT's 'supporters speak up' effect, M4)."""
+    invitation_salience: float = 2.0
+    """The invitation's pull grows with the square of how open it is: salience is steep — a vague
+    invitation a week away is ignored, a named executive at a set hour is a target (#AskJPM: little
+    traffic for six days, a flood within hours, cases §1; a design assumption)."""
     invitation_rate: float = 0.35
     """Exposures per hour that a fully open invitation (100) gives each account watching the
     brand: promoted posts, the account's reminders, the tag in search."""
@@ -66,74 +86,333 @@ class ModelParams:
     deadline_lead_hours: float = 0.25
     """The time left at which the pressure is half its peak: about what it takes to write and send a
     question before the hour."""
+    deadline_rush_event: float = 2.0
+    """The rush at which the player is told the tag fills up before the hour (twice the usual urge)."""
     baseline_rate: float = 0.02
     """Exposures per hour of background talk about the organisation for its watchers."""
     brand_content: float = 0.2
     """The brand's own posts move people to post at a fifth of the rate outrage does (0.5-1% per
     view for ordinary brand content against 2-5% for hostile content in a live hijack, M3)."""
+    rhythm_mean: float = 0.6
+    """The daily rhythm: activity is mean - swing × cos(2π (hour - low hour) / 24), so it runs from
+    0.2 before dawn to 1.0 mid-afternoon (platform activity curves: a trough around 03:00-05:00,
+    a broad afternoon peak, M3)."""
+    rhythm_swing: float = 0.4
+    """The rhythm's swing around its mean (same source)."""
+    rhythm_low_hour: float = 3.5
+    """The local hour of the rhythm's trough (same source)."""
+    max_step_minutes: float = 10.0
+    """A turn is simulated in steps of at most this many minutes (the kernel's shortest scale is
+    4 minutes; ten keeps a step's exposures from reacting within the step)."""
+    max_steps: int = 24
+    """At most this many steps a turn, so a day-long turn costs no more than a few hours' worth."""
 
-    # --- the trending channel (M3: volumes need it) ----------------------------------------------
-    trend_threshold: float = 600.0
+
+@dataclass(frozen=True)
+class TrendParams:
+    """The trending channel and the hijack (M3: volumes need it)."""
+
+    threshold: float = 600.0
     """Posts per hour at which a hashtag enters trending lists: ten a minute ("tens per minute in a
     city", M3; #QantasLuxury trended in Sydney and Melbourne within its first hour)."""
-    trend_look_rate: float = 0.04
+    sharpness: float = 4.0
+    """How sharply a tag enters the list around the threshold: trend = 1 / (1 + (threshold /
+    rate)^sharpness), so at half the rate it is 6% in, at twice 94% (a design assumption: lists are
+    ranked, not a hard cut)."""
+    look_rate: float = 0.04
     """Share of the whole audience that glances at a trending tag each hour.  The trending list
     shows a tag to a fixed audience, so this channel saturates instead of compounding; with
     outrage susceptibility it gives hijacks of 10^4-10^5 posts a day (M3, 'Trending and search
     exposure'; cases §0 'Volume scales').  A design assumption, shared by every scenario."""
-    trend_novelty_half_hours: float = 24.0
+    novelty_half_hours: float = 24.0
     """A trending tag's pull halves with each day it has trended: collective attention fades as a
     story grows old (Wu & Huberman 2007, novelty decay).  A day's half-life matches the record's
     pattern that about half a hijack's volume falls on its peak day (cases §0 'Volume scales':
     #AskJPM 27.7k of 45.6k) and that cancelled campaigns make a one-to-two-day story (§0 pattern 4).
     A new round of conflict that the press follows up (a defence, an attack, a deletion) makes the
     tag new again and restarts the clock; an ending (an apology, a withdrawal) does not."""
+    hijack_share: float = 0.5
+    """A hijack needs a hostile majority of the turn's posts (cases §0: hijacked tags run about
+    two-thirds hostile)."""
+    hijack_trend_share: float = 0.25
+    """...at a rate of at least a quarter of the trending rate for big audiences,"""
+    hijack_audience_rate: float = 0.002
+    """...or 0.2% of the audience an hour for small ones (about 5% of it in a day)."""
 
-    # --- anger, reputation (SCCT, M4) -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReputationParams:
+    """Reputation, anger and the SCCT threat (``reputation.py``, ``world.py``; SCCT, M4)."""
+
     responsibility: tuple[tuple[str, float], ...] = (("victim", 0.2), ("accidental", 0.5), ("preventable", 0.9))
     """Attributed responsibility per SCCT cluster (Coombs 2007; research file's encoding)."""
     history_weight: float = 0.6
+    """How much a history of crises raises the threat (SCCT's intensifier, Coombs 2007): a full
+    history (severities adding to 2) raises it by 60%."""
+    history_full: float = 2.0
+    """The sum of past crises' severities that counts as a full history."""
     prior_reputation_weight: float = 0.5
+    """How much a poor prior reputation raises the threat (SCCT's second intensifier): at 0 the threat
+    is 50% higher than at the neutral 50, at 100 it is 50% lower."""
+    neutral_reputation: float = 50.0
+    """The reputation SCCT's intensifier treats as neither good nor bad."""
+    troubled_history: float = 0.25
+    """A history share above which SCCT asks for a more accommodating posture (Coombs 2007)."""
+    troubled_reputation: float = 40.0
+    """A prior reputation below which SCCT asks for a more accommodating posture."""
     anger_memory_hours: float = 24.0
     """Anger relaxes toward the grievance's baseline over about a day (a 1-2 day story, cases §0)."""
     reach_damage: float = 2.0
     """Reputation points per unit of log1p(all hostile reach so far / reach_scale), times threat."""
     reach_scale: float = 200_000.0
+    """The hostile reach at which damage begins to flatten (the first few hundred thousand
+    impressions hurt most; M4, and the design choice that turn length must not change the cost)."""
     support_gain: float = 1.5
-    press_damage: float = 0.35
-    """Reputation points per decade of a story's audience (log10), times threat."""
+    """Reputation points per unit of log1p(supportive reach / reach_scale)."""
+    floor_zone: float = 20.0
+    """Reputation below which losses shrink: a standing already in ruins has little left to lose,
+    so a week-long storm does not pin every reputation at zero (a design choice)."""
+    floor_least_share: float = 0.2
+    """The least share of a loss still applied at the very bottom."""
+    lift_headroom: float = 5.0
+    """Responses can lift reputation up to this many points above where it started before lifts
+    shrink (SCCT: rebuild strategies restore reputation; they do not add to it without end)."""
+    lift_fade: float = 10.0
+    """Over how many points below that mark lifts reach full strength."""
+    lift_least_share: float = 0.1
+    """The least share of a lift that still counts beyond the mark."""
+    mixed_band: float = 10.0
+    """A scenario without its own endings calls a loss of less than this many points 'mixed', more
+    a failure (a design choice: about the cost of one published story for a preventable crisis)."""
 
-    # --- press (M3: first online pickup 2-5 h into a flood) --------------------------------------
-    press_half: float = 150_000.0
+
+@dataclass(frozen=True)
+class PressParams:
+    """The press (``press.py``; M3: first online pickup 2-5 h into a flood)."""
+
+    half: float = 150_000.0
     """Hostile impressions per hour at which press attention settles at 50 (half its range)."""
-    press_spectacle: float = 0.5
+    spectacle: float = 0.5
     """While a tag trends, its onlookers' posts (jokes, 'watching #X unfold') can draw the press
     too, at half the weight of hostile ones: a trending spectacle is news whatever its tone (news
     values include entertainment and surprise beside conflict: Harcup & O'Neill 2017).  A story
     takes its strongest angle, so this moves the press only when the spectacle outweighs the
     conflict — amused storms such as #WaitroseReasons or #susanalbumparty (cases §0), not hijacks."""
-    press_per_journalist: float = 8.0
-    """Attention each journalist posting on the tag adds: they are the press."""
-    press_rise_hours: float = 3.0
+    per_journalist: float = 8.0
+    """Attention each journalist posting on the tag adds to where it settles: they are the press."""
+    journalist_arrival: float = 6.0
+    """A journalist's first post on the tag jolts attention at once (their newsroom hears of it)."""
+    rise_hours: float = 3.0
     """Attention builds over two or three hours: newsrooms must notice, pitch, write and edit."""
-    press_memory_hours: float = 10.0
+    memory_hours: float = 10.0
     """And fades over about half a day once the storm dies down (a 1-2 day story, cases §0)."""
-    press_rate: float = 0.6
+    rate: float = 0.6
     """Stories per hour from an outlet whose threshold the attention has reached, in working
-    hours; at night newsrooms publish at a quarter of the rate (print and TV follow the next day,
-    cases §0 'Latency to press')."""
-    press_read_share: float = 0.01
+    hours (cases §0 'Latency to press')."""
+    over_threshold_scale: float = 25.0
+    """Each 25 points of attention past an outlet's threshold doubles its rate: a big story is
+    written sooner."""
+    night_share: float = 0.25
+    """At night newsrooms publish at a quarter of the daytime rate (print and TV follow the next
+    day, cases §0 'Latency to press')."""
+    working_hours: tuple[float, float] = (7.0, 20.0)
+    """A newsroom's day, local time."""
+    read_share: float = 0.01
     """Share of a story's audience that goes and looks at the hashtag (an immigrant batch, M2)."""
+    damage: float = 0.35
+    """Reputation points per decade of a story's audience (log10 of 1 + audience / damage_scale),
+    times threat."""
+    damage_scale: float = 100_000.0
+    """The audience from which a story starts to cost reputation."""
+    story_anger: float = 2.0
+    """Anger a story adds: a published story validates the outrage (M4, secondary crisis talk)."""
+    story_follow: float = 3.0
+    """Attention a story adds: other newsrooms follow the first."""
 
-    # --- responses --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ResponseParams:
+    """What the team's choices do (``responses.py``, ``rules.py``; SCCT, M4).  Most values here are
+    design assumptions sized against the documented cases; their sources say what they mirror."""
+
     late_hours: float = 3.0
     """After the hijack, a response's credibility halves every so many hours (Coombs: respond
     within the first hour; Lithium: 72% expect a reply within an hour)."""
+    prompt_hours: float = 0.75
+    """A response within this many hours of the hijack counts as 'within the hour'."""
+    before_press: float = 1.3
+    """Credibility for speaking before the press does (stealing thunder: Arpan & Roskos-Ewoldsen
+    2005)."""
+    after_listening: float = 1.25
+    """Credibility for answering after monitoring the conversation (responses that name the
+    grievance land better: Coombs 2007, 'instructing information' first)."""
+    humour_anger_limit: float = 50.0
+    """Above this anger a joke reads as flippancy, not humility (#AskJPM's 'Bad idea' came after
+    the storm; a joke into real anger is diminishing, M4)."""
+    calm: float = 10.0
+    """Anger a fitting statement takes away, before credibility."""
+    calm_per_fit: float = 3.0
+    """More for each posture step above what the crisis needs..."""
+    fit_cap: int = 2
+    """...up to two steps."""
+    lift: float = 1.2
+    """Reputation a fitting statement restores, before credibility..."""
+    lift_per_rank: float = 0.4
+    """...plus this per step of accommodation (an apology restores more than information)."""
+    goodwill: float = 0.2
+    """Goodwill a fitting statement rouses among supporters (0-1)."""
+    evasive_anger: float = 5.0
+    """Anger per posture step a statement falls short of what the crisis needs (read as evasive:
+    United 3411's first two statements, cases §16)."""
+    evasive_reputation: float = 1.0
+    """Reputation per step short, times threat."""
+    evasive_press: float = 4.0
+    """Press attention per step short: a defensive line is news."""
+    evasive_wave: float = 1.5
+    """A new wave: outside exposures per step short, per post of the last turn..."""
+    evasive_wave_least_posts: float = 50.0
+    """...counting at least this many posts."""
+    attack_press: float = 8.0
+    """Attacking critics gives the press a second story (#AskSeaWorld, cases §0)."""
+    counter_tag_wave: float = 3.0
+    """A counter-hashtag's exposures per post of the last turn (#AskSeaWorld → #AnswerTheQ)..."""
+    counter_tag_least_posts: float = 100.0
+    """...counting at least this many posts."""
+    big_account: int = 10_000
+    """Followers from which a reply's audience makes it public theatre."""
+    friendly_snap: float = 0.5
+    """Reputation, times threat, for snapping at a friendly voice."""
+    answer_lift: float = 0.3
+    """Reputation for a question answered (a friendly or neutral post)."""
+    answer_goodwill: float = 0.02
+    """Goodwill for a question answered."""
+    template_anger_big: float = 2.5
+    """Anger for a template answer to a big account (screenshotted and mocked)..."""
+    template_anger: float = 1.0
+    """...and to a small one."""
+    template_reputation: float = 0.4
+    """Reputation per decade of the target's audience (log10 of 1 + followers / template_scale),
+    times threat, for a template answer."""
+    template_scale: float = 1000.0
+    """The audience from which a template answer starts to cost reputation."""
+    troll_anger: float = 5.0
+    """Anger for calling a critic a troll."""
+    troll_reputation: float = 1.5
+    """Reputation, times threat, for attacking a critic in public."""
+    troll_press: float = 4.0
+    """Press attention for a brand picking fights."""
+    joke_into_anger: float = 1.5
+    """Anger for a joke into an angry crowd."""
+    human_calm: float = 1.2
+    """Anger a human answer (empathetic, apologetic, informative) takes away, one person at a time..."""
+    human_lift: float = 0.35
+    """...and reputation it restores."""
+    one_by_one: float = 2.0
+    """Human answers count this many times more when the organisation did not cause the crisis
+    (victim, accidental): one-to-one care is SCCT's 'adjusting information'."""
+    human_goodwill: float = 0.03
+    """Goodwill a human answer rouses."""
+    answered_fatigue: float = 2.0
+    """An influencer who got a real answer has less to say: fatigue as if they had posted this many
+    times fatigue_posts."""
+    wear_after: float = 2.0
+    """Replies in the same tone wear off: the n-th counts 1 / (1 + (n-1) / wear_after)."""
+    pause_calm: float = 2.0
+    """Anger the paused queue takes away in a hijack (the cheerful reminders stop)."""
+    queue_anger_above: float = 40.0
+    """Anger above which a scheduled post into a hijack makes things worse (#AskJPM's reminders)..."""
+    queue_anger: float = 3.0
+    """...by this much anger..."""
+    queue_reputation: float = 0.5
+    """...and this much reputation, times threat."""
+    cancel_calm: float = 8.0
+    """Anger the cancellation of a hijacked campaign takes away (no target left)."""
+    cancel_press: float = 8.0
+    """Press attention: the cancellation is a story of its own (#AskJPM, cases §1)."""
+    cancel_lift: float = 1.0
+    """Reputation for stopping the bleeding."""
+    cancel_wave_least_posts: float = 100.0
+    """The cancellation's exposures: one per post of the last turn, at least this many."""
+    teasing_anger_below: float = 40.0
+    """Below this anger a busy tag is teasing, not a grievance (#WaitroseReasons, cases §0)..."""
+    teasing_busy_share: float = 0.5
+    """...when it runs at half the hijack rate or more."""
+    teasing_press: float = 5.0
+    """Press for a brand that cancels over jokes."""
+    teasing_reputation: float = 1.5
+    """Reputation for cancelling over teasing (looks humourless)."""
+    retreat_calm: float = 5.0
+    """Anger a quiet retreat before the storm takes away."""
+    retreat_lift: float = 0.5
+    """Reputation for a quiet retreat."""
     streisand: float = 6.0
     """Press attention per decade of a deleted post's reach (Streisand effect, M4)."""
+    streisand_scale: float = 1000.0
+    """The reach from which a deletion is noticed (log10 of 1 + reach / this)."""
+    deletion_reputation: float = 0.6
+    """Reputation per decade of reach, times threat: a deletion looks like hiding."""
+    deletion_echo: float = 0.05
+    """Share of a deleted post's reach that comes back to look (screenshots)."""
+    quick_delete_calm: float = 8.0
+    """Anger a post taken down within a turn takes away, when the organisation did not mean harm."""
+    least_noticed: float = 0.05
+    """Decades of reach below which a deletion goes unnoticed."""
+
+
+@dataclass(frozen=True)
+class FeedParams:
+    """The posts a player sees (``visible_feed.py``): sampling and engagement counts.  They shape
+    what is shown, not the figures."""
+
+    size: int = 30
+    """Posts in the feed at most."""
+    crowd: int = 22
+    """Crowd posts among them at most (the rest: ours, scripted, key accounts)."""
+    hostile_engagement: float = 0.004
+    """Reposts per viewer of a hostile post, before heat (outrage is shared more, M3: 2-5% vs
+    0.5-1% reaction per view)..."""
+    other_engagement: float = 0.002
+    """...and of any other post."""
+    heat_scale: float = 50.0
+    """Hostile engagement grows by anger / heat_scale (at 50 anger, twice)."""
+    repost_window: float = 5.0
+    """Reposts counted over this many see-share windows (a post keeps circulating)."""
+    likes_per_repost: float = 2.5
+    """Likes per repost (platform ratios of about 2-3 likes a retweet, M3)."""
+    repost_weight: int = 3
+    """The feed ranks a post by likes + this × reposts (a repost shows it to new people)."""
+    scripted_least_followers: int = 200
+    """A scripted post by someone outside the audience gets between this many followers..."""
+    scripted_follower_span: int = 2000
+    """...and this many more."""
+
+
+@dataclass(frozen=True)
+class ModelParams:
+    """Every constant of the model, in groups."""
+
+    graph: GraphParams = field(default_factory=GraphParams)
+    posting: PostingParams = field(default_factory=PostingParams)
+    trend: TrendParams = field(default_factory=TrendParams)
+    reputation: ReputationParams = field(default_factory=ReputationParams)
+    press: PressParams = field(default_factory=PressParams)
+    responses: ResponseParams = field(default_factory=ResponseParams)
+    feed: FeedParams = field(default_factory=FeedParams)
 
     def responsibility_of(self, crisis_type: str) -> float:
-        return dict(self.responsibility)[crisis_type]
+        return dict(self.reputation.responsibility)[crisis_type]
+
+    def with_(self, **changes) -> "ModelParams":
+        """A copy with some values changed, named ``group_field``: ``with_(press_spectacle=0.0)``."""
+        groups: dict[str, dict] = {}
+        for name, value in changes.items():
+            group = next((g.name for g in dataclasses.fields(self) if name.startswith(g.name + "_")), None)
+            if group is None:
+                raise TypeError(f"no parameter {name!r}: write it as group_field, e.g. press_spectacle")
+            groups.setdefault(group, {})[name[len(group) + 1:]] = value
+        return dataclasses.replace(self, **{
+            group: dataclasses.replace(getattr(self, group), **values) for group, values in groups.items()
+        })
 
 
 DEFAULT_PARAMS = ModelParams()

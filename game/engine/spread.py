@@ -22,12 +22,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.graph import FollowerGraph
-from game.engine.params import ModelParams
+from game.engine.params import DEFAULT_PARAMS, ModelParams, PostingParams
+from game.engine.stance import Stance
 
 
-def circadian(hour: float) -> float:
+def circadian(hour: float, posting: PostingParams = DEFAULT_PARAMS.posting) -> float:
     """Relative posting activity by local hour: lowest before dawn, highest mid-afternoon."""
-    return 0.6 - 0.4 * math.cos(2.0 * math.pi * (hour - 3.5) / 24.0)
+    return posting.rhythm_mean - posting.rhythm_swing * math.cos(math.tau * (hour - posting.rhythm_low_hour) / 24.0)
 
 
 def deadline_rush(hours_left_from: float, hours_left_to: float, pressure: float, lead: float) -> float:
@@ -55,7 +56,7 @@ def _poisson_counts(rng: np.random.Generator, mean: np.ndarray) -> np.ndarray:
     storm of millions), counting arrivals account by account is the cheaper way to the same
     distribution."""
     expected = float(mean.sum())
-    if expected > 0.1 * mean.shape[0]:
+    if expected > 0.1 * mean.shape[0]:  # not a parameter: which algorithm is cheaper
         return _poisson_by_arrivals(rng, mean)
     total = int(rng.poisson(expected)) if mean.size else 0
     if total == 0:
@@ -71,7 +72,7 @@ def _poisson_by_arrivals(rng: np.random.Generator, mean: np.ndarray) -> np.ndarr
     Exact, and 1.3-1.7x as fast as numpy's Poisson draw per account when most means are below one
     (a storm of millions over aggregated accounts); large means still take numpy's draw."""
     counts = np.zeros(mean.shape[0], dtype=np.int64)
-    large = mean > 2.0
+    large = mean > 2.0  # not a parameter: which algorithm is cheaper
     if large.any():
         counts[large] = rng.poisson(mean[large])
     clock = rng.standard_exponential(mean.shape[0])
@@ -93,17 +94,17 @@ class Spread:
         self.graph = graph
         self.params = params
         n = graph.size
-        self.taus = np.array(params.kernel_minutes, dtype=float)
-        self.kernel_weights = np.array(params.kernel_weights, dtype=float)
+        self.taus = np.array(params.posting.kernel_minutes, dtype=float)
+        self.kernel_weights = np.array(params.posting.kernel_weights, dtype=float)
         self.exposure = np.zeros((len(self.taus), n))   # per account of each node, per kernel part
         self.outside = np.zeros(len(self.taus))          # the same, shared by every account
         self.posted = np.zeros(n)                         # real posts so far per node
         self.watchers = np.flatnonzero(graph.watcher)
         self.base = graph.weight * graph.susceptibility   # accounts × chance per exposure
-        self.capacity = graph.weight * params.fatigue_posts
-        self.most_posts = graph.weight * params.max_posts_per_hour
+        self.capacity = graph.weight * params.posting.fatigue_posts
+        self.most_posts = graph.weight * params.posting.max_posts_per_hour
         self.fatigue = np.ones(n)                         # 1 / (1 + posted / capacity)
-        self._drive = np.full(3, np.nan)
+        self._drive = np.full(len(Stance), np.nan)
         self.urge = np.zeros(n)                           # base × drive × fatigue, kept current
         self.pending = np.zeros(n, dtype=np.int64)        # forced posts (scripted, key accounts)
         self.edge_source = np.repeat(np.arange(n), np.diff(graph.indptr))  # for storms where most post
@@ -163,7 +164,7 @@ class Spread:
         self.outside *= decay
         posters = np.flatnonzero(posts)
         offspring = self._expose(posts, posters, rhythm)
-        if posters.size * 4 > posts.size:
+        if posters.size * 4 > posts.size:  # not a parameter: which update is cheaper
             # In a storm of millions most accounts post each step: whole-array updates beat indexing.
             self.posted += posts
             np.divide(1.0, 1.0 + self.posted / self.capacity, out=self.fatigue)
@@ -175,14 +176,14 @@ class Spread:
 
         total = int(posts.sum())
         hourly = total * 60.0 / minutes
-        self.trend = 1.0 / (1.0 + (params.trend_threshold / hourly) ** 4) if hourly > 0 else 0.0
-        if self.trend > 0.01:
+        self.trend = 1.0 / (1.0 + (params.trend.threshold / hourly) ** params.trend.sharpness) if hourly > 0 else 0.0
+        if self.trend > 0.01:  # not a parameter: below 1% the channel is off
             # While the tag trends, a share of everyone glances at it each hour: the trending list
             # shows a tag to a set audience, however many post, so this channel saturates.  The
             # glances thin out as the tag grows old news (novelty decay).
-            novelty = 0.5 ** (self.trending_hours / params.trend_novelty_half_hours)
+            novelty = 0.5 ** (self.trending_hours / params.trend.novelty_half_hours)
             self.trending_hours += self.trend * minutes / 60.0
-            looking = params.trend_look_rate * self.trend * novelty * minutes / 60.0 * graph.population
+            looking = params.trend.look_rate * self.trend * novelty * minutes / 60.0 * graph.population
             self.add_outside_exposure(looking)
             offspring += looking * self._expected_posts(rhythm) / max(graph.population, 1.0)
         return StepResult(posts=posts, expected_offspring=offspring)
@@ -191,8 +192,8 @@ class Spread:
         """This step's daily-rhythm factor: one number, or one per node when crowds keep
         different clocks."""
         if self.one_clock is not None:
-            return circadian((hour + self.one_clock) % 24.0)
-        by_segment = np.array([circadian((hour + lead) % 24.0) for lead in self.graph.hours_ahead])
+            return circadian((hour + self.one_clock) % 24.0, self.params.posting)
+        by_segment = np.array([circadian((hour + lead) % 24.0, self.params.posting) for lead in self.graph.hours_ahead])
         return by_segment[self.graph.segment]
 
     def _expected_posts(self, rhythm: float | np.ndarray, received: np.ndarray | None = None,
@@ -217,7 +218,7 @@ class Spread:
         total = int(lengths.sum())
         if total == 0:
             return 0.0
-        if total * 3 > graph.indices.size:
+        if total * 3 > graph.indices.size:  # not a parameter: which pass is cheaper
             # Most links carry a post: one pass over every link beats gathering them.
             weights = graph.data * posts[self.edge_source]
             return self._add_exposure(np.bincount(graph.indices, weights=weights, minlength=graph.size), rhythm)
@@ -226,7 +227,7 @@ class Spread:
         positions = offsets + np.arange(total)
         targets = graph.indices[positions]
         weights = graph.data[positions] * np.repeat(posts[posters], lengths)
-        if total * 8 < graph.size:
+        if total * 8 < graph.size:  # not a parameter: which pass is cheaper
             for row in self.exposure:
                 np.add.at(row, targets, weights)
             return self._expected_posts(rhythm, weights, targets)

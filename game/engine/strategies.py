@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from game.engine.actions import (
-    Action, ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Reply, Resume, Statement,
+    ACTION_TYPES, Action, ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Reply, Statement,
 )
 from game.engine.game import Game
 from game.engine.responses import POSTURE_RANK
@@ -85,8 +85,7 @@ def _step_actions(game: Game, step: Step) -> list[Action]:
     if step.action == "delete":
         posts = game.state.org_posts
         return [Delete(posts[-1].id)] if posts else []
-    simple = {"pause": Pause, "resume": Resume, "cancel": Cancel, "monitor": Monitor, "escalate": Escalate}
-    return [simple[step.action]()]
+    return [ACTION_TYPES[step.action]()]   # the actions that take no argument
 
 
 class Silent(Strategy):
@@ -174,8 +173,7 @@ class RandomStrategy(Strategy):
             return Statement(choice) if option.kind == "statement" else Delete(choice)
         if option.kind == "custom":
             return Custom(option.action_id)
-        simple = {"pause": Pause, "resume": Resume, "cancel": Cancel, "monitor": Monitor, "escalate": Escalate}
-        return simple[option.kind]()
+        return ACTION_TYPES[option.kind]()   # the actions that take no argument
 
 
 def strategy_names(game_or_scenario) -> list[str]:

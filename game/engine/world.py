@@ -21,7 +21,7 @@ from game.engine.state import Change, EndingInfo, FiredEvent, Post, TakenAction,
 from game.scenario.models import Scenario
 
 METER_RANGE = (0.0, 100.0)
-FLOOR_ZONE = 20.0   # reputation below which losses start to shrink
+NOISE = 0.05   # not a parameter: changes smaller than this are not worth a line in the record
 
 
 @dataclass
@@ -37,7 +37,7 @@ class World:
     threat: float                       # SCCT reputational threat (responsibility × intensifiers)
     required_posture: int               # the least accommodating response SCCT recommends (rank)
     turn: int = 1
-    reputation: float = 50.0
+    reputation: float = 50.0            # not a parameter: set from the scenario at the start
     press: float = 0.0
     anger: float = 0.0
     invitation: float = 0.0
@@ -114,14 +114,15 @@ class World:
             # Clamping would quietly turn a NaN into 0 or 100: fail where the bad number is made.
             raise ValueError(f"non-finite change to {meter}: {delta!r} ({reason})")
         before = getattr(self, meter)
-        if meter == "reputation" and delta < 0 and before < FLOOR_ZONE:
+        floor = self.params.reputation
+        if meter == "reputation" and delta < 0 and before < floor.floor_zone:
             # A standing already in ruins has little left to lose: losses shrink near the floor,
             # so a week-long storm does not pin every reputation at zero.
-            delta *= max(0.2, before / FLOOR_ZONE)
+            delta *= max(floor.floor_least_share, before / floor.floor_zone)
         after = min(METER_RANGE[1], max(METER_RANGE[0], before + delta))
         applied = after - before
         setattr(self, meter, after)
-        if abs(applied) >= 0.05:
+        if abs(applied) >= NOISE:
             self.changes.append(Change(self.turn, meter, round(applied, 2), reason))
         return applied
 
@@ -129,8 +130,8 @@ class World:
         """Raise reputation for something the team did well.  A response can repair standing and
         earn a little goodwill, not manufacture it: lifts shrink as reputation climbs past where it
         started (SCCT's rebuild strategies restore reputation; they do not add to it without end)."""
-        start = self.scenario.organisation.reputation
-        headroom = max(0.1, min(1.0, (start + 5.0 - self.reputation) / 10.0))
+        start, rp = self.scenario.organisation.reputation, self.params.reputation
+        headroom = max(rp.lift_least_share, min(1.0, (start + rp.lift_headroom - self.reputation) / rp.lift_fade))
         return self.change("reputation", delta * headroom, reason)
 
     def develop(self, headline: str, kind: str) -> None:
@@ -158,7 +159,8 @@ class World:
         """Hostile posts an hour that, with a hostile majority, mark a hijack: a rate that would
         reach about 5% of the audience in a day (0.2% an hour), or a quarter of the trending rate
         for big audiences."""
-        return min(0.25 * self.params.trend_threshold, 0.002 * self.graph.population)
+        trend = self.params.trend
+        return min(trend.hijack_trend_share * trend.threshold, trend.hijack_audience_rate * self.graph.population)
 
     @property
     def hijacked(self) -> bool:

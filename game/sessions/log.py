@@ -125,7 +125,7 @@ class Recorder:
     """Appends a game to its session log as it is played.
 
     The UI's controller calls it through ``on_action``/``on_end_turn`` (the ``GameListener`` protocol
-    of ``game.ui.controller``), or directly through ``record_action``/``record_end_turn``.
+    of ``game.engine.controller``), or directly through ``record_action``/``record_end_turn``.
     """
 
     def __init__(self, path: Path, handle: IO[str]):
@@ -213,7 +213,7 @@ class Recorder:
                      "total_posts": state.total_posts, "outcome": state.ending.outcome if state.ending else None},
                     sync=True)
 
-    # GameListener (game.ui.controller): the controller calls these after the engine accepted the step.
+    # GameListener (game.engine.controller): the controller calls these after the engine accepted the step.
     def on_action(self, game, action, changes) -> None:
         self.record_action(game.state.turn, action)
 

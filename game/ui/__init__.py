@@ -1,5 +1,5 @@
 """The Textual front end: title, briefing, play and debrief screens over the pure engine.
 
 Nothing here decides a game rule: screens turn key presses into engine actions (through
-:class:`game.ui.controller.GameController`) and redraw from ``game.state``.
+:class:`game.engine.controller.GameController`) and redraw from ``game.state``.
 """

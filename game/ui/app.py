@@ -17,7 +17,7 @@ from textual.app import App
 from game.engine.game import Game
 from game.scenario.models import Scenario
 from game.ui.commands import GameCommands
-from game.ui.controller import GameController, GameListener
+from game.engine.controller import GameController, GameListener
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.modals import ConfirmScreen
 from game.ui.screens.play import PlayScreen

@@ -68,7 +68,7 @@ class Joined:
     def headless(self):
         """A GameController for this team with its recorder and link, no screen (the test driver's path)."""
         from game.engine.game import Game
-        from game.ui.controller import GameController
+        from game.engine.controller import GameController
 
         recorder = self.recorder or self.start_recording()
         game = self.game or Game(self.scenario, self.workshop.seed)

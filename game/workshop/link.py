@@ -1,6 +1,6 @@
 """What ties one team's game to the workshop store.
 
-A :class:`TeamLink` is three things to the team's :class:`~game.ui.controller.GameController`:
+A :class:`TeamLink` is three things to the team's :class:`~game.engine.controller.GameController`:
 
 * a listener: after every action and turn's end it writes the team's figures to the store, so the
   dashboard and ``workshop status`` see them;

@@ -248,13 +248,13 @@ def test_extreme_numbers_in_a_scenario_stay_bounded(mini):
     extreme = _variant(mini.model_copy(update={"audience": audience}), followers=500_000_000, grievance=1.0)
     game = Game(extreme, seed=1)
     graph = game.world.graph
-    assert graph.indices.size <= game.world.params.edge_budget + graph.size
+    assert graph.indices.size <= game.world.params.graph.edge_budget + graph.size
     for _ in range(3):
         game.end_turn()
     state = game.state
     assert all(math.isfinite(x) for x in (state.reputation, state.press, state.anger, state.virality))
     hours = sum(game.world.turn_minutes(t) for t in range(1, 4)) / 60
-    assert state.total_posts <= graph.population * game.world.params.max_posts_per_hour * hours + 100
+    assert state.total_posts <= graph.population * game.world.params.posting.max_posts_per_hour * hours + 100
 
 
 def _with_deadline(scenario: Scenario, deadline: str) -> Scenario:
@@ -382,7 +382,7 @@ def test_a_trending_storm_of_jokes_draws_the_press_without_anger(mini):
         assert game.state.negative_share < 0.15
         return max(r.press for r in game.state.history)
 
-    without_spectacle = peak_press(ModelParams(press_spectacle=0.0))
+    without_spectacle = peak_press(ModelParams().with_(press_spectacle=0.0))
     assert peak_press(ModelParams()) > 2 * without_spectacle
 
 
@@ -463,7 +463,7 @@ def test_a_long_turn_of_trending_jokes_draws_the_press_even_if_it_ebbs_by_night(
     def last_press(params):
         return play_through(Game(one_day, seed=0, params=params)).state.history[-1].press
 
-    assert last_press(ModelParams()) > 3 * last_press(ModelParams(press_spectacle=0.0))
+    assert last_press(ModelParams()) > 3 * last_press(ModelParams().with_(press_spectacle=0.0))
 
 
 def figures(game: Game) -> list:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from game.engine.game import Game
@@ -28,7 +27,7 @@ def test_the_crowd_is_explained_with_the_models_own_figures(mini):
 
 
 def test_the_crowd_text_follows_the_model_when_its_figures_change(mini):
-    params = dataclasses.replace(DEFAULT_PARAMS, trend_threshold=1500.0, trend_novelty_half_hours=12.0)
+    params = DEFAULT_PARAMS.with_(trend_threshold=1500.0, trend_novelty_half_hours=12.0)
     trending = dict(crowd_lines(mini, params))["Trending"]
     assert trending.startswith("past about 25 posts a minute the tag trends")
     assert "After 12 hours it is old news" in trending and "unless a new round" in trending
@@ -56,7 +55,7 @@ def test_a_set_hour_written_without_an_offset_is_shown_as_written(mini):
 
 
 async def test_the_help_page_reads_the_figures_of_the_game_being_played(mini, screen_text):
-    params = dataclasses.replace(DEFAULT_PARAMS, trend_threshold=300.0, trend_novelty_half_hours=48.0)
+    params = DEFAULT_PARAMS.with_(trend_threshold=300.0, trend_novelty_half_hours=48.0)
     app = BashtagApp(scenario=mini, resumed=(Game(mini, 1, params=params), None))
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()

@@ -12,7 +12,7 @@ from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, ReplyComposer
 from game.ui.screens.play import PlayScreen, span_words
 from game.ui.screens.title import TitleScreen
-from game.ui.widgets.actions import SHORT
+from game.engine.rules import RULES
 from game.ui.widgets.feed import Feed
 
 from ui_helpers import option_text
@@ -235,7 +235,7 @@ async def test_the_action_bar_fits_a_narrow_terminal_without_cutting_words():
         await pilot.pause()
         wide = str(bar.render())
         assert "Campaign: live" in wide and "Pull the promoted posts" in wide
-        labels = [SHORT.get(o.kind, o.label) for o in options]
+        labels = [RULES[o.kind].short if o.kind in RULES else o.label for o in options]
         assert all(label[:12] in wide for label in labels)   # every action, available or not
 
 

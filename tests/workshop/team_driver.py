@@ -12,7 +12,7 @@ import sys
 import time
 
 from game.engine.actions import ActionNotAllowed, Cancel, Monitor, Pause
-from game.ui.controller import TurnGated
+from game.engine.controller import TurnGated
 from game.workshop.joining import join
 
 

@@ -8,7 +8,7 @@ from textual.content import Content
 from game.engine.params import ModelParams
 from game.engine.state import Change
 from game.scenario.models import Scenario
-from game.ui.controller import GameController
+from game.engine.controller import GameController
 from game.ui.literal import join, one_line
 from game.ui.widgets.actions import ident_of, key_map
 from game.ui.widgets.dashboard import METERS
@@ -66,8 +66,8 @@ def span_words(hours: float) -> str:
 
 def trending_line(params: ModelParams) -> tuple[str, str]:
     """The trending channel in words, its threshold and novelty half-life read from ``params``."""
-    return ("Trending", f"past {rate_words(params.trend_threshold)} the tag trends and strangers come to look. "
-                        f"After {span_words(params.trend_novelty_half_hours)} it is old news and half as many "
+    return ("Trending", f"past {rate_words(params.trend.threshold)} the tag trends and strangers come to look. "
+                        f"After {span_words(params.trend.novelty_half_hours)} it is old news and half as many "
                         "do, unless a new round (a defence, an attack on critics) puts it back in the news.")
 
 

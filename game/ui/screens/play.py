@@ -18,12 +18,13 @@ from textual.widgets import Footer, OptionList, RichLog, Static
 from game.engine.actions import (
     ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Reply, Resume, Statement,
 )
+from game.engine.rules import RULES
 from game.engine.state import ActionOption, FiredEvent, Post, TurnReport
-from game.ui.controller import GameController, TurnGated
+from game.engine.controller import GameController, TurnGated
 from game.ui.literal import join, lit, one_line
 from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, ReplyComposer
-from game.ui.widgets.actions import RESERVED, ActionBar, key_map
+from game.ui.widgets.actions import ACTION_KEYS, RESERVED, ActionBar, key_map
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
 
@@ -52,14 +53,7 @@ class PlayScreen(Screen):
         Binding("e", "end_turn", "End turn"),
         Binding("question_mark", "help", "Help / why"),
         Binding("q", "app.quit", "Quit"),
-        Binding("r", "act('reply')", "Reply", show=False),
-        Binding("s", "act('statement')", "Statement", show=False),
-        Binding("p", "act('pause')", "Pause", show=False),
-        Binding("u", "act('resume')", "Resume", show=False),
-        Binding("c", "act('cancel')", "Cancel campaign", show=False),
-        Binding("d", "act('delete')", "Delete", show=False),
-        Binding("m", "act('monitor')", "Monitor", show=False),
-        Binding("x", "act('escalate')", "Escalate", show=False),
+        *(Binding(key, f"act('{kind}')", RULES[kind].short, show=False) for kind, key in ACTION_KEYS.items()),
     ]
 
     def __init__(self, controller: GameController):
@@ -234,7 +228,7 @@ class PlayScreen(Screen):
             if statement:
                 previews[ident] = join(("Posture: ", "$text-muted"), (statement.strategy, "bold"),
                                        ("\nIt reads:\n", "$text-muted"), (statement.text, ""))
-        self.app.push_screen(ChoiceScreen("Post a prepared statement (costs 2 attention)", choices, previews),
+        self.app.push_screen(ChoiceScreen(f"Post a prepared statement (costs {RULES['statement'].cost} attention)", choices, previews),
                              lambda ident: self._apply(Statement(ident)) if ident else None)
 
     def _choose_delete(self) -> None:

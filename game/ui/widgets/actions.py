@@ -5,13 +5,17 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from game.engine.rules import RULES
 from game.engine.state import ActionOption, GameState
+from game.scenario.vocabulary import RESERVED_KEYS
 from game.ui.literal import one_line
 
-# Keys the play screen itself uses: a scenario's custom action may not take them.
-RESERVED = set("rspucdmxeqt?") | {"question_mark"}
-SHORT = {"reply": "Reply", "statement": "Statement", "pause": "Pause queue", "resume": "Resume queue",
-         "cancel": "Cancel campaign", "delete": "Delete post", "monitor": "Monitor", "escalate": "Escalate"}
+# The keyboard belongs to the UI: the key of each built-in action on the play screen.
+ACTION_KEYS = {"reply": "r", "statement": "s", "pause": "p", "resume": "u", "cancel": "c", "delete": "d",
+               "monitor": "m", "escalate": "x"}
+# Keys the play screen itself uses: a scenario's custom action may not take them.  The format owns the
+# list (validate refuses a custom key in it); these keys must stay inside it (a test checks).
+RESERVED = set(RESERVED_KEYS) | {"question_mark"}
 COMPACT = {"pause": "Pause", "resume": "Resume", "cancel": "Cancel", "delete": "Delete"}
 WIDE = 110
 """Below this many columns the bar shortens names and leaves out what cannot be done this turn, so
@@ -41,7 +45,7 @@ def key_map(options: list[ActionOption]) -> dict[str, str]:
     digits = iter("123456789")
     for option in options:
         if option.kind != "custom":
-            keys[option.kind] = option.key
+            keys[option.kind] = ACTION_KEYS.get(option.kind, "")
     for option in options:
         if option.kind == "custom":
             key = option.key if option.key and option.key not in used else next(digits, "")
@@ -77,7 +81,8 @@ class ActionBar(Static):
                 continue  # narrow screens list what can be done now; ? and the palette list the rest
             ident = ident_of(option)
             key = keys.get(ident, "")
-            label = (compact and COMPACT.get(option.kind)) or SHORT.get(option.kind) \
+            rule = RULES.get(option.kind)
+            label = (compact and COMPACT.get(option.kind)) or (rule.short if rule else "") \
                 or clipped(option.label, 20 if compact else 26)
             style = f"@click=screen.act('{ident}')" if option.available else "$text-disabled strike"
             parts.append(Content.assemble(

@@ -1,8 +1,10 @@
-"""The one door through which the UI changes a game.
+"""The one door through which a front-end changes a game.
 
 Every action the player takes and every end of turn goes through :class:`GameController`, so a
-session recorder (issue 6: a crash must never lose a game) hooks in at one place: pass an object with
-``on_action(game, action, changes)`` and ``on_end_turn(game, report)`` in ``listeners``.
+session recorder (a crash must never lose a game) hooks in at one place: pass an object with
+``on_action(game, action, changes)`` and ``on_end_turn(game, report)`` in ``listeners``; a workshop
+hooks in its gate (why the turn may not end yet).  It holds no Textual and does no I/O itself, so the
+terminal app, a workshop team served in a browser and a headless test drive a game the same way.
 """
 
 from __future__ import annotations

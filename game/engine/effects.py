@@ -1,0 +1,48 @@
+"""The scenario's own effects (an event's, a custom action's, an inject's): numbers or expressions
+that move the meters or push exposure into the world, each with its reason."""
+
+from __future__ import annotations
+
+from game.engine.conditions import Conditions
+from game.engine.posting import scripted_post
+from game.engine.world import World
+from game.engine.actions import ActionNotAllowed
+
+
+def inject(w: World, action, conditions: Conditions) -> str:
+    if action.inject_id:
+        inject = next((i for i in w.scenario.injects if i.id == action.inject_id), None)
+        if inject is None:
+            raise ActionNotAllowed(f"no inject called {action.inject_id!r} in this scenario")
+        w.injected.add(inject.id)
+        w.fire(f"inject-{inject.id}", "inject", inject.headline, inject.text or "")
+        apply_effects(w, inject.effects, inject.headline, conditions)
+        for scripted in inject.posts:
+            scripted_post(w, scripted)
+        return f"Inject: {inject.label}"
+    # Not parameters: the lengths a typed inject is cut to (a headline, a paragraph).
+    headline = (action.headline or "").strip()[:200] or "An announcement from the facilitator"  # not a parameter
+    w.fire(f"inject-{w.turn}-{len(w.events)}", "inject", headline, (action.text or "")[:600])  # not a parameter
+    return f"Inject: {headline}"
+
+
+def apply_effects(w: World, effects: dict, why: str, conditions: Conditions) -> None:
+    env = conditions.env(w) if any(isinstance(v, str) for v in effects.values()) else {}
+    for meter, raw in effects.items():
+        value = conditions.value(raw, env)
+        if meter == "exposure":
+            w.spread.add_outside_exposure(max(0.0, value) * w.params.press.read_share)
+        elif meter in ("reputation", "press", "anger", "invitation"):
+            w.change(meter, value, why)
+
+
+def scenario_events(w: World, conditions: Conditions) -> None:
+    env = conditions.env(w)
+    for event in w.scenario.events:
+        if event.once and event.id in w.fired:
+            continue
+        if not conditions.holds(event.when, env):
+            continue
+        w.fired.add(event.id)
+        w.fire(event.id, "event", w.text.fill(event.headline), w.text.fill(event.text or ""))
+        apply_effects(w, event.effects, event.headline, conditions)

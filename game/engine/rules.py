@@ -1,0 +1,330 @@
+"""The rules of every action, in one table: what it costs, what it is called, whether it can be undone,
+why it cannot be taken now, and what it does.
+
+Every other place reads this table: :class:`game.engine.game.Game` offers and applies actions through
+it; the simulator, the strategies, the debrief and the screens read labels and costs from it.  Keys
+on the keyboard belong to the UI (``game/ui/widgets/actions.py``), not here.  A new action is one
+new row (and its small action object in ``actions.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from game.engine import responses
+from game.engine.actions import Action, ActionNotAllowed
+from game.engine.conditions import Conditions
+from game.engine.effects import apply_effects, inject
+from game.engine.feed import mix_bits
+from game.engine.insight import insight
+from game.engine.posting import org_post
+from game.engine.world import World
+from game.scenario.models import StatementOption
+from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES
+
+Choices = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ActionRule:
+    """One kind of action.  ``why_not`` gives the sentence the player sees when the action cannot be
+    taken now ("" when it can), checked after the rules every action shares (the game is over, the
+    scenario disables it, not enough attention); ``perform`` carries out a permitted action and
+    returns its label for the decision timeline."""
+
+    kind: str
+    label: str
+    short: str
+    """A name that fits a narrow action bar."""
+    description: str
+    cost: int
+    why_not: Callable[[World, Conditions], str]
+    perform: Callable[[World, Action, Conditions], str]
+    past: str
+    """What the player did, for the debrief: "If you had not {past}"."""
+    choices: Callable[[World, Conditions], Choices] = lambda w, conditions: ()
+    irreversible: bool = False
+
+
+# ---------------------------------------------------------------------------------- statements
+
+
+def open_statements(w: World, conditions: Conditions) -> list[StatementOption]:
+    """The prepared statements the team may post now: not yet said, signed off if they need it,
+    and their condition (if any) holds."""
+    env = None
+    open_ = []
+    for option in w.scenario.actions.statements:
+        if option.id in w.said:
+            continue
+        if option.needs_escalation and not (w.escalated_turn and w.escalated_turn < w.turn):
+            continue
+        if option.when:
+            env = env or conditions.env(w)
+            if not conditions.holds(option.when, env):
+                continue
+        open_.append(option)
+    return open_
+
+
+# ---------------------------------------------------------------------------------- replies
+
+REPLY_DEFAULTS = {
+    "empathetic": "{handle} We hear you, and we understand why people are angry.",
+    "apologetic": "{handle} You're right to call this out. We're sorry.",
+    "informative": "{handle} Thanks for asking. Here is what we can tell you so far.",
+    "humorous": "{handle} Fair. We walked into that one.",
+    "boilerplate": "{handle} Thank you for your feedback. We value all our customers' views.",
+    "defensive": "{handle} Our record speaks for itself. We follow all the rules.",
+    "dismissive": "{handle} We don't have time for trolls.",
+}
+
+
+def reply_text(w: World, post_id: str, tone: str, handle: str) -> str:
+    """The exact words of a reply.  Chosen by a hash of the post and tone, not by the game's random
+    generator, so the composer can show them before the reply goes and nothing else shifts."""
+    texts = w.scenario.actions.replies.get(tone) or [REPLY_DEFAULTS[tone]]
+    pick = mix_bits(sum(ord(c) * 31 ** i for i, c in enumerate(f"{post_id}/{tone}")) & 0xFFFFFFFF)  # not a parameter: a hash
+    template = texts[pick % len(texts)]
+    words = w.text.fill(template, np.random.default_rng(pick), handle="@" + handle)
+    return words.replace("@@", "@")
+
+
+def _reply(w: World, action, conditions: Conditions) -> str:
+    target = next((p for p in w.feed if p.id == action.post_id), None)
+    if target is None:
+        raise ActionNotAllowed("that post is no longer in the feed")
+    if target.source == "org":
+        raise ActionNotAllowed("that is our own post")
+    if action.tone not in TONES:
+        raise ActionNotAllowed(f"unknown tone {action.tone!r}")
+    text = reply_text(w, target.id, action.tone, target.author)
+    org_post(w, text, reply_to=target.id)
+    responses.reply(w, target, action.tone)
+    return f"Reply ({action.tone}) to @{target.author}"
+
+
+def _why_not_reply(w: World, conditions: Conditions) -> str:
+    if not any(p.source != "org" for p in w.feed):
+        return "there is nothing in the feed to reply to yet"
+    return ""
+
+
+# ---------------------------------------------------------------------------------- the others
+
+
+def _statement(w: World, action, conditions: Conditions) -> str:
+    option = next((s for s in open_statements(w, conditions) if s.id == action.option), None)
+    if option is None:
+        raise ActionNotAllowed("that statement is not open now")
+    w.said.add(option.id)
+    w.count("n_statement")
+    org_post(w, option.text)
+    w.spread.force_post(w.graph.org_node)
+    responses.speak(w, option.strategy, f"statement “{option.label}”")
+    return f"Statement: {option.label} ({option.strategy})"
+
+
+def _why_not_statement(w: World, conditions: Conditions) -> str:
+    return "" if open_statements(w, conditions) else "no prepared statement is open now"
+
+
+def _pause(w: World, action, conditions: Conditions) -> str:
+    w.paused = True
+    w.count("n_pause")
+    if w.hijacked:
+        w.change("anger", -w.params.responses.pause_calm, "the cheerful reminders stop feeding the crowd")
+    return "Paused the scheduled posts"
+
+
+def _why_not_pause(w: World, conditions: Conditions) -> str:
+    if w.cancelled_turn:
+        return "the campaign is cancelled: nothing is queued"
+    if w.paused:
+        return "the scheduled posts are already paused"
+    return ""
+
+
+def _resume(w: World, action, conditions: Conditions) -> str:
+    w.paused = False
+    return "Resumed the scheduled posts"
+
+
+def _why_not_resume(w: World, conditions: Conditions) -> str:
+    if w.cancelled_turn:
+        return "the campaign is cancelled: nothing is queued"
+    if not w.paused:
+        return "the scheduled posts are not paused"
+    return ""
+
+
+def _cancel(w: World, action, conditions: Conditions) -> str:
+    w.count("n_cancel")
+    text = w.scenario.campaign.cancel_post or f"We have cancelled {w.scenario.campaign.hashtag}."
+    org_post(w, text)
+    w.spread.force_post(w.graph.org_node)
+    responses.cancel(w)
+    w.fire("cancelled", "campaign", f"{w.scenario.organisation.name} cancels {w.scenario.campaign.hashtag}", text)
+    return "Cancelled the campaign"
+
+
+def _why_not_cancel(w: World, conditions: Conditions) -> str:
+    return "you already cancelled the campaign" if w.cancelled_turn else ""
+
+
+def _delete(w: World, action, conditions: Conditions) -> str:
+    post = next((p for p in w.org_posts if p.id == action.post_id), None)
+    if post is None:
+        raise ActionNotAllowed("that post is not one of ours, or it is already gone")
+    responses.delete(w, post)
+    return f"Deleted our post “{post.text[:40]}”"  # not a parameter: words
+
+
+def _why_not_delete(w: World, conditions: Conditions) -> str:
+    return "" if w.org_posts else "none of our posts is up to delete"
+
+
+def _monitor(w: World, action, conditions: Conditions) -> str:
+    w.count("n_monitor")
+    w.listening_until = w.turn + 1
+    w.fire(f"insight-{w.turn}", "insight", "What the listening shows", insight(w))
+    return "Monitored the conversation"
+
+
+def _escalate(w: World, action, conditions: Conditions) -> str:
+    w.escalated_turn = w.turn
+    w.fire("escalated", "campaign", "Leadership is on the line",
+           "Statements that need sign-off can go out from the next turn.")
+    return "Escalated to leadership"
+
+
+def _why_not_escalate(w: World, conditions: Conditions) -> str:
+    return "leadership is already involved" if w.escalated_turn else ""
+
+
+def _always(w: World, conditions: Conditions) -> str:
+    return ""
+
+
+RULES: dict[str, ActionRule] = {rule.kind: rule for rule in (
+    ActionRule(
+        "reply", "Reply", "Reply", "Answer the selected post in a tone you choose.",
+        cost=1, why_not=_why_not_reply, perform=_reply, past="replied",
+        choices=lambda w, conditions: tuple((tone, f"{tone} ({TONES[tone]})") for tone in TONES),
+    ),
+    ActionRule(
+        "statement", "Post a statement", "Statement",
+        "Post one of the prepared statements; its posture (apology, excuse, denial…) matters.",
+        cost=2, why_not=_why_not_statement, perform=_statement, past="posted that statement",
+        choices=lambda w, conditions: tuple((s.id, s.label) for s in open_statements(w, conditions)),
+    ),
+    ActionRule(
+        "pause", "Pause scheduled posts", "Pause queue",
+        "Stop the organisation's queued posts from going out on their own.",
+        cost=1, why_not=_why_not_pause, perform=_pause, past="paused the queue",
+    ),
+    ActionRule(
+        "resume", "Resume scheduled posts", "Resume queue", "Let the queued posts go out again.",
+        cost=1, why_not=_why_not_resume, perform=_resume, past="resumed the queue",
+    ),
+    ActionRule(
+        "cancel", "Cancel the campaign", "Cancel campaign",
+        "Call the campaign off. It cannot be undone, and it may become a story itself.",
+        cost=1, why_not=_why_not_cancel, perform=_cancel, past="cancelled", irreversible=True,
+    ),
+    ActionRule(
+        "delete", "Delete a post", "Delete post",
+        "Delete one of the organisation's posts. It cannot be undone; screenshots survive.",
+        cost=1, why_not=_why_not_delete, perform=_delete, past="deleted the post", irreversible=True,
+        choices=lambda w, conditions: tuple((p.id, p.text[:60]) for p in w.org_posts),
+    ),
+    ActionRule(
+        "monitor", "Monitor the conversation", "Monitor",
+        "Listen: who is posting and why. Responses land better this turn and the next.",
+        cost=1, why_not=_always, perform=_monitor, past="spent time listening",
+    ),
+    ActionRule(
+        "escalate", "Escalate to leadership", "Escalate",
+        "Take it to leadership: statements that need sign-off open from the next turn.",
+        cost=2, why_not=_why_not_escalate, perform=_escalate, past="escalated",
+    ),
+)}
+assert tuple(RULES) == BUILTIN_ACTIONS, "the table lists the format's built-in actions, in its order"
+
+# A facilitator's inject is not the team's choice: it costs no attention and is always allowed.
+INJECT = ActionRule(
+    "inject", "Inject", "Inject", "A facilitator's inject: a prepared one, or a headline typed on the spot.",
+    cost=0, why_not=_always, perform=lambda w, action, conditions: inject(w, action, conditions),
+    past="sent an inject",
+)
+
+
+def shared_reason(w: World, kind: str, cost: int) -> str:
+    """Why no action of ``kind`` can be taken now, for the reasons every action shares; "" if none."""
+    if w.over:
+        return "the game is over"
+    if kind in w.scenario.actions.disabled:
+        return "this scenario does not allow it"
+    if cost > w.budget_left:
+        return f"not enough attention left this turn ({w.budget_left} of {w.scenario.actions.budget})"
+    return ""
+
+
+def why_not(w: World, kind: str, conditions: Conditions) -> str:
+    """Why a built-in action of ``kind`` cannot be taken now ("" when it can)."""
+    rule = RULES[kind]
+    return shared_reason(w, kind, rule.cost) or rule.why_not(w, conditions)
+
+
+# ---------------------------------------------------------------------------------- custom actions
+
+
+def why_not_custom(w: World, action_id: str, conditions: Conditions) -> str:
+    """Why the scenario's own action ``action_id`` cannot be taken now ("" when it can)."""
+    custom = next((c for c in w.scenario.actions.custom if c.id == action_id), None)
+    if custom is None:
+        return f"no action called {action_id!r} in this scenario"
+    if w.over:
+        return "the game is over"
+    if custom.cost > w.budget_left:
+        return f"not enough attention left this turn ({w.budget_left} of {w.scenario.actions.budget})"
+    if custom.once and w.took.get(custom.id):
+        return "you already did that"
+    if custom.when and not conditions.holds(custom.when, conditions.env(w)):
+        return "not possible at this point"
+    return ""
+
+
+def perform_custom(w: World, action, conditions: Conditions) -> str:
+    """The scenario's own action: its effects, and its posture if it speaks."""
+    custom = next(c for c in w.scenario.actions.custom if c.id == action.action_id)
+    w.took[custom.id] = w.took.get(custom.id, 0) + 1
+    w.count("n_custom")
+    apply_effects(w, custom.effects, custom.label, conditions)
+    if custom.strategy:
+        responses.speak(w, custom.strategy, custom.label)
+    return custom.label
+
+
+def cost_of(w: World, action: Action) -> int:
+    """The attention ``action`` takes."""
+    if action.kind == "custom":
+        return next(c.cost for c in w.scenario.actions.custom if c.id == action.action_id)
+    if action.kind == "inject":
+        return INJECT.cost
+    return RULES[action.kind].cost
+
+
+def perform(w: World, action: Action, conditions: Conditions) -> str:
+    """Carry out one (already permitted) action; return its label for the decision timeline."""
+    if action.kind == "custom":
+        return perform_custom(w, action, conditions)
+    if action.kind == "inject":
+        return INJECT.perform(w, action, conditions)
+    rule = RULES.get(action.kind)
+    if rule is None:
+        raise ValueError(f"unknown action kind {action.kind!r}")
+    return rule.perform(w, action, conditions)
