@@ -55,8 +55,14 @@ class Cleaned:
     truncated: bool
 
 
+_ASCII_BREAKS = re.compile(r"[\t\n\v\f\r]")
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def strip_controls(text: str) -> str:
     """``text`` without control characters or bidi overrides; line breaks and tabs become spaces."""
+    if text.isascii():   # the common case, without a look at every character's category
+        return _ASCII_CONTROLS.sub("", _ASCII_BREAKS.sub(" ", text))
     out = []
     for ch in text:
         if ch in "\n\r\t\v\f":

@@ -6,6 +6,7 @@ exact phrases that carried it (in the player's own spelling), so the reading can
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -44,27 +45,52 @@ class Hits:
         return len(self.found.get(name, ()))
 
 
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, character for character (a character whose lower case is longer,
+    like 'İ', stays as it is), so a match's span in it is the same span in ``text``."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low) == 1 else ch for ch, low in ((ch, ch.lower()) for ch in text))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping matches of one feature are one phrase ("we're sorry for the")."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(span: tuple[int, int], merged: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps any of ``merged`` (sorted, disjoint)."""
+    start, end = span
+    i = bisect.bisect_left(merged, (end, end))
+    return i > 0 and merged[i - 1][1] > start
+
+
 def find_phrases(text: str) -> Hits:
-    """The phrases of every feature in ``text``; a phrase claimed by sympathy or a conditional
-    apology is not read again as a full apology."""
+    """The phrases of every feature in ``text``; a phrase claimed by a conditional apology, by
+    sympathy or by a template is not read again as a full apology."""
     claimed: list[tuple[int, int]] = []
     found: dict[str, tuple[str, ...]] = {}
+    lowered = lower_same_length(text)
     for name, patterns in COMPILED.items():
-        spans: list[tuple[int, int]] = []
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                start, end = match.span()
-                if end == start:
-                    continue
-                if (name == "full_apology" or name in CLAIMING) and any(s < end and start < e for s, e in claimed):
-                    continue
-                # Overlapping matches of one feature are one phrase ("we're sorry for the").
-                overlapping = [(s, e) for s, e in spans if s < end and start < e]
-                spans = [span for span in spans if span not in overlapping]
-                spans.append((min([start] + [s for s, _ in overlapping]), max([end] + [e for _, e in overlapping])))
-        spans.sort()
+        spans = [
+            m.span()
+            for pattern, literal in patterns
+            if literal is None or literal in lowered
+            for m in pattern.finditer(lowered)
+            if m.end() > m.start()
+        ]
+        if claimed and (name == "full_apology" or name in CLAIMING):
+            spans = [span for span in spans if not _overlaps(span, claimed)]
+        spans = _merge(spans)
         if name in CLAIMING:
-            claimed.extend(spans)
+            claimed = _merge(claimed + spans)
         if spans:
             found[name] = tuple(text[s:e].strip() for s, e in spans)
     return Hits(found)

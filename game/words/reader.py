@@ -36,12 +36,14 @@ def _features(text: str, hits: Hits, *, truncated: bool, grievance: str | None, 
     else:
         responsibility, responsibility_phrases = "none", ()
     answers = None
+    post_words = content_words(to) if to is not None else set()
+    shared = tuple(dict.fromkeys(w for w in words(text) if w in post_words))
     if to is not None and is_question(to):
-        engaged = bool(content_words(text) & content_words(to)) or bool(hits["inform"])
+        engaged = bool(shared) or bool(hits["inform"])
         answers = engaged and not hits["boilerplate"] and not hits["hostility"]
     boiler = hits["boilerplate"]
     likeness = min(1.0, 0.45 * len(boiler)) if boiler else 0.0
-    if boiler and to is not None and not (content_words(text) & content_words(to)):
+    if boiler and to is not None and not shared:
         likeness = min(1.0, likeness + 0.25)   # a template that does not touch the post at all
     return Features(
         apology=apology,
@@ -53,6 +55,7 @@ def _features(text: str, hits: Hits, *, truncated: bool, grievance: str | None, 
         sympathy=hits["sympathy_sorry"] + hits["sympathy"],
         specifics=specifics(text, grievance=grievance, to=to),
         answers_question=answers,
+        shared_with_post=shared,
         boilerplate=likeness,
         boilerplate_phrases=boiler,
         humour=hits["humour"],
@@ -100,7 +103,8 @@ def _statement_evidence(hits: Hits) -> dict:
 def _reply_evidence(hits: Hits, features: Features) -> dict:
     owned = bool(hits["full_apology"] or hits["responsibility_taken"])
     amends = hits["corrective_action"] + hits["compensation"]
-    answered = ("answers the question",) if features.answers_question else ()
+    # What the reply shares with the question is the evidence that it answers it.
+    answered = features.shared_with_post if features.answers_question else ()
     sympathy = hits["sympathy_sorry"] + hits["sympathy"]
     # "That sounds stressful, I'm sorry": beside sympathy and with no fault admitted, sorry condoles.
     condoling = bool(sympathy) and not hits["responsibility_taken"]
@@ -170,7 +174,9 @@ def read_reply(text: str, *, to: str | None = None) -> Reading:
             summary = "Reads as: informative (inform) — no apology, sympathy, excuse, joke or attack in it"
     else:
         summary = f"Reads as: {tone} ({TONES[tone]}) — {_quote(why)}"
-    if tone != "informative" and features.answers_question is False and "does not answer" not in summary:
+    if features.answers_question is False and "does not answer" not in summary:
         summary += "; it does not answer what the post asked"
+    elif features.answers_question and "takes up" not in summary:
+        summary += "; it answers what the post asked"
     summary += _cut_note(features, REPLY_LIMIT, cleaned.original_length)
     return Reading("reply", cleaned.text, TONES[tone], tone, why, features, None, summary)

@@ -31,6 +31,7 @@ class Features:
     sympathy: tuple[str, ...]
     specifics: tuple[str, ...]          # numbers, times, names, the grievance, the post's subject
     answers_question: bool | None       # replies with a post that asks something; else None
+    shared_with_post: tuple[str, ...]   # the post's own words the reply takes up
     boilerplate: float                  # 0-1: how much it reads like a corporate template
     boilerplate_phrases: tuple[str, ...]
     humour: tuple[str, ...]
@@ -52,6 +53,7 @@ class Features:
             "sympathy": bool(self.sympathy),
             "specifics": list(self.specifics),
             "answers_question": self.answers_question,
+            "shared_with_post": list(self.shared_with_post),
             "boilerplate": round(self.boilerplate, 2),
             "humour": bool(self.humour),
             "hostility": bool(self.hostility),
