@@ -112,7 +112,9 @@ def _reply_evidence(hits: Hits, features: Features) -> dict:
         "apologetic": [(0.0 if condoling else 2.0, hits["full_apology"]), (2.0, hits["responsibility_taken"]),
                        (0.5 if owned else 0.0, amends)],
         "empathetic": [(2.0, sympathy), (1.0 if condoling else 0.0, hits["full_apology"])],
-        "informative": [(1.0, hits["inform"]), (0.5 if not owned else 0.0, amends), (1.0, answered)],
+        # Answering counts once, however many of the post's words the answer repeats.
+        "informative": [(1.0, hits["inform"]), (0.5 if not owned else 0.0, amends),
+                        (1.0 / len(answered) if answered else 0.0, answered)],
         "humorous": [(2.0, hits["humour"])],
         "boilerplate": [(2.0, hits["boilerplate"])],
         "defensive": [(1.5, hits["minimising"]), (1.5, hits["responsibility_shifted"]),
