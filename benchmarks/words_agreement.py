@@ -34,15 +34,16 @@ def main() -> None:
         print(f"| {name}, real | {pct(subset(dev, True))} | {pct(subset(test, True))} |")
         print(f"| {name}, written | {pct(subset(dev, False))} | {pct(subset(test, False))} |")
     for kind in ("statement", "reply"):
+        plural = "Statements" if kind == "statement" else "Replies"
         test = agreement("test", kind)
         both = agreement(None, kind)
         classes = both.classes()
-        print(f"\n**{"Statements" if kind == "statement" else "Replies"}, test half: per class** (precision, recall; n = texts labelled so)\n")
+        print(f"\n**{plural}, test half: per class** (precision, recall; n = texts labelled so)\n")
         print("| class | n | precision | recall |")
         print("|---|---|---|---|")
         for c, (n, p, r) in test.per_class().items():
             print(f"| {c} | {n} | {p:.2f} | {r:.2f} |")
-        print(f"\n**{"Statements" if kind == "statement" else "Replies"}, test half: confusion** (rows: label; columns: reading)\n")
+        print(f"\n**{plural}, test half: confusion** (rows: label; columns: reading)\n")
         short = [c[:6] for c in classes]
         print("| label \\ read | " + " | ".join(short) + " |")
         print("|---" * (len(classes) + 1) + "|")
