@@ -1,7 +1,9 @@
 """Architecture contracts, checked on every run (in the spirit of import-linter):
 
 * the engine and the scenario format never import the UI, the commands or the CLI;
-* the engine does no I/O of its own (the scenario and a seed go in, states come out).
+* the engine does no I/O of its own (the scenario and a seed go in, states come out);
+* the reader of the player's words (game/words) is as pure as the engine and never imports it
+  (the engine imports the reader).
 """
 
 from __future__ import annotations
@@ -40,13 +42,15 @@ def modules_under(folder: str) -> list[Path]:
     return sorted((GAME / folder).rglob("*.py"))
 
 
-@pytest.mark.parametrize("path", modules_under("engine") + modules_under("scenario"), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", modules_under("engine") + modules_under("scenario") + modules_under("words"), ids=lambda p: p.name
+)
 def test_engine_and_scenario_never_import_the_interface(path: Path):
     bad = sorted(m for m in imported_modules(path) if breaks(m, FORBIDDEN_EVERYWHERE))
     assert not bad, f"{path.relative_to(GAME.parent)} imports {bad}"
 
 
-@pytest.mark.parametrize("path", modules_under("engine"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", modules_under("engine") + modules_under("words"), ids=lambda p: p.name)
 def test_engine_does_no_io(path: Path):
     modules = imported_modules(path)
     bad = sorted(m for m in modules if breaks(m, FORBIDDEN_IN_ENGINE) or m == "__import__")
@@ -56,5 +60,11 @@ def test_engine_does_no_io(path: Path):
     assert not [c for c in calls if c.func.id in ("open", "eval", "exec")], f"{path.name} calls open/eval/exec"
 
 
+@pytest.mark.parametrize("path", modules_under("words"), ids=lambda p: p.name)
+def test_the_reader_never_imports_the_engine(path: Path):
+    bad = sorted(m for m in imported_modules(path) if breaks(m, ("game.engine", "game.sessions", "numpy", "random")))
+    assert not bad, f"{path.relative_to(GAME.parent)} imports {bad}"
+
+
 def test_the_contract_sees_the_packages():
-    assert modules_under("engine") and modules_under("scenario")
+    assert modules_under("engine") and modules_under("scenario") and modules_under("words")
