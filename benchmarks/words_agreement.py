@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "words"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from agreement import Agreement, agreement  # noqa: E402
+from agreement import Agreement, agreement
 
 
 def pct(a: Agreement) -> str:

@@ -32,7 +32,7 @@ CONDITIONAL_APOLOGY = (
     rf"{SORRY} if",
     rf"{SORRY} you feel",
     rf"{APOLOGISE}s? (?:to )?(?:anyone|anybody|those) (?:who|that|this|it)",
-    rf"apologies to (?:anyone|anybody|those) (?:who|that|this|it)",
+    r"apologies to (?:anyone|anybody|those) (?:who|that|this|it)",
     r"(?:anyone|those) (?:who|this|it|that) (?:may|might) have (?:been )?(?:offended|upset)",
     r"(?:regret|sorry for|apologi[sz]e for|apologies for) any (?:upset|offence|offense|distress|hurt|concern|inconvenience|confusion)",
     r"any (?:upset|offence|offense|distress|hurt) (?:this|that|it|which) (?:may|might) have caused",
@@ -46,14 +46,14 @@ FULL_APOLOGY = (
     rf"\bwe {APOLOGISE}\b",
     r"(?:my|our) (?:sincerest |deepest |heartfelt |humble )?apolog(?:y|ies)",
     r"(?:huge|sincere|deepest|a million|our|my|many) apologies",
-    rf"^(?:so |very |truly )?sorry\b",
-    rf"\bsorry[.!]",
+    r"^(?:so |very |truly )?sorry\b",
+    r"\bsorry[.!]",
     r"apologi[sz]e without reservation",
     rf"{APOLOGISE}s? to (?:everyone|the|all|our|every|you|[a-z]+ [a-z]+ and)",
     r"apology to",
     r"\bapologies\b",
-    rf"\b(?:is|are) (?:truly |deeply |so )?sorry\b",
-    rf"\bsorry for (?:what|the|our|putting|posting|this|that)",
+    r"\b(?:is|are) (?:truly |deeply |so )?sorry\b",
+    r"\bsorry for (?:what|the|our|putting|posting|this|that)",
 )
 
 RESPONSIBILITY_TAKEN = (

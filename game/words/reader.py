@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from game.scenario.vocabulary import STRATEGIES, TONES
 from game.words.clean import REPLY_LIMIT, STATEMENT_LIMIT, clean, unreadable_reason, words
-from game.words.features import Hits, find_phrases, is_question, specifics, content_words
+from game.words.features import Hits, content_words, find_phrases, is_question, specifics
 from game.words.phrases import KNOWN_WORDS
 from game.words.reading import POSTURE_NAMES, Features, Reading
 

@@ -33,7 +33,7 @@ def test_read_json_has_the_posture_why_and_features(capsys):
 
 
 def test_to_reads_a_reply_and_says_whether_it_answers(capsys):
-    code, out, _ = run(capsys, "read", "--json", "--to", "Is the #AskJPM Q&A still happening tomorrow?",
+    _, out, _ = run(capsys, "read", "--json", "--to", "Is the #AskJPM Q&A still happening tomorrow?",
                        "The Q&A has been cancelled; there is no new date yet.")
     data = json.loads(out)
     assert data["as"] == "reply" and data["tone"] == "informative" and data["posture"] == "inform"
@@ -64,7 +64,7 @@ def test_text_it_cannot_read_is_answered_plainly_not_as_an_error(capsys):
 
 
 def test_control_characters_never_reach_the_terminal(capsys):
-    code, out, _ = run(capsys, "read", "We are \x1b[2J sorry\x07, it was our fault.")
+    _, out, _ = run(capsys, "read", "We are \x1b[2J sorry\x07, it was our fault.")
     assert "\x1b" not in out and "\x07" not in out
 
 
