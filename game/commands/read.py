@@ -86,7 +86,7 @@ def _batch(path: str, scenario_grievance: str | None) -> int:
         name = "<stdin>"
     else:
         try:
-            with open(path, encoding="utf-8") as handle:
+            with open(path, encoding="utf-8-sig") as handle:   # a BOM from Windows editors is not line 1
                 lines = handle.read().splitlines()
         except (OSError, UnicodeDecodeError) as error:
             print(f"bashtag read: cannot read {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)

@@ -108,6 +108,15 @@ def test_a_clean_batch_exits_0(capsys, tmp_path):
     assert code == 0 and err == "" and json.loads(out)["posture"] == "rebuild"
 
 
+def test_a_batch_saved_with_a_bom_and_crlf_reads_from_line_1(capsys, tmp_path):
+    batch = tmp_path / "windows.jsonl"
+    lines = [json.dumps({"text": "We got this wrong and we are sorry."}), json.dumps({"text": "These claims are false."})]
+    batch.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    code, out, err = run(capsys, "read", "--batch", str(batch), "--json")
+    assert code == 0 and err == ""
+    assert [json.loads(line)["posture"] for line in out.splitlines()] == ["rebuild", "deny"]
+
+
 def test_a_missing_batch_file_is_bad_input(capsys, tmp_path):
     code, out, err = run(capsys, "read", "--batch", str(tmp_path / "nope.jsonl"), "--json")
     assert code == 1 and out == "" and "cannot read" in err
