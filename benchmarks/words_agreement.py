@@ -26,13 +26,13 @@ def subset(a: Agreement, real: bool) -> Agreement:
 
 
 def main() -> None:
-    print("| texts | dev (rules written against it) | test (held out) |")
-    print("|---|---|---|")
+    print("| texts | dev (rules written against it) | test (held out) | unseen (real, collected later) |")
+    print("|---|---|---|---|")
     for kind, name in (("statement", "statements → posture"), ("reply", "replies → tone")):
-        dev, test = agreement("dev", kind), agreement("test", kind)
-        print(f"| {name}, all | {pct(dev)} | {pct(test)} |")
-        print(f"| {name}, real | {pct(subset(dev, True))} | {pct(subset(test, True))} |")
-        print(f"| {name}, written | {pct(subset(dev, False))} | {pct(subset(test, False))} |")
+        dev, test, unseen = agreement("dev", kind), agreement("test", kind), agreement("unseen", kind)
+        print(f"| {name}, all | {pct(dev)} | {pct(test)} | {pct(unseen)} |")
+        print(f"| {name}, real | {pct(subset(dev, True))} | {pct(subset(test, True))} | {pct(unseen)} |")
+        print(f"| {name}, written | {pct(subset(dev, False))} | {pct(subset(test, False))} | - |")
     for kind in ("statement", "reply"):
         plural = "Statements" if kind == "statement" else "Replies"
         test = agreement("test", kind)
@@ -53,10 +53,11 @@ def main() -> None:
                 continue
             cells = [str(confusion[(label, c)] or "·") for c in classes]
             print(f"| {label} | " + " | ".join(cells) + " |")
-    print("\nMisread in the test half:")
-    for kind in ("statement", "reply"):
-        for l, p, r in agreement("test", kind).misses():
-            print(f"- {r['id']} ({l} read as {p}): {r['text'][:90]}")
+    print("\nMisread in the test half and the unseen texts:")
+    for split in ("test", "unseen"):
+        for kind in ("statement", "reply"):
+            for l, p, r in agreement(split, kind).misses():
+                print(f"- {r['id']} ({l} read as {p}): {r['text'][:90]}")
 
 
 if __name__ == "__main__":

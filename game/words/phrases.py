@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 _A = "['’]"          # an apostrophe, straight or curly
-WE = rf"(?:we|i|we{_A}re|we are|i{_A}m|i am)"
+WE = rf"\b(?:we|i|we{_A}re|we are|i{_A}m|i am)"   # \b: not the "i" that ends "Gucci"
 SORRY = r"(?:so |very |truly |really |deeply |sincerely |incredibly |terribly |genuinely )*sorry"
 APOLOGISE = r"apologi[sz]e"
 
@@ -51,6 +51,7 @@ FULL_APOLOGY = (
     r"apologi[sz]e without reservation",
     rf"{APOLOGISE}s? to (?:everyone|the|all|our|every|you|[a-z]+ [a-z]+ and)",
     r"apology to",
+    r"(?:sincerely |deeply |truly |unreservedly )?apologi[sz]es (?:for|to)",   # "Gucci deeply apologizes for"
     r"\bapologies\b",
     r"\b(?:is|are) (?:truly |deeply |so )?sorry\b",
     r"\bsorry for (?:what|the|our|putting|posting|this|that)",
@@ -244,8 +245,9 @@ DENIAL = (
     r"did not (?:come from|happen|take place)",
     r"never (?:happened|breached|posted|accessed)",
     r"(?:were|was) never (?:breached|accessed|posted)",
-    r"(?:has been|was|were|have been) (?:hacked|compromised)",
-    r"\bhacked\b",
+    # Blaming a hacker for a post is a denial; "your data was compromised" in a breach is not.
+    r"(?:account|accounts|page|profile)s? (?:has been|was|were|have been|had been) (?:hacked|compromised)",
+    r"(?:we|i) (?:were|was|have been|had been) hacked",
     r"not one of our",
     r"(?:are|is) not ours",
     r"not (?:mistreated|harmed)",
@@ -256,7 +258,6 @@ DENIAL = (
     r"(?:is|are) not (?:a sign|true|the case)",
     r"let us be clear",
     r"unauthori[sz]ed (?:posts?|messages?|comments?)",
-    r"(?:account|accounts) (?:was|were|has been|have been) compromised",
 )
 
 MINIMISING = (
@@ -362,9 +363,15 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
+_STARTS_WITH_A_WORD = re.compile(r"^(?:\(\?:)*[a-z]")
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     # Matched against lower-cased text (see features.lower_same_length): without IGNORECASE the
     # regex engine can skip ahead to a pattern's first letter, four times faster on a long statement.
+    # A pattern that starts with a word starts at a word: "i should have" is not in "Gucci should have".
+    if _STARTS_WITH_A_WORD.match(pattern):
+        pattern = r"\b" + pattern
     return re.compile(pattern.replace("{_A}", _A))
 
 

@@ -12,10 +12,14 @@ from pathlib import Path
 from game.words import read_reply, read_statement
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "words_corpus.jsonl"
+# Real texts collected after the reader was written and measured once (tests/data/README.md).
+UNSEEN = CORPUS.with_name("words_unseen.jsonl")
 
 
 def load(split: str | None = None, kind: str | None = None) -> list[dict]:
-    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """Rows of the corpus, or of the unseen real texts when ``split`` is "unseen"."""
+    source = UNSEEN if split == "unseen" else CORPUS
+    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in rows if (split is None or r["split"] == split) and (kind is None or r["as"] == kind)]
 
 

@@ -48,6 +48,18 @@ def test_calling_critics_names_reads_as_an_attack():
     assert reading.features.hostility
 
 
+def test_a_phrase_starts_at_a_word_so_an_org_name_is_not_a_pronoun():
+    # "Gucci should have" is not "i should have": the reader quoted 'i deeply apologize' from it.
+    reading = read_statement("Gucci deeply apologizes for the offense caused. Gucci should have known better.")
+    assert all(not phrase.lower().startswith("i ") for phrase in reading.why)
+    assert reading.features.apology == "full" and reading.features.responsibility == "none"
+
+
+def test_data_compromised_in_a_breach_is_not_a_denial():
+    reading = read_statement("Whether or not your personal data may have been compromised, I sincerely apologize.")
+    assert reading.posture == "rebuild" and not reading.features.denial
+
+
 def test_blaming_a_hacker_reads_as_denial():
     assert read_statement("Our account was hacked overnight. The post did not come from our team.").posture == "deny"
 
