@@ -96,9 +96,13 @@ def find_phrases(text: str) -> Hits:
     return Hits(found)
 
 
+_MENTION = re.compile(r"[@#]\w+")
+
+
 def content_words(text: str) -> set[str]:
-    """Words that carry meaning: not function words, not the game's stock words, 4+ letters."""
-    return {w for w in words(text) if len(w) >= 4 and w not in ENGLISH and w not in _GENERIC}
+    """Words that carry meaning: not function words, not the game's stock words, 4+ letters, and
+    not @handles or #hashtags (a reply that names the poster has not yet said anything to them)."""
+    return {w for w in words(_MENTION.sub(" ", text)) if len(w) >= 4 and w not in ENGLISH and w not in _GENERIC}
 
 
 def specifics(text: str, *, grievance: str | None = None, to: str | None = None) -> tuple[str, ...]:

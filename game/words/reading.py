@@ -106,6 +106,13 @@ class Reading:
         return self.unreadable is None
 
     @property
+    def decisive(self) -> bool:
+        """Whether phrases decided the reading.  A readable text with none (no apology, excuse, joke
+        or attack found) reads as plain information by default: the weakest kind of reading, which
+        a caller may prefer to show as unclear."""
+        return bool(self.why)
+
+    @property
     def label(self) -> str | None:
         """The class the reader chose: the tone of a reply, the posture of a statement."""
         return self.tone if self.kind == "reply" else self.posture

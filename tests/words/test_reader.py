@@ -68,6 +68,13 @@ def test_a_joke_reads_as_humour():
     assert read_statement("Tomorrow's Q&A is cancelled. Bad Idea. Back to the drawing board.").posture == "humour"
 
 
+def test_a_reading_says_whether_phrases_decided_it():
+    assert read_statement("We got this wrong and we are sorry.").decisive
+    undecided = read_statement("Our dream was a celebration of the city and its people.")
+    assert undecided.posture == "inform" and not undecided.decisive
+    assert "no apology, excuse, denial, joke or attack in it" in undecided.summary
+
+
 def test_plain_facts_read_as_inform_and_count_as_specifics():
     reading = read_statement("The Q&A with Jimmy Lee will not take place on Thursday at 1pm. Registered students will receive an email.")
     assert reading.posture == "inform"
@@ -96,6 +103,13 @@ def test_the_fixed_empathetic_text_does_not_answer_a_sincere_question():
     assert reading.tone == "empathetic"
     assert reading.features.answers_question is False
     assert "does not answer what the post asked" in reading.summary
+
+
+def test_naming_the_poster_is_not_answering_them():
+    post = "@ReformedBroker @jpmorgan what's your favourite type of whale? #AskJPM"
+    reading = read_reply("@ReformedBroker thanks for getting in touch! #AskJPM", to=post)
+    assert reading.features.answers_question is False
+    assert reading.features.shared_with_post == ()
 
 
 def test_a_template_reads_as_boilerplate_and_its_likeness_is_high():
