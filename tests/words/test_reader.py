@@ -151,6 +151,16 @@ def test_text_it_cannot_read_gets_a_plain_answer_and_no_guess(text, reason):
         assert expected in reading.unreadable
 
 
+@pytest.mark.parametrize("text", ["Another PETA sock puppet. Yawn.", "Shame. Total shame.", "Nice idea, wrong week."])
+def test_short_english_without_a_function_word_is_still_english(text):
+    assert read_reply(text).readable
+
+
+def test_words_it_knows_none_of_are_not_read_as_english():
+    reading = read_statement("asdf qwer zxcv uiop")
+    assert not reading.readable and "does not look like English" in reading.unreadable
+
+
 def test_a_statement_past_the_cap_is_read_to_the_cap_and_says_so():
     text = "We are sorry for what happened. " * 80            # 2,560 characters
     reading = read_statement(text)
