@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "schema": "schema",
     "new": "new",
     "simulate": "simulate",
+    "read": "read",
     "sessions": "sessions",
     "replay": "replay",
     "report": "report",
