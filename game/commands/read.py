@@ -30,14 +30,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _scenario_context(name: str) -> tuple[str, str | None]:
     """The scenario's grievance in words, and the least accommodating posture its crisis accepts."""
-    from game.engine.responses import POSTURE_RANK, required_posture
+    from game.engine.params import DEFAULT_PARAMS
+    from game.engine.responses import POSTURE_RANK, posture_called_for
     from game.scenario.library import load
 
     scenario = load(name)
     organisation = scenario.organisation
     grievance = " ".join(c.what for c in organisation.history)
-    history = min(1.0, sum(c.severity for c in organisation.history) / 2.0)   # as game.new_game weighs it
-    rank = required_posture(organisation.crisis_type, history, organisation.reputation)
+    rank = posture_called_for(organisation, DEFAULT_PARAMS)   # as a game weighs it
     # The most accommodating name at that rank: rank 3 is shared by inform, humour and bolster.
     names = [p for p, r in POSTURE_RANK.items() if r == rank]
     return grievance, ("inform" if "inform" in names else names[0]) if names else None

@@ -39,7 +39,6 @@ class Game:
         graph_seed, play_seed, words_seed = sequence.spawn(3)   # not a parameter: spawn keeps the first two as they were
         graph = build_graph(scenario, np.random.default_rng(graph_seed), params)
         organisation = scenario.organisation
-        history = reputation.history_share(organisation, params)
         world = World(
             scenario=scenario,
             seed=seed,
@@ -50,8 +49,7 @@ class Game:
             rng=np.random.default_rng(play_seed),
             turn_starts=scenario.turn_starts(),
             threat=reputation.threat_of(organisation, params),
-            required_posture=responses.required_posture(organisation.crisis_type, history, organisation.reputation,
-                                                        params.reputation),
+            required_posture=responses.posture_called_for(organisation, params),
             reputation=float(organisation.reputation),
             anger=100.0 * organisation.grievance,
             invitation=float(scenario.campaign.invitation),

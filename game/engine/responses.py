@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from game.engine.params import ReputationParams
+from game.engine.params import ModelParams, ReputationParams
 from game.engine.state import Post
 from game.engine.world import World
 from game.scenario.vocabulary import TONES
@@ -53,6 +53,14 @@ def required_posture(crisis_type: str, history: float, reputation: float, params
     if crisis_type == "accidental":
         return POSTURE_RANK["rebuild"] if troubled else POSTURE_RANK["diminish"]
     return POSTURE_RANK["diminish"] if troubled else POSTURE_RANK["deny"]
+
+
+def posture_called_for(organisation, params: ModelParams) -> int:
+    """The least accommodating posture (a rank) SCCT accepts for this organisation's crisis."""
+    from game.engine.reputation import history_share
+
+    return required_posture(organisation.crisis_type, history_share(organisation, params), organisation.reputation,
+                            params.reputation)
 
 
 def effective_rank(world: World, posture: str) -> int:
