@@ -9,8 +9,20 @@ Anything else under ``game.engine`` is the engine's own business and may move.
 """
 
 from game.engine.actions import (
-    Action, ActionNotAllowed, Cancel, Custom, Delete, Escalate, Inject, Monitor, Pause, Reply, Resume,
-    Statement, action_from_dict, action_to_dict,
+    Action,
+    ActionNotAllowed,
+    Cancel,
+    Custom,
+    Delete,
+    Escalate,
+    Inject,
+    Monitor,
+    Pause,
+    Reply,
+    Resume,
+    Statement,
+    action_from_dict,
+    action_to_dict,
 )
 from game.engine.controller import GameController, GameListener, TurnGated
 from game.engine.debrief import Debrief, analyse

@@ -20,18 +20,23 @@ class ActionNotAllowed(Exception):
 
 @dataclass(frozen=True)
 class Reply:
-    """Answer one post in the feed, in a tone."""
+    """Answer one post in the feed: in a tone (the words are the scenario's), or in the team's own
+    ``text``, whose tone the engine reads (``game.words``) — then ``tone`` is left empty."""
 
     post_id: str
-    tone: str
+    tone: str = ""
+    text: str | None = None
     kind: ClassVar[str] = "reply"
 
 
 @dataclass(frozen=True)
 class Statement:
-    """Post one of the scenario's prepared statements."""
+    """Post a statement: one of the scenario's prepared ones (``option``), or the team's own ``text``,
+    whose SCCT posture the engine reads (``game.words``).  A prepared one may be sent with edited
+    words: then ``text`` is what went out, and it is read like any other."""
 
-    option: str
+    option: str = ""
+    text: str | None = None
     kind: ClassVar[str] = "statement"
 
 
@@ -104,8 +109,12 @@ ACTION_TYPES: dict[str, type] = {
 
 
 def action_to_dict(action: Action) -> dict:
-    """``{"kind": "reply", "post_id": "p12", "tone": "empathetic"}``."""
-    return {"kind": action.kind, **asdict(action)}
+    """``{"kind": "reply", "post_id": "p12", "tone": "empathetic"}``.  The team's own words appear
+    only when there are some (``"text": …``), so a log of chosen tones reads as it always did."""
+    data = asdict(action)
+    if data.get("text") is None and action.kind in ("reply", "statement"):
+        data.pop("text", None)
+    return {"kind": action.kind, **data}
 
 
 def action_from_dict(data: dict) -> Action:

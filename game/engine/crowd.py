@@ -15,6 +15,7 @@ from game.engine.spread import deadline_rush
 from game.engine.stance import Stance
 from game.engine.world import World
 
+
 @dataclass(frozen=True)
 class CrowdTurn:
     """What the crowd did in one turn."""

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from game.engine.actions import ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
-from game.engine.rules import RULES
 from game.engine.game import Game
 from game.engine.responses import POSTURE_RANK
-from game.engine.strategies import make_strategy, take_turn
+from game.engine.rules import RULES
 from game.engine.state import Change, EndingInfo, TakenAction, TurnRecord
+from game.engine.strategies import make_strategy, take_turn
 from game.scenario.models import Lesson, TimelineEntry
 
 

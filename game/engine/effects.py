@@ -3,10 +3,10 @@ that move the meters or push exposure into the world, each with its reason."""
 
 from __future__ import annotations
 
+from game.engine.actions import ActionNotAllowed
 from game.engine.conditions import Conditions
 from game.engine.posting import scripted_post
 from game.engine.world import World
-from game.engine.actions import ActionNotAllowed
 
 
 def inject(w: World, action, conditions: Conditions) -> str:

@@ -17,7 +17,8 @@ import copy
 
 import numpy as np
 
-from game.engine import posting, reputation, responses, rules, turn as turn_pipeline
+from game.engine import posting, reputation, responses, rules
+from game.engine import turn as turn_pipeline
 from game.engine.actions import Action, ActionNotAllowed, action_to_dict
 from game.engine.conditions import Conditions
 from game.engine.feed import TextMaker
@@ -28,6 +29,8 @@ from game.engine.state import ActionOption, GameState, Post, TakenAction, TurnRe
 from game.engine.world import World
 from game.scenario.models import Lesson, Scenario
 from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES
+from game.words import Reading, read_reply, read_statement
+
 
 class Game:
     """One game of one scenario, from one seed."""
@@ -137,6 +140,21 @@ class Game:
         if post is None or tone not in TONES:
             return ""
         return rules.reply_text(self._world, post_id, tone, post.author)
+
+    def read_reply(self, post_id: str, text: str) -> Reading:
+        """How the team's own reply to that post would read (the composer shows it before sending)."""
+        post = self.post(post_id)
+        return read_reply(text, to=post.text if post else None)
+
+    def read_statement(self, text: str) -> Reading:
+        """How the team's own statement would read, against the organisation's record."""
+        return read_statement(text, scenario_grievance=rules.grievance_words(self._world))
+
+    def posture_called_for(self) -> str:
+        """The least accommodating posture SCCT accepts for this crisis ("rebuild", "diminish"…)."""
+        rank = self._world.required_posture
+        names = [name for name, r in responses.POSTURE_RANK.items() if r == rank]
+        return "inform" if "inform" in names else names[0]
 
     def post(self, post_id: str) -> Post | None:
         for post in self._world.feed:

@@ -246,6 +246,13 @@ class ResponseParams:
     after_listening: float = 1.25
     """Credibility for answering after monitoring the conversation (responses that name the
     grievance land better: Coombs 2007, 'instructing information' first)."""
+    specifics_credibility: float = 1.2
+    """A response in the team's own words that names specifics (the grievance, facts, numbers, the
+    person) is believed more: vague accounts read as evasion (Coombs 2007, 'instructing
+    information'; a design assumption sized below listening's 1.25)."""
+    corrective_credibility: float = 1.25
+    """...and one that says what will change more still: corrective action is the part of an apology
+    publics weigh most (Benoit's image repair theory; Coombs 2007, 'rebuild')."""
     humour_anger_limit: float = 50.0
     """Above this anger a joke reads as flippancy, not humility (#AskJPM's 'Bad idea' came after
     the storm; a joke into real anger is diminishing, M4)."""

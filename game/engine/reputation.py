@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import math
 
-from game.engine.wording import people
 from game.engine.params import ModelParams
+from game.engine.wording import people
 from game.engine.world import NOISE, World
 
 

@@ -21,6 +21,7 @@ from game.engine.params import ModelParams, ReputationParams
 from game.engine.state import Post
 from game.engine.world import World
 from game.scenario.vocabulary import TONES
+from game.words import Reading
 
 # How accommodating each posture is (SCCT: deny < diminish < rebuild; bolstering is a supplement).
 POSTURE_RANK = {"attack": 0, "deny": 1, "diminish": 2, "humour": 3, "inform": 3, "bolster": 3, "rebuild": 5}  # not a parameter: an order
@@ -71,8 +72,9 @@ def effective_rank(world: World, posture: str) -> int:
     return rank
 
 
-def credibility(world: World) -> tuple[float, str]:
-    """How much a response counts now, and the words that explain it."""
+def credibility(world: World, reading: Reading | None = None) -> tuple[float, str]:
+    """How much a response counts now, and the words that explain it.  The team's own words count
+    more when they name specifics (the grievance, facts, numbers) or say what will change."""
     rp = world.params.responses
     factor, why = 1.0, ""
     if world.hijacked:
@@ -87,10 +89,21 @@ def credibility(world: World) -> tuple[float, str]:
     if world.listening_until >= world.turn:
         factor *= rp.after_listening
         why += ", after listening"
+    if reading is not None and reading.features is not None:
+        if reading.features.specifics:
+            factor *= rp.specifics_credibility
+            why += ", naming " + _quoted(reading.features.specifics)
+        if reading.features.corrective_action:
+            factor *= rp.corrective_credibility
+            why += ", saying what will change (" + _quoted(reading.features.corrective_action) + ")"
     return factor, why
 
 
-def speak(world: World, posture: str, what: str, scale: float = 1.0) -> None:
+def _quoted(phrases: tuple[str, ...]) -> str:
+    return ", ".join(f"‘{phrase}’" for phrase in phrases[:2])
+
+
+def speak(world: World, posture: str, what: str, scale: float = 1.0, reading: Reading | None = None) -> None:
     """The effect of the organisation taking a public posture (a statement or a custom action)."""
     rp = world.params.responses
     if not world.first_response_turn:
@@ -98,7 +111,7 @@ def speak(world: World, posture: str, what: str, scale: float = 1.0) -> None:
     world.count("n_" + posture)
     fit = effective_rank(world, posture) - world.required_posture
     world.develop(f"{world.scenario.organisation.name} {POSTURE_NEWS[posture]}", kind="round" if fit < 0 else "ending")
-    cred, when = credibility(world)
+    cred, when = credibility(world, reading)
     words = POSTURE_WORDS[posture]
     if fit >= 0:
         calm = (rp.calm + rp.calm_per_fit * min(fit, rp.fit_cap)) * cred * scale
@@ -121,9 +134,13 @@ def speak(world: World, posture: str, what: str, scale: float = 1.0) -> None:
             world.spread.add_outside_exposure(max(world.last_posts, rp.counter_tag_least_posts) * rp.counter_tag_wave)
 
 
-def reply(world: World, target: Post, tone: str) -> None:
-    """One reply to one person: small effects, but the wrong tone to a big account backfires."""
+def reply(world: World, target: Post, tone: str, reading: Reading | None = None) -> None:
+    """One reply to one person: small effects, but the wrong tone to a big account backfires.  In the
+    team's own words (``reading``), a warm reply that does not answer what the post asked lands as
+    the template it is."""
     params, rp = world.params, world.params.responses
+    sidestep = (reading is not None and reading.features is not None and reading.features.answers_question is False
+                and tone in ("empathetic", "apologetic", "informative"))
     posture = TONES[tone]
     # The fifth template answer tells people nothing the first did not: effects of replies in the
     # same tone wear off (as reach damage does), though each still counts.
@@ -136,7 +153,7 @@ def reply(world: World, target: Post, tone: str) -> None:
         world.first_response_turn = world.turn
     who = f"reply to @{target.author}"
     big = target.followers >= rp.big_account
-    cred, when = credibility(world)
+    cred, when = credibility(world, reading)
     if target.stance != "hostile":
         if tone in ("dismissive",):
             world.change("reputation", -rp.friendly_snap * world.threat, f"{who}: snapping at a friendly voice")
@@ -144,7 +161,8 @@ def reply(world: World, target: Post, tone: str) -> None:
             world.lift(rp.answer_lift * cred, f"{who}: a question answered")
             world.goodwill = min(1.0, world.goodwill + rp.answer_goodwill)
         return
-    if tone in ("boilerplate", "defensive"):
+    if tone in ("boilerplate", "defensive") or sidestep:
+        what = f"{tone} answer that does not answer what they asked" if sidestep else f"{tone} answer"
         # The template answer is screenshotted and mocked: the influencer posts again.
         mock = target.followers * params.graph.see_share
         node = world.graph.key_index.get(target.author.lower())
@@ -155,9 +173,9 @@ def reply(world: World, target: Post, tone: str) -> None:
         # costs little (the cost grows with the log of the audience watching).
         audience = math.log10(1.0 + target.followers / rp.template_scale)
         world.change("anger", (rp.template_anger_big if big else rp.template_anger) * wear,
-                     f"{who}: a {tone} answer feeds the mockery")
+                     f"{who}: a {what} feeds the mockery")
         world.change("reputation", -rp.template_reputation * audience * world.threat * wear,
-                     f"{who}: {tone} reply in front of {target.followers:,} followers")
+                     f"{who}: {what} in front of {target.followers:,} followers")
         return
     if tone == "dismissive":
         world.change("anger", rp.troll_anger * wear, f"{who}: calling a critic a troll")

@@ -24,6 +24,7 @@ from game.engine.posting import org_post
 from game.engine.world import World
 from game.scenario.models import StatementOption
 from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES
+from game.words import Reading, read_reply, read_statement
 
 Choices = tuple[tuple[str, str], ...]
 
@@ -93,18 +94,48 @@ def reply_text(w: World, post_id: str, tone: str, handle: str) -> str:
     return words.replace("@@", "@")
 
 
+def read_own_reply(text: str, to: str) -> Reading:
+    """How the team's own reply reads; refuses words that cannot be read (the player is told why and
+    can rewrite them: the engine never guesses a tone)."""
+    reading = read_reply(text, to=to)
+    if not reading.readable:
+        raise ActionNotAllowed(f"this reply cannot be read: {reading.unreadable}")
+    return reading
+
+
+def grievance_words(w: World) -> str | None:
+    """The organisation's record in words: what a statement that names specifics may name."""
+    return " ".join(c.what for c in w.scenario.organisation.history) or None
+
+
+def read_own_statement(w: World, text: str) -> Reading:
+    """How the team's own statement reads, against the organisation's record (its grievance)."""
+    reading = read_statement(text, scenario_grievance=grievance_words(w))
+    if not reading.readable:
+        raise ActionNotAllowed(f"this statement cannot be read: {reading.unreadable}")
+    return reading
+
+
 def _reply(w: World, action, conditions: Conditions) -> str:
     target = next((p for p in w.feed if p.id == action.post_id), None)
     if target is None:
         raise ActionNotAllowed("that post is no longer in the feed")
     if target.source == "org":
         raise ActionNotAllowed("that is our own post")
-    if action.tone not in TONES:
+    if action.text is not None:
+        reading = read_own_reply(action.text, target.text)
+        tone, words = reading.tone, reading.text
+        if not words.startswith("@"):
+            words = f"@{target.author} {words}"   # a reply is addressed, as on the platform
+    elif action.tone in TONES:
+        reading, tone = None, action.tone
+        words = reply_text(w, target.id, action.tone, target.author)
+    else:
         raise ActionNotAllowed(f"unknown tone {action.tone!r}")
-    text = reply_text(w, target.id, action.tone, target.author)
-    org_post(w, text, reply_to=target.id)
-    responses.reply(w, target, action.tone)
-    return f"Reply ({action.tone}) to @{target.author}"
+    org_post(w, words, reply_to=target.id)
+    responses.reply(w, target, tone, reading)
+    how = "your words, read as " + tone if reading else tone
+    return f"Reply ({how}) to @{target.author}"
 
 
 def _why_not_reply(w: World, conditions: Conditions) -> str:
@@ -117,19 +148,37 @@ def _why_not_reply(w: World, conditions: Conditions) -> str:
 
 
 def _statement(w: World, action, conditions: Conditions) -> str:
-    option = next((s for s in open_statements(w, conditions) if s.id == action.option), None)
-    if option is None:
-        raise ActionNotAllowed("that statement is not open now")
-    w.said.add(option.id)
+    option = None
+    if action.option:
+        option = next((s for s in open_statements(w, conditions) if s.id == action.option), None)
+        if option is None:
+            raise ActionNotAllowed("that statement is not open now")
+    elif action.text is None:
+        raise ActionNotAllowed("a statement needs words: write them, or pick a prepared one")
+    reading = None
+    if action.text is not None and (option is None or action.text != option.text):
+        reading = read_own_statement(w, action.text)   # the team's words, or a prepared one edited
+    words = reading.text if reading else option.text
+    posture = reading.posture if reading else option.strategy
+    label = option.label if option else f"“{_first_words(words)}”"
+    if option:
+        w.said.add(option.id)
     w.count("n_statement")
-    org_post(w, option.text)
+    org_post(w, words)
     w.spread.force_post(w.graph.org_node)
-    responses.speak(w, option.strategy, f"statement “{option.label}”")
-    return f"Statement: {option.label} ({option.strategy})"
+    responses.speak(w, posture, f"statement {label}" if not option else f"statement “{label}”", reading=reading)
+    return f"Statement: {label} ({posture})"
+
+
+def _first_words(text: str, limit: int = 40) -> str:  # not a parameter: words
+    """The start of a text, cut at a word, for a decision's label."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _why_not_statement(w: World, conditions: Conditions) -> str:
-    return "" if open_statements(w, conditions) else "no prepared statement is open now"
+    return ""   # the team can always write its own (prepared ones are offered as choices when open)
 
 
 def _pause(w: World, action, conditions: Conditions) -> str:

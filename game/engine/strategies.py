@@ -13,7 +13,17 @@ from typing import Callable, Iterable
 import numpy as np
 
 from game.engine.actions import (
-    ACTION_TYPES, Action, ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Reply, Statement,
+    ACTION_TYPES,
+    Action,
+    ActionNotAllowed,
+    Cancel,
+    Custom,
+    Delete,
+    Escalate,
+    Monitor,
+    Pause,
+    Reply,
+    Statement,
 )
 from game.engine.game import Game
 from game.engine.responses import POSTURE_RANK

@@ -12,6 +12,7 @@ from game.engine.stance import STANCE_NAMES, Stance
 from game.engine.state import Post
 from game.engine.world import World
 
+
 def build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int], conditions: Conditions) -> list[Post]:
     """This turn's visible posts: ours and the scripted ones, key accounts, then a sample of the crowd."""
     graph, rng, params = w.graph, w.rng, w.params
