@@ -23,7 +23,8 @@ from game.engine.state import ActionOption, FiredEvent, Post, TurnReport
 from game.engine.controller import GameController, TurnGated
 from game.ui.literal import join, lit, one_line
 from game.ui.screens.help import help_page
-from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, ReplyComposer
+from game.ui.screens.compose import ReplyWriter, StatementWriter
+from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen
 from game.ui.widgets.actions import ACTION_KEYS, RESERVED, ActionBar, key_map
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
@@ -213,23 +214,17 @@ class PlayScreen(Screen):
             self.notify("That is our own post: pick someone else's to reply to.", markup=False)
             return
         option = self._option("reply")
-        tones = [ident for ident, _ in option.choices] if option else None
-        self.app.push_screen(ReplyComposer(post, self.game.scenario, tones or (),
-                                           words=lambda tone: self.game.reply_text(post.id, tone)),
-                             lambda tone: self._apply(Reply(post.id, tone)) if tone else None)
+        tones = [ident for ident, _ in option.choices] if option else ()
+        # The composer: the team's own words or a tone's suggestion, read before sending (issue 16).
+        self.app.push_screen(ReplyWriter(self.game, post, tones, cost=option.cost if option else 1),
+                             lambda action: self._apply(action) if action else None)
 
     def _choose_statement(self) -> None:
         option = self._option("statement")
-        by_id = {s.id: s for s in self.game.scenario.actions.statements}
-        choices, previews = [], {}
-        for ident, label in option.choices if option else ():
-            choices.append((ident, lit(label, "bold")))
-            statement = by_id.get(ident)
-            if statement:
-                previews[ident] = join(("Posture: ", "$text-muted"), (statement.strategy, "bold"),
-                                       ("\nIt reads:\n", "$text-muted"), (statement.text, ""))
-        self.app.push_screen(ChoiceScreen(f"Post a prepared statement (costs {RULES['statement'].cost} attention)", choices, previews),
-                             lambda ident: self._apply(Statement(ident)) if ident else None)
+        # The statement screen: the team's own words, or an open prepared statement as it is or edited.
+        self.app.push_screen(StatementWriter(self.game, option.choices if option else (),
+                                             cost=option.cost if option else RULES["statement"].cost),
+                             lambda action: self._apply(action) if action else None)
 
     def _choose_delete(self) -> None:
         posts = self.game.state.org_posts
