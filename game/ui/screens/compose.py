@@ -138,9 +138,9 @@ class WriterScreen(ModalScreen[object]):
                 with Vertical(id="compose-side"):
                     yield Static("Start from", id="compose-side-title")
                     yield OptionList(
-                        Option(Content.styled("✎ your own words", "italic"), id=BLANK),
+                        Option(Content.styled("✎ own words", "italic"), id=BLANK),
                         *[Option(s.prompt, id=s.key) for s in self.suggestions.values()],
-                        id="compose-suggestions",
+                        id="compose-suggestions", compact=True,
                     )
                 with Vertical(id="compose-main"):
                     yield WordsArea(id="compose-editor", soft_wrap=True, tab_behavior="focus",
@@ -246,6 +246,9 @@ class WriterScreen(ModalScreen[object]):
             if call is not None:
                 lines.append(call)
             return Content("\n").join(lines), over
+        if not folded(text):
+            return (Content.styled(f"Write your {self.noun}, or start from a suggestion: how it reads shows here "
+                                   "as you type.", "$text-muted"), f"there is nothing in your {self.noun} yet")
         reading = self.read(text)
         if not reading.readable:
             return (join(("Cannot send this: ", "bold $text-warning"), (reading.unreadable or "", "")),
