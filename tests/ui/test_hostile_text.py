@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import yaml
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList, Static, TextArea
 
 from game.engine.state import Post
 from game.scenario.models import Scenario
@@ -15,7 +15,7 @@ from game.ui.app import BashtagApp
 from game.ui.catalogue import Entry
 from game.ui.literal import clean
 from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.modals import ReplyComposer
+from game.ui.screens.compose import ReplyWriter, StatementWriter
 from game.ui.screens.play import PlayScreen
 from game.ui.widgets.feed import Feed, post_prompt
 
@@ -91,10 +91,17 @@ async def test_hostile_text_is_shown_as_written_through_a_whole_game():
         assert any("[@click=app.quit]Surge[/]" in n.message for n in app._notifications)
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, ReplyComposer)
+        assert isinstance(app.screen, ReplyWriter)
         await pilot.press("escape", "s")
         await pilot.pause()
-        assert "We [/ postpone ␛[5m" in shown(app)
+        assert isinstance(app.screen, StatementWriter)
+        suggestions = app.screen.query_one("#compose-suggestions", OptionList)
+        labels = [option_text(suggestions.get_option_at_index(i).prompt) for i in range(suggestions.option_count)]
+        assert any("Post [b]now" in label for label in labels)
+        await pilot.press("down")   # the hostile prepared statement (the first open one), loaded into the editor
+        await pilot.pause()
+        editor = app.screen.query_one(TextArea)
+        assert "We [/ postpone [5m" in editor.text and "\x1b" not in editor.text
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         await pilot.press("escape")

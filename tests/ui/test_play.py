@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import textual.notifications
-from textual.widgets import OptionList, RichLog, Static
+from textual.widgets import OptionList, RichLog, Static, TextArea
 
 from game.scenario import library
 from game.ui.app import BashtagApp
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.debrief import DebriefScreen
-from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, ReplyComposer
+from game.ui.screens.compose import ReplyWriter, StatementWriter
+from game.ui.screens.modals import ConfirmScreen
 from game.ui.screens.play import PlayScreen, span_words
 from game.ui.screens.title import TitleScreen
 from game.engine.rules import RULES
@@ -41,30 +42,34 @@ async def test_a_whole_mini_game_from_briefing_to_debrief(mini, screen_text):
 
         await end_turns_until_feed(pilot, app)
         game = app.controller.game
-        # Reply to the highlighted post: r opens the composer, which previews the reply.
+        # Reply to the highlighted post: r opens the composer; a tone loads the scenario's words for it.
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, ReplyComposer)
+        assert isinstance(app.screen, ReplyWriter)
         target = app.screen.post
-        preview = str(app.screen.query_one("#reply-preview", Static).render())
-        assert "as it will go out" in preview and f"@{target.author}" in preview
-        await pilot.press("enter")  # the first tone, empathetic
+        await pilot.press("down")  # from "own words" to the first tone, empathetic
+        await pilot.pause()
+        words = app.screen.query_one(TextArea).text
+        assert words.startswith(f"@{target.author}")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         # What went out is word for word what the composer showed.
-        assert game.state.org_posts[-1].text in preview
+        assert game.state.org_posts[-1].text == words
         assert game.state.taken[-1].kind == "reply"
         assert game.state.taken[-1].detail == {"kind": "reply", "post_id": target.id, "tone": "empathetic"}
         assert "1/3" in screen_text(app) or "2/3" in screen_text(app)
 
-        # A statement, chosen in the dialog (its text is previewed).
+        # A prepared statement, loaded in the statement screen and sent as it is.
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen)
-        assert "It reads" in str(app.screen.query_one("#choice-preview", Static).render())
-        await pilot.press("enter")
+        assert isinstance(app.screen, StatementWriter)
+        await pilot.press("down")
+        await pilot.pause(0.4)
+        assert "The prepared statement, as written" in str(app.screen.query_one("#compose-reading", Static).render())
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert game.state.taken[-1].kind == "statement"
 
@@ -192,8 +197,8 @@ async def test_askjpm_smoke_a_few_turns_at_80x24(screen_text):
         assert feed.option_count > 0
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, ReplyComposer)
-        await pilot.press("down", "down", "enter")
+        assert isinstance(app.screen, ReplyWriter)
+        await pilot.press("down", "down", "down", "ctrl+s")   # own words, empathetic, apologetic, informative
         await pilot.pause()
         assert app.controller.game.state.taken[-1].detail["tone"] == "informative"
         await pilot.press("question_mark")
