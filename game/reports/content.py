@@ -6,7 +6,9 @@ the same ``game.engine.debrief.Debrief`` as the UI's debrief screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from game.reports.words import Words, team_words
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class Report:
     debrief: object                   # game.engine.debrief.Debrief
     series: tuple[Series, ...]
     warnings: tuple[str, ...]
+    # The team's own words for a decision, by its index in state.taken (reports/words.py).
+    words: dict[int, Words] = field(default_factory=dict)
 
     @property
     def turns_played(self) -> int:
@@ -79,7 +83,7 @@ def build(game, debrief, info=None, warnings=()) -> Report:
         session_id=getattr(info, "id", None), created=getattr(info, "created", None),
         team=getattr(info, "team", None), workshop=getattr(info, "workshop", None),
         finished=state.over, turn=state.turn, turns_total=state.turns_total, state=state, debrief=debrief,
-        series=series, warnings=tuple(warnings),
+        series=series, warnings=tuple(warnings), words=team_words(game),
     )
 
 

@@ -48,6 +48,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 tr { break-inside: avoid; page-break-inside: avoid; }
 .up { color: var(--good); } .down { color: var(--bad); }
 ul.reasons { margin: 0; padding-left: 1.1rem; color: var(--muted); font-size: .9rem; }
+blockquote.words { margin: .4rem 0 .2rem; padding: .2rem .6rem; border-left: 3px solid var(--accent);
+                   white-space: pre-wrap; font-style: italic; }
+p.reading { margin: 0; color: var(--muted); font-size: .9rem; }
 figure { margin: 1rem 0 1.6rem; break-inside: avoid; page-break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: .9rem; margin-top: .2rem; }
@@ -140,18 +143,22 @@ def render(report: Report) -> str:
     add("</section>")
 
     add('<section class="chapter"><h2>Decisions and their consequences</h2>')
-    rows = [(t, dec) for t, dec in zip(state.taken, d.decisions) if t.kind != "inject"]
+    rows = [(i, t, dec) for i, (t, dec) in enumerate(zip(state.taken, d.decisions)) if t.kind != "inject"]
     if not rows:
         add("<p>No decisions were taken: the team watched the crisis unfold.</p>")
     else:
         add('<table><thead><tr><th class="num">Turn</th><th>Time</th><th>Decision</th>'
             '<th class="num">Reputation at once</th><th>What it did, and why</th></tr></thead><tbody>')
-        for entry, decision in rows:
+        for index, entry, decision in rows:
             impact = decision.impact
             arrow = "▲" if impact > 0 else ("▼" if impact < 0 else "")
             cls = "up" if impact > 0 else ("down" if impact < 0 else "")
             reasons = "".join(f"<li>{e(text)}</li>" for text in consequences(report, entry)) or "<li>no immediate change</li>"
-            add(f'<tr><td class="num">{entry.turn}</td><td class="when">{decision.time:%d %b %H:%M}</td><td>{e(entry.label)}</td>'
+            words = report.words.get(index)
+            said = (f'<blockquote class="words">{e(words.text)}</blockquote><p class="reading">{e(words.reading)}</p>'
+                    if words else "")
+            add(f'<tr><td class="num">{entry.turn}</td><td class="when">{decision.time:%d %b %H:%M}</td>'
+                f'<td>{e(entry.label)}{said}</td>'
                 f'<td class="num {cls}">{arrow} {impact:+.1f}</td><td><ul class="reasons">{reasons}</ul></td></tr>')
         add("</tbody></table>")
     if d.biggest_changes:

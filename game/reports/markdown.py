@@ -62,11 +62,13 @@ def render(report: Report) -> str:
         out += ["No decisions were taken: the team watched the crisis unfold.", ""]
     else:
         out += ["| Turn | Time | Decision | Reputation at once | What it did |", "|---:|---|---|---:|---|"]
-        for entry, decision in _pairs(state.taken, d.decisions):
+        for index, (entry, decision) in enumerate(_pairs(state.taken, d.decisions)):
             if entry.kind == "inject":
                 continue
             did = "; ".join(esc(c) for c in consequences(report, entry)) or "no immediate change"
-            out.append(f"| {entry.turn} | {decision.time:%d %b %H:%M} | {esc(entry.label)} | "
+            words = report.words.get(index)
+            said = f"<br>“{esc(words.text)}”<br>*{esc(words.reading)}*" if words else ""
+            out.append(f"| {entry.turn} | {decision.time:%d %b %H:%M} | {esc(entry.label)}{said} | "
                        f"{decision.impact:+.1f} | {did} |")
         out.append("")
     if d.biggest_changes:

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.engine.debrief import in_a_sentence
+from game.reports.words import team_words
 from game.ui.literal import join, lit, one_line
 from game.ui.widgets.chart import LineChart
 
@@ -27,6 +28,7 @@ class DebriefScreen(Screen):
         super().__init__()
         self.game = game
         self.debrief = debrief
+        self.words: dict = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="debrief-scroll"):
@@ -51,11 +53,14 @@ class DebriefScreen(Screen):
         from game.engine.debrief import analyse
 
         debrief = analyse(self.game)
-        self.app.call_from_thread(self.show, debrief)
+        words = team_words(self.game)   # a reply's reading needs the post it answered: one replay
+        self.app.call_from_thread(self.show, debrief, words)
 
-    def show(self, debrief) -> None:
-        """Fill every section from one :class:`game.engine.debrief.Debrief`."""
+    def show(self, debrief, words=None) -> None:
+        """Fill every section from one :class:`game.engine.debrief.Debrief` and the team's own words
+        (game.reports.words; worked out here when not given)."""
         self.debrief = d = debrief
+        self.words = team_words(self.game) if words is None else words
         other = in_a_sentence(one_line(d.benchmark))
         self.query_one("#debrief-outcome", Static).update(self._outcome())
         self.query_one("#debrief-beside", Static).update(lit(f"Your crisis beside {other}", "bold $text-accent"))
@@ -90,9 +95,13 @@ class DebriefScreen(Screen):
         decisions = self.debrief.decisions
         if not decisions:
             lines.append(Content("You took no action: the crisis ran its course without you."))
-        for decision in decisions:
+        for index, decision in enumerate(decisions):
             lines.append(join((f"{decision.time:%a %H:%M}  ", "$text-muted"), (one_line(decision.label), "bold"),
                               (f"   {decision.impact:+.1f} reputation at once", "")))
+            words = self.words.get(index)
+            if words:   # the team's own words, and how they read
+                lines.append(join("      “", (one_line(words.text), "italic"), "”"))
+                lines.append(join(("      " + one_line(words.reading), "$text-accent")))
             for reason in decision.reasons[:3]:
                 lines.append(join(("      " + one_line(reason), "$text-muted")))
         biggest = getattr(self.debrief, "biggest_changes", ())
