@@ -259,3 +259,21 @@ async def test_the_composer_fits_80_by_24_with_the_reading_and_the_send_key_in_v
         await pilot.pause()
         assert app.controller.game.state.taken[-1].detail.get("text", "").startswith("We're sorry.")
 
+
+
+async def test_the_debrief_shows_the_words_the_team_wrote_and_how_they_read(mini, screen_text):
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await to_the_storm(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("tab", *EXCUSE, "ctrl+s")
+        await pilot.pause()
+        while isinstance(app.screen, PlayScreen):
+            await pilot.press("e")
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"“{EXCUSE}”" in text
+        assert "Reads as: excuse (diminish) — 'sorry if anyone', 'never our intention'" in text
