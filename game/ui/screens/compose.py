@@ -121,8 +121,8 @@ class WriterScreen(ModalScreen[object]):
     def placeholder(self) -> str:
         raise NotImplementedError
 
-    def call_for(self, posture: str) -> Content | None:
-        """A line saying whether ``posture`` is what the situation calls for (statements only)."""
+    def call_for(self, posture: str | None) -> Content | None:
+        """A line saying what the situation calls for and whether ``posture`` meets it (statements only)."""
         return None
 
     def unchanged_note(self, suggestion: Suggestion) -> Content:
@@ -247,8 +247,12 @@ class WriterScreen(ModalScreen[object]):
                 lines.append(call)
             return Content("\n").join(lines), over
         if not folded(text):
-            return (Content.styled(f"Write your {self.noun}, or start from a suggestion: how it reads shows here "
-                                   "as you type.", "$text-muted"), f"there is nothing in your {self.noun} yet")
+            lines = [Content.styled(f"Write your {self.noun}, or start from a suggestion: how it reads shows here "
+                                    "as you type.", "$text-muted")]
+            call = self.call_for(None)
+            if call is not None:
+                lines.append(call)
+            return Content("\n").join(lines), f"there is nothing in your {self.noun} yet"
         reading = self.read(text)
         if not reading.readable:
             return (join(("Cannot send this: ", "bold $text-warning"), (reading.unreadable or "", "")),
@@ -373,11 +377,7 @@ class StatementWriter(WriterScreen):
         return Content.styled("Post a statement", "bold")
 
     def situation(self) -> Content:
-        called = self.game.posture_called_for()
-        return Content.assemble(
-            "Everyone following the hashtag reads it. ",
-            ("This crisis calls for at least ", "$text-muted"),
-            (f"{responses.POSTURE_WORDS[called]} ({called})", "bold"), (".", "$text-muted"))
+        return Content("Everyone following the hashtag reads it.")
 
     def placeholder(self) -> str:
         return f"Write your statement (up to {STATEMENT_LIMIT:,} characters), or start from a prepared one…"
@@ -390,13 +390,15 @@ class StatementWriter(WriterScreen):
         return join(("The prepared statement, as written: ", "bold"),
                     (f"it counts as {name} ({suggestion.posture}). Edit it and your words are read instead.", ""))
 
-    def call_for(self, posture: str) -> Content | None:
-        """Whether the posture meets what SCCT asks of this crisis, by the engine's own rule
+    def call_for(self, posture: str | None) -> Content | None:
+        """What SCCT asks of this crisis and whether the posture meets it, by the engine's own rule
         (responses.effective_rank against the world's required posture, as responses.speak weighs it)."""
         world = self.game.world
         called = self.game.posture_called_for()
-        fit = responses.effective_rank(world, posture) - world.required_posture
         need = f"This crisis calls for at least {responses.POSTURE_WORDS[called]} ({called})"
+        if posture is None:
+            return Content(need + ".")
+        fit = responses.effective_rank(world, posture) - world.required_posture
         if fit >= 0:
             return Content.assemble((need, ""), (": this meets it.", "bold $text-success"))
         joke = posture == "humour" and responses.POSTURE_RANK["humour"] >= world.required_posture
