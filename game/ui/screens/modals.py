@@ -1,4 +1,6 @@
-"""Small dialogs over the play screen: confirm, pick one of several choices, compose a reply.
+"""Small dialogs over the play screen: confirm, pick one of several choices, read the help.
+
+Writing a reply or a statement has screens of its own (compose.py).
 
 Each is a ModalScreen that dismisses with its answer (``None`` when the player backs out), so the
 play screen stays the one place that turns answers into engine actions.
@@ -6,7 +8,7 @@ play screen stays the one place that turns answers into engine actions.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,39 +17,6 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
-
-from game.engine.state import Post
-from game.scenario.models import Scenario
-from game.scenario.vocabulary import TONES
-from game.ui.literal import followers, join, lit, one_line
-
-TONE_HINTS = {
-    "empathetic": "concern for the person, in your own words",
-    "apologetic": "take responsibility",
-    "informative": "facts and next steps",
-    "humorous": "play along with the joke",
-    "boilerplate": "the corporate template",
-    "defensive": "justify, explain it away",
-    "dismissive": "brush them off",
-}
-GENERIC_REPLY = {
-    "empathetic": "@{handle} We hear you, and we understand why you're angry. We want to help.",
-    "apologetic": "@{handle} You're right, and we're sorry. We got this wrong.",
-    "informative": "@{handle} Here are the facts and what we're doing next.",
-    "humorous": "@{handle} Fair point. We walked into that one.",
-    "boilerplate": "@{handle} Thank you for your feedback. We value all our customers.",
-    "defensive": "@{handle} We have always followed the rules and will continue to do so.",
-    "dismissive": "@{handle} We won't be engaging with trolls.",
-}
-
-
-def reply_preview(scenario: Scenario, tone: str, handle: str) -> str:
-    """The first of the scenario's texts for ``tone``, with the handle filled in, else a generic line."""
-    texts = scenario.actions.replies.get(tone) or []
-    template = texts[0] if texts else GENERIC_REPLY.get(tone, "@{handle} …")
-    # str.replace, not str.format: a scenario's text may hold other braces.
-    return template.replace("{handle}", handle).replace("{hashtag}", scenario.campaign.hashtag).replace(
-        "{org}", scenario.organisation.name)
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -106,56 +75,6 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one("#choice-preview", Static).update(self.previews.get(event.option_id or "", Content("")))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option_id)
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-
-class ReplyComposer(ModalScreen[str | None]):
-    """Reply to one post: choose a tone and see a preview of the reply before it goes."""
-
-    CSS_PATH = "modals.tcss"
-    BINDINGS = [Binding("escape", "back", "Back")]
-
-    def __init__(self, post: Post, scenario: Scenario, tones: Sequence[str] = tuple(TONES),
-                 words: "Callable[[str], str] | None" = None):
-        super().__init__(classes="modal")
-        self.post, self.scenario, self.tones = post, scenario, tuple(tones)
-        self.words = words  # the engine's exact wording for a tone, when the game can tell it
-
-    def compose(self) -> ComposeResult:
-        post = self.post
-        with Vertical(classes="modal-box"):
-            yield Static(join("Reply to ", (f"{one_line(post.name)} @{one_line(post.author)}", "bold"),
-                              f" · {followers(post.followers)} followers"), classes="modal-title")
-            yield Static(lit(post.text), classes="modal-detail", id="reply-original")
-            yield OptionList(*[
-                Option(Content.assemble((f"{tone:<12}", "bold"), (TONE_HINTS.get(tone, ""), "$text-muted")), id=tone)
-                for tone in self.tones
-            ], id="reply-tones")
-            yield Static("", id="reply-preview", classes="modal-preview")
-            yield Static("↑↓ tone · Enter send (costs 1 attention) · Esc back", classes="modal-hint")
-
-    def on_mount(self) -> None:
-        tones = self.query_one("#reply-tones", OptionList)
-        tones.focus()
-        tones.highlighted = 0
-        if self.tones:
-            self._preview(self.tones[0])
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._preview(event.option_id or "")
-
-    def _preview(self, tone: str) -> None:
-        exact = self.words(tone) if self.words and tone else ""
-        if exact:
-            heading, text = "Your reply, as it will go out:\n", exact
-        else:
-            heading, text = "Preview (the exact wording may vary):\n", reply_preview(self.scenario, tone, self.post.author)
-        self.query_one("#reply-preview", Static).update(join((heading, "$text-muted italic"), (lit(text), "")))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_id)
