@@ -45,3 +45,15 @@ def test_debrief_snapshot(snap_compare):
         await _quiet(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=play)
+
+
+def test_statement_screen_snapshot(snap_compare):
+    """The statement screen with words typed in: the editor, the counter and how the words read."""
+    async def write(pilot):
+        await pilot.press("enter", "e", "e", "e", "s")
+        await pilot.press(*"We are sorry if anyone was offended. It was never our intention.")
+        pilot.app.screen.query_one("#compose-editor").cursor_blink = False   # a blink is not a change
+        await pilot.pause(0.5)   # the reading is redrawn once typing pauses
+        await _quiet(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=write)

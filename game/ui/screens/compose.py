@@ -102,7 +102,6 @@ class WriterScreen(ModalScreen[object]):
         self.suggestions: dict[str, Suggestion] = {}
         self.loaded: Suggestion | None = None   # the suggestion the editor was filled from, if any
         self._timer: Timer | None = None
-        self._shown_for: str | None = None      # the text the reading on screen is for
 
     # -------------------------------------------------------------- what subclasses provide
 
@@ -216,8 +215,7 @@ class WriterScreen(ModalScreen[object]):
         if not folded(self.editor.text):
             self.loaded = None     # emptied: what is written next is the player's own
         self._update_counter()
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_timer()
         self._timer = self.set_timer(READ_DELAY, self._show_reading)
 
     def _length(self) -> int:
@@ -273,12 +271,17 @@ class WriterScreen(ModalScreen[object]):
         self._timer = None
         content, _ = self.assess()
         self.query_one("#compose-reading", Static).update(content)
-        self._shown_for = self.editor.text
 
     # -------------------------------------------------------------- sending and backing out
 
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
     def action_send(self) -> None:
         # The reading is worked out afresh: a send never goes on a reading the debounce left stale.
+        self._stop_timer()
         self._show_reading()
         _, why_not = self.assess()
         if why_not:
@@ -291,6 +294,7 @@ class WriterScreen(ModalScreen[object]):
         self.dismiss(action)
 
     def action_back(self) -> None:
+        self._stop_timer()
         drafts = _drafts(self.game)
         if self._pristine():
             drafts.pop(self.draft_key, None)
