@@ -277,3 +277,20 @@ async def test_the_debrief_shows_the_words_the_team_wrote_and_how_they_read(mini
         text = screen_text(app)
         assert f"“{EXCUSE}”" in text
         assert "Reads as: excuse (diminish) — 'sorry if anyone', 'never our intention'" in text
+
+
+async def test_a_draft_started_from_a_prepared_statement_is_still_that_statement_when_sent_later(mini):
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await to_the_storm(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("down", "enter", *" Thank you.", "escape")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        started_from = app.screen.loaded
+        assert started_from is not None and app.screen.query_one(TextArea).text.endswith(" Thank you.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.controller.game.state.taken[-1].detail["option"] == started_from.key

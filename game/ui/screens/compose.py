@@ -76,11 +76,11 @@ class Suggestion:
 
 
 # Unsent drafts, per game and per thing written (a reply to a post, a statement): Esc keeps what the
-# player wrote, and opening the same composer again brings it back.
+# player wrote (and the suggestion it was started from), and opening the same composer brings it back.
 _DRAFTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _drafts(game) -> dict[str, str]:
+def _drafts(game) -> dict[str, tuple[str, str | None]]:
     return _DRAFTS.setdefault(game, {})
 
 
@@ -160,8 +160,9 @@ class WriterScreen(ModalScreen[object]):
     def on_mount(self) -> None:
         listing = self.query_one("#compose-suggestions", OptionList)
         listing.highlighted = 0
-        draft = _drafts(self.game).get(self.draft_key, "")
+        draft, started_from = _drafts(self.game).get(self.draft_key, ("", None))
         if draft:
+            self.loaded = self.suggestions.get(started_from or "")
             self.editor.load_text(draft)
             self.editor.move_cursor(self.editor.document.end)
             self.editor.focus()
@@ -299,7 +300,7 @@ class WriterScreen(ModalScreen[object]):
         if self._pristine():
             drafts.pop(self.draft_key, None)
         else:
-            drafts[self.draft_key] = self.editor.text
+            drafts[self.draft_key] = (self.editor.text, self.loaded.key if self.loaded else None)
         self.dismiss(None)
 
 
