@@ -20,6 +20,7 @@ from game.engine.conditions import Conditions
 from game.engine.crowd import play_out_crowd, steps_for
 from game.engine.effects import scenario_events
 from game.engine.endings import ending_now
+from game.engine.insight import insight
 from game.engine.joining import announce_arrivals
 from game.engine.press import press_turn
 from game.engine.reputation import settle_reputation
@@ -69,6 +70,9 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     onlooker_reach = float(seen.sum()) - hostile_reach
     press_turn(w, hostile_reach, onlooker_reach * crowd.trending_share, hours)
     settle_reputation(w, hostile, hostile_reach, supportive, supportive_reach, hours)
+    if w.listening_until >= w.turn:
+        # The team is listening: what it heard over the turn, not only what it knew when it started.
+        w.fire(f"insight-heard-{w.turn}", "insight", "What the listening heard this turn", insight(w))
     scenario_events(w, conditions)
 
     feed = build_feed(w, crowd_posts, scripted_nodes, conditions)
