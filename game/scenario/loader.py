@@ -9,6 +9,8 @@ Scenario files come from strangers (a workshop shares them), so reading is defen
 * duplicate keys, which PyYAML silently overwrites, are reported with both lines;
 * control characters (terminal escape sequences, C0/C1 codes, bidi overrides) are stripped from every
   string with a warning, because a post's text ends up on the player's terminal;
+* numbers are finite and at most ``MAX_NUMBER`` (10^15) either way: a 400-digit number reads as
+  infinity, which no meter can take;
 * every failure, down to binary or empty input, is a :class:`ScenarioError` — never a traceback.
 
 We build the Python data ourselves from PyYAML's node tree (``compose``) instead of ``safe_load``:
@@ -18,6 +20,7 @@ pydantic's errors and the cross-reference checks.
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pydantic is imported only to validate, not to list scenarios
     from game.scenario.models import Scenario
 from game.scenario.problems import Mark, Positions, Problem, ScenarioError, TreePath, format_where
+from game.scenario.vocabulary import MAX_NUMBER
 
 __all__ = [
     "MAX_BYTES", "Problem", "ScenarioError", "load_scenario", "load_scenario_with_warnings", "read_data",
@@ -356,7 +360,21 @@ class _Builder:
             value, removed = _clean(value)
             if removed:
                 self.problem(node, path, _removed_message(removed), "warning")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            message = number_problem(value)
+            if message:
+                self.problem(node, path, message)
+                return None
         return value
+
+
+def number_problem(value: int | float) -> str | None:
+    """Why a number cannot be in a scenario (not finite, or beyond ``MAX_NUMBER``), or None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "this number is not finite (.inf and .nan are not allowed); write a plain number"
+    if abs(value) > MAX_NUMBER:
+        return f"this number is too large: numbers in a scenario are at most {MAX_NUMBER:,} either way"
+    return None
 
 
 def _tag(tag: str) -> str:

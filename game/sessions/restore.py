@@ -154,7 +154,7 @@ def restore(path_or_ref, accept_changed_scenario: bool = False,
 
     if not same and not accept_changed_scenario:
         # Try it: the offer to replay anyway is made only if every recorded action still applies.
-        trial = _replay(Game(scenario, info.seed), log, strict=True)
+        trial = _replay(_new_game(Game, scenario, info.seed), log, strict=True)
         if trial.problem:
             raise SessionError(
                 f"the scenario {scenario_path} has changed since this game was recorded, and the game cannot "
@@ -164,7 +164,7 @@ def restore(path_or_ref, accept_changed_scenario: bool = False,
             "still applies, so it can be replayed anyway, but the figures may differ from the original game",
             scenario_changed=True)
 
-    game = Game(scenario, info.seed)
+    game = _new_game(Game, scenario, info.seed)
     result = _replay(game, log, strict=same, on_turn=on_turn)
     if not same:
         warnings.append(f"the scenario {scenario_path} has changed since this game was recorded; "
@@ -188,6 +188,23 @@ def restore(path_or_ref, accept_changed_scenario: bool = False,
                            "outcome": state.ending.outcome if state.ending else None,
                            "valid_bytes": result.valid_bytes})
     return Restored(result.game, final, warnings, result.valid_bytes, scenario_path)
+
+
+def _engine_failed(error: Exception, what: str) -> SessionError:
+    """The game refused: the engine broke on it.  A scenario that validates should never do this, but
+    a saved game or an import comes from strangers, and a traceback must not reach the player."""
+    detail = str(error).splitlines()[0][:160] if str(error) else ""
+    return SessionError(
+        f"this game cannot be restored: the engine failed {what} ({type(error).__name__}"
+        f"{': ' + detail if detail else ''}). The scenario it was played with is probably broken; "
+        "check it with `bashtag validate`")
+
+
+def _new_game(Game, scenario, seed):
+    try:
+        return Game(scenario, seed)
+    except Exception as error:  # noqa: BLE001 - see _engine_failed
+        raise _engine_failed(error, "to start it") from None
 
 
 @dataclass
@@ -227,7 +244,7 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
             except ActionNotAllowed as error:
                 return _Result(game, valid, f"line {number}: the game refuses the recorded action "
                                             f"({_label(entry)}): {error.reason}")
-            except (TypeError, KeyError, IndexError, AttributeError, ValueError) as error:
+            except Exception as error:  # noqa: BLE001
                 # The log is untrusted input: an action the engine's checks missed must still end in a
                 # plain message, not a traceback (the engine refuses everything we know of cleanly).
                 # It may have failed half-way: rebuild the game from the lines before it.
@@ -236,7 +253,10 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
                                f"applied ({type(error).__name__})")
             turn_actions.append(action)
         else:
-            report = game.end_turn()
+            try:
+                report = game.end_turn()
+            except Exception as error:  # noqa: BLE001 - see _engine_failed
+                raise _engine_failed(error, f"at the end of turn {turn} (line {number})") from None
             state = game.state
             if strict:
                 for name in _CHECKED:
@@ -259,12 +279,15 @@ def _rebuild(game, log: ReadLog, lines: int):
     from game.engine.actions import action_from_dict
     from game.engine.game import Game
 
-    fresh = Game(game.scenario, game.seed, game.world.params)
-    for line in log.lines[:lines]:
-        if line.entry["t"] == "action":
-            fresh.apply(action_from_dict(line.entry["action"]))
-        else:
-            fresh.end_turn()
+    try:
+        fresh = Game(game.scenario, game.seed, game.world.params)
+        for line in log.lines[:lines]:
+            if line.entry["t"] == "action":
+                fresh.apply(action_from_dict(line.entry["action"]))
+            else:
+                fresh.end_turn()
+    except Exception as error:  # noqa: BLE001 - these lines replayed once already; see _engine_failed
+        raise _engine_failed(error, "replaying it a second time") from None
     return fresh
 
 

@@ -1,0 +1,78 @@
+"""Hostile scenario files (issue 19): what `validate` accepts must play to the end, and what it
+refuses it refuses with a located error — numbers beyond a float, dates at the calendar's edge,
+invisible characters."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from game.scenario.expr import parse
+from game.scenario.loader import load_scenario
+from game.scenario.vocabulary import MAX_NUMBER
+
+from scenario_helpers import edit, errors_of, line_of
+
+HUGE = "9" * 400
+EFFECTS = "effects: {press: 10, exposure: 20000}"
+
+
+def play_to_the_end(scenario) -> None:
+    from game.engine.game import Game
+
+    game = Game(scenario, 1)
+    while not game.over:
+        game.end_turn()
+
+
+@pytest.mark.parametrize("effects", [
+    f"effects: {{press: {HUGE}}}",
+    f"effects: {{press: -{HUGE}}}",
+    f'effects: {{press: "{HUGE}"}}',
+    f'effects: {{exposure: "{HUGE}"}}',
+    f'effects: {{press: "2 * {HUGE}"}}',
+    "effects: {press: .inf}",
+    "effects: {press: -.inf}",
+    "effects: {press: .nan}",
+    "effects: {exposure: 1.0e+400}",
+], ids=["400 digits", "-400 digits", "quoted", "exposure", "in a sum", "inf", "-inf", "nan", "1e400"])
+def test_a_number_beyond_a_float_is_a_located_error(valid_text, effects):
+    text = edit(valid_text, EFFECTS, effects)
+    [error] = errors_of(text)
+    assert error.where.startswith("events[0].effects.")
+    assert error.line == line_of(text, effects)
+    assert "too large" in error.message or "not finite" in error.message
+
+
+def test_a_number_in_a_condition_is_bounded_too(valid_text):
+    text = edit(valid_text, "when: press >= 40 and not cancelled", f"when: press >= {HUGE}")
+    [error] = errors_of(text)
+    assert error.where == "events[0].when" and "too large" in error.message
+    assert error.col == text.splitlines()[error.line - 1].index(HUGE) + 1
+
+
+def test_numbers_up_to_the_bound_are_fine(valid_text):
+    load_scenario(edit(valid_text, EFFECTS, f"effects: {{press: -{MAX_NUMBER}, exposure: {MAX_NUMBER}}}"))
+    assert parse(str(MAX_NUMBER)).evaluate({}) == MAX_NUMBER
+
+
+@pytest.mark.parametrize("source", [
+    "*".join(["1000000000000000"] * 21),                      # overflows to infinity
+    "-" + "*".join(["1000000000000000"] * 21),
+    "(" + "*".join(["1000000000000000"] * 21) + ") * 0",      # infinity times 0: not a number
+    "reach * reach * reach",
+], ids=["infinity", "-infinity", "nan", "names"])
+def test_what_an_expression_computes_is_always_finite(source):
+    value = parse(source).evaluate({"reach": 1e300})
+    assert math.isfinite(value) and abs(value) <= MAX_NUMBER
+
+
+def test_an_effect_that_overflows_still_plays_to_the_end(valid_text):
+    """Validate accepts it (its numbers are in bounds); the game must not die at the effect."""
+    huge_product = "*".join(["1000000000000000"] * 21)
+    effects = f'effects: {{press: "({huge_product}) * 0", anger: "{huge_product}", exposure: "{huge_product}"}}'
+    text = edit(valid_text, EFFECTS, effects)
+    text = edit(text, "when: press >= 40 and not cancelled", 'when: "true"')
+    scenario = load_scenario(text)
+    play_to_the_end(scenario)

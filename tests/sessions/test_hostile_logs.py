@@ -1,0 +1,60 @@
+"""Saved games and imports come from strangers (issue 19): whatever they hold, restoring and
+importing end in a sentence, never a traceback, and nothing they carry reaches the terminal raw."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cli_helpers import run_command
+from game.sessions import SessionError, restore
+from game.sessions.bundle import export_session
+
+
+def hostile_bundle(tmp_path, new_yaml) -> "Path":
+    """An export of a finished game whose scenario text was changed by ``new_yaml(text)``."""
+    exported = tmp_path / "hostile.bashtag.json"
+    export_session("latest", exported)
+    bundle = json.loads(exported.read_text())
+    bundle["scenario_yaml"] = new_yaml(bundle["scenario_yaml"])
+    exported.write_text(json.dumps(bundle))
+    return exported
+
+
+def test_importing_a_game_whose_scenario_holds_a_400_digit_effect_is_refused_in_words(
+        finished, tmp_path, capsys, monkeypatch):
+    exported = hostile_bundle(tmp_path, lambda text: text.replace(
+        'when: "posts_this_turn > 300", headline: "The tag is surging", effects: {press: 5}',
+        'when: "turn >= 1", headline: "The tag is surging", effects: {press: "' + "9" * 400 + '"}'))
+    monkeypatch.setenv("BASHTAG_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert run_command("import_", [str(exported)]) == 1
+    err = capsys.readouterr().err
+    assert "too large" in err and "Traceback" not in err
+    assert not (tmp_path / "elsewhere" / "sessions").exists() or not any((tmp_path / "elsewhere" / "sessions").iterdir())
+
+
+def test_restore_refuses_a_game_the_engine_cannot_play(finished, monkeypatch, capsys):
+    """Should the engine still break on a scenario (a bug, or a hostile file validate missed), the
+    game is refused with a message: `replay`, `report` and `import` print it and exit 1."""
+    from game.engine.game import Game
+
+    def broken(self):
+        raise ValueError("non-finite change to press: inf (The tag is surging)")
+
+    monkeypatch.setattr(Game, "end_turn", broken)
+    with pytest.raises(SessionError, match="engine failed at the end of turn 1"):
+        restore("latest")
+    assert run_command("replay", ["latest", "--all"]) == 1
+    assert "cannot be restored" in capsys.readouterr().err
+
+
+def test_restore_refuses_a_game_the_engine_cannot_start(finished, monkeypatch):
+    from game.engine.game import Game
+
+    def broken(self, *args, **kwargs):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(Game, "__init__", broken)
+    with pytest.raises(SessionError, match="engine failed to start it"):
+        restore("latest")
