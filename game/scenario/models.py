@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 FORMAT_VERSION = 1
 
@@ -29,6 +29,20 @@ Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=MEDIUM)]
 Fraction = Annotated[float, Field(ge=0, le=1)]
 Percent = Annotated[float, Field(ge=0, le=100)]
+# Years a scenario's dates may name, as for a crisis history.  Python's calendar ends at 9999, and a
+# clock starting near it (or at year 1 with a +14:00 offset) overflowed at a turn's start: bounded
+# years, and a clock that must end by MAX_YEAR, keep every date the game computes inside it.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+def _within_years(value: dt.date) -> dt.date:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"the year should be between {MIN_YEAR} and {MAX_YEAR} (found {value.year})")
+    return value
+
+
+Moment = Annotated[dt.datetime, AfterValidator(_within_years)]
+Day = Annotated[dt.date, AfterValidator(_within_years)]
 Tone = Literal["empathetic", "apologetic", "informative", "humorous", "boilerplate", "defensive", "dismissive"]
 Strategy = Literal["rebuild", "bolster", "inform", "humour", "diminish", "deny", "attack"]
 Stance = Literal["hostile", "neutral", "supportive"]
@@ -46,7 +60,7 @@ class Timing(Model):
     """When something happens: at a turn, at a simulated time, or when a condition first holds."""
 
     turn: int | None = Field(None, ge=1, description="The turn it happens on (1 = the first turn).")
-    at: dt.datetime | None = Field(
+    at: Moment | None = Field(
         None, description="The simulated local time it happens (the turn that contains it)."
     )
     when: Expr | None = Field(None, description="A condition; it happens the first turn it holds.")
@@ -73,7 +87,7 @@ class Role(Model):
 class PriorCrisis(Model):
     """A past scandal. SCCT: a crisis history makes new blame stick (the Velcro effect)."""
 
-    year: int = Field(ge=1900, le=2100)
+    year: int = Field(ge=MIN_YEAR, le=MAX_YEAR)
     what: Text
     severity: Fraction = Field(0.5, description="How much it still colours opinion, 0-1.")
 
@@ -107,9 +121,18 @@ class Phase(Model):
 
 
 class Clock(Model):
-    start: dt.datetime = Field(description="Simulated local date-time at the start of turn 1.")
+    start: Moment = Field(description="Simulated local date-time at the start of turn 1.")
     timezone: ShortText = Field("local", description="A label for the scenario's local time, e.g. 'ET'.")
     phases: list[Phase] = Field(min_length=1, max_length=20)
+
+    @model_validator(mode="after")
+    def _ends_in_time(self) -> "Clock":
+        minutes = sum(phase.turns * phase.turn_minutes for phase in self.phases)
+        end = self.start + dt.timedelta(minutes=minutes)  # at most 76 years after a start by 2100
+        if end.year > MAX_YEAR:
+            raise ValueError(f"the clock runs past the year {MAX_YEAR} (its last turn ends on {end:%Y-%m-%d}); "
+                             "start it earlier or give it fewer or shorter turns")
+        return self
 
 
 # ----------------------------------------------------------------------------------------- campaign
@@ -129,7 +152,7 @@ class Campaign(Model):
     )
     promoted_posts: list[Text] = Field(default_factory=list, max_length=20)
     cancel_post: Text | None = Field(None, description="What the account posts if the player cancels.")
-    deadline: dt.datetime | None = Field(
+    deadline: Moment | None = Field(
         None,
         description="When the invitation falls due: a Q&A's start, a contest's closing time. "
         "While the campaign stands, posts rush in as it nears and ease once it has passed.",
@@ -256,7 +279,7 @@ class ScheduledPost(Model):
 
     text: Text
     turn: int | None = Field(None, ge=1)
-    at: dt.datetime | None = None
+    at: Moment | None = None
     invitation: float = Field(0, ge=-100, le=100, description="Change to the invitation meter when it goes out.")
 
 
@@ -336,7 +359,7 @@ class Ending(Model):
 
 
 class TimelineEntry(Model):
-    at: dt.datetime
+    at: Moment
     text: Text
 
 
@@ -351,7 +374,7 @@ class Step(Model):
     """One step of a strategy: an action at a turn (or a time)."""
 
     turn: int | None = Field(None, ge=1)
-    at: dt.datetime | None = None
+    at: Moment | None = None
     action: Literal["reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate", "custom", "wait"]
     tone: Tone | None = Field(None, description="For reply: the tone.")
     target: Literal["loudest", "hostile", "influencer", "latest"] | Handle | None = Field(
@@ -388,7 +411,7 @@ class Scenario(Model):
     title: ShortText
     summary: Text = Field(description="One line for the scenario list.")
     kind: Literal["real", "fictional"]
-    date: dt.date
+    date: Day
     difficulty: Literal["easy", "medium", "hard"]
     tags: list[ShortText] = Field(default_factory=list, max_length=20)
     sources: list[Url] = Field(default_factory=list, max_length=40)

@@ -76,3 +76,38 @@ def test_an_effect_that_overflows_still_plays_to_the_end(valid_text):
     text = edit(text, "when: press >= 40 and not cancelled", 'when: "true"')
     scenario = load_scenario(text)
     play_to_the_end(scenario)
+
+
+@pytest.mark.parametrize("start", [
+    "9999-12-31 23:00",             # crashed validate itself
+    "9999-12-31 10:00",             # passed validate, crashed at a turn's start
+    "0001-01-01 00:00+14:00",       # passed validate, crashed converting the offset
+    "1899-12-31 23:00",
+])
+def test_a_clock_at_the_calendars_edge_is_a_located_error(valid_text, start):
+    text = edit(valid_text, "start: 2024-03-04 09:00", f"start: {start}")
+    errors = errors_of(text)
+    assert [e.where for e in errors] == ["clock.start"]
+    assert "between 1900 and 2100" in errors[0].message and errors[0].line == line_of(text, "start: ")
+
+
+def test_a_clock_must_end_by_2100(valid_text):
+    text = edit(valid_text, "start: 2024-03-04 09:00", "start: 2100-12-31 20:00")
+    [error] = errors_of(text)
+    assert error.where == "clock" and "runs past the year 2100" in error.message
+
+
+@pytest.mark.parametrize("place, old, new", [
+    ("campaign.deadline", "deadline: 2024-03-04 14:00", "deadline: 9999-12-31 23:59"),
+    ("date", "date: 2024-03-04", "date: 9999-12-31"),
+])
+def test_every_date_is_bounded(valid_text, place, old, new):
+    [error] = errors_of(edit(valid_text, old, new))
+    assert error.where == place and "between 1900 and 2100" in error.message
+
+
+def test_the_earliest_and_latest_clocks_allowed_play_to_the_end(valid_text):
+    for start in ("1900-01-01 00:00+14:00", "2100-12-30 00:00-12:00"):
+        text = edit(valid_text, "start: 2024-03-04 09:00", f"start: {start}")
+        text = edit(text, "deadline: 2024-03-04 14:00", f"deadline: {start}")
+        play_to_the_end(load_scenario(text))
