@@ -4,6 +4,7 @@ importing end in a sentence, never a traceback, and nothing they carry reaches t
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,17 @@ def test_restore_refuses_a_game_the_engine_cannot_start(finished, monkeypatch):
     monkeypatch.setattr(Game, "__init__", broken)
     with pytest.raises(SessionError, match="engine failed to start it"):
         restore("latest")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a device every write to fails with ENOSPC)")
+def test_closing_a_recorder_on_a_full_disk_does_not_raise():
+    """Recording stops with a notice when the disk fills; quitting the app then closes the recorder,
+    whose handle still holds the refused line: closing must not raise from the app's unmount."""
+    from game.sessions import Recorder
+
+    recorder = Recorder(Path("/dev/full"), open("/dev/full", "w", encoding="utf-8"))
+    recorder._write({"t": "end_turn", "turn": 1}, sync=True)
+    assert "can no longer be saved" in recorder.problem
+    recorder.close()
+    assert recorder._handle.closed
+    recorder.close()   # twice is harmless
