@@ -7,8 +7,9 @@ Scenario files come from strangers (a workshop shares them), so reading is defen
 * anchors and aliases are refused (the "billion laughs" bomb needs them), and the file size, the
   number of nodes and the nesting depth are bounded;
 * duplicate keys, which PyYAML silently overwrites, are reported with both lines;
-* control characters (terminal escape sequences, C0/C1 codes, bidi overrides) are stripped from every
-  string with a warning, because a post's text ends up on the player's terminal;
+* control characters (terminal escape sequences, C0/C1 codes, bidi overrides, zero-width and
+  directional marks: :mod:`game.scenario.untrusted`) are stripped from every string with a warning,
+  because a post's text ends up on the player's terminal;
 * numbers are finite and at most ``MAX_NUMBER`` (10^15) either way: a 400-digit number reads as
   infinity, which no meter can take;
 * every failure, down to binary or empty input, is a :class:`ScenarioError` — never a traceback.
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pydantic is imported only to validate, not to list scenarios
     from game.scenario.models import Scenario
 from game.scenario.problems import Mark, Positions, Problem, ScenarioError, TreePath, format_where
+from game.scenario.untrusted import clean, removed_message
 from game.scenario.vocabulary import MAX_NUMBER
 
 __all__ = [
@@ -46,11 +48,9 @@ _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _MAP_TAG, _SEQ_TAG = _YAML + "map", _YAML + "seq"
 
-# Terminal escape sequences (CSI and OSC) go as a whole, so no "[31m" is left behind.
-_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)")
-# C0 except tab and newline, DEL, C1, and the bidi overrides/isolates of "Trojan Source".
+# What libyaml refuses to read (C0, DEL, C1) and the bidi overrides: a file holding any is read by
+# the pure-Python reader, which lets them through to be stripped (game.scenario.untrusted).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_NAMES = {"\x1b": "ESC", "\x07": "BEL", "\x08": "BS", "\r": "CR", "\x00": "NUL", "\x7f": "DEL"}
 
 
 class _Refused(Exception):
@@ -265,23 +265,6 @@ def _problem_at(name: str, mark: yaml.Mark | None, message: str, where: str = ""
     return Problem(name, mark.line + 1, mark.column + 1, where, message)
 
 
-def _clean(text: str) -> tuple[str, list[str]]:
-    """``text`` without control characters, and the names of those removed."""
-    removed: list[str] = []
-
-    def drop_sequence(match: re.Match) -> str:
-        removed.append("ESC")
-        return ""
-
-    def drop(match: re.Match) -> str:
-        char = match.group(0)
-        removed.append(_CONTROL_NAMES.get(char, f"U+{ord(char):04X}"))
-        return ""
-
-    cleaned = _CONTROL.sub(drop, _ESCAPE_SEQUENCE.sub(drop_sequence, text))
-    return cleaned, removed
-
-
 class _Builder:
     """Turns a composed node tree into plain Python data and records each node's position."""
 
@@ -330,9 +313,9 @@ class _Builder:
                 self.problem(key_node, path, f"{what} are not allowed in scenario files")
                 continue
             # Keys stay the text as written: YAML 1.1 would read `yes:` or `1:` as a bool or int.
-            key, removed = _clean(key_node.value)
+            key, removed = clean(key_node.value)
             if removed:
-                self.problem(key_node, path + (key,), _removed_message(removed), "warning")
+                self.problem(key_node, path + (key,), removed_message(removed), "warning")
             if key in first_line:
                 self.problem(
                     key_node, path + (key,),
@@ -357,9 +340,9 @@ class _Builder:
             self.problem(node, path, f"cannot read this value ({error})")
             return None
         if isinstance(value, str):
-            value, removed = _clean(value)
+            value, removed = clean(value)
             if removed:
-                self.problem(node, path, _removed_message(removed), "warning")
+                self.problem(node, path, removed_message(removed), "warning")
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             message = number_problem(value)
             if message:
@@ -380,16 +363,6 @@ def number_problem(value: int | float) -> str | None:
 def _tag(tag: str) -> str:
     """A tag as it was written: ``tag:yaml.org,2002:python/object`` -> ``!!python/object``."""
     return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
-
-
-def _removed_message(removed: list[str]) -> str:
-    kinds = ", ".join(sorted(set(removed)))
-    count = len(removed)
-    plural = "s" if count > 1 else ""
-    return (
-        f"removed {count} control character{plural} ({kinds}) from this text; they could change "
-        "what the terminal shows"
-    )
 
 
 def read_data(source: str | bytes | Path, name: str | None = None) -> tuple[object, Positions, list[Problem]]:

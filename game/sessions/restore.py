@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from game.scenario.untrusted import clean
 from game.sessions import store
 from game.sessions.errors import SessionError
 from game.sessions.log import SessionInfo, header_info, sha256_of
@@ -68,11 +69,17 @@ def read_log(path: Path) -> ReadLog:
     warnings: list[str] = []
     stop = None
     header_end = 0
+    stripped: list[int] = []
     for index, raw in enumerate(raw_lines):
         number = index + 1
         is_last = index == len(raw_lines) - 1
         end = offset + len(raw) + (0 if (is_last and not complete_last) else 1)
         entry = _parse(raw)
+        if entry is not None:
+            removed: list[str] = []
+            entry = _cleaned(entry, removed)
+            if removed:
+                stripped.append(number)
         if entry is None:
             if index == 0:
                 raise SessionError(f"{path.name} is not a Bashtag session log (line 1 is not a JSON header)")
@@ -88,6 +95,10 @@ def read_log(path: Path) -> ReadLog:
         else:
             parsed.append(Line(number, end, entry))
         offset = end
+    if stripped:
+        shown = ", ".join(map(str, stripped[:5])) + (f" and {len(stripped) - 5} more" if len(stripped) > 5 else "")
+        warnings.append(f"control characters (terminal escape codes or invisible marks) were removed from "
+                        f"the text of line{'s' if len(stripped) > 1 else ''} {shown}")
     return ReadLog(info=info, header_end=header_end, lines=parsed, warnings=warnings, stop_reason=stop)
 
 
@@ -97,6 +108,33 @@ def _parse(raw: bytes) -> dict | None:
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     return value if isinstance(value, dict) else None
+
+
+_MAX_ENTRY_DEPTH = 8   # a log entry is an object holding an action object; nothing nests deeper
+
+
+def _cleaned(value, removed: list[str], depth: int = 0):
+    """``value`` (parsed JSON) with control characters stripped from every text in it, keys too:
+    a log comes from strangers through `bashtag import`, and its texts (an inject's headline, the
+    header's date) are printed by `replay` and `sessions`.  None when it nests too deeply."""
+    if isinstance(value, str):
+        text, gone = clean(value)
+        removed.extend(gone)
+        return text
+    if depth > _MAX_ENTRY_DEPTH:
+        return None
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            item = _cleaned(item, removed, depth + 1)
+            if item is None and value[key] is not None:
+                return None
+            result[_cleaned(key, removed, depth + 1)] = item
+        return result
+    if isinstance(value, list):
+        items = [_cleaned(item, removed, depth + 1) for item in value]
+        return None if any(a is None and b is not None for a, b in zip(items, value)) else items
+    return value
 
 
 def locate_scenario(info: SessionInfo) -> tuple[Path, bool]:

@@ -111,3 +111,26 @@ def test_the_earliest_and_latest_clocks_allowed_play_to_the_end(valid_text):
         text = edit(valid_text, "start: 2024-03-04 09:00", f"start: {start}")
         text = edit(text, "deadline: 2024-03-04 14:00", f"deadline: {start}")
         play_to_the_end(load_scenario(text))
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200d", "\u200c", "\u200e", "\u200f", "\u061c", "\u2028",
+                                  "\u2029", "\u2060", "\ufeff"])
+def test_zero_width_and_directional_marks_are_stripped_with_a_warning(valid_text, mark):
+    from game.scenario.loader import load_scenario_with_warnings
+
+    escaped = f"\\u{ord(mark):04x}"     # written as YAML's escape: U+2028 and U+FEFF break a plain line
+    text = edit(valid_text, "name: Latte Leaks", f'name: "Latte{escaped}Leaks"')
+    scenario, [warning] = load_scenario_with_warnings(text)
+    assert scenario.audience.key_accounts[0].name == "LatteLeaks"
+    assert warning.severity == "warning" and warning.where == "audience.key_accounts[0].name"
+    assert f"U+{ord(mark):04X}" in warning.message
+
+
+def test_joiners_inside_emoji_and_words_of_other_scripts_are_kept(valid_text):
+    from game.scenario.loader import load_scenario_with_warnings
+
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"   # one emoji, built with joiners
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    text = edit(valid_text, "name: Latte Leaks", f"name: Latte {family} {persian}")
+    scenario, warnings = load_scenario_with_warnings(text)
+    assert warnings == [] and scenario.audience.key_accounts[0].name == f"Latte {family} {persian}"

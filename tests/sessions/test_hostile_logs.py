@@ -73,3 +73,32 @@ def test_closing_a_recorder_on_a_full_disk_does_not_raise():
     recorder.close()
     assert recorder._handle.closed
     recorder.close()   # twice is harmless
+
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\u200b\u202e"
+
+
+def test_terminal_escapes_in_a_log_never_reach_the_terminal(scenario_file, capsys):
+    """An inject's headline and the header's date hold an OSC title change, a screen clear and
+    invisible marks; `replay --all` and `sessions` print neither (a log arrives by `import`)."""
+    from game.engine.actions import Inject
+    from session_helpers import PLAN, play
+
+    plan = {**PLAN, 2: [Inject(headline=f"Leak{ESCAPES} at HQ", text=f"Details{ESCAPES}")]}
+    game, recorder = play(scenario_file, plan=plan)
+    recorder.close()
+    lines = recorder.path.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    header["created"] = header["created"][:10] + ESCAPES + header["created"][10:]
+    recorder.path.write_text("\n".join([json.dumps(header)] + lines[1:]) + "\n", encoding="utf-8")
+
+    assert run_command("replay", ["latest", "--all", "--anyway"]) == 0
+    replayed = capsys.readouterr()
+    assert "Leak at HQ" in replayed.out
+    assert run_command("sessions", []) == 0
+    listed = capsys.readouterr()
+    assert run_command("sessions", ["--json"]) == 0
+    as_json = capsys.readouterr()
+    for shown in (replayed.out, replayed.err, listed.out, listed.err, json.loads(as_json.out)[0]["created"]):
+        assert not any(ch in shown for ch in "\x1b\x07\u200b\u202e"), repr(shown)
+    assert "control characters" in replayed.err
