@@ -21,6 +21,11 @@ from game.sessions import store
 from game.sessions.errors import SessionError
 from game.sessions.log import SessionInfo, header_info, sha256_of
 
+# No game takes more actions in one turn: the attention budget allows at most 20 (models.Actions),
+# free custom actions are clicked by hand, and a workshop facilitator fires a handful of injects.  A
+# log with more is not a game; replaying it would only burn time (200,000 injects took minutes).
+MAX_ACTIONS_PER_TURN = 1000
+
 # Figures an end_turn line records, compared after replaying it (rounded as GameState rounds them).
 _CHECKED = ("reputation", "total_posts")
 
@@ -70,6 +75,7 @@ def read_log(path: Path) -> ReadLog:
     stop = None
     header_end = 0
     stripped: list[int] = []
+    in_turn = 0                       # action lines since the last turn's end
     for index, raw in enumerate(raw_lines):
         number = index + 1
         is_last = index == len(raw_lines) - 1
@@ -93,6 +99,14 @@ def read_log(path: Path) -> ReadLog:
             info = header_info(entry, path)
             header_end = end
         else:
+            if entry.get("t") == "action":
+                in_turn += 1
+                if in_turn > MAX_ACTIONS_PER_TURN:
+                    stop = (f"line {number} is one action too many in turn {entry.get('turn')!r}: no game "
+                            f"takes more than {MAX_ACTIONS_PER_TURN:,} in a turn")
+                    break
+            else:
+                in_turn = 0
             parsed.append(Line(number, end, entry))
         offset = end
     if stripped:
@@ -261,15 +275,18 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
     turn_actions: list = []
     good_turn_end = log.header_end      # byte offset after the last verified end_turn
     good_lines = 0                      # lines up to it
+    # The turn being played, followed here: ``game.state`` copies every action taken so far, so
+    # asking it once a line made restoring quadratic (200,000 injects took minutes to import).
+    current = game.state.turn
     for count, line in enumerate(log.lines, start=1):
         entry, number = line.entry, line.number
         kind = entry.get("t")
         turn = entry.get("turn")
         if kind not in ("action", "end_turn"):
             return _Result(game, valid, f"line {number} has an unknown entry kind {kind!r}")
-        if not isinstance(turn, int) or isinstance(turn, bool) or turn != game.state.turn:
+        if not isinstance(turn, int) or isinstance(turn, bool) or turn != current:
             return _Result(game, valid, f"line {number} is for turn {turn!r} but the game is at turn "
-                                        f"{game.state.turn} (lines out of order?)")
+                                        f"{current} (lines out of order?)")
         if game.over:
             return _Result(game, valid, f"line {number} comes after the end of the game")
         if kind == "action":
@@ -295,13 +312,14 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
                 report = game.end_turn()
             except Exception as error:  # noqa: BLE001 - see _engine_failed
                 raise _engine_failed(error, f"at the end of turn {turn} (line {number})") from None
-            state = game.state
+            record = report.record   # the figures the log recorded from the state, rounded alike
+            current = game.state.turn if game.over else record.turn + 1
             if strict:
                 for name in _CHECKED:
-                    if name in entry and entry[name] != getattr(state, name):
+                    if name in entry and entry[name] != getattr(record, name):
                         rebuilt = _rebuild(game, log, good_lines)
                         return _Result(rebuilt, good_turn_end,
-                                       f"line {number}: the end of turn {turn} gives {name} {getattr(state, name)} "
+                                       f"line {number}: the end of turn {turn} gives {name} {getattr(record, name)} "
                                        f"but the log recorded {entry[name]} (the log was edited, or the game "
                                        "changed)")
             if on_turn:

@@ -102,3 +102,37 @@ def test_terminal_escapes_in_a_log_never_reach_the_terminal(scenario_file, capsy
     for shown in (replayed.out, replayed.err, listed.out, listed.err, json.loads(as_json.out)[0]["created"]):
         assert not any(ch in shown for ch in "\x1b\x07\u200b\u202e"), repr(shown)
     assert "control characters" in replayed.err
+
+
+def test_a_log_with_more_actions_in_a_turn_than_any_game_takes_is_cut_there(scenario_file):
+    """200,000 injects in one turn took minutes to import; no game takes more than 1,000 actions in
+    a turn (20 attention points at most, a handful of injects), so restoring stops at the 1,001st."""
+    from game.engine.actions import Inject
+    from game.sessions.restore import MAX_ACTIONS_PER_TURN
+    from session_helpers import play
+
+    flood = [Inject(headline=f"Inject {i}") for i in range(MAX_ACTIONS_PER_TURN + 500)]
+    game, recorder = play(scenario_file, plan={1: flood}, until_turn=3)
+    recorder.close()
+    restored = restore("latest")
+    assert len(restored.game.state.taken) == MAX_ACTIONS_PER_TURN
+    assert restored.game.state.turn == 1
+    [warning] = restored.warnings
+    assert f"line {MAX_ACTIONS_PER_TURN + 2} is one action too many in turn 1" in warning
+
+
+def test_restoring_asks_for_the_whole_state_once_a_turn_not_once_a_line(scenario_file, monkeypatch):
+    """The state copies every action taken so far: asked once a line, restoring was quadratic."""
+    from game.engine.actions import Inject
+    from game.engine.game import Game
+    from session_helpers import play
+
+    plan = {turn: [Inject(headline=f"Inject {i}") for i in range(300)] for turn in (1, 2, 3)}
+    game, recorder = play(scenario_file, plan=plan)
+    recorder.close()
+    asked = []
+    real = Game.state
+    monkeypatch.setattr(Game, "state", property(lambda self: asked.append(1) or real.fget(self)))
+    restored = restore("latest")
+    assert restored.warnings == [] and len(restored.game.state.taken) >= 900
+    assert len(asked) < 3 * game.state.turns_total
