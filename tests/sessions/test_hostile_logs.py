@@ -136,3 +136,36 @@ def test_restoring_asks_for_the_whole_state_once_a_turn_not_once_a_line(scenario
     restored = restore("latest")
     assert restored.warnings == [] and len(restored.game.state.taken) >= 900
     assert len(asked) < 3 * game.state.turns_total
+
+
+def test_import_into_a_data_folder_that_cannot_be_written_says_what_and_where(finished, tmp_path, capsys,
+                                                                             monkeypatch):
+    """A read-only data folder gave `OSError: [Errno 30]` from import.  Tests run as root, where
+    chmod stops no write, so the folder is made unwritable for real: it lies under a regular file."""
+    exported = tmp_path / "game.bashtag.json"
+    export_session("latest", exported)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("BASHTAG_DATA_DIR", str(blocker / "data"))
+    assert run_command("import_", [str(exported)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing was imported: cannot create the folder of saved games" in err
+    assert str(blocker / "data" / "sessions") in err and "Traceback" not in err
+
+
+def test_an_import_that_fails_half_way_leaves_nothing_behind(finished, tmp_path, capsys, monkeypatch):
+    """The scenario's copy is written first, then the log: when the log cannot be written (here it
+    is sent to a folder's name, which fails for root too), the copy is removed again."""
+    from game.sessions import store
+
+    exported = tmp_path / "game.bashtag.json"
+    export_session("latest", exported)
+    monkeypatch.setenv("BASHTAG_DATA_DIR", str(tmp_path / "elsewhere"))
+    ident = json.loads(exported.read_text())["session_id"]
+    folder = store.sessions_dir(create=True)
+    (folder / (ident + store.SUFFIX + ".tmp")).mkdir()
+    monkeypatch.setattr("game.sessions.bundle._write_new", lambda target, text: (folder / (ident + store.SUFFIX + ".tmp")).write_text(text))
+    assert run_command("import_", [str(exported)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write the game to" in err and str(folder) in err and "Is a directory" in err
+    assert sorted(p.name for p in folder.iterdir()) == [ident + store.SUFFIX + ".tmp"]
