@@ -2,6 +2,7 @@
 
   bashtag simulate askjpm --strategy historical --runs 8
   bashtag simulate my.yaml --balance
+
 Runs are spread over the machine's cores; run k uses a seed derived from --seed and k, so the
 output is reproducible.  --json prints the results for scripts.
 """
@@ -13,8 +14,11 @@ import json
 import os
 import sys
 
+from game.commands._shared import keep_line_breaks
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    keep_line_breaks(parser)
     parser.add_argument("scenario", help="a built-in scenario id or a path to a YAML file")
     parser.add_argument("--strategy", default="historical",
                         help="historical, silent, cancel-early, boilerplate, empathetic, random, or one "
