@@ -268,8 +268,9 @@ def _problem_at(name: str, mark: yaml.Mark | None, message: str, where: str = ""
 class _Builder:
     """Turns a composed node tree into plain Python data and records each node's position."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, text: str = ""):
         self.name = name
+        self.lines = text.splitlines()
         self.positions = Positions(name)
         self.problems: list[Problem] = []
         self.constructor = yaml.SafeLoader("")  # used only to construct scalars (ints, dates...)
@@ -339,6 +340,10 @@ class _Builder:
         except Exception as error:  # e.g. !!int on text, or a date like 2013-13-45 00:00:00
             self.problem(node, path, f"cannot read this value ({error})")
             return None
+        if value is None and not node.value and node.style in (None, ""):
+            line = self.lines[node.start_mark.line] if node.start_mark.line < len(self.lines) else ""
+            if re.match(r"#\w", line[node.start_mark.column:].lstrip()):   # "#AskJPM", not "# a note"
+                self.positions.commented.add(path)
         if isinstance(value, str):
             value, removed = clean(value)
             if removed:
@@ -378,7 +383,7 @@ def read_data(source: str | bytes | Path, name: str | None = None) -> tuple[obje
     node, problems = _compose(text, name)
     if node is None:
         return None, Positions(name), problems
-    builder = _Builder(name)
+    builder = _Builder(name, text)
     data = builder.build(node, ())
     return data, builder.positions, builder.problems
 

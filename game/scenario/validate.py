@@ -109,8 +109,12 @@ def _model_problem(path: TreePath, items: list[dict], data: object, positions: P
             messages.append(message)
     text = "; or ".join(messages)
     found = _found(first.get("input"))
-    if found and first["type"] not in ("value_error", "assertion_error"):
+    if found and first["type"] not in ("value_error", "assertion_error", "string_too_long", "string_too_short",
+                                                      "too_long"):
         text += f" (found {found})"
+    if first.get("input") is None and path in positions.commented:
+        text += ("; a '#' starts a comment in YAML, so this was read as nothing: put the text in quotes "
+                 "(\"#AskJPM ...\")")
     if isinstance(first.get("input"), (bool, int, float)) and any(
         i["type"] in ("string_type", "literal_error", "string_pattern_mismatch") for i in items
     ):
@@ -148,7 +152,40 @@ def _say(item: dict) -> str:
         return "should be a date like 2013-11-13"
     if kind == "too_short" and ctx.get("min_length") == 1:
         return "should have at least one item"
+    # pydantic's other wordings ("input should be less than or equal to 1"), said our way
+    if kind == "greater_than_equal":
+        return f"should be at least {_number(ctx.get('ge'))}"
+    if kind == "less_than_equal":
+        return f"should be at most {_number(ctx.get('le'))}"
+    if kind == "greater_than":
+        return f"should be more than {_number(ctx.get('gt'))}"
+    if kind == "less_than":
+        return f"should be less than {_number(ctx.get('lt'))}"
+    if kind == "string_too_short":
+        return "should not be empty" if ctx.get("min_length") == 1 else \
+            f"should be at least {ctx.get('min_length')} characters long"
+    if kind == "string_too_long":
+        given = item.get("input")
+        length = f" (this one has {len(given):,})" if isinstance(given, str) else ""
+        return f"is too long: at most {ctx.get('max_length'):,} characters{length}"
+    if kind == "too_short":
+        return f"should have at least {ctx.get('min_length')} items"
+    if kind == "too_long":
+        given = item.get("input")
+        count = f" (found {len(given):,})" if isinstance(given, (list, dict)) else ""
+        return f"has too many items: at most {ctx.get('max_length'):,}{count}"
+    if kind in ("bool_type", "bool_parsing"):
+        return "should be true or false"
+    if kind == "finite_number":
+        return "should be a finite number"
     return msg[0].lower() + msg[1:]
+
+
+def _number(value: object) -> str:
+    """1.0 -> '1', 0.5 -> '0.5': a bound as an author wrote it."""
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def _found(value: object) -> str:

@@ -23,7 +23,7 @@ def test_validate_a_valid_file(tmp_path, capsys, valid_text):
     assert main(["validate", str(path)]) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.strip() == "valid (0 errors, 0 warnings)"
+    assert err.strip() == f"{path}: valid (0 errors, 0 warnings)"   # the success line names the file
 
 
 def test_validate_reports_every_problem_of_every_file(tmp_path, capsys, valid_text):
