@@ -335,6 +335,10 @@ class _Builder:
                 "mappings are)",
             )
             return None
+        if node.tag == _YAML + "timestamp":
+            # Kept as written: the models read dates and times from text, as an editor's YAML 1.2
+            # parser (and the JSON Schema it checks) sees them, so both accept the same forms.
+            return node.value
         try:
             value = self.constructor.construct_object(node, deep=True)
         except Exception as error:  # e.g. !!int on text, or a date like 2013-13-45 00:00:00

@@ -9,9 +9,11 @@ names real things) are checked in :mod:`game.scenario.validate`, which reports e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema,
+                      model_validator)
 
 FORMAT_VERSION = 1
 
@@ -41,8 +43,40 @@ def _within_years(value: dt.date) -> dt.date:
     return value
 
 
-Moment = Annotated[dt.datetime, AfterValidator(_within_years)]
-Day = Annotated[dt.date, AfterValidator(_within_years)]
+# How a date and a time may be written: the loader keeps YAML's timestamps as the text written
+# (game/scenario/loader.py), these patterns check that text, and the JSON Schema carries the same
+# patterns, so an editor and `bashtag validate` accept exactly the same times.  A time is local to
+# the scenario's clock unless it ends in an offset; seconds are optional.
+_DAY = r"{year}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_TIME = r"[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?"
+# The schema's patterns hold the years too; the models check any four-digit year against them
+# afterwards, to say "the year should be between 1900 and 2100" rather than "should be a date".
+_YEARS = rf"(?:19\d\d|20\d\d|{MAX_YEAR})"
+DAY_PATTERN = "^" + _DAY.format(year=_YEARS) + "$"
+MOMENT_PATTERN = "^" + _DAY.format(year=_YEARS) + _TIME + "$"
+_ANY_DAY = "^" + _DAY.format(year=r"\d{4}") + "$"
+_ANY_MOMENT = "^" + _DAY.format(year=r"\d{4}") + _TIME + "$"
+_MOMENT_WORDS = "a date and time like 2013-11-13 10:00 (seconds and an offset such as -05:00 may follow)"
+
+
+def _written_as(pattern: str, words: str):
+    def check(value: object) -> object:
+        if isinstance(value, (dt.date, dt.datetime)):   # built in Python, not read from a file
+            return value
+        if not isinstance(value, str) or not re.fullmatch(pattern, value):
+            raise ValueError(f"should be {words}")
+        return value
+    return check
+
+
+Moment = Annotated[
+    dt.datetime, BeforeValidator(_written_as(_ANY_MOMENT, _MOMENT_WORDS)), AfterValidator(_within_years),
+    WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN}),
+]
+Day = Annotated[
+    dt.date, BeforeValidator(_written_as(_ANY_DAY, "a date like 2013-11-13")), AfterValidator(_within_years),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DAY_PATTERN}),
+]
 Tone = Literal["empathetic", "apologetic", "informative", "humorous", "boilerplate", "defensive", "dismissive"]
 Strategy = Literal["rebuild", "bolster", "inform", "humour", "diminish", "deny", "attack"]
 Stance = Literal["hostile", "neutral", "supportive"]
