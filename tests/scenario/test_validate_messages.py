@@ -45,3 +45,28 @@ def test_the_success_line_names_the_file(tmp_path, capsys, valid_text):
     assert capsys.readouterr().err == f"{path}: valid (0 errors, 0 warnings)\n"
     assert main(["validate", str(path), "tutorial"]) == 0
     assert capsys.readouterr().err.endswith("all 2 files valid (0 errors, 0 warnings)\n")
+
+
+def test_value_errors_and_cross_reference_errors_come_in_one_pass(valid_text):
+    """An author saw 2 errors, fixed them, then met 4 more: the cross-references were checked only
+    once every value was right.  Now one run of validate names them all."""
+    text = edit(valid_text, "difficulty: easy", "difficulty: esay")
+    text = edit(text, "  followers: 80000", "  followers: lots")
+    text = edit(text, "segment: jokers ", "segment: jokerz ")
+    text = edit(text, "when: press >= 40 and not cancelled", "when: pres >= 40")
+    assert sorted(p.where for p in errors_of(text)) == [
+        "audience.key_accounts[0].segment", "difficulty", "events[0].when", "organisation.followers"]
+
+
+def test_a_wrong_id_does_not_also_break_what_refers_to_it(valid_text):
+    """'Jokers' is not an id; the key account that names 'jokers' will be right once it is fixed."""
+    [error] = errors_of(edit(valid_text, "    - id: jokers", "    - id: Jokers"))
+    assert error.where == "audience.segments[1].id"
+
+
+def test_nothing_the_stand_in_brings_is_reported(valid_text):
+    """Wrong values are checked on a stand-in (the scaffold's values in their place): the only
+    problems are the file's own."""
+    text = edit(valid_text, "    - id: jokers", "    - id: '!!!'")
+    errors = errors_of(text)
+    assert [e.where for e in errors] == ["audience.segments[1].id"]
