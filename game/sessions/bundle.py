@@ -15,6 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from game.scenario.untrusted import clean
 from game.sessions import store
 from game.sessions.errors import SessionError
 
@@ -141,7 +142,8 @@ def _read_bundle(file: Path) -> dict:
     if not isinstance(version, int) or isinstance(version, bool):
         raise SessionError(f"{file.name}: the export format is unreadable")
     if version > EXPORT_FORMAT:
-        raise SessionError(f"{file.name} was exported by a newer Bashtag ({data.get('bashtag')}); "
+        written_by = clean(str(data.get("bashtag")))[0][:40]   # the bundle's text: a stranger's
+        raise SessionError(f"{file.name} was exported by a newer Bashtag ({written_by}); "
                            "update Bashtag to import it")
     bad = [key for key in ("session_id", "scenario_yaml", "log") if not isinstance(data.get(key), str)]
     if bad:

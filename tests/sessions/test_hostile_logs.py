@@ -169,3 +169,12 @@ def test_an_import_that_fails_half_way_leaves_nothing_behind(finished, tmp_path,
     err = capsys.readouterr().err
     assert "cannot write the game to" in err and str(folder) in err and "Is a directory" in err
     assert sorted(p.name for p in folder.iterdir()) == [ident + store.SUFFIX + ".tmp"]
+
+
+def test_a_bundle_from_a_newer_bashtag_names_its_version_without_escapes(tmp_path, capsys):
+    bundle = tmp_path / "future.json"
+    bundle.write_text(json.dumps({"bashtag_export": 99, "bashtag": "9.0\x1b]0;pwned\x07\x1b[2J"}))
+    assert run_command("import_", [str(bundle)]) == 1
+    err = capsys.readouterr().err
+    assert "newer Bashtag (9.0]0;pwned" not in err and "\x1b" not in err and "\x07" not in err
+    assert "newer Bashtag (9.0)" in err
