@@ -71,11 +71,14 @@ def _written_as(pattern: str, words: str):
 
 Moment = Annotated[
     dt.datetime, BeforeValidator(_written_as(_ANY_MOMENT, _MOMENT_WORDS)), AfterValidator(_within_years),
-    WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN}),
+    # patternErrorMessage: what VS Code's YAML and JSON language servers say instead of the pattern
+    WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN,
+                    "patternErrorMessage": f"Should be {_MOMENT_WORDS}, in the years {MIN_YEAR}-{MAX_YEAR}."}),
 ]
 Day = Annotated[
     dt.date, BeforeValidator(_written_as(_ANY_DAY, "a date like 2013-11-13")), AfterValidator(_within_years),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": DAY_PATTERN}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DAY_PATTERN,
+                    "patternErrorMessage": f"Should be a date like 2013-11-13, in the years {MIN_YEAR}-{MAX_YEAR}."}),
 ]
 Tone = Literal["empathetic", "apologetic", "informative", "humorous", "boilerplate", "defensive", "dismissive"]
 Strategy = Literal["rebuild", "bolster", "inform", "humour", "diminish", "deny", "attack"]
