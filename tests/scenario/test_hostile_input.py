@@ -5,6 +5,7 @@ invisible characters."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -134,3 +135,30 @@ def test_joiners_inside_emoji_and_words_of_other_scripts_are_kept(valid_text):
     text = edit(valid_text, "name: Latte Leaks", f"name: Latte {family} {persian}")
     scenario, warnings = load_scenario_with_warnings(text)
     assert warnings == [] and scenario.audience.key_accounts[0].name == f"Latte {family} {persian}"
+
+
+# --- what validate accepts, a game plays to its end ----------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from game.scenario.problems import ScenarioError  # noqa: E402
+from game.scenario.scaffold import scaffold_text  # noqa: E402
+
+_SCAFFOLD = scaffold_text("demo")
+_NUMBERED = [i for i, line in enumerate(_SCAFFOLD.splitlines(keepends=True))
+             if re.search(r":\s+-?\d[\d.]*\s*(#.*)?$", line.rstrip("\n"))]
+_EXTREMES = ["0", "-1", "1", "0.000001", "1.0e+308", "-1.0e+308", HUGE, "-" + HUGE, str(MAX_NUMBER),
+             str(-MAX_NUMBER), "200", "10080", "500000000", "20", "100", "1.0e-308"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_NUMBERED), st.sampled_from(_EXTREMES))
+def test_a_file_validate_accepts_plays_to_its_end_whatever_its_numbers(index, value):
+    lines = _SCAFFOLD.splitlines(keepends=True)
+    lines[index] = re.sub(r"(:\s+)-?\d[\d.]*", lambda m: m.group(1) + value, lines[index], count=1)
+    try:
+        scenario = load_scenario("".join(lines))
+    except ScenarioError:
+        return
+    play_to_the_end(scenario)
