@@ -115,6 +115,7 @@ def test_list_json(capsys):
     assert main(["list", "--json"]) == 0
     for entry in json.loads(capsys.readouterr().out):
         assert set(entry) == {"id", "title", "year", "difficulty", "summary", "path"}
+        assert isinstance(entry["year"], int) and 1900 <= entry["year"] <= 2100   # dates are read as text
 
 
 def test_version_list_and_validate_do_not_import_heavy_modules(tmp_path, valid_text):
