@@ -8,6 +8,7 @@ that mapping, so we fall back to ``scenarios/`` beside the ``game`` folder.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,8 +74,9 @@ def _info(path: Path) -> ScenarioInfo:
         value = data.get(key)
         return value if isinstance(value, str) else default
 
-    date = data.get("date")
-    year = date.year if isinstance(date, dt.date) else None
+    date = data.get("date")   # the text written ("2013-11-13"): the loader keeps dates as text
+    found = re.match(r"(\d{4})-", date) if isinstance(date, str) else None
+    year = int(found.group(1)) if found else (date.year if isinstance(date, dt.date) else None)
     ident = text("id", path.stem)
     return ScenarioInfo(
         id=ident, title=text("title", ident), year=year, difficulty=text("difficulty", "?"),

@@ -7,8 +7,11 @@ Scenario files come from strangers (a workshop shares them), so reading is defen
 * anchors and aliases are refused (the "billion laughs" bomb needs them), and the file size, the
   number of nodes and the nesting depth are bounded;
 * duplicate keys, which PyYAML silently overwrites, are reported with both lines;
-* control characters (terminal escape sequences, C0/C1 codes, bidi overrides) are stripped from every
-  string with a warning, because a post's text ends up on the player's terminal;
+* control characters (terminal escape sequences, C0/C1 codes, bidi overrides, zero-width and
+  directional marks: :mod:`game.scenario.untrusted`) are stripped from every string with a warning,
+  because a post's text ends up on the player's terminal;
+* numbers are finite and at most ``MAX_NUMBER`` (10^15) either way: a 400-digit number reads as
+  infinity, which no meter can take;
 * every failure, down to binary or empty input, is a :class:`ScenarioError` — never a traceback.
 
 We build the Python data ourselves from PyYAML's node tree (``compose``) instead of ``safe_load``:
@@ -18,6 +21,7 @@ pydantic's errors and the cross-reference checks.
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -29,6 +33,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pydantic is imported only to validate, not to list scenarios
     from game.scenario.models import Scenario
 from game.scenario.problems import Mark, Positions, Problem, ScenarioError, TreePath, format_where
+from game.scenario.untrusted import clean, removed_message
+from game.scenario.vocabulary import MAX_NUMBER
 
 __all__ = [
     "MAX_BYTES", "Problem", "ScenarioError", "load_scenario", "load_scenario_with_warnings", "read_data",
@@ -42,11 +48,9 @@ _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _MAP_TAG, _SEQ_TAG = _YAML + "map", _YAML + "seq"
 
-# Terminal escape sequences (CSI and OSC) go as a whole, so no "[31m" is left behind.
-_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)")
-# C0 except tab and newline, DEL, C1, and the bidi overrides/isolates of "Trojan Source".
+# What libyaml refuses to read (C0, DEL, C1) and the bidi overrides: a file holding any is read by
+# the pure-Python reader, which lets them through to be stripped (game.scenario.untrusted).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_NAMES = {"\x1b": "ESC", "\x07": "BEL", "\x08": "BS", "\r": "CR", "\x00": "NUL", "\x7f": "DEL"}
 
 
 class _Refused(Exception):
@@ -261,28 +265,12 @@ def _problem_at(name: str, mark: yaml.Mark | None, message: str, where: str = ""
     return Problem(name, mark.line + 1, mark.column + 1, where, message)
 
 
-def _clean(text: str) -> tuple[str, list[str]]:
-    """``text`` without control characters, and the names of those removed."""
-    removed: list[str] = []
-
-    def drop_sequence(match: re.Match) -> str:
-        removed.append("ESC")
-        return ""
-
-    def drop(match: re.Match) -> str:
-        char = match.group(0)
-        removed.append(_CONTROL_NAMES.get(char, f"U+{ord(char):04X}"))
-        return ""
-
-    cleaned = _CONTROL.sub(drop, _ESCAPE_SEQUENCE.sub(drop_sequence, text))
-    return cleaned, removed
-
-
 class _Builder:
     """Turns a composed node tree into plain Python data and records each node's position."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, text: str = ""):
         self.name = name
+        self.lines = text.splitlines()
         self.positions = Positions(name)
         self.problems: list[Problem] = []
         self.constructor = yaml.SafeLoader("")  # used only to construct scalars (ints, dates...)
@@ -326,9 +314,9 @@ class _Builder:
                 self.problem(key_node, path, f"{what} are not allowed in scenario files")
                 continue
             # Keys stay the text as written: YAML 1.1 would read `yes:` or `1:` as a bool or int.
-            key, removed = _clean(key_node.value)
+            key, removed = clean(key_node.value)
             if removed:
-                self.problem(key_node, path + (key,), _removed_message(removed), "warning")
+                self.problem(key_node, path + (key,), removed_message(removed), "warning")
             if key in first_line:
                 self.problem(
                     key_node, path + (key,),
@@ -347,31 +335,43 @@ class _Builder:
                 "mappings are)",
             )
             return None
+        if node.tag == _YAML + "timestamp":
+            # Kept as written: the models read dates and times from text, as an editor's YAML 1.2
+            # parser (and the JSON Schema it checks) sees them, so both accept the same forms.
+            return node.value
         try:
             value = self.constructor.construct_object(node, deep=True)
         except Exception as error:  # e.g. !!int on text, or a date like 2013-13-45 00:00:00
             self.problem(node, path, f"cannot read this value ({error})")
             return None
+        if value is None and not node.value and node.style in (None, ""):
+            line = self.lines[node.start_mark.line] if node.start_mark.line < len(self.lines) else ""
+            if re.match(r"#\w", line[node.start_mark.column:].lstrip()):   # "#AskJPM", not "# a note"
+                self.positions.commented.add(path)
         if isinstance(value, str):
-            value, removed = _clean(value)
+            value, removed = clean(value)
             if removed:
-                self.problem(node, path, _removed_message(removed), "warning")
+                self.problem(node, path, removed_message(removed), "warning")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            message = number_problem(value)
+            if message:
+                self.problem(node, path, message)
+                return None
         return value
+
+
+def number_problem(value: int | float) -> str | None:
+    """Why a number cannot be in a scenario (not finite, or beyond ``MAX_NUMBER``), or None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "this number is not finite (.inf and .nan are not allowed); write a plain number"
+    if abs(value) > MAX_NUMBER:
+        return f"this number is too large: numbers in a scenario are at most {MAX_NUMBER:,} either way"
+    return None
 
 
 def _tag(tag: str) -> str:
     """A tag as it was written: ``tag:yaml.org,2002:python/object`` -> ``!!python/object``."""
     return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
-
-
-def _removed_message(removed: list[str]) -> str:
-    kinds = ", ".join(sorted(set(removed)))
-    count = len(removed)
-    plural = "s" if count > 1 else ""
-    return (
-        f"removed {count} control character{plural} ({kinds}) from this text; they could change "
-        "what the terminal shows"
-    )
 
 
 def read_data(source: str | bytes | Path, name: str | None = None) -> tuple[object, Positions, list[Problem]]:
@@ -387,7 +387,7 @@ def read_data(source: str | bytes | Path, name: str | None = None) -> tuple[obje
     node, problems = _compose(text, name)
     if node is None:
         return None, Positions(name), problems
-    builder = _Builder(name)
+    builder = _Builder(name, text)
     data = builder.build(node, ())
     return data, builder.positions, builder.problems
 

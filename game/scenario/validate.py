@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from game.scenario import vocabulary
 from game.scenario.expr import ExpressionError, parse
 from game.scenario.models import Scenario, Timing
-from game.scenario.problems import Positions, Problem, TreePath, did_you_mean
+from game.scenario.problems import Positions, Problem, TreePath, did_you_mean, format_where
 
 BUILTIN_FILLS = ("hashtag", "org", "handle")
 _SLOT = re.compile(r"\{([a-z0-9_-]+)\}")  # the engine's template slot (game/engine/feed.py)
@@ -38,12 +38,138 @@ _PATTERN_WORDS = {
 
 
 def validate_data(data: dict, positions: Positions) -> tuple[Scenario | None, list[Problem]]:
-    """Validate parsed YAML: the model first, then (if it holds) every cross-reference."""
+    """Validate parsed YAML: the model first, then every cross-reference — also when the model
+    fails, on a stand-in (see :func:`_checks_despite`), so an author sees every problem at once."""
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
-        return None, model_problems(error, data, positions)
+        problems = model_problems(error, data, positions)
+        return None, problems + _checks_despite(error, data, positions)
     return scenario, check_scenario(scenario, positions)
+
+
+# ----------------------------------------------------------------------------------------- one pass
+
+_ID_KEYS = ("id", "handle")
+
+
+def _checks_despite(error: ValidationError, data: dict, positions: Positions) -> list[Problem]:
+    """The cross-reference problems of a file whose values are not all valid yet.
+
+    An author fixed two errors and then met four more: the cross-references were checked only
+    once every value was right.  Here each wrong value is replaced by the scaffold's value for the
+    same place (an item whose id is wrong, by the scaffold's whole item), an unknown key is dropped,
+    and the stand-in is checked.  Problems found inside a stand-in, or naming an id it replaced, are
+    the stand-in's, not the author's, and are left out.  When no stand-in validates, nothing is added
+    (the author sees the value errors, as before)."""
+    import copy
+
+    from game.scenario.loader import read_data
+    from game.scenario.scaffold import scaffold_text
+
+    scaffold, _, _ = read_data(scaffold_text("stand-in"), "scaffold")
+    patched = copy.deepcopy(data)
+    touched: list[TreePath] = []
+    gone: set[str] = set()
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        path = _data_path(loc, data)
+        if item["type"] == "extra_forbidden":
+            path = loc[: len(path) + 1] if len(path) < len(loc) else path
+            parent = _get(patched, path[:-1])
+            if isinstance(parent, dict):
+                parent.pop(path[-1], None)
+                touched.append(path)
+            continue
+        if item["type"] == "missing" and len(loc) > len(path):
+            path = path + (loc[len(path)],)
+        if path and path[-1] in _ID_KEYS:
+            # A wrong id ('Jokers'): what it would be once fixed ('jokers'), so references to it
+            # still resolve; failing that, the scaffold's whole item stands in.
+            mended = _mended_id(path[-1], _get(data, path))
+            if mended and _set(patched, path, mended):
+                touched.append(path)
+                continue
+            if len(path) >= 2 and isinstance(path[-2], int):
+                path = path[:-1]
+        while path:
+            found, value = _scaffold_value(scaffold, path)
+            value = copy.deepcopy(value)
+            if isinstance(value, dict):
+                # The stand-in item gets an id of its own, and what names it is left out below.
+                for key in _ID_KEYS:
+                    if key in value:
+                        value[key] = f"stand-in-{len(touched)}" if key == "id" else f"standin{len(touched)}"
+                        gone.add(value[key])
+            if found and _set(patched, path, value):
+                original = _get(data, path)
+                if isinstance(original, dict):
+                    gone.update(str(original[k]) for k in _ID_KEYS if isinstance(original.get(k), str))
+                touched.append(path)
+                break
+            path = path[:-1]
+        else:
+            return []
+    try:
+        stand_in = Scenario.model_validate(patched)
+    except ValidationError:
+        return []
+    places = [format_where(p) for p in touched]
+    kept = []
+    for problem in check_scenario(stand_in, positions):
+        if any(problem.where == p or problem.where.startswith((p + ".", p + "[")) for p in places):
+            continue
+        if any(re.search(r"(?i)(?<![\w-])" + re.escape(ident) + r"(?![\w-])", problem.message) for ident in gone):
+            continue
+        kept.append(problem)
+    return kept
+
+
+def _mended_id(key: str, value: object) -> str | None:
+    """``value`` made a valid id (or handle), or None."""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None
+    if key == "handle":
+        mended = re.sub(r"[^A-Za-z0-9_]", "", str(value).lstrip("@"))[:30]
+        return mended or None
+    mended = re.sub(r"[^a-z0-9_-]", "-", str(value).strip().lower()).strip("-_")[:48]
+    return mended if re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,47}", mended) else None
+
+
+def _get(node: object, path: TreePath) -> object:
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _set(node: object, path: TreePath, value: object) -> bool:
+    parent = _get(node, path[:-1])
+    key = path[-1]
+    if isinstance(parent, dict) and isinstance(key, str):
+        parent[key] = value
+        return True
+    if isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent):
+        parent[key] = value
+        return True
+    return False
+
+
+def _scaffold_value(scaffold: object, path: TreePath) -> tuple[bool, object]:
+    """The scaffold's value at ``path``, every list index read as the first item."""
+    node = scaffold
+    for part in path:
+        if isinstance(part, int) and isinstance(node, list) and node:
+            node = node[0]
+        elif isinstance(part, str) and isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            return False, None
+    return True, node
 
 
 # ----------------------------------------------------------------------------------------- models
@@ -109,8 +235,12 @@ def _model_problem(path: TreePath, items: list[dict], data: object, positions: P
             messages.append(message)
     text = "; or ".join(messages)
     found = _found(first.get("input"))
-    if found and first["type"] not in ("value_error", "assertion_error"):
+    if found and first["type"] not in ("value_error", "assertion_error", "string_too_long", "string_too_short",
+                                                      "too_long"):
         text += f" (found {found})"
+    if first.get("input") is None and path in positions.commented:
+        text += ("; a '#' starts a comment in YAML, so this was read as nothing: put the text in quotes "
+                 "(\"#AskJPM ...\")")
     if isinstance(first.get("input"), (bool, int, float)) and any(
         i["type"] in ("string_type", "literal_error", "string_pattern_mismatch") for i in items
     ):
@@ -148,7 +278,40 @@ def _say(item: dict) -> str:
         return "should be a date like 2013-11-13"
     if kind == "too_short" and ctx.get("min_length") == 1:
         return "should have at least one item"
+    # pydantic's other wordings ("input should be less than or equal to 1"), said our way
+    if kind == "greater_than_equal":
+        return f"should be at least {_number(ctx.get('ge'))}"
+    if kind == "less_than_equal":
+        return f"should be at most {_number(ctx.get('le'))}"
+    if kind == "greater_than":
+        return f"should be more than {_number(ctx.get('gt'))}"
+    if kind == "less_than":
+        return f"should be less than {_number(ctx.get('lt'))}"
+    if kind == "string_too_short":
+        return "should not be empty" if ctx.get("min_length") == 1 else \
+            f"should be at least {ctx.get('min_length')} characters long"
+    if kind == "string_too_long":
+        given = item.get("input")
+        length = f" (this one has {len(given):,})" if isinstance(given, str) else ""
+        return f"is too long: at most {ctx.get('max_length'):,} characters{length}"
+    if kind == "too_short":
+        return f"should have at least {ctx.get('min_length')} items"
+    if kind == "too_long":
+        given = item.get("input")
+        count = f" (found {len(given):,})" if isinstance(given, (list, dict)) else ""
+        return f"has too many items: at most {ctx.get('max_length'):,}{count}"
+    if kind in ("bool_type", "bool_parsing"):
+        return "should be true or false"
+    if kind == "finite_number":
+        return "should be a finite number"
     return msg[0].lower() + msg[1:]
+
+
+def _number(value: object) -> str:
+    """1.0 -> '1', 0.5 -> '0.5': a bound as an author wrote it."""
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def _found(value: object) -> str:
@@ -202,7 +365,7 @@ def check_scenario(scenario: Scenario, positions: Positions) -> list[Problem]:
     """Every cross-reference problem of a model-valid scenario."""
     problems: list[Problem] = []
     for check in (check_unique_ids, check_references, check_expressions, check_effects, check_times,
-                  check_playbooks, check_templates, check_keys):
+                  check_playbooks, check_templates, check_keys, check_wording, check_real_case):
         problems.extend(check(scenario, positions))
     return problems
 
@@ -504,6 +667,88 @@ def check_templates(s: Scenario, pos: Positions) -> Iterator[Problem]:
                     f"(a list of words) or use one of {', '.join('{' + k + '}' for k in known)}",
                     col_offset=match.start(),
                 )
+
+
+# ----------------------------------------------------------------------------------------- warnings
+
+# Words that take a noun after them; a fill that starts with one doubles up after another:
+# "open a {product}" with "a Chase mortgage" reads "open a a Chase mortgage".
+_DETERMINERS = ("a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "this", "that")
+_BEFORE_SLOT = re.compile(r"(?i)(?<![\w'])(" + "|".join(_DETERMINERS) + r")\s+\{([a-z0-9_-]+)\}")
+_STARTS_WITH_DETERMINER = re.compile(r"(?i)^(" + "|".join(_DETERMINERS) + r")\s")
+_MARK_BEFORE_SLOT = re.compile(r"([@#])\{([a-z0-9_-]+)\}")
+
+
+def _fill_values(s: Scenario, slot: str) -> list[str]:
+    """What ``{slot}`` can become (game/engine/feed.py TextMaker.fill): a fill's words, or the
+    built-in ones. ``{handle}`` is the organisation's handle with its '@'."""
+    builtin = {"hashtag": [s.campaign.hashtag], "org": [s.organisation.name],
+               "handle": ["@" + s.organisation.handle]}
+    return list(s.templates.fills.get(slot) or builtin.get(slot, []))
+
+
+def check_wording(s: Scenario, pos: Positions) -> Iterator[Problem]:
+    """Warnings about text its fills will garble, and crowd handles that repeat a word."""
+    for path, text in _filled_texts(s):
+        is_reply = path[:2] == ("actions", "replies")
+        for match in _BEFORE_SLOT.finditer(text):
+            word, slot = match.group(1), match.group(2)
+            doubled = [f for f in _fill_values(s, slot) if _STARTS_WITH_DETERMINER.match(f)]
+            if doubled:
+                before = text[:match.start()].split()[-1:]   # a word of context: "open a {product}"
+                written = " ".join(before + [match.group(0)])
+                shown = " ".join(before + [text[match.start():match.start(2) - 1] + doubled[0]])
+                yield pos.problem(
+                    path, f"'{written}' will read '{shown}' (the fill {doubled[0]!r} of {{{slot}}} "
+                    f"begins with '{doubled[0].split()[0]}'{' too' if len(doubled) == 1 else f', as {len(doubled) - 1} more do'}); "
+                    f"drop '{word}' from the text or the article from the fills", "warning",
+                    col_offset=match.start())
+        for match in _MARK_BEFORE_SLOT.finditer(text):
+            mark, slot = match.group(1), match.group(2)
+            if is_reply and slot == "handle":
+                continue  # a reply's {handle} is the person answered; the engine writes one '@'
+            clash = [f for f in _fill_values(s, slot) if f.startswith(mark)]
+            if clash:
+                yield pos.problem(
+                    path, f"'{match.group(0)}' will read '{mark}{clash[0]}': {{{slot}}} brings its own "
+                    f"'{mark}'; write '{{{slot}}}' alone", "warning", col_offset=match.start())
+    words: dict[str, list[int]] = {}
+    for i, part in enumerate(s.templates.handles):
+        for word in {w.lower() for w in re.findall(r"[A-Z]?[a-z]+", part)}:
+            words.setdefault(word, []).append(i)
+    for word, indexes in words.items():
+        if len(indexes) > 1:
+            first, second = (s.templates.handles[i] for i in indexes[:2])
+            yield pos.problem(
+                ("templates", "handles", indexes[1]),
+                f"the handle parts {first!r} and {second!r} are the same word, so the crowd gets handles "
+                f"such as '{first}{second.capitalize() if second[0].isalpha() else second}' "
+                f"(shown as '{word.capitalize()} {word.capitalize()}'); keep one", "warning")
+
+
+# A turn's feed shows up to this many crowd posts (game/engine/turn.py CROWD_IN_FEED; a test keeps
+# the two equal): a stance needs at least its share of them in templates, or one turn repeats a post.
+FEED_CROWD_POSTS = 22
+
+
+def check_real_case(s: Scenario, pos: Positions) -> Iterator[Problem]:
+    """A real case must say where its figures come from, and its feed must not repeat itself."""
+    if s.kind != "real":
+        return
+    if not s.sources:
+        yield pos.problem(("kind",), "a real case (kind: real) lists no sources: add the addresses where "
+                          "a reader can check its figures, or make it kind: fictional", "warning")
+    people = sum(seg.size for seg in s.audience.segments) or 1
+    for stance in vocabulary.STANCES:
+        share = sum(seg.size * getattr(seg.stance, stance) for seg in s.audience.segments) / people
+        needed = math.ceil(FEED_CROWD_POSTS * share)
+        have = len(getattr(s.templates, stance))
+        if have < needed:
+            yield pos.problem(
+                ("templates", stance) if getattr(s.templates, stance) else ("templates",),
+                f"{have} {stance} template{'s' * (have != 1)} for a feed that shows about {needed} {stance} "
+                f"posts a turn ({share:.0%} of the audience is {stance}): the same post would repeat within "
+                f"a turn; write at least {needed - have} more", "warning")
 
 
 __all__ = ["BUILTIN_FILLS", "check_scenario", "known_dotted", "model_problems", "validate_data"]
