@@ -101,6 +101,23 @@ class Timing(Model):
         None, description="The simulated local time it happens (the turn that contains it)."
     )
     when: Expr | None = Field(None, description="A condition; it happens the first turn it holds.")
+    reason: Text | None = Field(
+        None,
+        description="For a key account's join or post at a fixed turn or time: why the record shows the "
+        "move was independent of the organisation (a passenger filming, a reporter finding an old post). "
+        "Only then is the clock followed; without a reason the engine causes the account's arrival and the "
+        "time is the record's, a target the simulation is checked against.",
+    )
+
+    @property
+    def fixed(self) -> bool:
+        """Placed on the clock (a turn or a time), not by a condition."""
+        return self.turn is not None or self.at is not None
+
+    @property
+    def independent(self) -> bool:
+        """A fixed move the record shows the organisation did not cause: the engine follows the clock."""
+        return self.fixed and bool(self.reason)
 
     @model_validator(mode="after")
     def _one_timing(self) -> "Timing":
@@ -249,7 +266,16 @@ class KeyAccount(Model):
     stance: Stance
     kind: Literal["influencer", "journalist", "activist", "celebrity", "politician", "person", "brand"] = "influencer"
     joins: Timing | None = Field(
-        None, description="When it starts posting; without it, it joins when exposure moves it."
+        None,
+        description="When it starts posting.  A condition (`when`) is followed; a fixed turn or time is "
+        "followed only with a `reason` (a move independent of the organisation) and is otherwise the "
+        "record's time, a calibration target.  Without it, or without a reason, it joins when what it "
+        "sees moves it: posts from accounts it follows, the trending list, the press.",
+    )
+    joined_on_record: dt.datetime | None = Field(
+        None,
+        description="When the record shows its first post on the tag: a calibration target the "
+        "simulation's median is checked against (within about two hours), never an input.",
     )
     bio: Text | None = None
 

@@ -365,7 +365,8 @@ def check_scenario(scenario: Scenario, positions: Positions) -> list[Problem]:
     """Every cross-reference problem of a model-valid scenario."""
     problems: list[Problem] = []
     for check in (check_unique_ids, check_references, check_expressions, check_effects, check_times,
-                  check_playbooks, check_templates, check_keys, check_wording, check_real_case):
+                  check_playbooks, check_templates, check_keys, check_wording, check_real_case,
+                  check_caused_joins):
         problems.extend(check(scenario, positions))
     return problems
 
@@ -749,6 +750,33 @@ def check_real_case(s: Scenario, pos: Positions) -> Iterator[Problem]:
                 f"{have} {stance} template{'s' * (have != 1)} for a feed that shows about {needed} {stance} "
                 f"posts a turn ({share:.0%} of the audience is {stance}): the same post would repeat within "
                 f"a turn; write at least {needed - have} more", "warning")
+
+
+def check_caused_joins(s: Scenario, pos: Positions) -> Iterator[Problem]:
+    """In a real case, a key account's fixed join or fixed post without a ``reason`` is the record's
+    time, not an input: the engine causes the account's arrival.  Say so, so the author either gives
+    the reason the move was independent of the organisation or knows the time is a target."""
+    if s.kind != "real":
+        return
+    named = {a.handle.lower() for a in s.audience.key_accounts}
+    for i, account in enumerate(s.audience.key_accounts):
+        if account.joins and account.joins.fixed and not account.joins.reason:
+            yield pos.problem(
+                ("audience", "key_accounts", i, "joins"),
+                f"@{account.handle} joins at a fixed time without a reason: the engine will not follow the "
+                "clock, it causes the arrival (what the account sees), and the time is the record's, a "
+                "target; add `reason:` if the record shows the move was independent of the organisation",
+                severity="warning",
+            )
+    for i, post in enumerate(s.posts):
+        if post.author.lower() in named and post.fixed and not post.reason:
+            yield pos.problem(
+                ("posts", i),
+                f"@{post.author}'s post has a fixed time but no reason: it will be what @{post.author} says "
+                "when something moves them to post, not a post at that time; add `reason:` if the record "
+                "shows it was independent of the organisation",
+                severity="warning",
+            )
 
 
 __all__ = ["BUILTIN_FILLS", "check_scenario", "known_dotted", "model_problems", "validate_data"]
