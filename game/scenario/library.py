@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.scenario.loader import load_scenario, read_data
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the models (pydantic) load only when a scenario is loaded, not to list them
     from game.scenario.models import Scenario

@@ -12,8 +12,16 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema,
-                      model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 FORMAT_VERSION = 1
 
@@ -44,7 +52,7 @@ def _within_years(value: dt.date) -> dt.date:
 
 
 # How a date and a time may be written: the loader keeps YAML's timestamps as the text written
-# (game/scenario/loader.py), these patterns check that text, and the JSON Schema carries the same
+# (game/scenario/yaml_reader.py), these patterns check that text, and the JSON Schema carries the same
 # patterns, so an editor and `bashtag validate` accept exactly the same times.  A time is local to
 # the scenario's clock unless it ends in an offset; seconds are optional.
 _DAY = r"{year}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
@@ -272,7 +280,7 @@ class KeyAccount(Model):
         "record's time, a calibration target.  Without it, or without a reason, it joins when what it "
         "sees moves it: posts from accounts it follows, the trending list, the press.",
     )
-    joined_on_record: dt.datetime | None = Field(
+    joined_on_record: Moment | None = Field(
         None,
         description="When the record shows its first post on the tag: a calibration target the "
         "simulation's median is checked against (within about two hours), never an input.",

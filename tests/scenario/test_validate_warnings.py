@@ -67,10 +67,10 @@ def test_a_real_case_with_too_few_templates_for_its_feed_is_a_warning(valid_text
 
 
 def test_the_feed_size_validate_assumes_is_the_engines():
-    from game.engine.turn import CROWD_IN_FEED
-    from game.scenario.validate import FEED_CROWD_POSTS
+    from game.engine.params import DEFAULT_PARAMS
+    from game.scenario.advice import FEED_CROWD_POSTS
 
-    assert FEED_CROWD_POSTS == CROWD_IN_FEED
+    assert FEED_CROWD_POSTS == DEFAULT_PARAMS.feed.crowd
 
 
 @pytest.mark.parametrize("path", BUILTINS, ids=lambda p: p.stem)
