@@ -31,6 +31,7 @@ class DebriefScreen(Screen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="debrief-scroll"):
             yield Static("Analysing your game: replaying your decisions the other way…", id="debrief-outcome")
+            yield Static("", id="debrief-why", classes="debrief-section")
             yield Static(Content.styled("Your crisis beside what really happened", "bold $text-accent"),
                          classes="debrief-heading", id="debrief-beside")
             yield LineChart(id="debrief-reputation", classes="debrief-chart")
@@ -58,6 +59,7 @@ class DebriefScreen(Screen):
         self.debrief = d = debrief
         other = in_a_sentence(one_line(d.benchmark))
         self.query_one("#debrief-outcome", Static).update(self._outcome())
+        self.query_one("#debrief-why", Static).update(self._why())
         self.query_one("#debrief-beside", Static).update(lit(f"Your crisis beside {other}", "bold $text-accent"))
         self.query_one("#debrief-reputation", LineChart).plot(
             "Reputation (0-100) at the end of each turn",
@@ -84,6 +86,26 @@ class DebriefScreen(Screen):
                  (one_line(outcome.title), "bold")),
             lit(outcome.text), figures,
         ])
+
+    def _why(self) -> Content:
+        """Why this ending: the clauses that decided it, and what stood before the nearest better one."""
+        why = getattr(self.debrief, "why", None)
+        outcome = self.debrief.outcome
+        if why is None or outcome is None:
+            return Content("")
+        lines = [Content.styled("Why this ending", "bold $text-accent")]
+        lines += [join("  ✔ ", (one_line(text), "")) for text in why.because]
+        if why.better_title is None:
+            lines.append(Content.styled("  No ending of this scenario is better than this one.", "$text-muted"))
+            return Content("\n").join(lines)
+        mark = OUTCOME_MARK.get(why.better_outcome or "", (why.better_outcome or "").upper())
+        lines.append(join("The nearest better ending, ", (mark, "bold"), " “", (one_line(why.better_title), "bold"),
+                          "”, needed:" if why.stood_between else "”, matched your game too,"))
+        lines += [join("  ✖ ", (one_line(text), "")) for text in why.stood_between]
+        if why.checked_first:
+            lines.append(join(("  and “", "$text-muted"), (one_line(outcome.title), "$text-muted"),
+                              ("” is checked before it: while that holds, it decides.", "$text-muted")))
+        return Content("\n").join(lines)
 
     def _decisions(self) -> Content:
         lines = [Content.styled("Your decisions, and why they mattered", "bold $text-accent")]
