@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from game.engine.actions import ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
+from game.engine.carriers import Carriers, carriers
 from game.engine.conditions import judge, labels_of
 from game.engine.game import Game
 from game.engine.responses import POSTURE_RANK
@@ -80,6 +81,7 @@ class Debrief:
     # scenario's own name for its model play in a fictional one ("What a seasoned manager did").
     benchmark: str = "What really happened"
     why: EndingWhy | None = None
+    carriers: Carriers | None = None
 
 
 def replay(game: Game, until_turn: int, taken: Sequence[TakenAction] | None = None) -> Game:
@@ -210,6 +212,7 @@ def analyse(game: Game, what_if_limit: int = 3) -> Debrief:
         questions=tuple(scenario.debrief.questions),
         benchmark=benchmark_name(scenario),
         why=why_ending(game),
+        carriers=carriers(game),
     )
 
 

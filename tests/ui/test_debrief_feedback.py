@@ -27,3 +27,8 @@ async def test_the_debrief_says_why_this_ending_under_the_ending():
         assert "✔ you apologised or showed concern 3 times" in why
         assert "A model apology" in why and "✖ you apologised or showed concern 3 times" in why
         assert "4 times or more" in why
+        # Who carried the storm, beside what the player did about them.
+        carried = str(app.screen.query_one("#debrief-carriers", Static).render())
+        assert "Who carried the storm" in carried and "The loudest voices" in carried
+        assert "You answered" in carried and ("you never answered" in carried or "you replied" in carried)
+        assert "@" + app.screen.debrief.carriers.amplifiers[0].handle in carried

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.engine.debrief import in_a_sentence
-from game.ui.literal import join, lit, one_line
+from game.ui.literal import followers, join, lit, one_line
 from game.ui.widgets.chart import LineChart
 
 OUTCOME_MARK = {"success": "✔ SUCCESS", "mixed": "◐ MIXED", "failure": "✖ FAILURE"}
@@ -36,7 +36,7 @@ class DebriefScreen(Screen):
                          classes="debrief-heading", id="debrief-beside")
             yield LineChart(id="debrief-reputation", classes="debrief-chart")
             yield LineChart(id="debrief-posts", classes="debrief-chart")
-            for name in ("decisions", "whatifs", "history", "lessons", "sources"):
+            for name in ("decisions", "carriers", "whatifs", "history", "lessons", "sources"):
                 yield Static("", id=f"debrief-{name}", classes="debrief-section")
         yield Footer()
 
@@ -68,6 +68,7 @@ class DebriefScreen(Screen):
             "Posts on the hashtag in each turn (turns differ in length)",
             [r.posts for r in d.player], [r.posts for r in d.historical], other_name=other)
         self.query_one("#debrief-decisions", Static).update(self._decisions())
+        self.query_one("#debrief-carriers", Static).update(self._carriers())
         self.query_one("#debrief-whatifs", Static).update(self._what_ifs())
         self.query_one("#debrief-history", Static).update(self._history())
         self.query_one("#debrief-lessons", Static).update(self._lessons())
@@ -124,6 +125,25 @@ class DebriefScreen(Screen):
                 lines.append(join((f"  turn {change.turn}: ", "$text-muted"), (one_line(change.describe()), "")))
         return Content("\n").join(lines)
 
+    def _carriers(self) -> Content:
+        """Who carried the storm (game.engine.carriers), beside what the player did about them."""
+        found = getattr(self.debrief, "carriers", None)
+        if found is None or not found.amplifiers:
+            return Content("")
+        lines = [Content.styled("Who carried the storm", "bold $text-accent"),
+                 Content.styled("The loudest voices: their posts' reach, as the Reach meter counts it", "bold")]
+        lines += [line for carrier in found.amplifiers for line in _carrier_lines(carrier)]
+        answered = sum(1 for c in found.amplifiers if c.replies)
+        lines.append(Content.styled(f"  You answered {answered} of these {len(found.amplifiers)}.", "$text-muted"))
+        if found.bridges:
+            lines.append(Content.styled("The bridges: who carried it from one community into another", "bold"))
+            lines += [line for carrier in found.bridges for line in _carrier_lines(carrier, bridge=True)]
+        if found.flows:
+            lines.append(Content.styled("Where it flowed", "bold"))
+            lines += [join("  ", (one_line(f.source), ""), (" → ", "$text-muted"), (one_line(f.target), ""),
+                           (f": {followers(f.reached)} people reached", "$text-muted")) for f in found.flows]
+        return Content("\n").join(lines)
+
     def _what_ifs(self) -> Content:
         lines = [Content.styled("What if…", "bold $text-accent")]
         if not self.debrief.what_ifs:
@@ -163,3 +183,22 @@ class DebriefScreen(Screen):
         lines += [join("  ", (one_line(s), "")) for s in self.debrief.sources] or [Content("  (none listed)")]
         lines.append(Content.styled("\nq quit · t back to the title screen · ↑↓ scroll", "$text-muted"))
         return Content("\n").join(lines)
+
+
+def _carrier_lines(carrier, bridge: bool = False) -> list[Content]:
+    """One carrier in two lines: who, and what they did and what the player did about them."""
+    who = f"@{one_line(carrier.handle)}"
+    group = "" if carrier.key or carrier.accounts <= 1 else f" and {carrier.accounts - 1} accounts like it"
+    kind = "named account" if carrier.key else "crowd"
+    head = join("  ", (who, "bold"), group, (f"  {one_line(carrier.community)} · {carrier.stance} · {kind}",
+                                                "$text-muted"))
+    posts = "post" if carrier.posts == 1 else "posts"
+    if bridge and carrier.into:
+        did = (f"{carrier.posts} {posts}; {carrier.outside_share:.0%} of the {followers(carrier.reached)} "
+               f"people reached were in {' and '.join(one_line(c) for c in carrier.into)}")
+    else:
+        did = f"{carrier.posts} {posts} reached {followers(carrier.reached)} people"
+        if carrier.outside_share >= 0.005:
+            did += f", {carrier.outside_share:.0%} outside its community"
+    you = (f"you replied ({', '.join(carrier.replies)})" if carrier.replies else "you never answered")
+    return [head, join("      ", (did, ""), ("  — ", "$text-muted"), (you, "bold" if carrier.replies else ""))]
