@@ -20,6 +20,14 @@ CRISIS_TYPE = {
 }
 
 
+def seed_line(ref: str, seed: int) -> Content:
+    """The seed, and how to hand this very game on (a facilitator gives it to the next group).
+
+    ``ref`` is what `bashtag play` was given: a built-in's id or a file's path."""
+    return join(("Seed ", "$text-muted"), (str(seed), "bold"),
+                (f"  ·  the same game again: bashtag play {one_line(ref)} --seed {seed}", "$text-muted"))
+
+
 def standing(reputation: float) -> str:
     if reputation >= 65:
         return "well liked"
@@ -36,9 +44,10 @@ class BriefingScreen(Screen):
     CSS_PATH = "briefing.tcss"
     BINDINGS = [Binding("enter", "start", "Start", priority=True), Binding("q", "app.quit", "Quit")]
 
-    def __init__(self, scenario: Scenario):
+    def __init__(self, scenario: Scenario, seed: int | None = None):
         super().__init__()
         self.scenario = scenario
+        self.seed = seed
 
     def compose(self) -> ComposeResult:
         s = self.scenario
@@ -69,6 +78,9 @@ class BriefingScreen(Screen):
             yield Static(Content(
                 f"The game lasts {turns} turns. Each turn: read the feed, spend your attention on actions, "
                 "then press e to let time run. Press ? at any time for help."), classes="briefing-section")
+            if self.seed is not None:
+                ref = getattr(self.app, "scenario_ref", None) or s.id
+                yield Static(seed_line(ref, self.seed), classes="briefing-section", id="briefing-seed")
             yield Button(Content("Start (Enter)"), id="briefing-start", variant="primary")
         yield Footer()
 

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from game.engine.debrief import in_a_sentence
 from game.ui.literal import followers, join, lit, one_line
+from game.ui.screens.briefing import seed_line
 from game.ui.widgets.chart import LineChart
 
 OUTCOME_MARK = {"success": "✔ SUCCESS", "mixed": "◐ MIXED", "failure": "✖ FAILURE"}
@@ -181,7 +182,9 @@ class DebriefScreen(Screen):
     def _sources(self) -> Content:
         lines = [Content.styled("Sources", "bold $text-accent")]
         lines += [join("  ", (one_line(s), "")) for s in self.debrief.sources] or [Content("  (none listed)")]
-        lines.append(Content.styled("\nq quit · t back to the title screen · ↑↓ scroll", "$text-muted"))
+        lines.append(Content(""))
+        lines.append(seed_line(getattr(self.app, "scenario_ref", None) or self.game.scenario.id, self.game.seed))
+        lines.append(Content.styled("q quit · t back to the title screen · ↑↓ scroll", "$text-muted"))
         return Content("\n").join(lines)
 
 

@@ -10,6 +10,7 @@ from game.engine.state import Change
 from game.scenario.models import Scenario
 from game.ui.controller import GameController
 from game.ui.literal import join, one_line
+from game.ui.screens.briefing import seed_line
 from game.ui.widgets.actions import ident_of, key_map
 from game.ui.widgets.dashboard import METERS
 
@@ -93,7 +94,8 @@ def crowd_lines(scenario: Scenario, params: ModelParams) -> list[tuple[str, str]
     return lines
 
 
-def help_page(controller: GameController) -> Content:
+def help_page(controller: GameController, ref: str | None = None) -> Content:
+    """The whole page; ``ref`` is what `bashtag play` was given, for the seed's line."""
     game = controller.game
     lines: list[Content] = [Content.assemble(("The meters", "bold $text-accent"))]
     for spec in METERS:
@@ -120,4 +122,6 @@ def help_page(controller: GameController) -> Content:
                       last.changes if last else ())
     lines.append(Content(""))
     lines += _changes("What your actions did this turn", controller.changes_this_turn)
+    lines.append(Content(""))
+    lines.append(seed_line(ref or game.scenario.id, game.seed))
     return Content("\n").join(lines)

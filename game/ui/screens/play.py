@@ -328,7 +328,8 @@ class PlayScreen(Screen):
         self._turn_toasts = []
 
     def action_help(self) -> None:
-        self.app.push_screen(InfoScreen(help_page(self.controller), title="Help: meters, actions, and why things moved"))
+        page = help_page(self.controller, getattr(self.app, "scenario_ref", None))
+        self.app.push_screen(InfoScreen(page, title="Help: meters, actions, and why things moved"))
 
     def on_key(self, event) -> None:
         """Custom scenario actions have their own keys (not known until the scenario is loaded)."""
