@@ -252,6 +252,10 @@ def labels_of(scenario: Scenario) -> dict[str, str]:
         labels[f"fired.{event.id}"] = event.headline
     for inject in scenario.injects:
         labels[f"injected.{inject.id}"] = inject.label
+    # Cancelling a tag the organisation only joined (or is only the subject of) is withdrawing.
+    tag = getattr(scenario.campaign, "tag", "launched")
+    if tag != "launched":
+        labels["cancelled"] = "withdrew from the tag" if tag == "joined" else "stepped back from the tag"
     return labels
 
 
@@ -384,7 +388,7 @@ def _say(source: str, env: dict[str, float], held: bool, words: _Words) -> str:
             fact = _flag_fact(name, env, words)
             return fact if held else f"{fact} — this ending needs {'it' if want else 'the opposite'}"
         if name in _TURNS:
-            return _turn_fact(name, lvalue, op, rvalue, words.clock)
+            return _turn_fact(name, lvalue, op, rvalue, words)
         if name in _FIGURES:
             noun, show = _FIGURES[name]
             return f"{noun} {show(lvalue)} — needs {_OP_WORDS[op].format(show(rvalue))}{_relative(right, env, rvalue)}"
@@ -420,6 +424,8 @@ def _is_flag(name: str) -> bool:
 
 def _flag_fact(name: str, env: dict[str, float], words: _Words) -> str:
     on = bool(env.get(name, 0.0))
+    if name in words.labels and "." not in name:
+        return f"you {words.labels[name]}" if on else f"you never {words.labels[name]}"
     if name in _FLAGS:
         return _FLAGS[name][0 if on else 1]
     kind, _, ident = name.partition(".")
@@ -434,8 +440,11 @@ def _flag_fact(name: str, env: dict[str, float], words: _Words) -> str:
     return f"{name} {'held' if on else 'did not hold'}"
 
 
-def _turn_fact(name: str, value: float, op: str, limit: float, clock) -> str:
+def _turn_fact(name: str, value: float, op: str, limit: float, words: _Words) -> str:
     did, never = _TURNS[name]
+    clock = words.clock
+    if name == "cancel_turn" and "cancelled" in words.labels:
+        did, never = f"you {words.labels['cancelled']}", f"you never {words.labels['cancelled']}"
 
     def when(turn: float) -> str:
         moment = None

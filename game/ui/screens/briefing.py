@@ -1,5 +1,5 @@
-"""The briefing: who you are, the organisation and its standing, the campaign you launched, your
-objectives. Enter starts the game."""
+"""The briefing: who you are, the organisation and its standing, the campaign you launched (or the
+tag you joined, or the tag about you), your objectives, the seed. Enter starts the game."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Static
 
 from game.scenario.models import Scenario
 from game.ui.literal import followers, join, lit, one_line
+from game.ui.tagwords import tag_words
 
 CRISIS_TYPE = {
     "victim": "the organisation is seen as a victim of this crisis",
@@ -52,6 +53,7 @@ class BriefingScreen(Screen):
     def compose(self) -> ComposeResult:
         s = self.scenario
         org = s.organisation
+        words = tag_words(s)
         with VerticalScroll(id="briefing-scroll"):
             yield Static(join((one_line(s.title), "bold"), (f"  ·  {s.date:%d %B %Y}  ·  {s.difficulty}", "$text-muted")),
                          id="briefing-title")
@@ -67,8 +69,8 @@ class BriefingScreen(Screen):
                 *([Content("  Past troubles the public remembers:")] + history if history else []),
             ]), classes="briefing-section")
             yield Static(Content("\n").join([
-                join(("The campaign you launched: ", "bold $text-accent"), (one_line(s.campaign.hashtag), "bold")),
-                join("  Your post: “", (s.campaign.announcement, "italic"), "”"),
+                join((words.heading, "bold $text-accent"), (one_line(s.campaign.hashtag), "bold")),
+                join(f"  {words.post}“", (s.campaign.announcement, "italic"), "”"),
             ]), classes="briefing-section")
             if s.role.objectives:
                 yield Static(Content("\n").join(

@@ -11,6 +11,7 @@ from game.scenario.models import Scenario
 from game.ui.controller import GameController
 from game.ui.literal import join, one_line
 from game.ui.screens.briefing import seed_line
+from game.ui.tagwords import action_label
 from game.ui.widgets.actions import ident_of, key_map
 from game.ui.widgets.dashboard import METERS
 
@@ -112,7 +113,7 @@ def help_page(controller: GameController, ref: str | None = None) -> Content:
     for option in options:
         key = keys.get(ident_of(option), "") or " "
         status = "" if option.available else f" — not now: {one_line(option.reason)}"
-        lines.append(join((f"  {key}  {one_line(option.label)} ({option.cost}): ", "bold"),
+        lines.append(join((f"  {key}  {one_line(action_label(game.scenario, option))} ({option.cost}): ", "bold"),
                           (option.description, ""), (status, "$text-warning")))
     lines.append(Content.assemble("  e  End the turn: the crowd, the press and events play out.   ?  this help.   "
                                   "q  quit.   Ctrl+P: every action by name."))

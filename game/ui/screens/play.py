@@ -23,6 +23,7 @@ from game.ui.controller import GameController, TurnGated
 from game.ui.literal import join, lit, one_line
 from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, ReplyComposer
+from game.ui.tagwords import tag_words
 from game.ui.widgets.actions import RESERVED, ActionBar, key_map
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
@@ -160,7 +161,7 @@ class PlayScreen(Screen):
         self.query_one(FeedTitle).show(span, len(posts), hostile)
         self.query_one(Feed).show(posts, state.turn)
         self.query_one(Dashboard).show(state)
-        self.query_one(ActionBar).show(state, self.game.available_actions())
+        self.query_one(ActionBar).show(state, self.game.available_actions(), tag_words(scenario))
 
     def _log_event(self, event: FiredEvent) -> None:
         mark = EVENT_MARK.get(event.kind, "! " + event.kind.upper())
@@ -197,8 +198,9 @@ class PlayScreen(Screen):
             self._choose_statement()
         elif ident == "cancel":
             detail = lit(self.game.scenario.campaign.cancel_post or "") if self.game.scenario.campaign.cancel_post else ""
+            words = tag_words(self.game.scenario)
             self.app.push_screen(
-                ConfirmScreen("Cancel the campaign? This cannot be undone.", detail, yes="Cancel it", no="Keep it"),
+                ConfirmScreen(words.confirm, detail, yes=words.confirm_yes, no="Keep it"),
                 lambda yes: self._apply(Cancel()) if yes else None)
         elif ident == "delete":
             self._choose_delete()

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from game.engine.state import ActionOption, GameState
 from game.ui.literal import one_line
+from game.ui.tagwords import TagWords
 
 # Keys the play screen itself uses: a scenario's custom action may not take them.
 RESERVED = set("rspucdmxeqt?") | {"question_mark"}
@@ -53,23 +54,24 @@ def key_map(options: list[ActionOption]) -> dict[str, str]:
 class ActionBar(Static):
     """Keys, labels and costs; click an action to take it (it runs the screen's `act` action)."""
 
-    _shown: tuple[GameState, list[ActionOption]] | None = None
+    _shown: tuple[GameState, list[ActionOption], "TagWords | None"] | None = None
 
     def on_resize(self) -> None:
         if self._shown is not None:
             self.show(*self._shown)
 
-    def show(self, state: GameState, options: list[ActionOption]) -> None:
-        self._shown = (state, options)
+    def show(self, state: GameState, options: list[ActionOption], words: TagWords | None = None) -> None:
+        self._shown = (state, options, words)
         compact = 0 < self.size.width < WIDE
         keys = key_map(options)
+        status = words.status.get(state.campaign, state.campaign) if words else state.campaign
         parts: list[Content] = [
             Content.assemble(
                 ("" if compact else "Attention ", "bold"),
                 ("●" * state.budget_left + "○" * (state.budget - state.budget_left), "$text-accent bold"),
                 f" {state.budget_left}/{state.budget} · ",
-                ("" if compact else "Campaign: ", "bold"),
-                (state.campaign, "bold $text-warning" if state.campaign != "live" else ""),
+                ("" if compact else f"{words.status_label if words else 'Campaign'}: ", "bold"),
+                (status, "bold $text-warning" if state.campaign != "live" else ""),
             )
         ]
         for option in options:
@@ -77,8 +79,11 @@ class ActionBar(Static):
                 continue  # narrow screens list what can be done now; ? and the palette list the rest
             ident = ident_of(option)
             key = keys.get(ident, "")
-            label = (compact and COMPACT.get(option.kind)) or SHORT.get(option.kind) \
-                or clipped(option.label, 20 if compact else 26)
+            if option.kind == "cancel" and words is not None:
+                label = words.cancel_compact if compact else words.cancel_short
+            else:
+                label = (compact and COMPACT.get(option.kind)) or SHORT.get(option.kind) \
+                    or clipped(option.label, 20 if compact else 26)
             style = f"@click=screen.act('{ident}')" if option.available else "$text-disabled strike"
             parts.append(Content.assemble(
                 (key or "·", "bold $text-accent" if option.available else "$text-disabled"),
