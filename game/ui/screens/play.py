@@ -20,7 +20,7 @@ from game.engine.actions import (
 )
 from game.engine.state import ActionOption, FiredEvent, Post, TurnReport
 from game.ui.controller import GameController, TurnGated
-from game.ui.literal import join, lit, one_line
+from game.ui.literal import followers, join, lit, one_line
 from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, ReplyComposer
 from game.ui.tagwords import tag_words
@@ -43,6 +43,17 @@ def span_words(minutes: int) -> str:
         return f"{minutes} min"
     hours, rest = divmod(minutes, 60)
     return f"{hours} h" if not rest else f"{hours} h {rest} min"
+
+
+def turn_summary(record, posts) -> str:
+    """The end-of-turn line: posts, how often they were seen, and the biggest account in the feed —
+    reach follows followers, so a turn with as many posts can be seen ten times as often."""
+    line = f"— end of turn {record.turn}: {record.posts:,} posts, seen {followers(record.reach)} times"
+    others = [p for p in posts if p.source != "org"]
+    if others:
+        loudest = max(others, key=lambda p: p.followers)
+        line += f" (biggest account posting: @{one_line(loudest.author)}, {followers(loudest.followers)} followers)"
+    return line + f"; reputation {record.reputation:.0f}"
 
 
 class PlayScreen(Screen):
@@ -69,6 +80,7 @@ class PlayScreen(Screen):
         # The toasts the last turn's events raised: the next turn's take their place, and only them
         # (a facilitator's news or a warning that the game is not being saved stays up).
         self._turn_toasts: list[Notification] = []
+        self._placeholder = False   # the log's "Nothing has happened yet", taken down by the first line
 
     @property
     def game(self):
@@ -93,8 +105,9 @@ class PlayScreen(Screen):
         log = self.query_one("#play-events", RichLog)
         for event in state.events:
             self._log_event(event)
-        if not state.events:
+        if not state.events and not state.taken:
             log.write(Text("Nothing has happened yet. Watch the feed."))
+            self._placeholder = True
         self.refresh_view()
         self.query_one(Feed).focus()
         if self.link is not None:
@@ -159,7 +172,8 @@ class PlayScreen(Screen):
         else:
             span = "the campaign opens"
         self.query_one(FeedTitle).show(span, len(posts), hostile)
-        self.query_one(Feed).show(posts, state.turn)
+        deleted = {t.detail.get("post_id") for t in state.taken if t.kind == "delete"}
+        self.query_one(Feed).show(posts, state.turn, deleted)
         self.query_one(Dashboard).show(state)
         self.query_one(ActionBar).show(state, self.game.available_actions(), tag_words(scenario))
 
@@ -169,10 +183,17 @@ class PlayScreen(Screen):
         line.append(one_line(event.headline))
         if event.text:
             line.append("\n  " + one_line(event.text), style="dim")
-        self.query_one("#play-events", RichLog).write(line)
+        self._write(line)
 
     def _log_line(self, text: str, style: str = "") -> None:
-        self.query_one("#play-events", RichLog).write(Text(one_line(text), style=style))
+        self._write(Text(one_line(text), style=style))
+
+    def _write(self, line: Text) -> None:
+        log = self.query_one("#play-events", RichLog)
+        if self._placeholder:
+            log.clear()   # something has happened: "Nothing has happened yet" would now be false
+            self._placeholder = False
+        log.write(line)
 
     # ------------------------------------------------------------------------------ acting
 
@@ -295,8 +316,7 @@ class PlayScreen(Screen):
 
     def _show_report(self, report: TurnReport) -> None:
         record = report.record
-        self._log_line(f"— end of turn {record.turn}: {record.posts} posts, reputation {record.reputation:.0f}",
-                       "dim")
+        self._log_line(turn_summary(record, report.posts), "dim")
         # Every event goes to the log; only the ones that change the game pop up, a few at a time,
         # so the toasts never bury the feed.
         loud = [e for e in report.events if e.kind in TOAST_KINDS]
