@@ -308,10 +308,13 @@ class PlayScreen(Screen):
             self.notify(one_line(error.reason), title="Not yet", markup=False)
             return
         self._show_wait(None)
-        self._show_report(report)
         if self.game.over:
+            # The debrief follows at once: a toast now would land on it, over its outcome and charts,
+            # pointing at an events panel it does not have.
+            self._withdraw_turn_toasts()
             self.app.show_debrief()
             return
+        self._show_report(report)
         self.refresh_view()
 
     def _show_report(self, report: TurnReport) -> None:
@@ -328,7 +331,7 @@ class PlayScreen(Screen):
             self._turn_toast(one_line(event.headline), title=title,
                              severity="warning" if event.kind in ("press", "influencer") else "information")
         if len(loud) > MAX_TOASTS:
-            self._turn_toast(f"and {len(loud) - MAX_TOASTS} more in the events log")
+            self._turn_toast(f"and {len(loud) - MAX_TOASTS} more under Events, on the right")
 
     def _turn_toast(self, message: str, *, title: str = "", severity: SeverityLevel = "information") -> None:
         """Show a toast for this turn's events, remembered so that the next turn can withdraw it.
