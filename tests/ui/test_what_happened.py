@@ -11,6 +11,7 @@ from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, ReplyComposer
 from game.ui.widgets.dashboard import Dashboard, Meter, _last_change
 from game.ui.widgets.feed import Feed
 
+from game.ui.literal import followers
 from ui_helpers import option_text
 
 
@@ -101,7 +102,7 @@ async def test_a_turns_reach_is_explained_where_it_is_shown(mini):
             await pilot.press("e")
             await pilot.pause()
         record = game.state.history[-1]
-        assert "last turn" in meter(app, "reach")
+        assert f"+{followers(record.reach)}" in meter(app, "reach")
         assert "seen" in log_text(app) and "biggest account posting: @" in log_text(app)
         assert record.reach >= 0
         assert "followers" in next(m for m in app.screen.query(Meter) if m.spec.key == "reach").spec.explain

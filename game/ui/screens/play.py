@@ -25,6 +25,7 @@ from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, ReplyComposer
 from game.ui.tagwords import tag_words
 from game.ui.widgets.actions import RESERVED, ActionBar, key_map
+from game.ui.widgets.coach import Coach, coaching
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
 
@@ -97,6 +98,8 @@ class PlayScreen(Screen):
                 yield Dashboard(id="play-dashboard")
                 yield Static("Events", id="play-events-title")
                 yield RichLog(id="play-events", markup=False, wrap=True, max_lines=300, min_width=10)
+        if coaching(self.game.scenario):
+            yield Coach("", id="play-coach")
         yield ActionBar("", id="play-actions")
         yield Footer()
 
@@ -176,6 +179,8 @@ class PlayScreen(Screen):
         self.query_one(Feed).show(posts, state.turn, deleted)
         self.query_one(Dashboard).show(state)
         self.query_one(ActionBar).show(state, self.game.available_actions(), tag_words(scenario))
+        for coach in self.query(Coach):
+            coach.show(state)
 
     def _log_event(self, event: FiredEvent) -> None:
         mark = EVENT_MARK.get(event.kind, "! " + event.kind.upper())
@@ -262,7 +267,8 @@ class PlayScreen(Screen):
 
     def _choose_delete(self) -> None:
         posts = self.game.state.org_posts
-        choices = [(p.id, lit(f"{p.time:%H:%M} {one_line(p.text)[:70]}")) for p in posts]
+        # Whole texts: the list wraps them (a cut at 70 characters left "Real brea" with room to spare).
+        choices = [(p.id, lit(f"{p.time:%H:%M} {one_line(p.text)}")) for p in posts]
         previews = {p.id: join(("Our post, up since ", "$text-muted"), f"{p.time:%a %H:%M}",
                                "\n", (p.text, ""), ("\n♥ %d ⟲ %d" % (p.likes, p.reposts), "$text-muted")) for p in posts}
 
@@ -285,7 +291,13 @@ class PlayScreen(Screen):
         taken = self.game.state.taken[-1] if self.game.state.taken else None
         label = one_line(taken.label) if taken else action.kind
         effects = "; ".join(one_line(c.describe()) for c in changes) or "no immediate change"
-        self.notify(f"{label}\n{effects}", title="Done", markup=False)
+        # The toast says what moved, in figures; the reasons are in Events (and ?), so it stays short
+        # enough not to bury the meters on a small screen.
+        moved: dict[str, float] = {}
+        for change in changes:
+            moved[change.meter] = moved.get(change.meter, 0.0) + change.delta
+        brief = ", ".join(f"{meter} {'+' if delta >= 0 else '−'}{abs(delta):.1f}" for meter, delta in moved.items())
+        self.notify(f"{label}\n{brief or 'no immediate change'}", title="Done", markup=False)
         self._log_line(f"▸ You: {label} ({effects})", "bold")
         self.refresh_view()
 

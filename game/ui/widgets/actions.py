@@ -83,7 +83,7 @@ class ActionBar(Static):
                 label = words.cancel_compact if compact else words.cancel_short
             else:
                 label = (compact and COMPACT.get(option.kind)) or SHORT.get(option.kind) \
-                    or clipped(option.label, 20 if compact else 26)
+                    or clipped(option.label, 32 if compact else 50)   # the built-ins' longest is 48
             style = f"@click=screen.act('{ident}')" if option.available else "$text-disabled strike"
             parts.append(Content.assemble(
                 (key or "·", "bold $text-accent" if option.available else "$text-disabled"),

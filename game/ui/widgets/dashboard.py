@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Sparkline, Static
 
 from game.engine.state import GameState, TurnRecord
+from game.ui.literal import followers
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ METERS: tuple[MeterSpec, ...] = (
               "How many new posts each post sparks. Above 1× the hashtag is growing; below 1× it is dying down."),
     MeterSpec("reach", "Reach", lambda s: s.reach, lambda r: r.reach,
               lambda v: f"{v / 1e6:.1f}M" if v >= 1e6 else f"{v / 1e3:.0f}k" if v >= 1e4 else f"{v:.0f}", False,
-              "How many times posts on the hashtag have been seen so far; the line shows each turn's share. "
+              "How many times posts on the hashtag have been seen so far; +N and the line below are each turn's share. "
               "Reach follows who posts, not how many: one post by an account with 100k followers is seen "
               "more than a hundred posts by small accounts, so a turn's reach can jump with the same number of posts."),
     MeterSpec("negative", "Negative share", lambda s: s.negative_share * 100, lambda r: r.negative_share * 100,
@@ -68,7 +69,7 @@ class Meter(Vertical):
         arrow, word, change = "", "", ""
         if spec.key == "reach":
             # The figure is the total; the line below is each turn's, and the last turn's is named.
-            change = f"+{spec.fmt(history[-1])} last turn" if history else ""
+            change = f"+{followers(int(history[-1]))}" if history else ""
         else:
             before, after = _last_change(now, history, spec.start(state) if spec.start else None)
             if before is not None:

@@ -33,7 +33,7 @@ def post_prompt(post: Post, deleted: bool = False) -> Content:
             (f"deleted by you · it was up from {post.time:%a %H:%M}; screenshots survive", "$text-muted"),
         )
     return join(
-        (f"{word:<12}", style),
+        (f"{word:<12} ", style),   # "✔ supportive" is 12 wide: the space keeps it off the name
         (one_line(post.name), "bold"),
         " ",
         (f"@{one_line(post.author)}", "$text-muted"),
