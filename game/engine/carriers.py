@@ -114,7 +114,10 @@ def carriers(game) -> Carriers:
                      key=lambda b: (-b[0], -reached[b[1]], b[1]))
 
     answered = _answered(game)
-    make = lambda u: _carrier(w, u, segments, reached[u], posted[u], by_segment[u], answered)  # noqa: E731
+
+    def make(u: int) -> Carrier:
+        return _carrier(w, u, segments, reached[u], posted[u], by_segment[u], answered)
+
     return Carriers(
         amplifiers=tuple(make(u) for u in loud[:AMPLIFIERS]),
         bridges=tuple(make(u) for _, u in bridges[:BRIDGES]),
@@ -151,7 +154,8 @@ def _carrier(w, node: int, segments, reached: float, posted: float, into: np.nda
     stance = ("hostile", "neutral", "supportive")[int(graph.stance[node])]
     return Carrier(
         handle=handle, name=name, community=segments[home] if home < len(segments) else "",
-        stance=stance, key=account is not None, accounts=max(1, int(round(graph.weight[node]))), posts=int(round(posted)), reached=int(reached),
+        stance=stance, key=account is not None, accounts=max(1, round(float(graph.weight[node]))),
+        posts=round(float(posted)), reached=int(reached),
         outside_share=float(outside / total) if total else 0.0,
         into=tuple(segments[index] for _, index in reversed(others[-2:])),
         replies=tuple(answered.get(handle.lower(), ())),

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 
 from game.engine.actions import ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
 from game.engine.carriers import Carriers, carriers
-from game.engine.conditions import judge, labels_of
+from game.engine.explain import judge, labels_of
 from game.engine.game import Game
 from game.engine.responses import POSTURE_RANK
 from game.engine.strategies import make_strategy, take_turn
@@ -242,7 +242,7 @@ def why_ending(game: Game) -> EndingWhy | None:
     rank = OUTCOME_RANK.get(ending.outcome, 0)
     candidates = []
     for order, other in enumerate(endings):
-        if OUTCOME_RANK.get(other.outcome, 0) <= rank or (other.early and not game.over):
+        if OUTCOME_RANK.get(other.outcome, 0) <= rank:
             continue
         judged = judge(other.when, env, clock, labels)
         first = order > position           # the reached ending is checked before this one

@@ -51,3 +51,24 @@ async def test_the_action_bar_keeps_whole_action_names_on_a_wide_screen():
         bar = " ".join(str(app.screen.query_one("#play-actions", Static).render()).split())
         for custom in scenario.actions.custom:
             assert custom.label in bar, custom.label
+
+
+async def test_two_supportive_posts_in_a_row_keep_their_separator():
+    from textual.app import App
+
+    from game.ui.widgets.feed import Feed
+
+    class One(App):
+        def compose(self):
+            yield Feed()
+
+    posts = tuple(Post(f"p{i}", 1, dt.datetime(2024, 1, 1, 9), f"alex{i}", "Alex", 120, "Lovely bread.",
+                       "supportive", 1, 0, "crowd") for i in range(2))
+    app = One()
+    async with app.run_test(size=(60, 20)) as pilot:
+        feed = app.query_one(Feed)
+        feed.show(posts, 1)
+        await pilot.pause()
+        lines = ["".join(segment.text for segment in feed.render_line(y)) for y in range(feed.size.height)]
+        between = lines[3:5]      # each post is three lines; the separator follows the first
+        assert any(set(line.strip()) == {"─"} for line in between), lines[:8]
