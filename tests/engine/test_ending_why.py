@@ -115,3 +115,26 @@ def test_every_builtin_ending_is_explained_in_words_not_names(path):
             # A raw name (n_attack, first_response_turn, said.trolls) is not the player's terms.
             assert not re.search(r"\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z]", clause.text), (ending.id, clause.text)
     assert why_ending(game) is not None
+
+
+def test_a_better_ending_that_matched_too_is_named_with_the_one_checked_first(tmp_path):
+    from pathlib import Path
+
+    from game.scenario.loader import load_scenario
+
+    text = (Path(__file__).parent / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace("endings:\n", 'endings:\n  - {id: fight, when: "n_attack > 0", outcome: failure, '
+                                      "title: A fight, text: You attacked.}\n", 1)
+    path = tmp_path / "slip.yaml"
+    path.write_text(text, encoding="utf-8")
+    game = Game(load_scenario(path), 3)
+    while not any(p.source != "org" for p in game.state.feed):
+        game.end_turn()
+    game.apply(Reply(next(p for p in game.state.feed if p.source != "org").id, "dismissive"))
+    _finish(game)
+    if game.state.reputation < game.state.reputation_start - 3:
+        pytest.skip("this seed lost too much reputation for the good ending to match as well")
+    why = why_ending(game)
+    assert game.state.ending.id == "fight"
+    assert why.better_title == "Held" and why.checked_first and why.stood_between == ()
+    assert any("attacked your critics once" in line for line in why.because)
