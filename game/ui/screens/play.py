@@ -226,7 +226,7 @@ class PlayScreen(Screen):
             detail = lit(self.game.scenario.campaign.cancel_post or "") if self.game.scenario.campaign.cancel_post else ""
             words = tag_words(self.game.scenario)
             self.app.push_screen(
-                ConfirmScreen(words.confirm, detail, yes=words.confirm_yes, no="Keep it"),
+                ConfirmScreen(Content(words.confirm), detail, yes=words.confirm_yes, no="Keep it"),
                 lambda yes: self._apply(Cancel()) if yes else None)
         elif ident == "delete":
             self._choose_delete()

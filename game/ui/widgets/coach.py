@@ -7,6 +7,7 @@ so it is never ahead of or behind the screen.  Shown for scenarios tagged `tutor
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Static
 
 from game.engine.state import GameState
@@ -45,5 +46,5 @@ class Coach(Static):
 
     def show(self, state: GameState) -> None:
         line = coach_line(state)
-        self.update(line or "")
+        self.update(Content(line or ""))
         self.display = line is not None
