@@ -10,7 +10,7 @@ import re
 
 from game.reports.charts import sparkline
 from game.reports.content import (Report, benchmark_in_a_sentence, consequences, history_heading, key_figures,
-                                  status_line)
+                                  status_line, why_this_ending)
 
 # Backslash escapes (CommonMark: any ASCII punctuation), not HTML entities: the report is read as
 # plain text too (on stdout, in a mail), where "&amp;" and "&lt;" show as written ("Q&amp;A").
@@ -45,6 +45,11 @@ def render(report: Report) -> str:
     out += ["## Outcome", ""]
     if report.finished and state.ending:
         out += [f"**{esc(state.ending.title)}** — {esc(state.ending.outcome)}", "", esc(state.ending.text), ""]
+        why = why_this_ending(report)
+        if why:
+            out += ["**Why this ending**", ""]
+            out += [f"- {mark} {esc(text)}" if mark != "→" else f"- {esc(text)}" for mark, text in why]
+            out.append("")
     else:
         out += [f"> **{esc(status_line(report))}.** The figures below stop where the game stopped.", ""]
     out += [f"| Figure | This game | {esc(history_heading(report))} |", "|---|---|---|"]

@@ -201,11 +201,17 @@ class Clock(Model):
 
 
 class Campaign(Model):
-    """The campaign the player launched: what invited the public in."""
+    """What invited the public in: the campaign the organisation launched, or the tag it joined or is in."""
 
     hashtag: Annotated[str, StringConstraints(pattern=r"^#[A-Za-z0-9_]{1,60}$")]
     kind: Literal["qna", "contest", "promotion", "post", "none"] = Field(
         description="qna and contest invite replies; a lone post or none invites little."
+    )
+    tag: Literal["launched", "joined", "public"] = Field(
+        "launched",
+        description="Whose hashtag it is: launched (the organisation's own campaign), joined (a tag others "
+        "started that the organisation posted into, as DiGiorno joined #WhyIStayed) or public (a tag the "
+        "public started about the organisation). The briefing, the actions and the debrief word it so.",
     )
     announcement: Text = Field(description="The post that launched it.")
     invitation: Percent = Field(

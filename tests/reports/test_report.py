@@ -131,3 +131,10 @@ def test_markdown_goes_to_stdout_without_output_file(hostile_scenario, capsys):
     command.configure(parser)
     assert command.run(parser.parse_args([])) == 0
     assert capsys.readouterr().out.startswith("# Debrief: ")
+
+
+def test_both_reports_say_why_this_ending(finished_html_and_md):
+    _, html, md = finished_html_and_md
+    # The mini scenario's endings read reputation against where it started.
+    assert "**Why this ending**" in md and "- ✔ " in md and "where it started" in md
+    assert "<b>Why this ending</b>" in html and "where it started" in html
