@@ -73,7 +73,7 @@ def carriers(game) -> Carriers:
     n = graph.size
     source = np.repeat(np.arange(n), np.diff(graph.indptr))
     # Reach as the game counts it (the Reach meter): posts × followers × the share that see a post.
-    reached = posted * graph.followers * w.params.see_share
+    reached = posted * graph.followers * w.params.graph.see_share
     reached[graph.org_node] = 0.0                               # the organisation is not the crowd
     if not reached.any():
         return Carriers((), (), ())

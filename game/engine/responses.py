@@ -224,7 +224,6 @@ def delete(world: World, post: Post) -> None:
     if any(p.id == post.id for p in world.pending_posts):
         # Taken down the moment it went up, before the turn played out: nobody saw it.
         world.pending_posts = [p for p in world.pending_posts if p.id != post.id]
-        world.feed = [p for p in world.feed if p.id != post.id]
         org = world.graph.org_node
         world.spread.pending[org] = max(0, world.spread.pending[org] - 1)
     seen = world.org_reach.get(post.id, 0.0)

@@ -103,7 +103,7 @@ def help_page(controller: GameController, ref: str | None = None) -> Content:
         lines.append(Content.assemble((f"  {spec.label}: ", "bold"), spec.explain))
     lines.append(Content(""))
     lines.append(Content.assemble(("What drives the crowd", "bold $text-accent")))
-    for name, text in crowd_lines(game.scenario, game.world.params):
+    for name, text in crowd_lines(game.scenario, game.params):
         lines.append(Content.assemble((f"  {name}: ", "bold"), text))
     lines.append(Content(""))
     lines.append(Content.assemble(("The actions", "bold $text-accent"),
