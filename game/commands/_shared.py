@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+
+
+def keep_line_breaks(parser: argparse.ArgumentParser) -> None:
+    """Print the command's description as written: its example lines, one a line (argparse would run
+    them together into one paragraph: "bashtag sessions a table, newest last bashtag sessions --json")."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
 
 
 def restore_or_explain(command: str, ref, anyway: bool, hint: str = "replay it on the new scenario", **options):

@@ -1,6 +1,7 @@
 """Export a saved game to one file (the log and its scenario) to send to someone else.
 
   bashtag export latest -o team-blue.bashtag.json
+
 The file carries the scenario's text, so `bashtag import` works where the scenario is missing or
 has changed.
 """
@@ -11,8 +12,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.commands._shared import keep_line_breaks
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    keep_line_breaks(parser)
     parser.add_argument("session", help="a session id (see `bashtag sessions`), a path, or `latest`")
     parser.add_argument("-o", "--output", required=True, type=Path, help="the file to write")
 

@@ -1,6 +1,7 @@
 """Import a game exported with `bashtag export` into your saved games.
 
   bashtag import team-blue.bashtag.json
+
 The scenario it carries is validated and the game replayed before anything is saved.
 """
 
@@ -10,8 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.commands._shared import keep_line_breaks
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    keep_line_breaks(parser)
     parser.add_argument("file", type=Path, help="a file written by `bashtag export`")
 
 

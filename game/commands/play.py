@@ -129,7 +129,8 @@ def run_title(args) -> int:
     from game.ui.app import BashtagApp
 
     factory = None if getattr(args, "no_save", False) else record_new_game
-    app = BashtagApp.for_title(seed=_seed(args), recorder_factory=factory)
+    # No --seed: every new game from the title screen draws its own (issue 17).
+    app = BashtagApp.for_title(seed=getattr(args, "seed", None), recorder_factory=factory)
 
     def continue_hook():
         saved = saved_game_to_continue()

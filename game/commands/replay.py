@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from game.commands._shared import keep_line_breaks
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    keep_line_breaks(parser)
     parser.add_argument("session", nargs="?", default="latest",
                         help="a session id (see `bashtag sessions`), a path, or `latest` (default)")
     parser.add_argument("--all", action="store_true", help="print every turn without waiting")

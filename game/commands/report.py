@@ -2,6 +2,7 @@
 
   bashtag report                          the latest game, markdown on stdout
   bashtag report ID --format html -o debrief.html
+
 An unfinished game is reported up to where it stopped, and the report says so.  HTML is one
 self-contained file (inline SVG charts, no scripts); it is written to stdout when -o is not given.
 """
@@ -11,8 +12,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from game.commands._shared import keep_line_breaks
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    keep_line_breaks(parser)
     parser.add_argument("session", nargs="?", default="latest",
                         help="a session id (see `bashtag sessions`), a path, or `latest` (default)")
     parser.add_argument("--format", choices=("md", "html"), default=None,

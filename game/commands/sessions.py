@@ -2,6 +2,7 @@
 
   bashtag sessions          a table, newest last
   bashtag sessions --json   the same for scripts
+
 The id in the first column (or any unique start of it, or `latest`) names a game for `bashtag
 replay`, `report`, `export` and `play --resume`.
 """
@@ -12,8 +13,11 @@ import argparse
 import json
 import sys
 
+from game.commands._shared import keep_line_breaks
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    keep_line_breaks(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON list instead of a table")
 
 

@@ -2,6 +2,7 @@
 
   bashtag simulate askjpm --strategy historical --runs 8
   bashtag simulate my.yaml --balance
+
 Runs are spread over the machine's cores; run k uses a seed derived from --seed and k, so the
 output is reproducible.  --json prints the results for scripts.
 """
@@ -13,8 +14,11 @@ import json
 import os
 import sys
 
+from game.commands._shared import keep_line_breaks
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    keep_line_breaks(parser)
     parser.add_argument("scenario", help="a built-in scenario id or a path to a YAML file")
     parser.add_argument("--strategy", default="historical",
                         help="historical, silent, cancel-early, boilerplate, empathetic, random, or one "
@@ -151,14 +155,35 @@ def _balance(scenario, args, simulate) -> int:
     total = args.runs * (len(names) - 1) + random_runs
     progress = _Progress(total, f"balance of {scenario.id}")
     mapper, pool = _mapper(args.jobs, total, progress)
+    taken_by: dict[str, set[str]] = {}    # action -> the strategies of the runs that took it
+
+    def watching(function, jobs):
+        jobs = list(jobs)
+        for (_, strategy, *_), result in zip(jobs, mapper(function, jobs)):
+            for action in result.action_kinds:
+                taken_by.setdefault(action, set()).add(strategy)
+            yield result
+
     try:
-        report = simulate.balance(scenario, args.runs, args.seed, random_runs=random_runs, mapper=mapper)
+        report = simulate.balance(scenario, args.runs, args.seed, random_runs=random_runs, mapper=watching)
     finally:
         progress.close()
         if pool:
             pool.shutdown()
+    # The engine lists an action no random run took as "X (never taken)" among those never worth
+    # taking; an action nobody tried is not one that was tried and found wanting, so say which it is.
+    worth, never_tried, random_missed = [], [], []
+    for item in report.actions_never_worth_taking:
+        action, marked, _ = item.partition(" (never taken)")
+        if not marked:
+            worth.append(item)
+        elif action in taken_by:
+            random_missed.append(f"{action} (taken by {', '.join(sorted(taken_by[action]))})")
+        else:
+            never_tried.append(action)
     if args.json:
-        json.dump(report.as_json(), sys.stdout, indent=1)
+        json.dump({**report.as_json(), "actions_never_worth_taking": worth, "actions_never_tried": never_tried,
+                   "actions_random_play_never_took": random_missed}, sys.stdout, indent=1)
         print()
         return 0
     print(f"Balance of {scenario.title} ({args.runs} runs a strategy, {random_runs} random)")
@@ -172,7 +197,9 @@ def _balance(scenario, args, simulate) -> int:
     print(f"  dominant strategy: {report.dominant or 'none (good: no single answer wins everything)'}")
     for title, items in (("events that never fired", report.events_never_fired),
                          ("endings never reached", report.endings_never_reached),
-                         ("actions never worth taking", report.actions_never_worth_taking),
+                         ("actions never worth taking", worth),
+                         ("actions never tried by any strategy", never_tried),
+                         ("actions random play never took", random_missed),
                          ("meters no action moves", report.meters_no_action_moves),
                          ("situational posts never shown", report.situational_never_shown)):
         print(f"  {title}: {', '.join(items) if items else 'none'}")

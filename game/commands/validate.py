@@ -47,6 +47,6 @@ def run(args: argparse.Namespace) -> int:
         if invalid:
             print(f"{invalid} of {files} file{'s' * (files != 1)} invalid ({counts})", file=sys.stderr)
         else:
-            valid = "valid" if files == 1 else f"all {files} valid"
+            valid = f"{report[0]['file']}: valid" if files == 1 else f"all {files} files valid"
             print(f"{valid} ({counts})", file=sys.stderr)
     return 1 if invalid else 0

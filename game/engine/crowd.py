@@ -58,7 +58,7 @@ def play_out_crowd(w: World, start: dt.datetime, minutes: float) -> CrowdTurn:
         # Salience is steep: a vague invitation a week away is ignored, a named executive at a
         # set hour is a target (#AskJPM: little traffic for six days, a flood within hours).
         invite = 0.0 if w.cancelled_turn else params.posting.invitation_rate * (w.invitation / 100.0) ** params.posting.invitation_salience
-        direct = invite + params.posting.baseline_rate * params.posting.brand_content
+        direct = invite + (0.0 if w.cancelled_turn else params.posting.baseline_rate * params.posting.brand_content)
         result = w.spread.step(w.rng, step_minutes, moment % 24.0, drive, direct)
         node_posts += result.posts
         offspring += result.expected_offspring

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from game.engine.actions import ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
+from game.engine.carriers import Carriers, carriers
+from game.engine.explain import judge, labels_of
 from game.engine.game import Game
 from game.engine.responses import POSTURE_RANK
 from game.engine.rules import RULES
@@ -45,6 +47,24 @@ class WhatIf:
 
 
 @dataclass(frozen=True)
+class EndingWhy:
+    """Why the game ended as it did, from the clauses of the endings' conditions, in the player's terms.
+
+    ``because``: the clauses of the reached ending's condition that held.  ``better``: the nearest
+    better ending (fewest clauses away), if any, with the clauses that stood in its way
+    (``stood_between``); ``checked_first`` is set when that ending held too, or would have, but the
+    reached one comes before it in the scenario and so decided (one slip deciding a good game).
+    """
+
+    ending_id: str
+    because: tuple[str, ...]
+    better_title: str | None = None
+    better_outcome: str | None = None
+    stood_between: tuple[str, ...] = ()
+    checked_first: bool = False
+
+
+@dataclass(frozen=True)
 class Debrief:
     outcome: EndingInfo | None
     finished: bool
@@ -61,6 +81,8 @@ class Debrief:
     # What the historical path is called beside the player's: the record for a real case, the
     # scenario's own name for its model play in a fictional one ("What a seasoned manager did").
     benchmark: str = "What really happened"
+    why: EndingWhy | None = None
+    carriers: Carriers | None = None
 
 
 def replay(game: Game, until_turn: int, taken: Sequence[TakenAction] | None = None) -> Game:
@@ -186,7 +208,48 @@ def analyse(game: Game, what_if_limit: int = 3) -> Debrief:
         sources=tuple(scenario.sources),
         questions=tuple(scenario.debrief.questions),
         benchmark=benchmark_name(scenario),
+        why=why_ending(game),
+        carriers=carriers(game),
     )
+
+
+OUTCOME_RANK = {"failure": 0, "mixed": 1, "success": 2}
+
+
+def why_ending(game: Game) -> EndingWhy | None:
+    """What decided the ending, and what stood between the player and the nearest better one."""
+    ending = game.state.ending
+    if ending is None:
+        return None
+    env = game.env()
+    clock = game.world.turn_start
+    labels = labels_of(game.scenario)
+    endings = list(game.scenario.endings)
+    reached = next((e for e in endings if e.id == ending.id), None)
+    if reached is None:   # the engine's own ending when none of the scenario's held
+        because = ("none of the scenario's endings matched your game, so reputation decided: "
+                   + ending.text[:1].lower() + ending.text[1:],)
+        position = len(endings)
+    else:
+        judged = judge(reached.when, env, clock, labels)
+        because = tuple(c.text for c in judged.deciding() if c.source not in ("true",))
+        if str(reached.when).strip() == "true" or not because:
+            because = ("none of the endings before it matched your game (this one is for every other game)",)
+        position = endings.index(reached)
+    rank = OUTCOME_RANK.get(ending.outcome, 0)
+    candidates = []
+    for order, other in enumerate(endings):
+        if OUTCOME_RANK.get(other.outcome, 0) <= rank:
+            continue
+        judged = judge(other.when, env, clock, labels)
+        first = order > position           # the reached ending is checked before this one
+        missing = judged.missing() + (1 if first else 0)
+        candidates.append((missing, -OUTCOME_RANK[other.outcome], order, other, judged, first))
+    if not candidates:
+        return EndingWhy(ending.id, because)
+    _, _, _, better, judged, first = min(candidates, key=lambda c: c[:3])
+    return EndingWhy(ending.id, because, better.title, better.outcome,
+                     tuple(c.text for c in judged.blocking()), checked_first=first)
 
 
 def benchmark_name(scenario) -> str:

@@ -75,8 +75,11 @@ class TextMaker:
     def handle_for(self, node: int) -> str:
         """A stable, invented handle for a crowd node."""
         h = mix_bits(node * 1_000_003 + self.seed)
-        first = self.parts[h % len(self.parts)]
-        second = self.parts[(h >> 16) % len(self.parts)]
+        first_index = h % len(self.parts)
+        # The second part is any other part: never "Tax Tax" or "Mum Mum".
+        others = max(1, len(self.parts) - 1)
+        second_index = (first_index + 1 + (h >> 16) % others) % len(self.parts) if len(self.parts) > 1 else 0
+        first, second = self.parts[first_index], self.parts[second_index]
         digits = (h >> 32) % 1000
         handle = f"{first}{second.capitalize()}" if (h >> 8) % 3 else f"{first}_{second}"
         if (h >> 12) % 2:

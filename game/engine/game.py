@@ -17,7 +17,7 @@ import copy
 
 import numpy as np
 
-from game.engine import posting, reputation, responses, rules
+from game.engine import posting, reputation, responses, rules, schedule
 from game.engine import turn as turn_pipeline
 from game.engine.actions import Action, ActionNotAllowed, action_to_dict
 from game.engine.conditions import Conditions
@@ -47,7 +47,7 @@ class Game:
             seed=seed,
             params=params,
             graph=graph,
-            spread=Spread(graph, params),
+            spread=Spread(graph, params, elite_nodes(scenario, graph)),
             text=TextMaker(scenario, seed, np.random.default_rng(words_seed)),
             rng=np.random.default_rng(play_seed),
             turn_starts=scenario.turn_starts(),
@@ -60,6 +60,7 @@ class Game:
         world.budget_left = scenario.actions.budget
         self._world = world
         self._conditions = Conditions(scenario)
+        schedule.hold_words(world)
         posting.open_campaign(world)
 
     # ------------------------------------------------------------------------------ reading
@@ -228,6 +229,15 @@ class Game:
         clone._world = copy.deepcopy(world, memo)
         clone._conditions = self._conditions
         return clone
+
+
+ELITE_KINDS = ("journalist", "influencer", "activist", "celebrity", "politician")
+
+
+def elite_nodes(scenario: Scenario, graph) -> np.ndarray:
+    """The graph nodes of the named accounts that watch one another and the trending list."""
+    return np.array([graph.key_index[a.handle.lower()] for a in scenario.audience.key_accounts
+                     if a.kind in ELITE_KINDS], dtype=np.int64)
 
 
 def _phase_of(scenario: Scenario, turn: int) -> str:

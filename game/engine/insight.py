@@ -19,7 +19,10 @@ def insight(w: World) -> str:
         shares.append((float(posts[mask].sum()) / total_hostile, segment.name))
     shares.sort(reverse=True)
     loudest = ", ".join(f"{name} {share:.0%}" for share, name in shares[:3] if share > 0)
-    lines.append(f"Hostile posts so far come from: {loudest or 'nobody yet'}.")
+    if loudest:
+        lines.append(f"Hostile posts so far come from: {loudest}.")
+    else:
+        lines.append("Nobody has posted anything hostile on the tag yet; the listening goes on through the turn.")
     lines.append(f"Crowd anger is {w.anger:.0f}/100; press attention {w.press:.0f}/100.")
     if w.virality > 1:
         lines.append(f"Each post now brings about {w.virality:.1f} more: the tag is growing.")

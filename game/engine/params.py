@@ -73,6 +73,21 @@ class PostingParams:
     """The invitation's pull grows with the square of how open it is: salience is steep — a vague
     invitation a week away is ignored, a named executive at a set hour is a target (#AskJPM: little
     traffic for six days, a flood within hours, cases §1; a design assumption)."""
+    elite_watch: float = 0.5
+    """Exposures a named account (a journalist, influencer, activist, celebrity, politician) gets
+    from each post another named account makes on the tag: elites read elites (Wu, Hofman, Mason &
+    Watts 2011: ~20,000 accounts produce half of what is read), and journalists source stories from
+    known accounts' posts (Oriella 2012: ~55%); about an even chance of noticing each one.  The
+    second way, beside its own follow links, that a storm reaches the accounts that amplify it
+    (research/ignition.md §1)."""
+    elite_trend_rate: float = 1.0
+    """Exposures per hour a named account gets from a tag at the top of the trending list:
+    journalists and celebrities check it as they would a wire (newsroom guides, ignition.md §1-2;
+    Willnat & Weaver 2018: nine in ten journalists watch social media for breaking news), arriving
+    30 min to 4 h after it trends."""
+    elite_story: float = 1.0
+    """Exposures a named account gets from each press story on the tag: journalists check what other
+    outlets run (Willnat & Weaver 2018) and influencers share the story; one story, about one look."""
     invitation_rate: float = 0.35
     """Exposures per hour that a fully open invitation (100) gives each account watching the
     brand: promoted posts, the account's reminders, the tag in search."""

@@ -55,6 +55,7 @@ def press_turn(w: World, hostile_reach: float, trending_reach: float, hours: flo
         w.change("anger", params.press.story_anger, f"{outlet.name} validates the outrage")
         w.change("press", params.press.story_follow, f"other newsrooms follow {outlet.name}")
         w.spread.add_outside_exposure(outlet.audience * params.press.read_share)
+        w.spread.alert_elites(params.posting.elite_story)
         w.followed_up[outlet.id] = len(w.developments)   # the first story already tells what we did
     follow_ups(w, hours)
 

@@ -221,6 +221,11 @@ def cancel(world: World) -> None:
 def delete(world: World, post: Post) -> None:
     rp = world.params.responses
     world.count("n_delete")
+    if any(p.id == post.id for p in world.pending_posts):
+        # Taken down the moment it went up, before the turn played out: nobody saw it.
+        world.pending_posts = [p for p in world.pending_posts if p.id != post.id]
+        org = world.graph.org_node
+        world.spread.pending[org] = max(0, world.spread.pending[org] - 1)
     seen = world.org_reach.get(post.id, 0.0)
     decades = math.log10(1.0 + seen / rp.streisand_scale)
     world.org_posts = [p for p in world.org_posts if p.id != post.id]

@@ -213,8 +213,14 @@ def _why_not_resume(w: World, conditions: Conditions) -> str:
 def _cancel(w: World, action, conditions: Conditions) -> str:
     w.count("n_cancel")
     text = w.scenario.campaign.cancel_post or f"We have cancelled {w.scenario.campaign.hashtag}."
-    org_post(w, text)
-    w.spread.force_post(w.graph.org_node)
+    if w.total_posts:
+        org_post(w, text)
+        w.spread.force_post(w.graph.org_node)
+    else:
+        # Nobody has posted on the tag yet: a campaign withdrawn before anyone noticed needs no notice,
+        # and a notice would be the first thing to put the tag in front of people.
+        text = "Withdrawn before anyone posted on the tag: no public notice was needed."
+        w.withdrawn_unseen = True
     responses.cancel(w)
     w.fire("cancelled", "campaign", f"{w.scenario.organisation.name} cancels {w.scenario.campaign.hashtag}", text)
     return "Cancelled the campaign"

@@ -2,7 +2,11 @@
 (unless paused or cancelled), scripted posts, and key accounts whose ``joins`` names a moment.
 
 A due item is placed by ``turn``, by ``at`` (the turn that holds that moment) or by ``when`` (a
-condition checked at the turn's end).
+condition checked at the turn's end).  The clock never makes an outside account act on the
+organisation's tag: a key account's fixed ``joins`` or fixed post is followed only when the scenario
+gives the ``reason`` the record shows it was independent of the organisation (a passenger filming, a
+reporter finding an old post).  Otherwise its arrival is caused (``spread.py``: what it sees), and a
+fixed post by it is the words it says when it does arrive (``held_words``).
 """
 
 from __future__ import annotations
@@ -51,9 +55,11 @@ def things_due(w: World, conditions: Conditions) -> set[int]:
             w.change("reputation", -rp.queue_reputation * w.threat, "the queue keeps inviting questions while the tag burns")
     scripted_nodes: set[int] = set()
     for index, scripted in enumerate(w.scenario.posts):
-        if index in w.used_scripted or not is_due(w, scripted, conditions, env):
+        if index in w.used_scripted or index in w.held_scripted or not is_due(w, scripted, conditions, env):
             continue
         w.used_scripted.add(index)
+        if w.withdrawn_unseen and not scripted.independent:
+            continue   # the record's voices talk about a campaign that, here, nobody ever saw
         scripted_post(w, scripted)
         node = w.graph.key_index.get(scripted.author.lower())
         if node is not None:
@@ -64,6 +70,18 @@ def things_due(w: World, conditions: Conditions) -> set[int]:
         node = w.graph.key_index[account.handle.lower()]
         if node in scripted_nodes:
             continue
+        if account.joins.fixed and not account.joins.independent:
+            continue   # the record's time: a target the simulation is checked against, not an input
         if is_due(w, account.joins, conditions, env):
             w.spread.force_post(node)
     return scripted_nodes
+
+
+def hold_words(w: World) -> None:
+    """Set aside, at the start, the posts of key accounts that no condition and no independent move
+    places: they are what each account says when (and if) something moves it to post."""
+    for index, scripted in enumerate(w.scenario.posts):
+        node = w.graph.key_index.get(scripted.author.lower())
+        if node is not None and not scripted.independent and scripted.when is None:
+            w.held_scripted.add(index)
+            w.held_words.setdefault(node, []).append(scripted)

@@ -90,9 +90,13 @@ def _poisson_by_arrivals(rng: np.random.Generator, mean: np.ndarray) -> np.ndarr
 class Spread:
     """The mutable spread state of one game (copied whole when a game is forked)."""
 
-    def __init__(self, graph: FollowerGraph, params: ModelParams):
+    def __init__(self, graph: FollowerGraph, params: ModelParams, elite: np.ndarray | None = None):
         self.graph = graph
         self.params = params
+        # Named accounts that watch one another and the trending list (journalists, influencers,
+        # activists, celebrities, politicians): their second way onto a tag (research/ignition.md §1).
+        self.elite = np.asarray(elite if elite is not None else [], dtype=np.int64)
+        self.first_key = graph.org_node - len(graph.key_index)
         n = graph.size
         self.taus = np.array(params.posting.kernel_minutes, dtype=float)
         self.kernel_weights = np.array(params.posting.kernel_weights, dtype=float)
@@ -174,6 +178,8 @@ class Spread:
             self.fatigue[posters] = 1.0 / (1.0 + self.posted[posters] / self.capacity[posters])
             self.urge[posters] = self.base[posters] * self._drive[graph.stance[posters]] * self.fatigue[posters]
 
+        if self.elite.size:
+            self._elites_look(posts, minutes)
         total = int(posts.sum())
         hourly = total * 60.0 / minutes
         self.trend = 1.0 / (1.0 + (params.trend.threshold / hourly) ** params.trend.sharpness) if hourly > 0 else 0.0
@@ -187,6 +193,23 @@ class Spread:
             self.add_outside_exposure(looking)
             offspring += looking * self._expected_posts(rhythm) / max(graph.population, 1.0)
         return StepResult(posts=posts, expected_offspring=offspring)
+
+    def alert_elites(self, exposures: float) -> None:
+        """Every named account that watches the news gets ``exposures`` (a press story on the tag)."""
+        if self.elite.size and exposures > 0:
+            self.exposure[:, self.elite] += exposures
+
+    def _elites_look(self, posts: np.ndarray, minutes: float) -> None:
+        """Named accounts see what other named accounts post (elites read elites; journalists source
+        stories from known accounts), and check a trending tag as they would a wire; the exposures
+        count from the next step."""
+        posting = self.params.posting
+        by_named = float(posts[self.first_key:self.graph.org_node].sum())
+        seen = posting.elite_watch * (by_named - posts[self.elite])
+        if self.trend > 0.01:  # not a parameter: below 1% the channel is off
+            seen = seen + posting.elite_trend_rate * self.trend * minutes / 60.0
+        if np.any(seen > 0):
+            self.exposure[:, self.elite] += np.maximum(seen, 0.0)
 
     def _rhythm(self, hour: float) -> float | np.ndarray:
         """This step's daily-rhythm factor: one number, or one per node when crowds keep

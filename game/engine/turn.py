@@ -20,6 +20,7 @@ from game.engine.conditions import Conditions
 from game.engine.crowd import play_out_crowd, steps_for
 from game.engine.effects import scenario_events
 from game.engine.endings import ending_now
+from game.engine.insight import insight
 from game.engine.joining import announce_arrivals
 from game.engine.press import press_turn
 from game.engine.reputation import settle_reputation
@@ -69,6 +70,9 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     onlooker_reach = float(seen.sum()) - hostile_reach
     press_turn(w, hostile_reach, onlooker_reach * crowd.trending_share, hours)
     settle_reputation(w, hostile, hostile_reach, supportive, supportive_reach, hours)
+    if w.listening_until >= w.turn:
+        # The team is listening: what it heard over the turn, not only what it knew when it started.
+        w.fire(f"insight-heard-{w.turn}", "insight", "What the listening heard this turn", insight(w))
     scenario_events(w, conditions)
 
     feed = build_feed(w, crowd_posts, scripted_nodes, conditions)
@@ -78,7 +82,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
         negative_share=round(w.negative_posts / w.total_posts, 4) if w.total_posts else 0.0,
         reputation=round(w.reputation, 2), press=round(w.press, 2), anger=round(w.anger, 2),
         invitation=round(w.invitation, 2), virality=round(w.virality, 3),
-        actions=tuple(t.kind for t in w.taken if t.turn == w.turn),
+        actions=_this_turns_actions(w),
         events=tuple(e.id for e in w.new_events), changes=tuple(w.changes),
     )
     w.history.append(record)
@@ -90,6 +94,17 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     w.budget_left = w.scenario.actions.budget
     w.ending = ending_now(w, conditions)
     return TurnReport(record=record, posts=tuple(feed), events=report_events, changes=changes, ending=w.ending)
+
+
+def _this_turns_actions(w: World) -> tuple[str, ...]:
+    """The kinds of the actions taken this turn, read from the end of the list (the list grows by
+    appending, so a turn's cost does not grow with the turns before it)."""
+    kinds = []
+    for taken in reversed(w.taken):
+        if taken.turn != w.turn:
+            break
+        kinds.append(taken.kind)
+    return tuple(reversed(kinds))
 
 
 def _mark_hijack(w: World, posts: int, hostile: int, hours: float) -> None:

@@ -46,6 +46,7 @@ class World:
     escalated_turn: int = 0
     cancelled_turn: int = 0
     paused: bool = False
+    withdrawn_unseen: bool = False      # called off before anyone posted on the tag: it never lived
     hijack_turn: int = 0
     first_response_turn: int = 0
     first_press_turn: int = 0
@@ -71,6 +72,8 @@ class World:
     took: dict[str, int] = field(default_factory=dict)
     injected: set[str] = field(default_factory=set)
     used_scripted: set[int] = field(default_factory=set)
+    held_scripted: set[int] = field(default_factory=set)     # key accounts' words, said when they join
+    held_words: dict[int, list] = field(default_factory=dict)  # key node -> its held scripted posts
     used_scheduled: set[int] = field(default_factory=set)
     feed: list[Post] = field(default_factory=list)
     org_posts: list[Post] = field(default_factory=list)

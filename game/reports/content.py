@@ -100,6 +100,22 @@ def status_line(report: Report) -> str:
             f"this report covers the {report.turns_played} turn(s) played")
 
 
+def why_this_ending(report: Report) -> list[tuple[str, str]]:
+    """'Why this ending' as (mark, text) lines: ✔ what decided it, then the nearest better ending
+    (mark "→") and ✖ what stood in its way; the debrief screen shows the same EndingWhy."""
+    why = getattr(report.debrief, "why", None)
+    if why is None or not report.finished:
+        return []
+    lines = [("✔", text) for text in why.because]
+    if why.better_title:
+        verb = "needed" if why.stood_between else "matched this game too"
+        lines.append(("→", f"The nearest better ending, “{why.better_title}” ({why.better_outcome}), {verb}:"))
+        lines += [("✖", text) for text in why.stood_between]
+        if why.checked_first:
+            lines.append(("", f"“{report.state.ending.title}” is checked before it: while that holds, it decides."))
+    return lines
+
+
 def history_heading(report: Report) -> str:
     if report.finished:
         return report.debrief.benchmark

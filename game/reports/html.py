@@ -11,7 +11,7 @@ import html as _html
 
 from game.reports import charts
 from game.reports.content import (Report, benchmark_in_a_sentence, consequences, history_heading, key_figures,
-                                  status_line)
+                                  status_line, why_this_ending)
 
 CSS = """
 :root { --ink:#1d232b; --muted:#5b6572; --rule:#d8dde3; --panel:#f4f6f8; --accent:#1f5fa8;
@@ -123,6 +123,10 @@ def render(report: Report) -> str:
         kind = state.ending.outcome if state.ending.outcome in ("success", "mixed", "failure") else "mixed"
         add(f'<div class="outcome {kind}"><span class="badge">{e(state.ending.outcome)}</span>'
             f"<h3>{e(state.ending.title)}</h3><p>{e(state.ending.text)}</p></div>")
+        why = why_this_ending(report)
+        if why:
+            add('<p><b>Why this ending</b></p><ul class="why">'
+                + "".join(f"<li>{e(mark)} {e(text)}</li>" for mark, text in why) + "</ul>")
     else:
         add(f'<div class="outcome unfinished"><span class="badge">unfinished</span>'
             f"<h3>{e(status_line(report))}.</h3><p>The figures and charts stop where the game stopped.</p></div>")

@@ -6,18 +6,22 @@ escaped so that it cannot open HTML, links or table cells of its own.
 
 from __future__ import annotations
 
-import html
+import re
 
 from game.reports.charts import sparkline
 from game.reports.content import (Report, benchmark_in_a_sentence, consequences, history_heading, key_figures,
-                                  status_line)
+                                  status_line, why_this_ending)
 
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#|~!"})
+# Backslash escapes (CommonMark: any ASCII punctuation), not HTML entities: the report is read as
+# plain text too (on stdout, in a mail), where "&amp;" and "&lt;" show as written ("Q&amp;A").
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]{}#|~!<>"})
+# An "&" only needs escaping where it would start a character reference ("&lt;", "&#60;").
+_REFERENCE = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
 
 
 def esc(text) -> str:
     """Text that shows as itself in markdown: no HTML, no emphasis, no links, no table breaks."""
-    return html.escape(" ".join(str(text).split()), quote=False).translate(_MARKDOWN_SPECIAL)
+    return _REFERENCE.sub(r"\\&", " ".join(str(text).split()).translate(_MARKDOWN_SPECIAL))
 
 
 def render(report: Report) -> str:
@@ -41,6 +45,11 @@ def render(report: Report) -> str:
     out += ["## Outcome", ""]
     if report.finished and state.ending:
         out += [f"**{esc(state.ending.title)}** — {esc(state.ending.outcome)}", "", esc(state.ending.text), ""]
+        why = why_this_ending(report)
+        if why:
+            out += ["**Why this ending**", ""]
+            out += [f"- {mark} {esc(text)}" if mark != "→" else f"- {esc(text)}" for mark, text in why]
+            out.append("")
     else:
         out += [f"> **{esc(status_line(report))}.** The figures below stop where the game stopped.", ""]
     out += [f"| Figure | This game | {esc(history_heading(report))} |", "|---|---|---|"]

@@ -15,7 +15,10 @@ this module's own grammar and never reach Python's ``eval``.  The grammar is del
 
 Names are identifiers with optional dots (``fired.press_pickup``).  The functions are ``min``,
 ``max`` and ``abs``.  Values are floats; booleans are 1.0 and 0.0.  Division by zero gives 0 so a
-scenario cannot crash the engine mid-game.
+scenario cannot crash the engine mid-game; for the same reason a number written in an expression is
+at most ``MAX_NUMBER`` (10^15; a 400-digit number would read as infinity), and what an expression
+computes is always finite: a result beyond ±``MAX_NUMBER`` is held there, and one that is not a
+number at all (infinity minus infinity) is 0.
 
 ``parse`` returns an :class:`Expression` that knows the names it reads (for validation) and can be
 evaluated against any mapping of names to numbers (for the engine).
@@ -26,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
+
+from game.scenario.vocabulary import MAX_NUMBER
 
 MAX_SOURCE_LENGTH = 500
 MAX_DEPTH = 40
@@ -65,11 +70,21 @@ class Expression:
     _run: Evaluator = field(repr=False, compare=False)
 
     def evaluate(self, env: Mapping[str, float]) -> float:
-        """The value of the expression; a name missing from ``env`` reads as 0."""
-        return self._run(env)
+        """The value of the expression, always finite; a name missing from ``env`` reads as 0."""
+        return finite(self._run(env))
 
     def holds(self, env: Mapping[str, float]) -> bool:
-        return bool(self._run(env))
+        return bool(self.evaluate(env))
+
+
+def finite(value: float) -> float:
+    """``value`` held within ±MAX_NUMBER; NaN (what overflowing arithmetic can leave) is 0.
+
+    Products of large names can overflow a float (``reach * reach * ...``); the engine refuses a
+    non-finite change to a meter, so an expression never hands it one."""
+    if value != value:  # NaN
+        return 0.0
+    return float(max(-MAX_NUMBER, min(MAX_NUMBER, value)))
 
 
 @dataclass
@@ -204,8 +219,14 @@ class _Parser:
     def atom(self) -> Evaluator:
         token = self.current
         if token.kind == "number":
-            self.index += 1
             value = float(token.text)
+            if value > MAX_NUMBER:
+                shown = token.text if len(token.text) <= 20 else token.text[:8] + "…" + token.text[-4:]
+                raise ExpressionError(
+                    f"the number {shown} is too large: numbers in a scenario are at most {MAX_NUMBER:,}",
+                    token.column,
+                )
+            self.index += 1
             return lambda env: value
         if token.kind in ("true", "false"):
             self.index += 1

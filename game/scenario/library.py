@@ -8,11 +8,12 @@ that mapping, so we fall back to ``scenarios/`` beside the ``game`` folder.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.scenario.loader import load_scenario, read_data
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the models (pydantic) load only when a scenario is loaded, not to list them
     from game.scenario.models import Scenario
@@ -73,8 +74,9 @@ def _info(path: Path) -> ScenarioInfo:
         value = data.get(key)
         return value if isinstance(value, str) else default
 
-    date = data.get("date")
-    year = date.year if isinstance(date, dt.date) else None
+    date = data.get("date")   # the text written ("2013-11-13"): the loader keeps dates as text
+    found = re.match(r"(\d{4})-", date) if isinstance(date, str) else None
+    year = int(found.group(1)) if found else (date.year if isinstance(date, dt.date) else None)
     ident = text("id", path.stem)
     return ScenarioInfo(
         id=ident, title=text("title", ident), year=year, difficulty=text("difficulty", "?"),

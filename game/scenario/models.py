@@ -9,9 +9,19 @@ names real things) are checked in :mod:`game.scenario.validate`, which reports e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 FORMAT_VERSION = 1
 
@@ -29,6 +39,55 @@ Expr = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=MEDIUM)]
 Fraction = Annotated[float, Field(ge=0, le=1)]
 Percent = Annotated[float, Field(ge=0, le=100)]
+# Years a scenario's dates may name, as for a crisis history.  Python's calendar ends at 9999, and a
+# clock starting near it (or at year 1 with a +14:00 offset) overflowed at a turn's start: bounded
+# years, and a clock that must end by MAX_YEAR, keep every date the game computes inside it.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+def _within_years(value: dt.date) -> dt.date:
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"the year should be between {MIN_YEAR} and {MAX_YEAR} (found {value.year})")
+    return value
+
+
+# How a date and a time may be written: the loader keeps YAML's timestamps as the text written
+# (game/scenario/yaml_reader.py), these patterns check that text, and the JSON Schema carries the same
+# patterns, so an editor and `bashtag validate` accept exactly the same times.  A time is local to
+# the scenario's clock unless it ends in an offset; seconds are optional.
+_DAY = r"{year}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+_TIME = r"[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?"
+# The schema's patterns hold the years too; the models check any four-digit year against them
+# afterwards, to say "the year should be between 1900 and 2100" rather than "should be a date".
+_YEARS = rf"(?:19\d\d|20\d\d|{MAX_YEAR})"
+DAY_PATTERN = "^" + _DAY.format(year=_YEARS) + "$"
+MOMENT_PATTERN = "^" + _DAY.format(year=_YEARS) + _TIME + "$"
+_ANY_DAY = "^" + _DAY.format(year=r"\d{4}") + "$"
+_ANY_MOMENT = "^" + _DAY.format(year=r"\d{4}") + _TIME + "$"
+_MOMENT_WORDS = "a date and time like 2013-11-13 10:00 (seconds and an offset such as -05:00 may follow)"
+
+
+def _written_as(pattern: str, words: str):
+    def check(value: object) -> object:
+        if isinstance(value, (dt.date, dt.datetime)):   # built in Python, not read from a file
+            return value
+        if not isinstance(value, str) or not re.fullmatch(pattern, value):
+            raise ValueError(f"should be {words}")
+        return value
+    return check
+
+
+Moment = Annotated[
+    dt.datetime, BeforeValidator(_written_as(_ANY_MOMENT, _MOMENT_WORDS)), AfterValidator(_within_years),
+    # patternErrorMessage: what VS Code's YAML and JSON language servers say instead of the pattern
+    WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN,
+                    "patternErrorMessage": f"Should be {_MOMENT_WORDS}, in the years {MIN_YEAR}-{MAX_YEAR}."}),
+]
+Day = Annotated[
+    dt.date, BeforeValidator(_written_as(_ANY_DAY, "a date like 2013-11-13")), AfterValidator(_within_years),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DAY_PATTERN,
+                    "patternErrorMessage": f"Should be a date like 2013-11-13, in the years {MIN_YEAR}-{MAX_YEAR}."}),
+]
 Tone = Literal["empathetic", "apologetic", "informative", "humorous", "boilerplate", "defensive", "dismissive"]
 Strategy = Literal["rebuild", "bolster", "inform", "humour", "diminish", "deny", "attack"]
 Stance = Literal["hostile", "neutral", "supportive"]
@@ -46,10 +105,27 @@ class Timing(Model):
     """When something happens: at a turn, at a simulated time, or when a condition first holds."""
 
     turn: int | None = Field(None, ge=1, description="The turn it happens on (1 = the first turn).")
-    at: dt.datetime | None = Field(
+    at: Moment | None = Field(
         None, description="The simulated local time it happens (the turn that contains it)."
     )
     when: Expr | None = Field(None, description="A condition; it happens the first turn it holds.")
+    reason: Text | None = Field(
+        None,
+        description="For a key account's join or post at a fixed turn or time: why the record shows the "
+        "move was independent of the organisation (a passenger filming, a reporter finding an old post). "
+        "Only then is the clock followed; without a reason the engine causes the account's arrival and the "
+        "time is the record's, a target the simulation is checked against.",
+    )
+
+    @property
+    def fixed(self) -> bool:
+        """Placed on the clock (a turn or a time), not by a condition."""
+        return self.turn is not None or self.at is not None
+
+    @property
+    def independent(self) -> bool:
+        """A fixed move the record shows the organisation did not cause: the engine follows the clock."""
+        return self.fixed and bool(self.reason)
 
     @model_validator(mode="after")
     def _one_timing(self) -> "Timing":
@@ -73,7 +149,7 @@ class Role(Model):
 class PriorCrisis(Model):
     """A past scandal. SCCT: a crisis history makes new blame stick (the Velcro effect)."""
 
-    year: int = Field(ge=1900, le=2100)
+    year: int = Field(ge=MIN_YEAR, le=MAX_YEAR)
     what: Text
     severity: Fraction = Field(0.5, description="How much it still colours opinion, 0-1.")
 
@@ -107,20 +183,35 @@ class Phase(Model):
 
 
 class Clock(Model):
-    start: dt.datetime = Field(description="Simulated local date-time at the start of turn 1.")
+    start: Moment = Field(description="Simulated local date-time at the start of turn 1.")
     timezone: ShortText = Field("local", description="A label for the scenario's local time, e.g. 'ET'.")
     phases: list[Phase] = Field(min_length=1, max_length=20)
+
+    @model_validator(mode="after")
+    def _ends_in_time(self) -> "Clock":
+        minutes = sum(phase.turns * phase.turn_minutes for phase in self.phases)
+        end = self.start + dt.timedelta(minutes=minutes)  # at most 76 years after a start by 2100
+        if end.year > MAX_YEAR:
+            raise ValueError(f"the clock runs past the year {MAX_YEAR} (its last turn ends on {end:%Y-%m-%d}); "
+                             "start it earlier or give it fewer or shorter turns")
+        return self
 
 
 # ----------------------------------------------------------------------------------------- campaign
 
 
 class Campaign(Model):
-    """The campaign the player launched: what invited the public in."""
+    """What invited the public in: the campaign the organisation launched, or the tag it joined or is in."""
 
     hashtag: Annotated[str, StringConstraints(pattern=r"^#[A-Za-z0-9_]{1,60}$")]
     kind: Literal["qna", "contest", "promotion", "post", "none"] = Field(
         description="qna and contest invite replies; a lone post or none invites little."
+    )
+    tag: Literal["launched", "joined", "public"] = Field(
+        "launched",
+        description="Whose hashtag it is: launched (the organisation's own campaign), joined (a tag others "
+        "started that the organisation posted into, as DiGiorno joined #WhyIStayed) or public (a tag the "
+        "public started about the organisation). The briefing, the actions and the debrief word it so.",
     )
     announcement: Text = Field(description="The post that launched it.")
     invitation: Percent = Field(
@@ -129,7 +220,7 @@ class Campaign(Model):
     )
     promoted_posts: list[Text] = Field(default_factory=list, max_length=20)
     cancel_post: Text | None = Field(None, description="What the account posts if the player cancels.")
-    deadline: dt.datetime | None = Field(
+    deadline: Moment | None = Field(
         None,
         description="When the invitation falls due: a Q&A's start, a contest's closing time. "
         "While the campaign stands, posts rush in as it nears and ease once it has passed.",
@@ -189,7 +280,16 @@ class KeyAccount(Model):
     stance: Stance
     kind: Literal["influencer", "journalist", "activist", "celebrity", "politician", "person", "brand"] = "influencer"
     joins: Timing | None = Field(
-        None, description="When it starts posting; without it, it joins when exposure moves it."
+        None,
+        description="When it starts posting.  A condition (`when`) is followed; a fixed turn or time is "
+        "followed only with a `reason` (a move independent of the organisation) and is otherwise the "
+        "record's time, a calibration target.  Without it, or without a reason, it joins when what it "
+        "sees moves it: posts from accounts it follows, the trending list, the press.",
+    )
+    joined_on_record: Moment | None = Field(
+        None,
+        description="When the record shows its first post on the tag: a calibration target the "
+        "simulation's median is checked against (within about two hours), never an input.",
     )
     bio: Text | None = None
 
@@ -256,7 +356,7 @@ class ScheduledPost(Model):
 
     text: Text
     turn: int | None = Field(None, ge=1)
-    at: dt.datetime | None = None
+    at: Moment | None = None
     invitation: float = Field(0, ge=-100, le=100, description="Change to the invitation meter when it goes out.")
 
 
@@ -336,7 +436,7 @@ class Ending(Model):
 
 
 class TimelineEntry(Model):
-    at: dt.datetime
+    at: Moment
     text: Text
 
 
@@ -351,7 +451,7 @@ class Step(Model):
     """One step of a strategy: an action at a turn (or a time)."""
 
     turn: int | None = Field(None, ge=1)
-    at: dt.datetime | None = None
+    at: Moment | None = None
     action: Literal["reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate", "custom", "wait"]
     tone: Tone | None = Field(None, description="For reply: the tone.")
     target: Literal["loudest", "hostile", "influencer", "latest"] | Handle | None = Field(
@@ -388,7 +488,7 @@ class Scenario(Model):
     title: ShortText
     summary: Text = Field(description="One line for the scenario list.")
     kind: Literal["real", "fictional"]
-    date: dt.date
+    date: Day
     difficulty: Literal["easy", "medium", "hard"]
     tags: list[ShortText] = Field(default_factory=list, max_length=20)
     sources: list[Url] = Field(default_factory=list, max_length=40)

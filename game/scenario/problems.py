@@ -108,6 +108,9 @@ class Positions:
 
     name: str
     marks: dict[TreePath, Mark] = field(default_factory=dict)
+    # Values YAML read as nothing because a '#' began a comment where they should start
+    # (`hashtag: #AskJPM`): a model error there gets a hint to quote the text.
+    commented: set[TreePath] = field(default_factory=set)
 
     def mark(self, path: TreePath) -> Mark | None:
         """The mark of ``path`` or of its nearest ancestor that is in the file."""

@@ -20,7 +20,6 @@ from pydantic_core import PydanticUndefined
 from game.scenario import vocabulary
 from game.scenario.models import Scenario
 
-
 _PATTERNS = {
     r"^[a-z0-9][a-z0-9_-]{0,47}$": "id",
     r"^[A-Za-z0-9_]{1,30}$": "handle",

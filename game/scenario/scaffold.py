@@ -93,7 +93,10 @@ audience:
       segment: jokers        # an id from the segments above
       stance: hostile
       kind: influencer
-      joins: {{turn: 2}}       # or {{at: ...}} or {{when: ...}}; leave out to join when exposed
+      # No joins: it arrives when what it sees moves it (its follows, other named accounts, the
+      # trending list, the press).  joins: {{when: ...}} ties it to the game; a fixed turn or time
+      # needs a reason (a move the record shows owed nothing to you); joined_on_record: the record's
+      # time, checked against the simulation, never an input.
   outlets:
     - id: high-street-news
       name: High Street News

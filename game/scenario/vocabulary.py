@@ -33,6 +33,12 @@ BUILTIN_ACTIONS: tuple[str, ...] = (
 # Keys the game itself uses on the play screen: a custom action may not take one.
 RESERVED_KEYS = frozenset("rspucdmxeqt?")
 
+# The largest number a scenario may write, in a value or inside an expression, and the bound of
+# what an expression computes.  Far beyond any real figure (the meters are 0-100; the biggest
+# audience is a few billion), and far inside a float's range: a 400-digit number reads as
+# infinity, and an infinite effect cannot be played.
+MAX_NUMBER = 10**15
+
 # Meters an effect may change.  All are 0-100.
 METERS: dict[str, str] = {
     "reputation": "public standing of the organisation, 0-100",

@@ -15,6 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from game.scenario.untrusted import clean
 from game.sessions import store
 from game.sessions.errors import SessionError
 
@@ -64,26 +65,59 @@ def import_session(file: Path) -> tuple[Path, list[str]]:
     except ScenarioError as error:
         raise SessionError(f"{file.name}: the scenario it carries is not valid:\n{error}") from None
     ident = re.sub(r"[^A-Za-z0-9_-]", "-", bundle["session_id"])[:80].strip("-") or "imported"
-    with tempfile.TemporaryDirectory(prefix="bashtag-import-") as scratch:
+    try:
+        scratch_dir = tempfile.TemporaryDirectory(prefix="bashtag-import-")
+    except OSError as error:
+        raise _cannot_write(f"create a scratch folder in {tempfile.gettempdir()}", error) from None
+    with scratch_dir as scratch:
         log_path = Path(scratch) / (ident + store.SUFFIX)
-        log_path.write_text(bundle["log"], encoding="utf-8")
-        store.scenario_copy(log_path).write_text(bundle["scenario_yaml"], encoding="utf-8")
+        try:
+            log_path.write_text(bundle["log"], encoding="utf-8")
+            store.scenario_copy(log_path).write_text(bundle["scenario_yaml"], encoding="utf-8")
+        except OSError as error:
+            raise _cannot_write(f"write a scratch copy of the game in {scratch}", error) from None
         try:
             restored = restore(log_path)
         except SessionError as error:
             raise SessionError(f"{file.name}: {error}", scenario_changed=error.scenario_changed) from None
         warnings = list(restored.warnings)
-        folder = store.sessions_dir(create=True)
+        folder = store.sessions_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _cannot_write(f"create the folder of saved games {folder}", error) from None
         target = folder / (ident + store.SUFFIX)
         number = 1
         while target.exists():
-            if target.read_text(encoding="utf-8", errors="replace") == bundle["log"]:
+            if target.is_file() and _text_of(target) == bundle["log"]:
                 return target, warnings + [f"this game is already in your saved games as {store.session_id(target)}"]
             number += 1
             target = folder / f"{ident}-{number}{store.SUFFIX}"
-        store.scenario_copy(target).write_text(bundle["scenario_yaml"], encoding="utf-8")
-        _write_new(target, bundle["log"])
+        copy = store.scenario_copy(target)
+        try:
+            copy.write_text(bundle["scenario_yaml"], encoding="utf-8")
+            _write_new(target, bundle["log"])
+        except OSError as error:
+            for written in (copy, target):   # nothing half-imported is left behind
+                try:
+                    written.unlink(missing_ok=True)
+                except OSError:
+                    pass
+            raise _cannot_write(f"write the game to {target}", error) from None
     return target, warnings
+
+
+def _text_of(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _cannot_write(what: str, error: OSError) -> SessionError:
+    """Nothing was imported: say what could not be written, where, and why (a read-only folder...)."""
+    return SessionError(f"nothing was imported: cannot {what} ({error.strerror or error}). Check that "
+                        "the folder can be written to, or set BASHTAG_DATA_DIR to one that can")
 
 
 def _write_new(target: Path, text: str) -> None:
@@ -108,7 +142,8 @@ def _read_bundle(file: Path) -> dict:
     if not isinstance(version, int) or isinstance(version, bool):
         raise SessionError(f"{file.name}: the export format is unreadable")
     if version > EXPORT_FORMAT:
-        raise SessionError(f"{file.name} was exported by a newer Bashtag ({data.get('bashtag')}); "
+        written_by = clean(str(data.get("bashtag")))[0][:40]   # the bundle's text: a stranger's
+        raise SessionError(f"{file.name} was exported by a newer Bashtag ({written_by}); "
                            "update Bashtag to import it")
     bad = [key for key in ("session_id", "scenario_yaml", "log") if not isinstance(data.get(key), str)]
     if bad:

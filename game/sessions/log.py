@@ -221,14 +221,25 @@ class Recorder:
         self.record_end_turn(game.state)
 
     def close(self) -> None:
-        if not self._handle.closed:
-            try:
-                self._handle.flush()
-                os.fsync(self._handle.fileno())
-            except OSError:
-                pass   # already reported in self.problem, or nothing left to save
-            finally:
-                self._handle.close()
+        """Flush and close the log; never raises (the app calls it while quitting)."""
+        if self._handle.closed:
+            return
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+        except OSError as error:
+            self._note(error)
+        try:
+            # Closing flushes the buffer again: on a full disk the line a failed write left there is
+            # refused a second time.  The handle is closed all the same; the error is only noted.
+            self._handle.close()
+        except OSError as error:
+            self._note(error)
+
+    def _note(self, error: OSError) -> None:
+        if self.problem is None:
+            self.problem = (f"the end of the game could not be saved ({error.strerror or error}). "
+                            f"The log so far is {self.path}")
 
     def __enter__(self) -> "Recorder":
         return self

@@ -16,9 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from game.scenario.untrusted import clean
 from game.sessions import store
 from game.sessions.errors import SessionError
 from game.sessions.log import SessionInfo, header_info, sha256_of
+
+# No game takes more actions in one turn: the attention budget allows at most 20 (models.Actions),
+# free custom actions are clicked by hand, and a workshop facilitator fires a handful of injects.  A
+# log with more is not a game; replaying it would only burn time (200,000 injects took minutes).
+MAX_ACTIONS_PER_TURN = 1000
 
 # Figures an end_turn line records, compared after replaying it (rounded as GameState rounds them).
 _CHECKED = ("reputation", "total_posts")
@@ -68,11 +74,18 @@ def read_log(path: Path) -> ReadLog:
     warnings: list[str] = []
     stop = None
     header_end = 0
+    stripped: list[int] = []
+    in_turn = 0                       # action lines since the last turn's end
     for index, raw in enumerate(raw_lines):
         number = index + 1
         is_last = index == len(raw_lines) - 1
         end = offset + len(raw) + (0 if (is_last and not complete_last) else 1)
         entry = _parse(raw)
+        if entry is not None:
+            removed: list[str] = []
+            entry = _cleaned(entry, removed)
+            if removed:
+                stripped.append(number)
         if entry is None:
             if index == 0:
                 raise SessionError(f"{path.name} is not a Bashtag session log (line 1 is not a JSON header)")
@@ -86,8 +99,20 @@ def read_log(path: Path) -> ReadLog:
             info = header_info(entry, path)
             header_end = end
         else:
+            if entry.get("t") == "action":
+                in_turn += 1
+                if in_turn > MAX_ACTIONS_PER_TURN:
+                    stop = (f"line {number} is one action too many in turn {entry.get('turn')!r}: no game "
+                            f"takes more than {MAX_ACTIONS_PER_TURN:,} in a turn")
+                    break
+            else:
+                in_turn = 0
             parsed.append(Line(number, end, entry))
         offset = end
+    if stripped:
+        shown = ", ".join(map(str, stripped[:5])) + (f" and {len(stripped) - 5} more" if len(stripped) > 5 else "")
+        warnings.append(f"control characters (terminal escape codes or invisible marks) were removed from "
+                        f"the text of line{'s' if len(stripped) > 1 else ''} {shown}")
     return ReadLog(info=info, header_end=header_end, lines=parsed, warnings=warnings, stop_reason=stop)
 
 
@@ -97,6 +122,33 @@ def _parse(raw: bytes) -> dict | None:
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     return value if isinstance(value, dict) else None
+
+
+_MAX_ENTRY_DEPTH = 8   # a log entry is an object holding an action object; nothing nests deeper
+
+
+def _cleaned(value, removed: list[str], depth: int = 0):
+    """``value`` (parsed JSON) with control characters stripped from every text in it, keys too:
+    a log comes from strangers through `bashtag import`, and its texts (an inject's headline, the
+    header's date) are printed by `replay` and `sessions`.  None when it nests too deeply."""
+    if isinstance(value, str):
+        text, gone = clean(value)
+        removed.extend(gone)
+        return text
+    if depth > _MAX_ENTRY_DEPTH:
+        return None
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            item = _cleaned(item, removed, depth + 1)
+            if item is None and value[key] is not None:
+                return None
+            result[_cleaned(key, removed, depth + 1)] = item
+        return result
+    if isinstance(value, list):
+        items = [_cleaned(item, removed, depth + 1) for item in value]
+        return None if any(a is None and b is not None for a, b in zip(items, value)) else items
+    return value
 
 
 def locate_scenario(info: SessionInfo) -> tuple[Path, bool]:
@@ -154,7 +206,7 @@ def restore(path_or_ref, accept_changed_scenario: bool = False,
 
     if not same and not accept_changed_scenario:
         # Try it: the offer to replay anyway is made only if every recorded action still applies.
-        trial = _replay(Game(scenario, info.seed), log, strict=True)
+        trial = _replay(_new_game(Game, scenario, info.seed), log, strict=True)
         if trial.problem:
             raise SessionError(
                 f"the scenario {scenario_path} has changed since this game was recorded, and the game cannot "
@@ -164,7 +216,7 @@ def restore(path_or_ref, accept_changed_scenario: bool = False,
             "still applies, so it can be replayed anyway, but the figures may differ from the original game",
             scenario_changed=True)
 
-    game = Game(scenario, info.seed)
+    game = _new_game(Game, scenario, info.seed)
     result = _replay(game, log, strict=same, on_turn=on_turn)
     if not same:
         warnings.append(f"the scenario {scenario_path} has changed since this game was recorded; "
@@ -190,6 +242,23 @@ def restore(path_or_ref, accept_changed_scenario: bool = False,
     return Restored(result.game, final, warnings, result.valid_bytes, scenario_path)
 
 
+def _engine_failed(error: Exception, what: str) -> SessionError:
+    """The game refused: the engine broke on it.  A scenario that validates should never do this, but
+    a saved game or an import comes from strangers, and a traceback must not reach the player."""
+    detail = str(error).splitlines()[0][:160] if str(error) else ""
+    return SessionError(
+        f"this game cannot be restored: the engine failed {what} ({type(error).__name__}"
+        f"{': ' + detail if detail else ''}). The scenario it was played with is probably broken; "
+        "check it with `bashtag validate`")
+
+
+def _new_game(Game, scenario, seed):
+    try:
+        return Game(scenario, seed)
+    except Exception as error:  # noqa: BLE001 - see _engine_failed
+        raise _engine_failed(error, "to start it") from None
+
+
 @dataclass
 class _Result:
     game: object
@@ -206,15 +275,18 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
     turn_actions: list = []
     good_turn_end = log.header_end      # byte offset after the last verified end_turn
     good_lines = 0                      # lines up to it
+    # The turn being played, followed here: ``game.state`` copies every action taken so far, so
+    # asking it once a line made restoring quadratic (200,000 injects took minutes to import).
+    current = game.state.turn
     for count, line in enumerate(log.lines, start=1):
         entry, number = line.entry, line.number
         kind = entry.get("t")
         turn = entry.get("turn")
         if kind not in ("action", "end_turn"):
             return _Result(game, valid, f"line {number} has an unknown entry kind {kind!r}")
-        if not isinstance(turn, int) or isinstance(turn, bool) or turn != game.state.turn:
+        if not isinstance(turn, int) or isinstance(turn, bool) or turn != current:
             return _Result(game, valid, f"line {number} is for turn {turn!r} but the game is at turn "
-                                        f"{game.state.turn} (lines out of order?)")
+                                        f"{current} (lines out of order?)")
         if game.over:
             return _Result(game, valid, f"line {number} comes after the end of the game")
         if kind == "action":
@@ -227,7 +299,7 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
             except ActionNotAllowed as error:
                 return _Result(game, valid, f"line {number}: the game refuses the recorded action "
                                             f"({_label(entry)}): {error.reason}")
-            except (TypeError, KeyError, IndexError, AttributeError, ValueError) as error:
+            except Exception as error:  # noqa: BLE001
                 # The log is untrusted input: an action the engine's checks missed must still end in a
                 # plain message, not a traceback (the engine refuses everything we know of cleanly).
                 # It may have failed half-way: rebuild the game from the lines before it.
@@ -236,14 +308,18 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
                                f"applied ({type(error).__name__})")
             turn_actions.append(action)
         else:
-            report = game.end_turn()
-            state = game.state
+            try:
+                report = game.end_turn()
+            except Exception as error:  # noqa: BLE001 - see _engine_failed
+                raise _engine_failed(error, f"at the end of turn {turn} (line {number})") from None
+            record = report.record   # the figures the log recorded from the state, rounded alike
+            current = game.state.turn if game.over else record.turn + 1
             if strict:
                 for name in _CHECKED:
-                    if name in entry and entry[name] != getattr(state, name):
+                    if name in entry and entry[name] != getattr(record, name):
                         rebuilt = _rebuild(game, log, good_lines)
                         return _Result(rebuilt, good_turn_end,
-                                       f"line {number}: the end of turn {turn} gives {name} {getattr(state, name)} "
+                                       f"line {number}: the end of turn {turn} gives {name} {getattr(record, name)} "
                                        f"but the log recorded {entry[name]} (the log was edited, or the game "
                                        "changed)")
             if on_turn:
@@ -259,12 +335,15 @@ def _rebuild(game, log: ReadLog, lines: int):
     from game.engine.actions import action_from_dict
     from game.engine.game import Game
 
-    fresh = Game(game.scenario, game.seed, game.world.params)
-    for line in log.lines[:lines]:
-        if line.entry["t"] == "action":
-            fresh.apply(action_from_dict(line.entry["action"]))
-        else:
-            fresh.end_turn()
+    try:
+        fresh = Game(game.scenario, game.seed, game.world.params)
+        for line in log.lines[:lines]:
+            if line.entry["t"] == "action":
+                fresh.apply(action_from_dict(line.entry["action"]))
+            else:
+                fresh.end_turn()
+    except Exception as error:  # noqa: BLE001 - these lines replayed once already; see _engine_failed
+        raise _engine_failed(error, "replaying it a second time") from None
     return fresh
 
 

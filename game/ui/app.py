@@ -10,6 +10,7 @@ returning ``(label, resume)`` for the title screen's "Continue" item, or ``None`
 
 from __future__ import annotations
 
+import random
 from typing import Callable
 
 from textual.app import App
@@ -26,6 +27,11 @@ from game.ui.screens.title import TitleScreen
 ContinueHook = Callable[[], "tuple[str, Callable[[], None]] | None"]
 # Makes the listener that records a new game (a session log): (scenario ref, scenario, seed) -> listener.
 RecorderFactory = Callable[[str, Scenario, int], "GameListener | None"]
+
+
+def fresh_seed() -> int:
+    """A seed for a new game when none was given (the same range as `bashtag play` draws from)."""
+    return random.SystemRandom().randrange(1, 1_000_000)
 
 
 def no_saved_game() -> None:
@@ -59,7 +65,7 @@ class BashtagApp(App):
     TITLE = "Bashtag"
     COMMANDS = App.COMMANDS | {GameCommands}
 
-    def __init__(self, scenario: Scenario | None = None, seed: int = 0, *,
+    def __init__(self, scenario: Scenario | None = None, seed: int | None = 0, *,
                  entries: list | None = None, continue_hook: ContinueHook = no_saved_game,
                  listeners: list[GameListener] | None = None, recorder_factory: RecorderFactory | None = None,
                  scenario_ref: str | None = None, resumed: tuple[Game, GameListener | None] | None = None,
@@ -75,14 +81,18 @@ class BashtagApp(App):
         self.recorder_factory = recorder_factory
         self.resumed = resumed
         self.recorder: GameListener | None = None
-        self.seed = seed
+        # A seed given (--seed, a test) is kept for every game; without one, each new game from the
+        # title screen draws its own, so a second game is not the first one again.
+        self.fixed_seed = seed is not None
+        self.seed = seed if seed is not None else fresh_seed()
         self.entries = entries
         self.continue_hook = continue_hook
         self.listeners = list(listeners or [])
         self.controller: GameController | None = None
 
     @classmethod
-    def for_title(cls, seed: int = 0, **kwargs) -> "BashtagApp":
+    def for_title(cls, seed: int | None = 0, **kwargs) -> "BashtagApp":
+        """The title screen; ``seed=None`` gives every new game a fresh seed (what `bashtag` does)."""
         return cls(scenario=None, seed=seed, **kwargs)
 
     def on_mount(self) -> None:
@@ -93,7 +103,7 @@ class BashtagApp(App):
             self.resumed = None
             self.resume_game(self.scenario, game, recorder)
         elif self.scenario is not None:
-            self.push_screen(BriefingScreen(self.scenario))
+            self.push_screen(BriefingScreen(self.scenario, self.seed))
         else:
             self.push_screen(self._title_screen())
 
@@ -107,9 +117,12 @@ class BashtagApp(App):
     # ------------------------------------------------------------------------------ flow
 
     def show_briefing(self, scenario: Scenario, ref: str | None = None) -> None:
+        """A new game's briefing (from the title screen): a fresh seed unless one was given."""
         self.scenario = scenario
         self.scenario_ref = ref or scenario.id
-        self._show(BriefingScreen(scenario))
+        if not self.fixed_seed:
+            self.seed = fresh_seed()
+        self._show(BriefingScreen(scenario, self.seed))
 
     def start_game(self, scenario: Scenario, game: Game | None = None) -> None:
         """Start (or, with ``game``, resume) a game and show the play screen."""

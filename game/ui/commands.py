@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from game.ui.literal import one_line
+from game.ui.tagwords import action_label
 from game.ui.widgets.actions import ident_of, key_map
 
 
@@ -25,7 +26,7 @@ class GameCommands(Provider):
         for option in options:
             ident = ident_of(option)
             key = keys.get(ident, "")
-            name = one_line(option.label) + (f" ({key})" if key else "")
+            name = one_line(action_label(screen.game.scenario, option)) + (f" ({key})" if key else "")
             help_text = one_line(option.description) if option.available else f"not now: {one_line(option.reason)}"
             commands.append((name, partial(screen.action_act, ident), help_text))
         commands.append(("End the turn [e]", screen.action_end_turn, "Let the crowd, the press and events play out"))

@@ -24,7 +24,8 @@ NEUTRAL = {0, 1, -1, 0.5, 100, 60, 24, 3600}
 # (the debrief, wording), or make words (feed); their numbers are rounding, percentiles and hashes.
 NOT_THE_MODEL = {"params.py", "simulate.py", "strategies.py", "debrief.py", "wording.py", "feed.py",
                  "state.py", "actions.py", "conditions.py", "carriers.py",
-                 "stance.py"}   # the camps' codes: an encoding, not a magnitude
+                 "stance.py",   # the camps' codes: an encoding, not a magnitude
+                 "explain.py"}  # says conditions in words: counts and tolerances of wording
 
 
 def _model_modules() -> list[Path]:

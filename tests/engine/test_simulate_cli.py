@@ -95,3 +95,21 @@ def test_the_balance_report_names_situational_posts_whose_time_never_comes():
     scenario = mini.model_copy(update={"templates": mini.templates.model_copy(update={"situational": pools})})
     report = balance(scenario, runs=1, seed=1, random_runs=2)
     assert report.situational_never_shown == ["templates.situational[1] (when: turn > 99)"]
+
+
+def test_the_balance_report_says_never_tried_for_an_action_no_strategy_took(capsys, tmp_path):
+    """An action nobody took was reported as "never worth taking" — as if it had been tried."""
+    text = Path(MINI).read_text(encoding="utf-8").replace("\nevents:", (
+        "\n  custom:\n    - {id: never, label: Never possible, description: Not in this game., when: \"turn > 100\"}"
+        "\nevents:"), 1)
+    path = tmp_path / "never.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["simulate", str(path), "--balance", "--runs", "1", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "actions never tried by any strategy: never\n" in out
+    worth = next(line for line in out.splitlines() if "never worth taking" in line)
+    assert "never" not in worth.split(":", 1)[1]
+    assert main(["simulate", str(path), "--balance", "--runs", "1", "--jobs", "1", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["actions_never_tried"] == ["never"]
+    assert not any(item.startswith("never") for item in report["actions_never_worth_taking"])

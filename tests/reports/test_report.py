@@ -39,7 +39,7 @@ def hostile_scenario(tmp_path) -> Path:
         assert old in text
         text = text.replace(old, new)
     text += "sources: [\"https://example.org/a?b=<c>\"]\n"
-    text = text.replace("debrief:\n  summary", "debrief:\n  questions: [\"Why <script>x()</script> [bold]?\"]\n  summary")
+    text = text.replace("debrief:\n  summary", "debrief:\n  questions: [\"Why <script>x()</script> [bold]? And AT&T's Q&A &amp; its &#60;?\"]\n  summary")
     path = tmp_path / "hostile.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -102,9 +102,16 @@ def test_the_markdown_report_has_every_section_and_escapes_text(finished_html_an
     _, _, md = finished_html_and_md
     for section in SECTIONS:
         assert f"## {section}" in md or f"### {section}" in md or section in md, section
-    assert "<script" not in md and "<img" not in md and "<b>" not in md
-    assert "&lt;script&gt;" in md and "\\[bold\\]" in md and "\\| pipe" in md
+    own = re.sub(r"</?(details|summary)>", "", md)          # the report's own folding
+    assert not re.search(r"(?<!\\)[<>]", own), "an unescaped < or > in the markdown"
+    assert "\\<script\\>" in md and "\\[bold\\]" in md and "\\| pipe" in md
     assert "| Figure | This game | What happened |" in md
+
+
+def test_the_markdown_report_reads_as_plain_text_too(finished_html_and_md):
+    """It printed "Q&amp;A": backslash escapes, not HTML entities, so it reads right on stdout."""
+    _, _, md = finished_html_and_md
+    assert "And AT&T's Q&A \\&amp; its &\\#60;?" in md
 
 
 def test_an_unfinished_game_is_reported_up_to_where_it_stopped(hostile_scenario, tmp_path, capsys):
@@ -124,3 +131,10 @@ def test_markdown_goes_to_stdout_without_output_file(hostile_scenario, capsys):
     command.configure(parser)
     assert command.run(parser.parse_args([])) == 0
     assert capsys.readouterr().out.startswith("# Debrief: ")
+
+
+def test_both_reports_say_why_this_ending(finished_html_and_md):
+    _, html, md = finished_html_and_md
+    # The mini scenario's endings read reputation against where it started.
+    assert "**Why this ending**" in md and "- ✔ " in md and "where it started" in md
+    assert "<b>Why this ending</b>" in html and "where it started" in html

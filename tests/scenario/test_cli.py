@@ -23,7 +23,7 @@ def test_validate_a_valid_file(tmp_path, capsys, valid_text):
     assert main(["validate", str(path)]) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.strip() == "valid (0 errors, 0 warnings)"
+    assert err.strip() == f"{path}: valid (0 errors, 0 warnings)"   # the success line names the file
 
 
 def test_validate_reports_every_problem_of_every_file(tmp_path, capsys, valid_text):
@@ -115,6 +115,7 @@ def test_list_json(capsys):
     assert main(["list", "--json"]) == 0
     for entry in json.loads(capsys.readouterr().out):
         assert set(entry) == {"id", "title", "year", "difficulty", "summary", "path"}
+        assert isinstance(entry["year"], int) and 1900 <= entry["year"] <= 2100   # dates are read as text
 
 
 def test_version_list_and_validate_do_not_import_heavy_modules(tmp_path, valid_text):

@@ -108,7 +108,7 @@ def test_a_crowd_author_needs_a_name(valid_text):
 
 def test_times_outside_the_clock_are_errors(valid_text):
     text = edit(valid_text, "    - {turn: 6, action: cancel}", "    - {at: 2024-03-05 09:00, action: cancel}")
-    text = edit(text, "      joins: {turn: 2}", "      joins: {turn: 9}")
+    text = edit(text, "      kind: influencer\n", "      kind: influencer\n      joins: {turn: 9}\n")
     problems = errors_of(text)
     assert [p.where for p in problems] == ["audience.key_accounts[0].joins.turn", "historical.steps[2].at"]
     assert "turn 9 is after the last turn (8)" in problems[0].message

@@ -82,3 +82,21 @@ def test_commands_exit_1_on_bad_input_and_2_on_bad_usage(finished, tmp_path, cap
     assert run_command("export", ["latest", "-o", str(tmp_path / "e.json")]) == 0
     assert run_command("import_", [str(tmp_path / "e.json")]) == 0
     assert "cannot read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["sessions", "replay", "report", "export", "import", "simulate"])
+def test_help_keeps_each_example_on_its_own_line(command, capsys):
+    """`--help` ran the examples together ("bashtag sessions a table, newest last bashtag sessions
+    --json the same for scripts"): every example line of the command's text is a line of its help."""
+    import importlib
+
+    from game.cli import COMMANDS, build_parser
+
+    examples = [line for line in importlib.import_module(f"game.commands.{COMMANDS[command]}").__doc__.splitlines()
+                if line.startswith("  bashtag ")]
+    assert examples
+    with pytest.raises(SystemExit):
+        build_parser().parse_args([command, "--help"])
+    shown = capsys.readouterr().out.splitlines()
+    for example in examples:
+        assert example in shown

@@ -229,7 +229,7 @@ async def test_the_action_bar_fits_a_narrow_terminal_without_cutting_words():
         options = app.controller.game.available_actions()
         narrow = str(bar.render())
         assert "Campaign:" not in narrow and "Resume" not in narrow   # nothing paused: not offered
-        assert "Pull the promoted…" in narrow                          # a long label, cut at a word
+        assert "Pull the promoted posts(1)" in narrow                  # whole: it fits (issue 17)
         assert bar.size.height <= 3
         for line in narrow.splitlines():     # a key never ends a line with its label on the next
             assert len(line.split()[-1]) > 1 and len(line) <= bar.size.width, line

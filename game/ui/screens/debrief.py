@@ -12,7 +12,8 @@ from textual.widgets import Footer, Static
 
 from game.engine.debrief import in_a_sentence
 from game.reports.words import team_words
-from game.ui.literal import join, lit, one_line
+from game.ui.literal import followers, join, lit, one_line
+from game.ui.screens.briefing import seed_line
 from game.ui.widgets.chart import LineChart
 
 OUTCOME_MARK = {"success": "✔ SUCCESS", "mixed": "◐ MIXED", "failure": "✖ FAILURE"}
@@ -33,11 +34,12 @@ class DebriefScreen(Screen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="debrief-scroll"):
             yield Static("Analysing your game: replaying your decisions the other way…", id="debrief-outcome")
+            yield Static("", id="debrief-why", classes="debrief-section")
             yield Static(Content.styled("Your crisis beside what really happened", "bold $text-accent"),
                          classes="debrief-heading", id="debrief-beside")
             yield LineChart(id="debrief-reputation", classes="debrief-chart")
             yield LineChart(id="debrief-posts", classes="debrief-chart")
-            for name in ("decisions", "whatifs", "history", "lessons", "sources"):
+            for name in ("decisions", "carriers", "whatifs", "history", "lessons", "sources"):
                 yield Static("", id=f"debrief-{name}", classes="debrief-section")
         yield Footer()
 
@@ -63,6 +65,7 @@ class DebriefScreen(Screen):
         self.words = team_words(self.game) if words is None else words
         other = in_a_sentence(one_line(d.benchmark))
         self.query_one("#debrief-outcome", Static).update(self._outcome())
+        self.query_one("#debrief-why", Static).update(self._why())
         self.query_one("#debrief-beside", Static).update(lit(f"Your crisis beside {other}", "bold $text-accent"))
         self.query_one("#debrief-reputation", LineChart).plot(
             "Reputation (0-100) at the end of each turn",
@@ -71,6 +74,7 @@ class DebriefScreen(Screen):
             "Posts on the hashtag in each turn (turns differ in length)",
             [r.posts for r in d.player], [r.posts for r in d.historical], other_name=other)
         self.query_one("#debrief-decisions", Static).update(self._decisions())
+        self.query_one("#debrief-carriers", Static).update(self._carriers())
         self.query_one("#debrief-whatifs", Static).update(self._what_ifs())
         self.query_one("#debrief-history", Static).update(self._history())
         self.query_one("#debrief-lessons", Static).update(self._lessons())
@@ -89,6 +93,26 @@ class DebriefScreen(Screen):
                  (one_line(outcome.title), "bold")),
             lit(outcome.text), figures,
         ])
+
+    def _why(self) -> Content:
+        """Why this ending: the clauses that decided it, and what stood before the nearest better one."""
+        why = getattr(self.debrief, "why", None)
+        outcome = self.debrief.outcome
+        if why is None or outcome is None:
+            return Content("")
+        lines = [Content.styled("Why this ending", "bold $text-accent")]
+        lines += [join("  ✔ ", (one_line(text), "")) for text in why.because]
+        if why.better_title is None:
+            lines.append(Content.styled("  No ending of this scenario is better than this one.", "$text-muted"))
+            return Content("\n").join(lines)
+        mark = OUTCOME_MARK.get(why.better_outcome or "", (why.better_outcome or "").upper())
+        lines.append(join("The nearest better ending, ", (mark, "bold"), " “", (one_line(why.better_title), "bold"),
+                          "”, needed:" if why.stood_between else "”, matched your game too,"))
+        lines += [join("  ✖ ", (one_line(text), "")) for text in why.stood_between]
+        if why.checked_first:
+            lines.append(join(("  and “", "$text-muted"), (one_line(outcome.title), "$text-muted"),
+                              ("” is checked before it: while that holds, it decides.", "$text-muted")))
+        return Content("\n").join(lines)
 
     def _decisions(self) -> Content:
         lines = [Content.styled("Your decisions, and why they mattered", "bold $text-accent")]
@@ -109,6 +133,25 @@ class DebriefScreen(Screen):
             lines.append(Content.styled("The biggest swings of the game", "bold"))
             for change in biggest[:6]:
                 lines.append(join((f"  turn {change.turn}: ", "$text-muted"), (one_line(change.describe()), "")))
+        return Content("\n").join(lines)
+
+    def _carriers(self) -> Content:
+        """Who carried the storm (game.engine.carriers), beside what the player did about them."""
+        found = getattr(self.debrief, "carriers", None)
+        if found is None or not found.amplifiers:
+            return Content("")
+        lines = [Content.styled("Who carried the storm", "bold $text-accent"),
+                 Content.styled("The loudest voices: their posts' reach, as the Reach meter counts it", "bold")]
+        lines += [line for carrier in found.amplifiers for line in _carrier_lines(carrier)]
+        answered = sum(1 for c in found.amplifiers if c.replies)
+        lines.append(Content.styled(f"  You answered {answered} of these {len(found.amplifiers)}.", "$text-muted"))
+        if found.bridges:
+            lines.append(Content.styled("The bridges: who carried it from one community into another", "bold"))
+            lines += [line for carrier in found.bridges for line in _carrier_lines(carrier, bridge=True)]
+        if found.flows:
+            lines.append(Content.styled("Where it flowed", "bold"))
+            lines += [join("  ", (one_line(f.source), ""), (" → ", "$text-muted"), (one_line(f.target), ""),
+                           (f": {followers(f.reached)} people reached", "$text-muted")) for f in found.flows]
         return Content("\n").join(lines)
 
     def _what_ifs(self) -> Content:
@@ -148,5 +191,26 @@ class DebriefScreen(Screen):
     def _sources(self) -> Content:
         lines = [Content.styled("Sources", "bold $text-accent")]
         lines += [join("  ", (one_line(s), "")) for s in self.debrief.sources] or [Content("  (none listed)")]
-        lines.append(Content.styled("\nq quit · t back to the title screen · ↑↓ scroll", "$text-muted"))
+        lines.append(Content(""))
+        lines.append(seed_line(getattr(self.app, "scenario_ref", None) or self.game.scenario.id, self.game.seed))
+        lines.append(Content.styled("q quit · t back to the title screen · ↑↓ scroll", "$text-muted"))
         return Content("\n").join(lines)
+
+
+def _carrier_lines(carrier, bridge: bool = False) -> list[Content]:
+    """One carrier in two lines: who, and what they did and what the player did about them."""
+    who = f"@{one_line(carrier.handle)}"
+    group = "" if carrier.key or carrier.accounts <= 1 else f" and {carrier.accounts - 1} accounts like it"
+    kind = "named account" if carrier.key else "crowd"
+    head = join("  ", (who, "bold"), group, (f"  {one_line(carrier.community)} · {carrier.stance} · {kind}",
+                                                "$text-muted"))
+    posts = "post" if carrier.posts == 1 else "posts"
+    if bridge and carrier.into:
+        did = (f"{carrier.posts} {posts}; {carrier.outside_share:.0%} of the {followers(carrier.reached)} "
+               f"people reached were in {' and '.join(one_line(c) for c in carrier.into)}")
+    else:
+        did = f"{carrier.posts} {posts} reached {followers(carrier.reached)} people"
+        if carrier.outside_share >= 0.005:
+            did += f", {carrier.outside_share:.0%} outside its community"
+    you = (f"you replied ({', '.join(carrier.replies)})" if carrier.replies else "you never answered")
+    return [head, join("      ", (did, ""), ("  — ", "$text-muted"), (you, "bold" if carrier.replies else ""))]

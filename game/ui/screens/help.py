@@ -10,6 +10,8 @@ from game.engine.state import Change
 from game.scenario.models import Scenario
 from game.engine.controller import GameController
 from game.ui.literal import join, one_line
+from game.ui.screens.briefing import seed_line
+from game.ui.tagwords import action_label
 from game.ui.widgets.actions import ident_of, key_map
 from game.ui.widgets.dashboard import METERS
 
@@ -93,14 +95,15 @@ def crowd_lines(scenario: Scenario, params: ModelParams) -> list[tuple[str, str]
     return lines
 
 
-def help_page(controller: GameController) -> Content:
+def help_page(controller: GameController, ref: str | None = None) -> Content:
+    """The whole page; ``ref`` is what `bashtag play` was given, for the seed's line."""
     game = controller.game
     lines: list[Content] = [Content.assemble(("The meters", "bold $text-accent"))]
     for spec in METERS:
         lines.append(Content.assemble((f"  {spec.label}: ", "bold"), spec.explain))
     lines.append(Content(""))
     lines.append(Content.assemble(("What drives the crowd", "bold $text-accent")))
-    for name, text in crowd_lines(game.scenario, game.world.params):
+    for name, text in crowd_lines(game.scenario, game.params):
         lines.append(Content.assemble((f"  {name}: ", "bold"), text))
     lines.append(Content(""))
     lines.append(Content.assemble(("The actions", "bold $text-accent"),
@@ -110,7 +113,7 @@ def help_page(controller: GameController) -> Content:
     for option in options:
         key = keys.get(ident_of(option), "") or " "
         status = "" if option.available else f" — not now: {one_line(option.reason)}"
-        lines.append(join((f"  {key}  {one_line(option.label)} ({option.cost}): ", "bold"),
+        lines.append(join((f"  {key}  {one_line(action_label(game.scenario, option))} ({option.cost}): ", "bold"),
                           (option.description, ""), (status, "$text-warning")))
     lines.append(Content.assemble("  e  End the turn: the crowd, the press and events play out.   ?  this help.   "
                                   "q  quit.   Ctrl+P: every action by name."))
@@ -125,4 +128,6 @@ def help_page(controller: GameController) -> Content:
                       last.changes if last else ())
     lines.append(Content(""))
     lines += _changes("What your actions did this turn", controller.changes_this_turn)
+    lines.append(Content(""))
+    lines.append(seed_line(ref or game.scenario.id, game.seed))
     return Content("\n").join(lines)

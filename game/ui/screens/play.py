@@ -21,11 +21,13 @@ from game.engine.actions import (
 from game.engine.rules import RULES
 from game.engine.state import ActionOption, FiredEvent, Post, TurnReport
 from game.engine.controller import GameController, TurnGated
-from game.ui.literal import join, lit, one_line
+from game.ui.literal import followers, join, lit, one_line
 from game.ui.screens.help import help_page
 from game.ui.screens.compose import ReplyWriter, StatementWriter
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen
+from game.ui.tagwords import tag_words
 from game.ui.widgets.actions import ACTION_KEYS, RESERVED, ActionBar, key_map
+from game.ui.widgets.coach import Coach, coaching
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
 
@@ -46,6 +48,17 @@ def span_words(minutes: int) -> str:
     return f"{hours} h" if not rest else f"{hours} h {rest} min"
 
 
+def turn_summary(record, posts) -> str:
+    """The end-of-turn line: posts, how often they were seen, and the biggest account in the feed —
+    reach follows followers, so a turn with as many posts can be seen ten times as often."""
+    line = f"— end of turn {record.turn}: {record.posts:,} posts, seen {followers(record.reach)} times"
+    others = [p for p in posts if p.source != "org"]
+    if others:
+        loudest = max(others, key=lambda p: p.followers)
+        line += f" (biggest account posting: @{one_line(loudest.author)}, {followers(loudest.followers)} followers)"
+    return line + f"; reputation {record.reputation:.0f}"
+
+
 class PlayScreen(Screen):
     """One game, turn by turn."""
 
@@ -63,6 +76,7 @@ class PlayScreen(Screen):
         # The toasts the last turn's events raised: the next turn's take their place, and only them
         # (a facilitator's news or a warning that the game is not being saved stays up).
         self._turn_toasts: list[Notification] = []
+        self._placeholder = False   # the log's "Nothing has happened yet", taken down by the first line
 
     @property
     def game(self):
@@ -79,6 +93,8 @@ class PlayScreen(Screen):
                 yield Dashboard(id="play-dashboard")
                 yield Static("Events", id="play-events-title")
                 yield RichLog(id="play-events", markup=False, wrap=True, max_lines=300, min_width=10)
+        if coaching(self.game.scenario):
+            yield Coach("", id="play-coach")
         yield ActionBar("", id="play-actions")
         yield Footer()
 
@@ -87,8 +103,9 @@ class PlayScreen(Screen):
         log = self.query_one("#play-events", RichLog)
         for event in state.events:
             self._log_event(event)
-        if not state.events:
+        if not state.events and not state.taken:
             log.write(Text("Nothing has happened yet. Watch the feed."))
+            self._placeholder = True
         self.refresh_view()
         self.query_one(Feed).focus()
         if self.link is not None:
@@ -153,9 +170,12 @@ class PlayScreen(Screen):
         else:
             span = "the campaign opens"
         self.query_one(FeedTitle).show(span, len(posts), hostile)
-        self.query_one(Feed).show(posts, state.turn)
+        deleted = {t.detail.get("post_id") for t in state.taken if t.kind == "delete"}
+        self.query_one(Feed).show(posts, state.turn, deleted)
         self.query_one(Dashboard).show(state)
-        self.query_one(ActionBar).show(state, self.game.available_actions())
+        self.query_one(ActionBar).show(state, self.game.available_actions(), tag_words(scenario))
+        for coach in self.query(Coach):
+            coach.show(state)
 
     def _log_event(self, event: FiredEvent) -> None:
         mark = EVENT_MARK.get(event.kind, "! " + event.kind.upper())
@@ -163,10 +183,17 @@ class PlayScreen(Screen):
         line.append(one_line(event.headline))
         if event.text:
             line.append("\n  " + one_line(event.text), style="dim")
-        self.query_one("#play-events", RichLog).write(line)
+        self._write(line)
 
     def _log_line(self, text: str, style: str = "") -> None:
-        self.query_one("#play-events", RichLog).write(Text(one_line(text), style=style))
+        self._write(Text(one_line(text), style=style))
+
+    def _write(self, line: Text) -> None:
+        log = self.query_one("#play-events", RichLog)
+        if self._placeholder:
+            log.clear()   # something has happened: "Nothing has happened yet" would now be false
+            self._placeholder = False
+        log.write(line)
 
     # ------------------------------------------------------------------------------ acting
 
@@ -192,8 +219,9 @@ class PlayScreen(Screen):
             self._choose_statement()
         elif ident == "cancel":
             detail = lit(self.game.scenario.campaign.cancel_post or "") if self.game.scenario.campaign.cancel_post else ""
+            words = tag_words(self.game.scenario)
             self.app.push_screen(
-                ConfirmScreen("Cancel the campaign? This cannot be undone.", detail, yes="Cancel it", no="Keep it"),
+                ConfirmScreen(Content(words.confirm), detail, yes=words.confirm_yes, no="Keep it"),
                 lambda yes: self._apply(Cancel()) if yes else None)
         elif ident == "delete":
             self._choose_delete()
@@ -228,7 +256,8 @@ class PlayScreen(Screen):
 
     def _choose_delete(self) -> None:
         posts = self.game.state.org_posts
-        choices = [(p.id, lit(f"{p.time:%H:%M} {one_line(p.text)[:70]}")) for p in posts]
+        # Whole texts: the list wraps them (a cut at 70 characters left "Real brea" with room to spare).
+        choices = [(p.id, lit(f"{p.time:%H:%M} {one_line(p.text)}")) for p in posts]
         previews = {p.id: join(("Our post, up since ", "$text-muted"), f"{p.time:%a %H:%M}",
                                "\n", (p.text, ""), ("\n♥ %d ⟲ %d" % (p.likes, p.reposts), "$text-muted")) for p in posts}
 
@@ -251,7 +280,13 @@ class PlayScreen(Screen):
         taken = self.game.state.taken[-1] if self.game.state.taken else None
         label = one_line(taken.label) if taken else action.kind
         effects = "; ".join(one_line(c.describe()) for c in changes) or "no immediate change"
-        self.notify(f"{label}\n{effects}", title="Done", markup=False)
+        # The toast says what moved, in figures; the reasons are in Events (and ?), so it stays short
+        # enough not to bury the meters on a small screen.
+        moved: dict[str, float] = {}
+        for change in changes:
+            moved[change.meter] = moved.get(change.meter, 0.0) + change.delta
+        brief = ", ".join(f"{meter} {'+' if delta >= 0 else '−'}{abs(delta):.1f}" for meter, delta in moved.items())
+        self.notify(f"{label}\n{brief or 'no immediate change'}", title="Done", markup=False)
         self._log_line(f"▸ You: {label} ({effects})", "bold")
         self.refresh_view()
 
@@ -274,16 +309,18 @@ class PlayScreen(Screen):
             self.notify(one_line(error.reason), title="Not yet", markup=False)
             return
         self._show_wait(None)
-        self._show_report(report)
         if self.game.over:
+            # The debrief follows at once: a toast now would land on it, over its outcome and charts,
+            # pointing at an events panel it does not have.
+            self._withdraw_turn_toasts()
             self.app.show_debrief()
             return
+        self._show_report(report)
         self.refresh_view()
 
     def _show_report(self, report: TurnReport) -> None:
         record = report.record
-        self._log_line(f"— end of turn {record.turn}: {record.posts} posts, reputation {record.reputation:.0f}",
-                       "dim")
+        self._log_line(turn_summary(record, report.posts), "dim")
         # Every event goes to the log; only the ones that change the game pop up, a few at a time,
         # so the toasts never bury the feed.
         loud = [e for e in report.events if e.kind in TOAST_KINDS]
@@ -295,7 +332,7 @@ class PlayScreen(Screen):
             self._turn_toast(one_line(event.headline), title=title,
                              severity="warning" if event.kind in ("press", "influencer") else "information")
         if len(loud) > MAX_TOASTS:
-            self._turn_toast(f"and {len(loud) - MAX_TOASTS} more in the events log")
+            self._turn_toast(f"and {len(loud) - MAX_TOASTS} more under Events, on the right")
 
     def _turn_toast(self, message: str, *, title: str = "", severity: SeverityLevel = "information") -> None:
         """Show a toast for this turn's events, remembered so that the next turn can withdraw it.
@@ -317,7 +354,8 @@ class PlayScreen(Screen):
         self._turn_toasts = []
 
     def action_help(self) -> None:
-        self.app.push_screen(InfoScreen(help_page(self.controller), title="Help: meters, actions, and why things moved"))
+        page = help_page(self.controller, getattr(self.app, "scenario_ref", None))
+        self.app.push_screen(InfoScreen(page, title="Help: meters, actions, and why things moved"))
 
     def on_key(self, event) -> None:
         """Custom scenario actions have their own keys (not known until the scenario is loaded)."""

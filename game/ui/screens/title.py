@@ -18,7 +18,13 @@ from game.ui.literal import join, one_line
 
 LOGO = "#  B A S H T A G"
 TAGLINE = "Live through a social-media crisis, turn by turn, and learn from it."
-DIFFICULTY_NAMES = {"easy": "Easy: learn the ropes", "medium": "Medium", "hard": "Hard: real crises"}
+# Every group says what makes it hard, not whether its cases are real: real cases are in all three
+# (a real case shows its year beside its title).
+DIFFICULTY_NAMES = {
+    "easy": "Easy: a mild or teasing crowd, to learn the ropes",
+    "medium": "Medium: real anger, but a good answer turns it",
+    "hard": "Hard: a grievance no answer ends; limit the damage",
+}
 
 
 class TitleScreen(Screen):

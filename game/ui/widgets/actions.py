@@ -9,6 +9,7 @@ from game.engine.rules import RULES
 from game.engine.state import ActionOption, GameState
 from game.scenario.vocabulary import RESERVED_KEYS
 from game.ui.literal import one_line
+from game.ui.tagwords import TagWords
 
 # The keyboard belongs to the UI: the key of each built-in action on the play screen.
 ACTION_KEYS = {"reply": "r", "statement": "s", "pause": "p", "resume": "u", "cancel": "c", "delete": "d",
@@ -57,23 +58,24 @@ def key_map(options: list[ActionOption]) -> dict[str, str]:
 class ActionBar(Static):
     """Keys, labels and costs; click an action to take it (it runs the screen's `act` action)."""
 
-    _shown: tuple[GameState, list[ActionOption]] | None = None
+    _shown: tuple[GameState, list[ActionOption], "TagWords | None"] | None = None
 
     def on_resize(self) -> None:
         if self._shown is not None:
             self.show(*self._shown)
 
-    def show(self, state: GameState, options: list[ActionOption]) -> None:
-        self._shown = (state, options)
+    def show(self, state: GameState, options: list[ActionOption], words: TagWords | None = None) -> None:
+        self._shown = (state, options, words)
         compact = 0 < self.size.width < WIDE
         keys = key_map(options)
+        status = words.status.get(state.campaign, state.campaign) if words else state.campaign
         parts: list[Content] = [
             Content.assemble(
                 ("" if compact else "Attention ", "bold"),
                 ("●" * state.budget_left + "○" * (state.budget - state.budget_left), "$text-accent bold"),
                 f" {state.budget_left}/{state.budget} · ",
-                ("" if compact else "Campaign: ", "bold"),
-                (state.campaign, "bold $text-warning" if state.campaign != "live" else ""),
+                ("" if compact else f"{words.status_label if words else 'Campaign'}: ", "bold"),
+                (status, "bold $text-warning" if state.campaign != "live" else ""),
             )
         ]
         for option in options:
@@ -81,9 +83,12 @@ class ActionBar(Static):
                 continue  # narrow screens list what can be done now; ? and the palette list the rest
             ident = ident_of(option)
             key = keys.get(ident, "")
-            rule = RULES.get(option.kind)
-            label = (compact and COMPACT.get(option.kind)) or (rule.short if rule else "") \
-                or clipped(option.label, 20 if compact else 26)
+            if option.kind == "cancel" and words is not None:
+                label = words.cancel_compact if compact else words.cancel_short
+            else:
+                rule = RULES.get(option.kind)
+                label = (compact and COMPACT.get(option.kind)) or (rule.short if rule else "") \
+                    or clipped(option.label, 32 if compact else 50)   # the built-ins' longest is 48
             style = f"@click=screen.act('{ident}')" if option.available else "$text-disabled strike"
             parts.append(Content.assemble(
                 (key or "·", "bold $text-accent" if option.available else "$text-disabled"),

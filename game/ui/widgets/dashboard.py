@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Sparkline, Static
 
 from game.engine.state import GameState, TurnRecord
+from game.ui.literal import followers
 
 
 @dataclass(frozen=True)
@@ -23,24 +24,30 @@ class MeterSpec:
     fmt: Callable[[float], str]
     good_when_up: bool
     explain: str
+    change: Callable[[float], str] | None = None   # how a change reads beside the arrow ("2.3")
+    start: Callable[[GameState], float] | None = None  # the value before the first turn, if known
 
 
 METERS: tuple[MeterSpec, ...] = (
     MeterSpec("reputation", "Reputation", lambda s: s.reputation, lambda r: r.reputation,
               lambda v: f"{v:.0f}/100", True,
-              "How the public sees the organisation, 0-100 (50 is neutral). The score that decides the ending."),
+              "How the public sees the organisation, 0-100 (50 is neutral). The score that decides the ending.",
+              lambda d: f"{abs(d):.1f}", lambda s: s.reputation_start),
     MeterSpec("virality", "Virality", lambda s: s.virality, lambda r: r.virality,
               lambda v: f"{v:.2f}×", False,
               "How many new posts each post sparks. Above 1× the hashtag is growing; below 1× it is dying down."),
     MeterSpec("reach", "Reach", lambda s: s.reach, lambda r: r.reach,
               lambda v: f"{v / 1e6:.1f}M" if v >= 1e6 else f"{v / 1e3:.0f}k" if v >= 1e4 else f"{v:.0f}", False,
-              "How many people have seen posts on the hashtag so far."),
+              "How many times posts on the hashtag have been seen so far; +N and the line below are each turn's share. "
+              "Reach follows who posts, not how many: one post by an account with 100k followers is seen "
+              "more than a hundred posts by small accounts, so a turn's reach can jump with the same number of posts."),
     MeterSpec("negative", "Negative share", lambda s: s.negative_share * 100, lambda r: r.negative_share * 100,
               lambda v: f"{v:.0f}%", False,
               "The share of all posts on the hashtag that are hostile."),
     MeterSpec("press", "Press attention", lambda s: s.press, lambda r: r.press,
               lambda v: f"{v:.0f}/100", False,
-              "How close journalists are to writing the story, 0-100. Past an outlet's threshold, a story runs."),
+              "How close journalists are to writing the story, 0-100. Past an outlet's threshold, a story runs.",
+              lambda d: f"{abs(d):.1f}"),
 )
 
 
@@ -57,24 +64,40 @@ class Meter(Vertical):
 
     def show(self, state: GameState) -> None:
         spec = self.spec
-        value = spec.now(state)
+        now = spec.now(state)
         history = [spec.past(record) for record in state.history]
-        previous = history[-1] if len(history) >= 2 else (history[0] if history else None)
-        if len(history) >= 2:
-            previous = history[-2]
-        arrow, word = "", ""
-        if previous is not None and history:
-            delta = history[-1] - previous
-            if abs(delta) > 1e-6:
-                up = delta > 0
-                arrow = "▲" if up else "▼"
-                good = up == spec.good_when_up
-                word = "good" if good else "bad"
+        arrow, word, change = "", "", ""
+        if spec.key == "reach":
+            # The figure is the total; the line below is each turn's, and the last turn's is named.
+            change = f"+{followers(int(history[-1]))}" if history else ""
+        else:
+            before, after = _last_change(now, history, spec.start(state) if spec.start else None)
+            if before is not None:
+                delta = after - before
+                shown = spec.change(delta) != spec.change(0.0) if spec.change else spec.fmt(before) != spec.fmt(after)
+                if shown:
+                    up = delta > 0
+                    arrow = "▲" if up else "▼"
+                    word = "good" if up == spec.good_when_up else "bad"
+                    change = spec.change(delta) if spec.change else ""
         figure = self.query_one(".meter-figure", Static)
-        figure.update(f"{spec.label:<16}{spec.fmt(value):>8} {arrow}")
+        figure.update(f"{spec.label:<16}{spec.fmt(now):>8} {arrow}{change}")
         figure.set_class(word == "good", "-good")
         figure.set_class(word == "bad", "-bad")
         self.query_one(".meter-spark", Sparkline).data = history if len(history) >= 2 else []
+
+
+def _last_change(now: float, history: list[float], start: float | None) -> tuple[float | None, float]:
+    """(before, after) of the meter's last change: an action this turn (now differs from the last
+    turn's end), else the last turn.  The arrow follows it, so an apology's +2.3 shows ▲ at once."""
+    reference = history[-1] if history else start
+    if reference is not None and abs(now - reference) > 1e-9:
+        return reference, now
+    if len(history) >= 2:
+        return history[-2], history[-1]
+    if len(history) == 1 and start is not None:
+        return start, history[-1]
+    return None, now
 
 
 class Dashboard(Vertical):

@@ -20,13 +20,20 @@ SOURCE_NOTE = {"key": " ★ key account", "press": " ▣ press", "org": " ◆ OU
 MAX_POSTS = 200  # the engine sends the most visible posts first; more would not be read anyway
 
 
-def post_prompt(post: Post) -> Content:
-    """A post as three lines: who and how they feel, what they said, how far it travels."""
+def post_prompt(post: Post, deleted: bool = False) -> Content:
+    """A post as three lines: who and how they feel, what they said, how far it travels.
+    A post we deleted stays in the turn's feed (people saw it), struck through and marked."""
     word, style = STANCE_MARK.get(post.stance, (post.stance, ""))
     if post.source == "org":
         word, style = "◆ ours", "$accent bold"
+    if deleted:
+        return join(
+            ("✕ DELETED ", "$error bold"), (f"{word} ", style), (f"@{one_line(post.author)}", "$text-muted"),
+            "\n", (post.text, "strike $text-muted"), "\n",
+            (f"deleted by you · it was up from {post.time:%a %H:%M}; screenshots survive", "$text-muted"),
+        )
     return join(
-        (f"{word:<12}", style),
+        (f"{word:<12} ", style),   # "✔ supportive" is 12 wide: the space keeps it off the name
         (one_line(post.name), "bold"),
         " ",
         (f"@{one_line(post.author)}", "$text-muted"),
@@ -44,14 +51,14 @@ class Feed(OptionList):
 
     _turn: int | None = None
 
-    def show(self, posts: tuple[Post, ...], turn: int) -> None:
+    def show(self, posts: tuple[Post, ...], turn: int, deleted: set | frozenset = frozenset()) -> None:
         """Replace the list with ``posts``; within a turn the highlight stays on the same post."""
         current = self.highlighted_post_id if turn == self._turn else None
         self._turn = turn
         self.clear_options()
         options = []
         for post in posts[:MAX_POSTS]:
-            options.append(Option(post_prompt(post), id=post.id))
+            options.append(Option(post_prompt(post, post.id in deleted), id=post.id))
             options.append(None)  # a separator line between posts
         if options:
             options.pop()
