@@ -48,7 +48,7 @@ async def test_a_statement_typed_in_your_own_words_shows_its_reading_and_goes_ou
         await pilot.pause()
         assert isinstance(app.screen, StatementWriter)
         assert "how it reads shows here" in reading(app)        # blank: nothing to read yet
-        await pilot.press(*EXCUSE)                             # typed on the list: goes to the editor
+        await pilot.press("tab", *EXCUSE)                      # typed on the suggestions list: goes to the editor
         await settle(pilot)
         assert app.screen.query_one(TextArea).text == EXCUSE
         shown = reading(app)
@@ -104,7 +104,7 @@ async def test_a_prepared_statement_sent_unchanged_is_the_prepared_one_and_edite
         prepared = {s.id: s for s in mini.actions.statements}
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press("down")                              # the first open prepared statement
+        await pilot.press("tab", "down")                       # the first open prepared statement
         await settle(pilot)
         first = app.screen.loaded
         assert first is not None and app.screen.query_one(TextArea).text == prepared[first.key].text
@@ -115,7 +115,7 @@ async def test_a_prepared_statement_sent_unchanged_is_the_prepared_one_and_edite
         # The next one, edited: the words are read, and the prepared one is still the one said.
         await pilot.press("e", "s")
         await pilot.pause()
-        await pilot.press("down", "enter")                     # Enter loads it and moves to the editor
+        await pilot.press("tab", "down", "enter")              # Enter loads it and moves to the editor
         await pilot.pause()
         second = app.screen.loaded
         assert second is not None and second.key != first.key
@@ -141,7 +141,6 @@ async def test_a_reply_typed_in_your_own_words_is_read_against_the_post_and_sent
         assert isinstance(app.screen, ReplyWriter)
         post = app.screen.post
         words = "You're right to call this out. We're sorry, and we take responsibility."
-        await pilot.press("tab")                               # from the suggestions to the editor
         await pilot.press(*words)
         await settle(pilot)
         shown = reading(app)
@@ -163,7 +162,7 @@ async def test_a_tone_loads_the_scenarios_words_which_sent_unchanged_are_that_to
         await pilot.press("r")
         await pilot.pause()
         post = app.screen.post
-        await pilot.press("down", "down")                      # own words → empathetic → apologetic
+        await pilot.press("tab", "down", "down")               # own words → empathetic → apologetic
         await settle(pilot)
         exact = game.reply_text(post.id, "apologetic")
         assert app.screen.query_one(TextArea).text == exact
@@ -214,7 +213,7 @@ async def test_hostile_markup_and_escapes_typed_or_pasted_are_shown_literally_an
         game = app.controller.game
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press("tab", *"We are sorry [@click=app.quit]x[/] and [b]bold")
+        await pilot.press(*"We are sorry [@click=app.quit]x[/] and [b]bold")
         editor = app.screen.query_one(TextArea)
         editor.post_message(events.Paste(" we [/ take responsibility \x1b[2J\x1b]0;pwned\x07 \u202eevil"))
         await settle(pilot)
@@ -247,7 +246,7 @@ async def test_the_composer_fits_80_by_24_with_the_reading_and_the_send_key_in_v
             await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
-        await pilot.press("tab", *"We're sorry. You deserve a straight answer and we will give one by Friday.")
+        await pilot.press(*"We're sorry. You deserve a straight answer and we will give one by Friday.")
         await settle(pilot)
         for widget_id in ("#compose-editor", "#compose-counter", "#compose-reading", "#compose-hint"):
             widget = app.screen.query_one(widget_id)
@@ -267,7 +266,7 @@ async def test_the_debrief_shows_the_words_the_team_wrote_and_how_they_read(mini
         await to_the_storm(pilot, app)
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press("tab", *EXCUSE, "ctrl+s")
+        await pilot.press(*EXCUSE, "ctrl+s")
         await pilot.pause()
         while isinstance(app.screen, PlayScreen):
             await pilot.press("e")
@@ -285,7 +284,7 @@ async def test_a_draft_started_from_a_prepared_statement_is_still_that_statement
         await to_the_storm(pilot, app)
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press("down", "enter", *" Thank you.", "escape")
+        await pilot.press("tab", "down", "enter", *" Thank you.", "escape")
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
@@ -294,3 +293,19 @@ async def test_a_draft_started_from_a_prepared_statement_is_still_that_statement
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.controller.game.state.taken[-1].detail["option"] == started_from.key
+
+
+async def test_the_editor_has_the_focus_so_a_burst_of_keys_arrives_whole_and_in_order(mini):
+    # Keys typed faster than the app handles them (a fast typist, a terminal's paste): none is lost.
+    from textual import events
+
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await to_the_storm(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(TextArea)
+        for ch in APOLOGY:
+            app.post_message(events.Key("space" if ch == " " else ch, ch))
+        await pilot.pause(0.5)
+        assert app.screen.query_one(TextArea).text == APOLOGY

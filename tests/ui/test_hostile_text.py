@@ -98,7 +98,7 @@ async def test_hostile_text_is_shown_as_written_through_a_whole_game():
         suggestions = app.screen.query_one("#compose-suggestions", OptionList)
         labels = [option_text(suggestions.get_option_at_index(i).prompt) for i in range(suggestions.option_count)]
         assert any("Post [b]now" in label for label in labels)
-        await pilot.press("down")   # the hostile prepared statement (the first open one), loaded into the editor
+        await pilot.press("tab", "down")   # the hostile prepared statement (the first open one), loaded into the editor
         await pilot.pause()
         editor = app.screen.query_one(TextArea)
         assert "We [/ postpone [5m" in editor.text and "\x1b" not in editor.text

@@ -47,7 +47,7 @@ async def test_a_whole_mini_game_from_briefing_to_debrief(mini, screen_text):
         await pilot.pause()
         assert isinstance(app.screen, ReplyWriter)
         target = app.screen.post
-        await pilot.press("down")  # from "own words" to the first tone, empathetic
+        await pilot.press("tab", "down")  # to the suggestions; from "own words" to the first tone, empathetic
         await pilot.pause()
         words = app.screen.query_one(TextArea).text
         assert words.startswith(f"@{target.author}")
@@ -66,7 +66,7 @@ async def test_a_whole_mini_game_from_briefing_to_debrief(mini, screen_text):
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, StatementWriter)
-        await pilot.press("down")
+        await pilot.press("tab", "down")
         await pilot.pause(0.4)
         assert "The prepared statement, as written" in str(app.screen.query_one("#compose-reading", Static).render())
         await pilot.press("ctrl+s")
@@ -198,7 +198,7 @@ async def test_askjpm_smoke_a_few_turns_at_80x24(screen_text):
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReplyWriter)
-        await pilot.press("down", "down", "down", "ctrl+s")   # own words, empathetic, apologetic, informative
+        await pilot.press("tab", "down", "down", "down", "ctrl+s")   # own words, empathetic, apologetic, informative
         await pilot.pause()
         assert app.controller.game.state.taken[-1].detail["tone"] == "informative"
         await pilot.press("question_mark")

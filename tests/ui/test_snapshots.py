@@ -39,7 +39,7 @@ def test_mid_crisis_play_snapshot(snap_compare):
 
 def test_debrief_snapshot(snap_compare):
     async def play(pilot):
-        await pilot.press("enter", "e", "e", "e", "p", "e", "s", "down", "ctrl+s")   # the first open prepared statement
+        await pilot.press("enter", "e", "e", "e", "p", "e", "s", "tab", "down", "ctrl+s")   # the first open prepared statement
         for _ in range(12):
             await pilot.press("e")
         await _quiet(pilot)

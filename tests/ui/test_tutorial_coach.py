@@ -38,12 +38,12 @@ async def test_the_tutorial_coaches_the_first_actions_from_the_first_turn(screen
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReplyWriter)
-        await pilot.press("down", "ctrl+s")   # the first tone's words, sent as they are
+        await pilot.press("tab", "down", "ctrl+s")   # the first tone's words, sent as they are
         await pilot.pause()
         assert "statement (s)" in coach(app)
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press("down", "ctrl+s")   # the first open prepared statement, sent as it is
+        await pilot.press("tab", "down", "ctrl+s")   # the first open prepared statement, sent as it is
         await pilot.pause()
         assert game.state.taken[-1].kind == "statement"
         assert "press e" in coach(app)

@@ -68,7 +68,7 @@ async def test_the_reputation_arrow_follows_an_action_at_once(mini):
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReplyWriter)
-        await pilot.press("down", "ctrl+s")   # empathetic, the scenario's words
+        await pilot.press("tab", "down", "ctrl+s")   # empathetic, the scenario's words
         await pilot.pause()
         delta = sum(c.delta for c in game.state.taken[-1].changes if c.meter == "reputation")
         assert abs(delta) >= 0.05

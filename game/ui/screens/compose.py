@@ -148,9 +148,9 @@ class WriterScreen(ModalScreen[object]):
                     yield Static("", id="compose-counter")
             yield Static("", id="compose-reading")
             yield Static(Content.assemble(
-                ("Ctrl+S", "bold"), f" send (costs {self.cost} attention) · ",
-                ("Esc", "bold"), " back, keeping your draft · ",
-                ("Tab", "bold"), " suggestions ↔ your text · ",
+                ("Ctrl+S", "bold"), f" send ({self.cost} attention) · ",
+                ("Esc", "bold"), " back, draft kept · ",
+                ("Tab", "bold"), " suggestions · ",
                 ("Ctrl+Z", "bold"), " undo"), id="compose-hint")
 
     @property
@@ -165,9 +165,9 @@ class WriterScreen(ModalScreen[object]):
             self.loaded = self.suggestions.get(started_from or "")
             self.editor.load_text(draft)
             self.editor.move_cursor(self.editor.document.end)
-            self.editor.focus()
-        else:
-            listing.focus()
+        # The editor has the focus from the start: keys typed in a burst would otherwise be queued on
+        # the list while the focus moved, and arrive out of order.  Tab goes to the suggestions.
+        self.editor.focus()
         self._update_counter()
         self._show_reading()
 
@@ -201,9 +201,10 @@ class WriterScreen(ModalScreen[object]):
         self.editor.focus()
 
     def on_key(self, event) -> None:
-        """Typing while the list has the focus writes in the editor: the player never has to find it."""
-        listing = self.query_one("#compose-suggestions", OptionList)
-        if listing.has_focus and event.is_printable and event.character:
+        """Typing on the suggestions list writes in the editor.  The editor consumes the keys it types,
+        so a printable key that reaches the screen came from the list — even one queued there before
+        the focus moved (a fast typist's burst), which a check of the focus would drop."""
+        if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             self.editor.focus()

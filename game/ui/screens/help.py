@@ -120,8 +120,8 @@ def help_page(controller: GameController, ref: str | None = None) -> Content:
     lines.append(Content.assemble(("  Your own words: ", "bold"),
                                   "r and s open a writer. Type your reply or statement, or start from a suggestion "
                                   "(a tone's reply, a prepared statement) and edit it; below it you see how it will "
-                                  "read, and what the crisis calls for. Enter is a new line; Ctrl+S sends; Esc backs "
-                                  "out and keeps your draft."))
+                                  "read, and what the crisis calls for. Tab moves to the suggestions; Enter is a new "
+                                  "line; Ctrl+S sends; Esc backs out and keeps your draft."))
     lines.append(Content(""))
     last = controller.last_report
     lines += _changes("Why the meters moved last turn" + (f" (turn {last.record.turn})" if last else ""),
