@@ -52,7 +52,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     serve.add_argument("--host", default="127.0.0.1",
                        help="the address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
-    serve.add_argument("--public-url", default=None, help="the address browsers use, if behind a proxy")
+    serve.add_argument("--public-url", default=None,
+                       help="the address teams type, when it is not this machine's (behind a proxy or a tunnel)")
+    serve.add_argument("--max-windows", type=int, default=None,
+                       help="the most browser windows served at once (default: the teams + 2; each is a process "
+                            "of about 100 MB)")
     parser.set_defaults(_workshop_parser=parser)
 
 
@@ -191,4 +195,4 @@ def _report(args) -> int:
 def _serve(args) -> int:
     from game.workshop.serve import serve
 
-    return serve(args.workshop, args.host, args.port, public_url=args.public_url)
+    return serve(args.workshop, args.host, args.port, public_url=args.public_url, max_windows=args.max_windows)
