@@ -10,7 +10,6 @@ Keys: n open the next turn (lockstep) · t turn timer · p pause/resume all · i
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -135,8 +134,6 @@ class DashboardApp(App):
         except Exception:  # noqa: BLE001 - typed injects still work without the scenario file
             self.notify("The scenario's prepared injects could not be loaded; typed ones still work.",
                         severity="warning", markup=False)
-        self.timer_minutes = 0
-        self.timer_deadline: float | None = None
         self.teams: list[Team] = []
         self.table: DataTable | None = None
 
@@ -173,11 +170,14 @@ class DashboardApp(App):
         except Exception as error:  # noqa: BLE001 - the store is busy: try again next second
             self.status_line.update(Content(f"Cannot read the workshop right now: {error}"))
             return
-        if self.timer_deadline is not None and time.monotonic() >= self.timer_deadline:
-            # Set the next deadline first: opening the turn redraws through poll() again.
-            self.timer_deadline = time.monotonic() + self.timer_minutes * 60
-            self.action_next_turn()
-            return
+        # The timer lives in the store (teams see its countdown; it runs with this dashboard closed).
+        try:
+            opened = self.store.tick_timer(self.workshop.id)
+        except Exception:  # noqa: BLE001 - busy: the next second ticks it
+            opened = None
+        if opened is not None:
+            self.notify(f"Time is up: turn {opened} is open for every team.", markup=False)
+            self.workshop = self.store.workshop(self.workshop.id)
         self._draw(sent, pending)
 
     def _draw(self, sent: int, pending: int) -> None:
@@ -193,9 +193,17 @@ class DashboardApp(App):
             flags.append(f"lockstep: turn {w.open_turn} is open (teams wait at its end until you press n)")
         else:
             flags.append("free pace")
-        if self.timer_deadline is not None:
-            left = max(0, int(self.timer_deadline - time.monotonic()))
-            flags.append(f"turn timer {self.timer_minutes} min: next turn in {left // 60}:{left % 60:02d}")
+        remaining = w.timer_remaining()
+        if remaining is not None:
+            left = int(remaining + 0.999)
+            minutes = w.timer_seconds // 60
+            if w.paused:
+                flags.append(f"turn timer {minutes} min: stopped at {left // 60}:{left % 60:02d} while paused")
+            elif left == 0:
+                flags.append(f"turn timer {minutes} min: run out, waiting for the leading team to reach turn "
+                             f"{w.open_turn}")
+            else:
+                flags.append(f"turn timer {minutes} min: next turn in {left // 60}:{left % 60:02d}")
         waiting = sum(1 for t in self.teams if t.waiting and not t.outcome)
         flags.append(f"{waiting} of {len(self.teams)} waiting")
         flags.append(f"injects sent {sent}, not yet received {pending}")
@@ -255,18 +263,24 @@ class DashboardApp(App):
             self.notify("This workshop runs at the teams' own pace (create it with --lockstep to pace it).",
                         markup=False)
             return
-        turn = self.store.open_next_turn(self.workshop.id)
-        self.notify(f"Turn {turn} is open for every team.", markup=False)
+        turn, moved = self.store.open_next_turn(self.workshop.id)
+        if moved:
+            self.notify(f"Turn {turn} is open for every team.", markup=False)
+        else:
+            self.notify(f"Turn {turn} is already open and no team has reached it yet: teams can end turn "
+                        f"{turn - 1} now. The next one opens when a team is on turn {turn}.", markup=False)
         self.poll()
 
     def action_timer(self) -> None:
         if not self.workshop.lockstep:
             self.notify("The turn timer paces lockstep workshops only.", markup=False)
             return
-        index = TIMER_CHOICES.index(self.timer_minutes) if self.timer_minutes in TIMER_CHOICES else 0
-        self.timer_minutes = TIMER_CHOICES[(index + 1) % len(TIMER_CHOICES)]
-        self.timer_deadline = time.monotonic() + self.timer_minutes * 60 if self.timer_minutes else None
-        self.notify(f"Turn timer: every {self.timer_minutes} minutes." if self.timer_minutes else "Turn timer off.",
+        minutes = self.workshop.timer_seconds // 60
+        index = TIMER_CHOICES.index(minutes) if minutes in TIMER_CHOICES else 0
+        minutes = TIMER_CHOICES[(index + 1) % len(TIMER_CHOICES)]
+        self.store.set_timer(self.workshop.id, minutes * 60)
+        self.notify(f"Turn timer: every {minutes} minutes" + (" (stopped while paused)." if self.workshop.paused
+                                                               else ".") if minutes else "Turn timer off.",
                     markup=False)
         self.poll()
 

@@ -71,6 +71,11 @@ class TeamLink:
     # ------------------------------------------------------------------------------ gate
 
     def refresh(self) -> Workshop:
+        """Read the workshop again; ticks the turn timer on the way (it runs with the dashboard closed)."""
+        try:
+            self.store.tick_timer(self.workshop.id)
+        except Exception:  # noqa: BLE001 - a busy store: the next poll ticks it
+            pass
         self.workshop = self.store.workshop(self.workshop.id)
         return self.workshop
 

@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS workshops (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, scenario_ref TEXT NOT NULL, scenario_id TEXT NOT NULL,
     scenario_sha256 TEXT NOT NULL, seed INTEGER NOT NULL, lockstep INTEGER NOT NULL DEFAULT 0,
     open_turn INTEGER NOT NULL DEFAULT 1, paused INTEGER NOT NULL DEFAULT 0, ended INTEGER NOT NULL DEFAULT 0,
-    facilitator_hash TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
+    facilitator_hash TEXT NOT NULL UNIQUE, created TEXT NOT NULL, timer_seconds INTEGER NOT NULL DEFAULT 0,
+    timer_deadline REAL, timer_left REAL);
 CREATE TABLE IF NOT EXISTS teams (
     id INTEGER PRIMARY KEY AUTOINCREMENT, workshop TEXT NOT NULL REFERENCES workshops(id), name TEXT NOT NULL,
     code_hash TEXT NOT NULL UNIQUE, session_path TEXT, turn INTEGER NOT NULL DEFAULT 1, turns_total INTEGER,
@@ -48,6 +49,12 @@ CREATE TABLE IF NOT EXISTS injects (
     created TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS injects_pending ON injects (team, delivered);
 """
+# Columns added after the first release: (table, column, declaration) for stores made before them.
+ADDED_COLUMNS = (
+    ("workshops", "timer_seconds", "INTEGER NOT NULL DEFAULT 0"),
+    ("workshops", "timer_deadline", "REAL"),
+    ("workshops", "timer_left", "REAL"),
+)
 
 
 class WorkshopError(Exception):
@@ -67,6 +74,19 @@ class Workshop:
     paused: bool
     ended: bool
     created: str
+    # The turn timer (lockstep): seconds per turn (0: off); while it runs, the wall-clock instant (epoch
+    # seconds, shared by every process) it opens the next turn; while paused, the seconds it had left.
+    timer_seconds: int = 0
+    timer_deadline: float | None = None
+    timer_left: float | None = None
+
+    def timer_remaining(self, now: float | None = None) -> float | None:
+        """Seconds until the timer opens the next turn (0: run out, waiting for the leading team); None: off."""
+        if not self.timer_seconds:
+            return None
+        if self.timer_deadline is None:
+            return self.timer_left
+        return max(0.0, self.timer_deadline - (time.time() if now is None else now))
 
 
 @dataclass(frozen=True)
@@ -120,6 +140,17 @@ class WorkshopStore:
         self._retry(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
         self._db.execute("PRAGMA synchronous=NORMAL")   # WAL + NORMAL: durable at checkpoints, never corrupt
         self._write(lambda db: db.executescript(SCHEMA) and None, script=True)
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        for table, column, declaration in ADDED_COLUMNS:
+            present = {row[1] for row in self._read(f"PRAGMA table_info({table})")}
+            if column not in present:
+                try:
+                    self._write(lambda db: db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}"))
+                except sqlite3.OperationalError as error:    # another process added it first
+                    if "duplicate column" not in str(error).lower():
+                        raise
 
     def close(self) -> None:
         self._db.close()
@@ -210,15 +241,86 @@ class WorkshopStore:
     def set_open_turn(self, workshop: str, turn: int) -> None:
         self._write(lambda db: db.execute("UPDATE workshops SET open_turn = ? WHERE id = ?", (int(turn), workshop)))
 
-    def open_next_turn(self, workshop: str) -> int:
-        """Lockstep: let every team end the turn it is on; returns the new open turn."""
+    def open_next_turn(self, workshop: str) -> tuple[int, bool]:
+        """Lockstep: let every team end the turn it is on.  Opens at most one turn past the leading team
+        (pressing `n` twice, or a timer running out while teams think, never lets a team race ahead).
+        Returns (the open turn, whether it moved)."""
         def body(db):
-            db.execute("UPDATE workshops SET open_turn = open_turn + 1 WHERE id = ?", (workshop,))
-            return db.execute("SELECT open_turn FROM workshops WHERE id = ?", (workshop,)).fetchone()[0]
+            return _open_next(db, workshop)
         return self._write(body)
 
-    def set_paused(self, workshop: str, paused: bool) -> None:
-        self._write(lambda db: db.execute("UPDATE workshops SET paused = ? WHERE id = ?", (int(paused), workshop)))
+    def set_lockstep(self, workshop: str, on: bool) -> int:
+        """Switch lockstep on (the leading teams wait at the end of the turn they are on; the others may
+        catch up) or off.  Returns the open turn."""
+        def body(db):
+            leader = _leading_turn(db, workshop)
+            db.execute("UPDATE workshops SET lockstep = ?, open_turn = ? WHERE id = ?",
+                       (int(on), leader, workshop))
+            if not on:
+                db.execute("UPDATE workshops SET timer_seconds = 0, timer_deadline = NULL, timer_left = NULL "
+                           "WHERE id = ?", (workshop,))
+            return leader
+        return self._write(body)
+
+    def set_paused(self, workshop: str, paused: bool, now: float | None = None) -> None:
+        """Pause or resume every team; a running turn timer stops while paused and goes on from where it was."""
+        now = time.time() if now is None else now
+
+        def body(db):
+            row = db.execute("SELECT paused, timer_seconds, timer_deadline, timer_left FROM workshops WHERE id = ?",
+                             (workshop,)).fetchone()
+            if row is None or bool(row["paused"]) == paused:
+                return
+            if paused and row["timer_deadline"] is not None:
+                db.execute("UPDATE workshops SET timer_left = ?, timer_deadline = NULL WHERE id = ?",
+                           (max(0.0, row["timer_deadline"] - now), workshop))
+            elif not paused and row["timer_seconds"] and row["timer_left"] is not None:
+                db.execute("UPDATE workshops SET timer_deadline = ?, timer_left = NULL WHERE id = ?",
+                           (now + row["timer_left"], workshop))
+            db.execute("UPDATE workshops SET paused = ? WHERE id = ?", (int(paused), workshop))
+        self._write(body)
+
+    def set_timer(self, workshop: str, seconds: int, now: float | None = None) -> None:
+        """Open the next turn automatically every ``seconds`` (0: off); counted from now, or from the
+        resumption when the workshop is paused."""
+        now = time.time() if now is None else now
+        seconds = max(0, int(seconds))
+
+        def body(db):
+            paused = db.execute("SELECT paused FROM workshops WHERE id = ?", (workshop,)).fetchone()[0]
+            if not seconds:
+                deadline, left = None, None
+            elif paused:
+                deadline, left = None, float(seconds)
+            else:
+                deadline, left = now + seconds, None
+            db.execute("UPDATE workshops SET timer_seconds = ?, timer_deadline = ?, timer_left = ? WHERE id = ?",
+                       (seconds, deadline, left, workshop))
+        self._write(body)
+
+    def tick_timer(self, workshop: str, now: float | None = None) -> int | None:
+        """Open the next turn if the timer has run out (any process may call this: the dashboard and every
+        team do, so the timer runs with the dashboard closed).  When the leading team has not reached
+        the open turn yet, the timer waits at 0:00 and opens it once they have — never more than one
+        turn ahead.  Returns the turn it opened, or None."""
+        now = time.time() if now is None else now
+        row = self._read("SELECT lockstep, paused, ended, timer_seconds, timer_deadline FROM workshops WHERE id = ?",
+                         (workshop,))
+        if not row or not _timer_due(row[0], now):
+            return None
+
+        def body(db):
+            current = db.execute("SELECT lockstep, paused, ended, timer_seconds, timer_deadline FROM workshops "
+                                 "WHERE id = ?", (workshop,)).fetchone()
+            if not _timer_due(current, now):      # another process ticked first
+                return None
+            turn, moved = _open_next(db, workshop)
+            if not moved:
+                return None
+            db.execute("UPDATE workshops SET timer_deadline = ? WHERE id = ?",
+                       (now + current["timer_seconds"], workshop))
+            return turn
+        return self._write(body)
 
     def end(self, workshop: str) -> None:
         """End the workshop: its codes stop working; the games and the report stay."""
@@ -327,11 +429,34 @@ class WorkshopStore:
         return int(row[0]), int(row[1])
 
 
+def _leading_turn(db: sqlite3.Connection, workshop: str) -> int:
+    """The turn the most advanced team is on (1 before anyone plays)."""
+    return int(db.execute("SELECT COALESCE(MAX(turn), 1) FROM teams WHERE workshop = ?", (workshop,)).fetchone()[0])
+
+
+def _open_next(db: sqlite3.Connection, workshop: str) -> tuple[int, bool]:
+    """Inside a write transaction: open turn + 1, capped at one turn past the leading team."""
+    row = db.execute("SELECT open_turn FROM workshops WHERE id = ?", (workshop,)).fetchone()
+    if row is None:
+        raise WorkshopError(f"there is no workshop {workshop!r}")
+    current, cap = int(row[0]), _leading_turn(db, workshop) + 1
+    if current >= cap:
+        return current, False
+    db.execute("UPDATE workshops SET open_turn = ? WHERE id = ?", (current + 1, workshop))
+    return current + 1, True
+
+
+def _timer_due(row, now: float) -> bool:
+    return bool(row["lockstep"] and not row["paused"] and not row["ended"] and row["timer_seconds"]
+                and row["timer_deadline"] is not None and now >= row["timer_deadline"])
+
+
 def _workshop(row: sqlite3.Row) -> Workshop:
     return Workshop(id=row["id"], name=row["name"], scenario_ref=row["scenario_ref"], scenario_id=row["scenario_id"],
                     scenario_sha256=row["scenario_sha256"], seed=row["seed"], lockstep=bool(row["lockstep"]),
                     open_turn=row["open_turn"], paused=bool(row["paused"]), ended=bool(row["ended"]),
-                    created=row["created"])
+                    created=row["created"], timer_seconds=int(row["timer_seconds"] or 0),
+                    timer_deadline=row["timer_deadline"], timer_left=row["timer_left"])
 
 
 def _team(row: sqlite3.Row) -> Team:

@@ -139,3 +139,87 @@ def test_the_same_team_cannot_play_in_two_windows_at_once():
         join(code)
     first.release()
     join(code).release()
+
+
+# ------------------------------------------------------------------------------ lockstep and the timer
+
+
+def _drivers(made: dict, styles: list[str]) -> list[subprocess.Popen]:
+    start_at = time.time() + 1.0
+    return [subprocess.Popen([sys.executable, str(DRIVER), team["code"], style, str(start_at)],
+                             env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for team, style in zip(made["teams"], styles)]
+
+
+def _wait_until(check, timeout: float, what: str, tick=None):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if tick is not None:
+            tick()
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _finish(store, made: dict, procs: list[subprocess.Popen]) -> None:
+    store.end(made["workshop"])
+    for proc in procs:
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+
+
+def test_pressing_n_twice_opens_only_one_turn_past_the_leading_team():
+    from game.workshop.store import WorkshopStore
+
+    made = new_workshop(3, "--lockstep")
+    store = WorkshopStore()
+    ident = made["workshop"]
+    procs = _drivers(made, ["watch", "watch", "watch"])
+    try:
+        def all_waiting_on(turn):
+            teams = store.teams(ident)
+            return all(t.turn == turn and t.waiting for t in teams)
+
+        _wait_until(lambda: all_waiting_on(1), 30, "every team to wait at the end of turn 1")
+        assert store.open_next_turn(ident) == (2, True)
+        assert store.open_next_turn(ident) == (2, False)       # the second press: nobody is on turn 2 yet
+        _wait_until(lambda: all_waiting_on(2), 30, "every team to wait at the end of turn 2")
+        time.sleep(0.5)                                          # teams keep asking to end turn 2: refused
+        assert {t.turn for t in store.teams(ident)} == {2}
+        assert store.workshop(ident).open_turn == 2
+        assert store.open_next_turn(ident) == (3, True)
+        _wait_until(lambda: all_waiting_on(3), 30, "every team to wait at the end of turn 3")
+    finally:
+        _finish(store, made, procs)
+    assert {t.turn for t in store.teams(ident)} == {3}
+
+
+def test_the_turn_timer_stops_while_paused_and_never_opens_more_than_one_turn_ahead():
+    from game.workshop.store import WorkshopStore
+
+    made = new_workshop(2, "--lockstep")
+    store = WorkshopStore()
+    ident = made["workshop"]
+    procs = _drivers(made, ["stop3", "stop3"])      # both play on until turn 3, then think (never end it)
+    tick = lambda: store.tick_timer(ident)            # what the dashboard does every second  # noqa: E731
+    try:
+        _wait_until(lambda: all(t.waiting for t in store.teams(ident)), 30, "both teams to wait on turn 1")
+        store.set_paused(ident, True)
+        store.set_timer(ident, 1)                      # a one-second turn timer, set while paused
+        time.sleep(2.0)                                # two timer periods: nothing opens while paused
+        tick()
+        workshop = store.workshop(ident)
+        assert workshop.open_turn == 1 and workshop.timer_remaining() == 1.0
+        store.set_paused(ident, False)
+        _wait_until(lambda: store.workshop(ident).open_turn == 2, 10, "the timer to open turn 2", tick)
+        # Turn 2 is played and its end waits; the timer opens turn 3, and the teams stop there.
+        _wait_until(lambda: all(t.turn == 3 for t in store.teams(ident)), 30, "both teams on turn 3", tick)
+        for _ in range(40):                            # four seconds, four timer periods: at most turn 4
+            tick()
+            time.sleep(0.1)
+        assert store.workshop(ident).open_turn == 4
+        assert store.workshop(ident).timer_remaining() == 0.0     # run out, waiting for a team to reach turn 4
+    finally:
+        _finish(store, made, procs)

@@ -153,12 +153,17 @@ async def test_the_turn_timer_opens_the_next_turn_when_it_runs_out():
     app = DashboardApp(store, made["workshop"])
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.press("t")                                   # off → every 2 minutes
-        assert app.timer_minutes == 2
-        app.timer_deadline = time.monotonic() - 1               # as if two minutes had passed
+        assert store.workshop(made["workshop"]).timer_seconds == 120
+        assert "next turn in 2:00" in text_of(app.status_line) or "next turn in 1:59" in text_of(app.status_line)
+        store.set_timer(made["workshop"], 120, now=time.time() - 121)   # as if two minutes had passed
         app.poll()
         await pilot.pause()
+        workshop = store.workshop(made["workshop"])
+        assert workshop.open_turn == 2
+        assert workshop.timer_deadline > time.time()             # and it runs on for the next turn
+        await pilot.press("n")                                   # no team has reached turn 2: n opens nothing
+        await pilot.pause()
         assert store.workshop(made["workshop"]).open_turn == 2
-        assert app.timer_deadline > time.monotonic()             # and it runs on for the next turn
 
 
 async def test_ending_the_workshop_asks_first_and_then_refuses_new_turns():
