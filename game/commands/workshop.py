@@ -2,9 +2,9 @@
 
   bashtag workshop new askjpm --teams 3 [--lockstep]   the join codes and the facilitator's code
   bashtag workshop dashboard --code FACILITATOR-CODE    the live dashboard (pace, pause, inject, end)
-  bashtag workshop status [--json]                      every team's figures
+  bashtag workshop status --code CODE [--json]          every team's figures
   bashtag workshop serve [--host 127.0.0.1] [--port 8000]   teams play in a browser
-  bashtag workshop report [--format html] [-o FILE]     the comparative debrief
+  bashtag workshop report --code CODE [-o FILE]         the comparative debrief
 Teams join with `bashtag join CODE`.  WORKSHOP defaults to the latest one.  See docs/facilitation.md.
 """
 
@@ -36,6 +36,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     status = sub.add_parser("status", help="every team's turn, reputation, posts and outcome")
     status.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
     status.add_argument("--json", action="store_true", help="print JSON")
+    status.add_argument("--code", default=None, help="the facilitator's code (asked for when not given)")
 
     dash = sub.add_parser("dashboard", help="the facilitator's live dashboard")
     dash.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
@@ -46,6 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     report.add_argument("--format", choices=("md", "html"), default=None,
                         help="md (default) or html; guessed from -o's extension when not given")
     report.add_argument("-o", "--output", type=Path, default=None, help="write to this file instead of stdout")
+    report.add_argument("--code", default=None, help="the facilitator's code (asked for when not given)")
 
     serve = sub.add_parser("serve", help="serve the workshop to browsers (textual-serve)")
     serve.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
@@ -72,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
     except WorkshopError as error:
         print(f"bashtag workshop {step}: {error}", file=sys.stderr)
         return 1
+    except UsageError as error:
+        print(f"bashtag workshop {step}: {error}", file=sys.stderr)
+        return 2
 
 
 def _err(step: str, text: str) -> None:
@@ -133,21 +138,55 @@ def _new(args) -> int:
     return 0
 
 
+def facilitator_workshop(store, args, step: str):
+    """The workshop the facilitator's code opens: from --code, or asked for on the terminal.  Teams often
+    play as the facilitator's own user (over SSH): the code, not the account, keeps every team's
+    figures to the facilitator."""
+    from game.workshop.store import WorkshopError
+
+    code = args.code
+    if not code:
+        if not sys.stdin.isatty():
+            raise UsageError(f"give the facilitator's code with --code CODE (there is no terminal to ask for it on)")
+        import getpass
+
+        try:
+            code = getpass.getpass("Facilitator's code: ")
+        except (EOFError, KeyboardInterrupt):
+            raise UsageError("no facilitator's code given") from None
+    if not code.strip():
+        raise WorkshopError("no facilitator's code given")
+    return store.facilitator(args.workshop, code)
+
+
+class UsageError(Exception):
+    """Bad usage (exit 2): a sentence for stderr."""
+
+
 def status_data(store, workshop_id) -> dict:
     workshop = store.workshop(workshop_id)
     teams = store.teams(workshop.id)
+    injects = store.inject_counts_by_team(workshop.id)
     return {"workshop": workshop.id, "scenario": workshop.scenario_id, "name": workshop.name, "seed": workshop.seed,
             "lockstep": workshop.lockstep, "open_turn": workshop.open_turn, "paused": workshop.paused,
-            "ended": workshop.ended,
-            "teams": [{"name": t.name, "turn": t.turn, "reputation": t.reputation, "total_posts": t.total_posts,
-                       "outcome": t.outcome, "waiting": t.waiting, "started": t.session_path is not None}
+            "ended": workshop.ended, "timer_seconds": workshop.timer_seconds,
+            "timer_remaining": workshop.timer_remaining(),
+            "teams": [{"name": t.name, "turn": t.turn, "turns_total": t.turns_total, "reputation": t.reputation,
+                       "total_posts": t.total_posts, "press": t.press, "virality": t.virality,
+                       "last_action": t.last_actions[-1] if t.last_actions else None,
+                       "injects_sent": injects.get(t.id, (0, 0))[0],
+                       "injects_received": injects.get(t.id, (0, 0))[1],
+                       "outcome": t.outcome, "waiting": t.waiting, "started": t.session_path is not None,
+                       "updated": t.updated}
                       for t in teams]}
 
 
 def _status(args) -> int:
     from game.workshop.store import WorkshopStore
 
-    data = status_data(WorkshopStore(), args.workshop)
+    store = WorkshopStore()
+    workshop = facilitator_workshop(store, args, "status")
+    data = status_data(store, workshop.id)
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
         return 0
@@ -156,24 +195,25 @@ def _status(args) -> int:
     print(f"Workshop {data['workshop']}: {data['name']} ({data['scenario']}, seed {data['seed']})"
           + (f" — {', '.join(flags)}" if flags else ""))
     width = max((len(t["name"]) for t in data["teams"]), default=4)
-    print(f"  {'team':<{width}}  turn  reputation  posts   outcome")
+    print(f"  {'team':<{width}}  turn  reputation  posts  press  injects   outcome")
     for t in data["teams"]:
         rep = f"{t['reputation']:.1f}" if t["reputation"] is not None else "—"
-        state = t["outcome"] or ("waiting" if t["waiting"] else ("playing" if t["started"] else "not joined"))
-        print(f"  {t['name']:<{width}}  {t['turn']:>4}  {rep:>10}  {t['total_posts']:>6}   {state}")
+        press = f"{t['press']:.0f}" if t["press"] is not None else "—"
+        injects = f"{t['injects_received']}/{t['injects_sent']}"
+        state = t["outcome"] or ("waiting" if t["waiting"] else ("playing" if t["started"] else "not started"))
+        print(f"  {t['name']:<{width}}  {t['turn']:>4}  {rep:>10}  {t['total_posts']:>5}  {press:>5}  {injects:>7}   "
+              f"{state}")
     return 0
 
 
 def _dashboard(args) -> int:
     from game.workshop.store import WorkshopStore
 
-    code = args.code
-    if not code:
-        import getpass
-
-        code = getpass.getpass("Facilitator's code: ")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the dashboard is a full-screen app and needs a terminal; for a script or a log, use "
+                         "`bashtag workshop status --code CODE --json`")
     store = WorkshopStore()
-    workshop = store.facilitator(args.workshop, code)
+    workshop = facilitator_workshop(store, args, "dashboard")
     from game.workshop.dashboard import DashboardApp
 
     DashboardApp(store, workshop.id).run()
@@ -186,7 +226,9 @@ def _report(args) -> int:
 
     from game.commands._shared import emit, report_format
 
-    text, warnings = render(WorkshopStore(), args.workshop, report_format(args.format, args.output))
+    store = WorkshopStore()
+    workshop = facilitator_workshop(store, args, "report")
+    text, warnings = render(store, workshop.id, report_format(args.format, args.output))
     for warning in warnings:
         _err("report", f"warning: {warning}")
     return emit("workshop report", text, args.output)

@@ -313,7 +313,7 @@ class DashboardApp(App):
         def end(yes: bool | None) -> None:
             if yes:
                 self.store.end(self.workshop.id)
-                self.notify("The workshop has ended. `bashtag workshop report` writes the debrief.", markup=False)
+                self.notify("The workshop has ended. `bashtag workshop report --code …` writes the debrief.", markup=False)
                 self.poll()
 
         self.push_screen(ConfirmScreen("End the workshop?",

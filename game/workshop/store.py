@@ -61,6 +61,34 @@ class WorkshopError(Exception):
     """A sentence to show as it is: a wrong code, an ended workshop, an unknown id."""
 
 
+class StoreUnwritable(WorkshopError):
+    """The workshop store cannot be opened or written (a read-only data folder, a full disk): says where."""
+
+    def __init__(self, path: Path, error: BaseException):
+        reason = getattr(error, "strerror", None) or str(error)
+        super().__init__(f"cannot write the workshop store {path} ({reason}): the data folder {path.parent} must be "
+                         "writable by this user — or set BASHTAG_DATA_DIR to a folder that is")
+        self.path = path
+
+
+def _create_private(path: Path) -> None:
+    """Create the store readable and writable by its owner only (SQLite gives its -wal and -shm files the
+    same mode): teams logged in as other users must not read every team's figures.  An existing store
+    owned by this user is tightened the same way."""
+    import os
+
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    except FileExistsError:
+        return
+    try:
+        info = os.fstat(fd)
+        if info.st_uid == getattr(os, "getuid", lambda: -1)() and info.st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
 @dataclass(frozen=True)
 class Workshop:
     id: str
@@ -132,15 +160,22 @@ class WorkshopStore:
 
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                   check_same_thread=False)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        self._retry(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
-        self._db.execute("PRAGMA synchronous=NORMAL")   # WAL + NORMAL: durable at checkpoints, never corrupt
-        self._write(lambda db: db.executescript(SCHEMA) and None, script=True)
-        self._add_missing_columns()
+        self._db: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _create_private(self.path)
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                       check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self._retry(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
+            self._db.execute("PRAGMA synchronous=NORMAL")   # WAL + NORMAL: durable at checkpoints, never corrupt
+            self._write(lambda db: db.executescript(SCHEMA) and None, script=True)
+            self._add_missing_columns()
+        except (OSError, sqlite3.Error) as error:
+            if self._db is not None:
+                self._db.close()
+            raise StoreUnwritable(self.path, error) from None
 
     def _add_missing_columns(self) -> None:
         for table, column, declaration in ADDED_COLUMNS:
@@ -181,7 +216,13 @@ class WorkshopStore:
                 raise
             self._db.execute("COMMIT")
             return result
-        return self._retry(attempt)
+        try:
+            return self._retry(attempt)
+        except sqlite3.OperationalError as error:
+            text = str(error).lower()
+            if "readonly" in text or "read-only" in text or "unable to open" in text or "disk" in text:
+                raise StoreUnwritable(self.path, error) from None
+            raise
 
     def _read(self, sql: str, args=()) -> list[sqlite3.Row]:
         return self._retry(lambda: self._db.execute(sql, args).fetchall())
@@ -421,6 +462,12 @@ class WorkshopStore:
             db.executemany("UPDATE injects SET delivered = 1 WHERE id = ?", [(i,) for i in ids])
             return len(ids)
         return self._write(body)
+
+    def inject_counts_by_team(self, workshop: str) -> dict[int, tuple[int, int]]:
+        """{team id: (injects sent to it, injects it has received)}."""
+        rows = self._read("SELECT team, COUNT(*), COALESCE(SUM(delivered), 0) FROM injects WHERE workshop = ? "
+                          "GROUP BY team", (workshop,))
+        return {int(r[0]): (int(r[1]), int(r[2])) for r in rows}
 
     def inject_counts(self, workshop: str) -> tuple[int, int]:
         """(sent, still pending) for the dashboard."""

@@ -26,7 +26,7 @@ def test_four_team_processes_play_concurrently_and_the_report_compares_them(tmp_
         out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err
 
-    code, out, _ = cli("workshop", "status", "--json")
+    code, out, _ = cli("workshop", "status", "--json", "--code", made["facilitator_code"])
     status = json.loads(out)
     assert code == 0 and status["workshop"] == made["workshop"]
     assert all(t["outcome"] for t in status["teams"]), status
@@ -36,7 +36,7 @@ def test_four_team_processes_play_concurrently_and_the_report_compares_them(tmp_
     assert by_name["Red"]["total_posts"] == by_name["Gold"]["total_posts"]
     assert by_name["Red"]["total_posts"] != by_name["Green"]["total_posts"]
 
-    code, report, err = cli("workshop", "report")
+    code, report, err = cli("workshop", "report", "--code", made["facilitator_code"])
     assert code == 0, err
     for name in ("Red", "Blue", "Green", "Gold"):
         assert f"Team {name}" in report
@@ -45,7 +45,7 @@ def test_four_team_processes_play_concurrently_and_the_report_compares_them(tmp_
     assert "Questions for the discussion" in report
 
     html_file = tmp_path / "debrief.html"
-    code, _, err = cli("workshop", "report", "-o", str(html_file))
+    code, _, err = cli("workshop", "report", "-o", str(html_file), "--code", made["facilitator_code"])
     text = html_file.read_text()
     assert code == 0 and text.startswith("<!DOCTYPE html>") and "<script" not in text
     assert text.count("<svg") == 2 and "What happened" in text   # the fictional mini's model play

@@ -113,7 +113,7 @@ def test_status_json_lists_every_team(capsys):
     import json
 
     made = new_workshop(3)
-    code, out, _ = cli("workshop", "status", "--json")
+    code, out, _ = cli("workshop", "status", "--json", "--code", made["facilitator_code"])
     data = json.loads(out)
     assert code == 0 and data["workshop"] == made["workshop"] and data["scenario"] == "mini"
     assert [t["name"] for t in data["teams"]] == [t["name"] for t in made["teams"]]
