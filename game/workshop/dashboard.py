@@ -4,12 +4,14 @@ It polls the shared store every second (the teams' processes write to it), so it
 opened again at any time: nothing lives only here.  Team names and typed headlines are shown as
 literal text (rich ``Text``/``Content``), never as markup.
 
-Keys: n open the next turn (lockstep) · t turn timer · p pause/resume all · i inject · x end · q quit.
+Keys: n open the next turn (lockstep) · t turn timer · p pause/resume all · i inject · u undo the last inject
+· x end · q quit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -25,6 +27,10 @@ from game.workshop.store import Team, WorkshopError, WorkshopStore
 POLL_SECONDS = 1.0
 TIMER_CHOICES = (0, 2, 5, 10)        # minutes per turn when the turn timer runs (0: off)
 ALL = "all"
+# An inject waits this long before the teams receive it, so a slip (the wrong team, the wrong inject) can be
+# taken back with `u`.  Once a team has it, it is in that team's saved game and stays (the engine records
+# every action and has no way to retract one).
+UNDO_SECONDS = 10
 TYPED = "__typed__"
 COLUMNS = ("Team", "Turn", "Time", "Reputation", "Posts", "Virality", "Press", "Last actions", "State")
 
@@ -38,43 +44,83 @@ def team_state(team: Team) -> str:
     return "WAITING" if team.waiting else "playing"
 
 
+def effect_words(effects: dict) -> str:
+    """An inject's effects in words: 'press +6, anger +2' (an expression is shown as written)."""
+    parts = []
+    for meter, value in effects.items():
+        if isinstance(value, (int, float)):
+            parts.append(f"{meter} {value:+g}")
+        else:
+            parts.append(f"{meter} {value}")
+    return ", ".join(parts)
+
+
+def inject_preview(inject) -> Content:
+    """What a prepared inject does, shown before it is sent: its headline, text, effects and posts."""
+    parts: list = [("Headline: ", "bold"), inject.headline]
+    if inject.text:
+        parts += ["\n", ("Text: ", "bold"), inject.text]
+    parts += ["\n", ("Effects: ", "bold"), effect_words(inject.effects) or "none on the figures (news to react to)"]
+    if inject.posts:
+        parts += ["\n", ("Posts: ", "bold"), f"{len(inject.posts)} post(s) appear in the feed"]
+    return Content.assemble(*parts)
+
+
 class InjectScreen(ModalScreen["dict | None"]):
-    """Choose who gets the inject and what it is: a prepared one, or a headline typed now."""
+    """Choose who gets the inject and what it is: a prepared one, or a headline typed now.
+
+    It opens on "All teams" whatever team is highlighted on the dashboard (an "all teams" call once went to
+    one team), shows what the highlighted inject does, and asks for a confirmation that names every
+    recipient."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, teams: list[Team], injects: list, target: int | None = None):
+    def __init__(self, teams: list[Team], injects: list):
         super().__init__()
-        self.teams, self.injects, self.target = teams, injects, target
+        self.teams, self.injects = teams, injects
 
     def compose(self) -> ComposeResult:
         with Vertical(id="inject-box"):
             yield Static("Inject an event", id="inject-title")
             yield Static("Tab moves between the lists, ↑↓ choose: the highlighted team(s) get the highlighted "
-                         "inject, or the headline you type below.", id="inject-help", markup=False)
+                         "inject, or the headline you type below. You confirm before it goes.", id="inject-help",
+                         markup=False)
             with Horizontal(id="inject-lists"):
-                targets = [Option(Content("All teams"), id=ALL)]
+                targets = [Option(Content(f"All teams ({len(self.teams)})"), id=ALL)]
                 targets += [Option(Content("Team " + t.name), id=str(t.id)) for t in self.teams]
                 yield OptionList(*targets, id="inject-target")
                 what = [Option(Content(i.label), id=i.id) for i in self.injects]
                 what.append(Option(Content("A headline typed below…"), id=TYPED))
                 yield OptionList(*what, id="inject-what")
+            yield Static("", id="inject-preview")
             yield Input(placeholder="headline (for a typed inject)", id="inject-headline", max_length=200)
             yield Input(placeholder="details (optional)", id="inject-text", max_length=600)
             yield Static("", id="inject-error")
             with Horizontal(id="inject-buttons"):
-                yield Button("Send", variant="warning", id="inject-send")
+                yield Button("Send…", variant="warning", id="inject-send")
                 yield Button("Cancel", id="inject-cancel")
 
     def on_mount(self) -> None:
         target = self.query_one("#inject-target", OptionList)
-        target.highlighted = 0
-        if self.target is not None:
-            for index, team in enumerate(self.teams, start=1):
-                if team.id == self.target:
-                    target.highlighted = index
+        target.highlighted = 0                                   # all teams, always
         self.query_one("#inject-what", OptionList).highlighted = 0
+        self._preview()
         target.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "inject-what":
+            self._preview()
+
+    def _chosen_inject(self):
+        what_list = self.query_one("#inject-what", OptionList)
+        ident = what_list.get_option_at_index(what_list.highlighted or 0).id
+        return next((i for i in self.injects if i.id == ident), None)
+
+    def _preview(self) -> None:
+        inject = self._chosen_inject()
+        self.query_one("#inject-preview", Static).update(
+            inject_preview(inject) if inject is not None else
+            Content("A typed headline: news the team must react to, with no effect on the figures."))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "inject-cancel":
@@ -85,7 +131,12 @@ class InjectScreen(ModalScreen["dict | None"]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.send()
 
+    def recipients(self, target: str) -> list[str]:
+        return [t.name for t in self.teams] if target == ALL else [t.name for t in self.teams if str(t.id) == target]
+
     def send(self) -> None:
+        from game.ui.screens.modals import ConfirmScreen
+
         target_list = self.query_one("#inject-target", OptionList)
         what_list = self.query_one("#inject-what", OptionList)
         target = target_list.get_option_at_index(target_list.highlighted or 0).id
@@ -97,10 +148,25 @@ class InjectScreen(ModalScreen["dict | None"]):
         if what == TYPED and not headline:
             self.query_one("#inject-error", Static).update(Content("Type a headline, or pick a prepared inject."))
             return
-        self.dismiss({"team": None if target == ALL else int(target),
-                      "inject_id": None if what == TYPED else what,
-                      "headline": headline if what == TYPED else None,
-                      "text": (text or None) if what == TYPED else None})
+        choice = {"team": None if target == ALL else int(target),
+                  "inject_id": None if what == TYPED else what,
+                  "headline": headline if what == TYPED else None,
+                  "text": (text or None) if what == TYPED else None}
+        names = self.recipients(target)
+        inject = None if what == TYPED else next((i for i in self.injects if i.id == what), None)
+        label = inject.label if inject is not None else headline
+        who = (f"all {len(names)} teams: " if target == ALL else "only Team ") + ", ".join(names)
+        detail = inject_preview(inject) if inject is not None else Content.assemble(
+            ("Headline: ", "bold"), headline, *(["\n", ("Text: ", "bold"), text] if text else []),
+            "\n", ("Effects: ", "bold"), "none on the figures")
+        choice["names"] = names
+        choice["label"] = label
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(choice)      # not returned: the callback's caller would await it
+
+        self.app.push_screen(ConfirmScreen(Content(f"Send “{label}” to {who}?"), detail, yes="Send", no="Back"),
+                             confirmed)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -116,6 +182,7 @@ class DashboardApp(App):
         Binding("t", "timer", "Turn timer"),
         Binding("p", "pause", "Pause/resume all"),
         Binding("i", "inject", "Inject"),
+        Binding("u", "undo_inject", "Undo inject"),
         Binding("x", "end", "End workshop"),
         Binding("q", "quit", "Quit"),
     ]
@@ -136,6 +203,7 @@ class DashboardApp(App):
                         severity="warning", markup=False)
         self.teams: list[Team] = []
         self.table: DataTable | None = None
+        self.last_batch: tuple[str, str] | None = None     # the last inject sent: (batch, label), for `u`
 
     def compose(self) -> ComposeResult:
         yield Static("", id="dash-header")
@@ -291,20 +359,39 @@ class DashboardApp(App):
         self.poll()
 
     def action_inject(self) -> None:
-        team = self.selected_team()
-        self.push_screen(InjectScreen(self.teams, self.injects, team.id if team else None), self.send_inject)
+        self.push_screen(InjectScreen(self.teams, self.injects), self.send_inject)
 
     def send_inject(self, choice: dict | None) -> None:
-        """Queue the inject chosen in the InjectScreen (``None``: cancelled)."""
+        """Queue the inject chosen in the InjectScreen (``None``: cancelled), held UNDO_SECONDS for `u`."""
         if not choice:
             return
+        batch = secrets.token_hex(6)
         try:
             count = self.store.send_inject(self.workshop.id, choice["team"], inject_id=choice["inject_id"],
-                                           headline=choice["headline"], text=choice["text"])
+                                           headline=choice["headline"], text=choice["text"],
+                                           hold_seconds=UNDO_SECONDS, batch=batch)
         except WorkshopError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.notify(f"Inject sent to {count} team(s); each receives it within two seconds.", markup=False)
+        self.last_batch = (batch, choice.get("label") or "the inject")
+        self.notify(f"“{choice.get('label')}” goes to {', '.join(choice.get('names', [])) or f'{count} team(s)'} "
+                    f"in {UNDO_SECONDS} seconds: press u to take it back before then.", markup=False)
+        self.poll()
+
+    def action_undo_inject(self) -> None:
+        if self.last_batch is None:
+            self.notify("No inject to take back.", markup=False)
+            return
+        batch, label = self.last_batch
+        taken, kept = self.store.undo_injects(self.workshop.id, batch)
+        self.last_batch = None
+        if taken:
+            self.notify(f"“{label}” taken back from {', '.join(taken)}."
+                        + (f" {', '.join(kept)} already had it: it stays in their games." if kept else ""),
+                        markup=False)
+        else:
+            self.notify(f"Too late: {', '.join(kept) or 'every team'} already received “{label}”; "
+                        "it stays in their games.", markup=False)
         self.poll()
 
     def action_end(self) -> None:

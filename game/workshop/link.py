@@ -108,12 +108,13 @@ class TeamLink:
 
     # ------------------------------------------------------------------------------ mailbox
 
-    def poll(self, controller) -> PollResult:
-        """Apply pending injects through ``controller`` and say whether a waiting team may now move on."""
+    def poll(self, controller, now: float | None = None) -> PollResult:
+        """Apply pending injects through ``controller`` and say whether a waiting team may now move on
+        (``now``, epoch seconds, for tests: injects are held a few seconds so the facilitator can undo)."""
         result = PollResult()
         try:
             self.refresh()
-            pending = self.store.pending_injects(self.team.id)
+            pending = self.store.pending_injects(self.team.id, now=now)
         except Exception:  # noqa: BLE001 - try again at the next poll
             return result
         delivered = []

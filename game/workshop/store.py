@@ -54,6 +54,8 @@ ADDED_COLUMNS = (
     ("workshops", "timer_seconds", "INTEGER NOT NULL DEFAULT 0"),
     ("workshops", "timer_deadline", "REAL"),
     ("workshops", "timer_left", "REAL"),
+    ("injects", "deliver_after", "REAL"),     # epoch seconds: held until then (the facilitator may undo)
+    ("injects", "batch", "TEXT"),             # one send to one or several teams
 )
 
 
@@ -417,10 +419,14 @@ class WorkshopStore:
     # ------------------------------------------------------------------------------ injects
 
     def send_inject(self, workshop: str, team_id: int | None = None, *, inject_id: str | None = None,
-                    headline: str | None = None, text: str | None = None) -> int:
-        """Queue an inject for one team, or every team when ``team_id`` is None; returns how many got it."""
+                    headline: str | None = None, text: str | None = None, hold_seconds: float = 0,
+                    batch: str | None = None, now: float | None = None) -> int:
+        """Queue an inject for one team, or every team when ``team_id`` is None; returns how many got it.
+        ``hold_seconds`` keeps it from the teams that long, so the facilitator can take it back
+        (:meth:`undo_injects` with the same ``batch``)."""
         if not inject_id and not (headline and headline.strip()):
             raise WorkshopError("an inject needs a prepared inject or a headline")
+        after = (time.time() if now is None else now) + hold_seconds if hold_seconds > 0 else None
 
         def body(db):
             if team_id is None:
@@ -431,14 +437,30 @@ class WorkshopStore:
                     raise WorkshopError("no such team in this workshop")
                 targets = [team_id]
             for target in targets:
-                db.execute("INSERT INTO injects (workshop, team, inject_id, headline, text, created) VALUES (?,?,?,?,?,?)",
-                           (workshop, target, inject_id, headline, text, _now()))
+                db.execute("INSERT INTO injects (workshop, team, inject_id, headline, text, created, deliver_after, "
+                           "batch) VALUES (?,?,?,?,?,?,?,?)",
+                           (workshop, target, inject_id, headline, text, _now(), after, batch))
             return len(targets)
         return self._write(body)
 
-    def pending_injects(self, team_id: int) -> list[PendingInject]:
+    def undo_injects(self, workshop: str, batch: str) -> tuple[list[str], list[str]]:
+        """Take back an inject not yet received: (teams it was taken back from, teams that already have it —
+        it is in their games and stays)."""
+        def body(db):
+            rows = db.execute("SELECT injects.id, injects.delivered, teams.name FROM injects JOIN teams "
+                              "ON teams.id = injects.team WHERE injects.workshop = ? AND injects.batch = ? "
+                              "ORDER BY teams.id", (workshop, batch)).fetchall()
+            taken = [r["name"] for r in rows if not r["delivered"]]
+            db.executemany("DELETE FROM injects WHERE id = ? AND delivered = 0",
+                           [(r["id"],) for r in rows if not r["delivered"]])
+            return taken, [r["name"] for r in rows if r["delivered"]]
+        return self._write(body)
+
+    def pending_injects(self, team_id: int, now: float | None = None) -> list[PendingInject]:
+        """The injects this team should receive now (those still held for a possible undo wait)."""
+        now = time.time() if now is None else now
         rows = self._read("SELECT id, team, inject_id, headline, text FROM injects WHERE team = ? AND delivered = 0 "
-                          "ORDER BY id", (team_id,))
+                          "AND (deliver_after IS NULL OR deliver_after <= ?) ORDER BY id", (team_id, now))
         return [PendingInject(r["id"], r["team"], r["inject_id"], r["headline"], r["text"]) for r in rows]
 
     def mark_delivered(self, inject_ids: list[int]) -> None:

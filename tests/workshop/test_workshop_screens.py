@@ -6,6 +6,10 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from game.engine.game import Game
 from game.ui.app import BashtagApp
+import time
+
+from game.ui.screens.modals import ConfirmScreen
+from game.workshop import dashboard
 from game.workshop.dashboard import DashboardApp, InjectScreen
 from game.workshop.joining import join
 from game.workshop.store import WorkshopStore
@@ -41,21 +45,29 @@ async def test_dashboard_opens_the_next_turn_and_injects_to_one_team():
         await pilot.press("n")
         assert store.workshop(made["workshop"]).open_turn == 2
 
-        await pilot.press("down")                                    # highlight team Blue
+        await pilot.press("down")                                    # highlight team Blue on the dashboard
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, InjectScreen)
-        assert app.screen.query_one("#inject-target", OptionList).highlighted == 2   # 0 is "All teams"
+        target = app.screen.query_one("#inject-target", OptionList)
+        assert target.highlighted == 0                                # "All teams", whatever row was highlighted
+        target.highlighted = 2                                        # Blue, chosen in the dialog
         app.screen.query_one("#inject-what", OptionList).highlighted = 0             # reporter_call
         await pilot.click("#inject-send")
         await pilot.pause()
-        assert not isinstance(app.screen, InjectScreen)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "only Team Blue" in text_of(app.screen.query_one(".modal-title", Static))
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(app.screen, (InjectScreen, ConfirmScreen))
 
         await pilot.press("p")
         assert store.workshop(made["workshop"]).paused
         await pilot.press("p")
 
-    result = blue.link.poll(controller)          # the team's game receives it (and logs it)
+    assert blue.link.poll(controller).injected == []     # held ten seconds, so the facilitator can take it back
+    later = time.time() + dashboard.UNDO_SECONDS + 1
+    result = blue.link.poll(controller, now=later)       # then the team's game receives it (and logs it)
     assert result.injected == ["A reporter wants a comment"]
     assert controller.game.state.taken[-1].kind == "inject"
     controller.end_turn()                         # turn 2 is open: turn 1 may end
@@ -76,7 +88,11 @@ async def test_dashboard_typed_inject_to_all_teams():
         app.screen.query_one("#inject-headline", Input).value = "The CEO emails: [@click=app.quit]call me"
         await pilot.click("#inject-send")
         await pilot.pause()
-    pending = [store.pending_injects(t.id) for t in store.teams(made["workshop"])]
+        assert "all 2 teams: Red, Blue" in text_of(app.screen.query_one(".modal-title", Static))
+        await pilot.press("y")
+        await pilot.pause()
+    later = time.time() + dashboard.UNDO_SECONDS + 1
+    pending = [store.pending_injects(t.id, now=later) for t in store.teams(made["workshop"])]
     assert [p[0].headline for p in pending] == ["The CEO emails: [@click=app.quit]call me"] * 2
 
 
@@ -187,3 +203,35 @@ async def test_ending_the_workshop_asks_first_and_then_refuses_new_turns():
         assert store.workshop(made["workshop"]).ended
     with pytest.raises(WorkshopError, match="ended"):
         join(made["teams"][0]["code"])
+
+
+async def test_the_inject_dialog_shows_what_an_inject_does_and_u_takes_it_back():
+    made = new_workshop(2)
+    store = WorkshopStore()
+    app = DashboardApp(store, made["workshop"])
+    async with app.run_test(size=(150, 44)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        preview = text_of(app.screen.query_one("#inject-preview", Static))
+        assert "A reporter wants a comment" in preview and "Within the hour." in preview and "press +6" in preview
+        app.screen.query_one("#inject-what", OptionList).highlighted = 1                # the memo: no effects
+        await pilot.pause()
+        assert "none on the figures" in text_of(app.screen.query_one("#inject-preview", Static))
+        app.screen.query_one("#inject-what", OptionList).highlighted = 0
+        await pilot.click("#inject-send")
+        await pilot.pause()
+        await pilot.press("n")                                      # "Back": nothing sent, the dialog is there
+        await pilot.pause()
+        assert isinstance(app.screen, InjectScreen)
+        await pilot.click("#inject-send")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        red, blue = store.teams(made["workshop"])
+        later = time.time() + dashboard.UNDO_SECONDS + 1
+        assert len(store.pending_injects(red.id, now=later)) == 1
+        store.mark_delivered([i.id for i in store.pending_injects(red.id, now=later)])  # Red already has it
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.pending_injects(blue.id, now=later) == []     # taken back from Blue
+        assert store.inject_counts_by_team(made["workshop"]) == {red.id: (1, 1)}
