@@ -106,6 +106,55 @@ class TeamLink:
                 pass
         return reason
 
+    def take_back_end_turn(self) -> bool:
+        """The team had asked to end its turn and changes its mind (allowed until the next turn opens):
+        its actions unlock.  Returns whether there was anything to take back."""
+        if not self.waiting or self.workshop.ended:
+            return False
+        self.waiting = False
+        try:
+            self.store.set_waiting(self.team.id, False)
+        except Exception:  # noqa: BLE001 - the dashboard shows "waiting" a moment longer
+            pass
+        return True
+
+    def why_locked(self, game) -> str | None:
+        """Why the team may not act now (read fresh from the store), or None: the workshop has ended
+        (nothing more is written to the team's game), or the team has ended its turn and waits."""
+        try:
+            self.refresh()
+        except Exception:  # noqa: BLE001 - the store unreadable: do not hold the team hostage
+            pass
+        if self.workshop.ended:
+            return "The workshop has ended: your game is kept as it was for the debrief; no more actions."
+        if self.waiting:
+            return (f"You have ended turn {game.state.turn}: your actions are locked until the facilitator opens "
+                    "the next turn. Press e to take back the end of your turn.")
+        return None
+
+    def banner(self, game, now: float | None = None) -> str | None:
+        """The line a team sees at all times in a workshop: the end, a pause, its own wait, the turn timer."""
+        workshop = self.workshop
+        if workshop.ended:
+            return "The workshop has ended. Your game is saved as it stands; the facilitator will lead the debrief."
+        parts = []
+        if workshop.paused:
+            parts.append("PAUSED by the facilitator: no team can end a turn for now")
+        if self.waiting:
+            parts.append(f"You have ended turn {game.state.turn}; your actions are locked (e takes it back)")
+            if workshop.lockstep and game.state.turn >= workshop.open_turn and not workshop.paused:
+                parts.append(f"waiting for the facilitator to open turn {game.state.turn + 1}")
+        remaining = workshop.timer_remaining(now)
+        if workshop.lockstep and remaining is not None:
+            left = int(remaining + 0.999)
+            if workshop.paused:
+                parts.append(f"turn timer stopped at {left // 60}:{left % 60:02d}")
+            elif left:
+                parts.append(f"turn {workshop.open_turn + 1} opens in {left // 60}:{left % 60:02d}"
+                             if game.state.turn >= workshop.open_turn else
+                             f"the next turn opens in {left // 60}:{left % 60:02d}")
+        return " · ".join(parts) or None
+
     # ------------------------------------------------------------------------------ mailbox
 
     def poll(self, controller, now: float | None = None) -> PollResult:
@@ -118,6 +167,8 @@ class TeamLink:
         except Exception:  # noqa: BLE001 - try again at the next poll
             return result
         delivered = []
+        if self.workshop.ended:        # after the end nothing more is written to the team's game
+            pending = []
         for item in pending:
             if controller.game.over:
                 delivered.append(item.id)

@@ -107,7 +107,7 @@ async def test_a_joined_team_sees_its_name_waits_in_lockstep_and_gets_injects():
         await pilot.press("e")
         await pilot.pause()
         wait = screen.query_one("#play-wait", Static)
-        assert "Waiting for the facilitator" in text_of(wait) and wait.has_class("-waiting")
+        assert "waiting for the facilitator to open turn 2" in text_of(wait) and wait.has_class("-waiting")
         assert app.controller.game.state.turn == 1
         assert store.team(joined.team.id).waiting           # the dashboard sees who is waiting
 
@@ -235,3 +235,61 @@ async def test_the_inject_dialog_shows_what_an_inject_does_and_u_takes_it_back()
         await pilot.pause()
         assert store.pending_injects(blue.id, now=later) == []     # taken back from Blue
         assert store.inject_counts_by_team(made["workshop"]) == {red.id: (1, 1)}
+
+
+async def test_a_team_sees_a_pause_the_timer_and_its_own_wait_at_once_and_may_take_its_end_turn_back():
+    made = new_workshop(2, "--lockstep")
+    store = WorkshopStore()
+    app, joined = team_app(made["teams"][0]["code"])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        banner = screen.query_one("#play-wait", Static)
+        store.set_paused(made["workshop"], True)
+        screen.poll_workshop()                                   # what the 1 s timer does: no key pressed
+        await pilot.pause()
+        assert "PAUSED by the facilitator" in text_of(banner) and banner.has_class("-waiting")
+        store.set_paused(made["workshop"], False)
+        store.set_timer(made["workshop"], 120)
+        screen.poll_workshop()
+        await pilot.pause()
+        assert "turn 2 opens in 1:59" in text_of(banner) or "turn 2 opens in 2:00" in text_of(banner)
+
+        await pilot.press("e")                                   # lockstep: the end of turn 1 waits
+        await pilot.pause()
+        assert "You have ended turn 1" in text_of(banner)
+        assert screen.query_one("#play-actions").has_class("-locked")
+        await pilot.press("m")                                   # locked: refused, and said so
+        await pilot.pause()
+        assert list(app.controller.game.state.taken) == []
+        await pilot.press("e")                                   # take the end of the turn back
+        await pilot.pause()
+        assert not joined.link.waiting and not store.team(joined.team.id).waiting
+        assert not screen.query_one("#play-actions").has_class("-locked")
+        await pilot.press("m")
+        await pilot.pause()
+        assert [t.kind for t in app.controller.game.state.taken] == ["monitor"]
+        store.open_next_turn(made["workshop"])
+        screen.poll_workshop()                                   # taken back: the opening does not end it
+        await pilot.pause()
+        assert app.controller.game.state.turn == 1
+
+
+async def test_after_the_end_nothing_more_is_written_to_a_teams_game():
+    made = new_workshop(1)
+    store = WorkshopStore()
+    app, joined = team_app(made["teams"][0]["code"])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        log = app.recorder.path
+        store.send_inject(made["workshop"], None, inject_id="memo")
+        store.end(made["workshop"])
+        screen.poll_workshop()
+        await pilot.pause()
+        assert "The workshop has ended" in text_of(screen.query_one("#play-wait", Static))
+        size = log.stat().st_size
+        await pilot.press("m", "e")                              # an action and an end of turn: both refused
+        await pilot.pause()
+        assert app.controller.game.state.turn == 1 and list(app.controller.game.state.taken) == []
+        assert log.stat().st_size == size                        # the inject sent before the end was not applied

@@ -26,6 +26,7 @@ from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen, Repl
 from game.ui.widgets.actions import RESERVED, ActionBar, key_map
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
+from game.ui.widgets.workshop_banner import WorkshopBanner
 
 EVENT_MARK = {"press": "▣ PRESS", "influencer": "★ JOINS", "event": "! EVENT", "inject": "! NEWS",
               "campaign": "◆ CAMPAIGN", "insight": "ℹ INSIGHT"}
@@ -75,7 +76,7 @@ class PlayScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="play-header")
-        yield Static("", id="play-wait")
+        yield WorkshopBanner("", id="play-wait")
         with Horizontal(id="play-main"):
             with Vertical(id="play-left"):
                 yield FeedTitle("", id="play-feed-title")
@@ -99,7 +100,7 @@ class PlayScreen(Screen):
         if self.link is not None:
             # A workshop team: injects and the facilitator's gate arrive through the shared store.
             self.link.report_now(self.game)
-            self.set_interval(1.5, self.poll_workshop)
+            self.set_interval(1.0, self.poll_workshop)   # the banner's countdown moves every second
 
     # ------------------------------------------------------------------------------ workshop
 
@@ -124,14 +125,24 @@ class PlayScreen(Screen):
             for event in state.events[len(state.events) - len(result.injected):]:
                 self._log_event(event)
             self.refresh_view()
-        self._show_wait(result.blocked if link.waiting else None)
+        self._show_wait(None)
         if result.resume_end_turn:
-            self.action_end_turn()
+            self._end_turn()
 
     def _show_wait(self, reason: str | None) -> None:
-        wait = self.query_one("#play-wait", Static)
-        wait.update(Content("» " + one_line(reason)) if reason else "")
-        wait.set_class(bool(reason), "-waiting")
+        """The banner: in a workshop, the workshop's state at all times (``reason`` when it says nothing)."""
+        link = self.link
+        text = (link.banner(self.game) or reason) if link is not None else reason
+        locked = link is not None and (link.waiting or link.workshop.ended)
+        self.query_one("#play-wait", WorkshopBanner).say(text, locked=locked)
+
+    def _locked(self) -> bool:
+        """In a workshop, whether the team may not act now (it said so); always False in solo play."""
+        reason = self.link.why_locked(self.game) if self.link is not None else None
+        if reason:
+            self.notify(one_line(reason), title="Locked", severity="warning", markup=False)
+            self._show_wait(None)
+        return bool(reason)
 
     # ------------------------------------------------------------------------------ drawing
 
@@ -183,6 +194,8 @@ class PlayScreen(Screen):
 
     def action_act(self, ident: str) -> None:
         """Take the action called ``ident`` (a kind, or a custom action's id), asking what is needed first."""
+        if self._locked():
+            return
         option = self._option(ident)
         if option is None:
             self.notify("This scenario does not offer that action.", severity="warning", markup=False)
@@ -254,6 +267,8 @@ class PlayScreen(Screen):
         self.app.push_screen(ChoiceScreen("Delete one of our posts", choices, previews), confirm)
 
     def _apply(self, action) -> None:
+        if self._locked():            # a dialog was open when the turn was ended or the workshop closed
+            return
         try:
             changes = self.controller.apply(action)
         except ActionNotAllowed as error:
@@ -275,6 +290,14 @@ class PlayScreen(Screen):
                 self.action_act("reply")
 
     def action_end_turn(self) -> None:
+        link = self.link
+        if link is not None and not self.game.over and link.take_back_end_turn():
+            self.notify("You took back the end of your turn: your actions are unlocked.", markup=False)
+            self._show_wait(None)
+            return
+        self._end_turn()
+
+    def _end_turn(self) -> None:
         if self.game.over:
             self.app.show_debrief()
             return
