@@ -48,6 +48,9 @@ CREATE TABLE IF NOT EXISTS injects (
     team INTEGER NOT NULL REFERENCES teams(id), inject_id TEXT, headline TEXT, text TEXT,
     created TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS injects_pending ON injects (team, delivered);
+CREATE TABLE IF NOT EXISTS observations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, workshop TEXT NOT NULL REFERENCES workshops(id),
+    team INTEGER NOT NULL REFERENCES teams(id), turn INTEGER NOT NULL, text TEXT NOT NULL, created TEXT NOT NULL);
 """
 # Columns added after the first release: (table, column, declaration) for stores made before them.
 ADDED_COLUMNS = (
@@ -136,6 +139,16 @@ class Team:
     last_actions: tuple[str, ...]
     waiting: bool
     updated: str | None
+
+
+@dataclass(frozen=True)
+class ObservationNote:
+    """A facilitator's note about a team at the turn it was on."""
+
+    team: str
+    turn: int
+    text: str
+    created: str
 
 
 @dataclass(frozen=True)
@@ -484,6 +497,30 @@ class WorkshopStore:
             db.executemany("UPDATE injects SET delivered = 1 WHERE id = ?", [(i,) for i in ids])
             return len(ids)
         return self._write(body)
+
+    # ------------------------------------------------------------------------------ observations
+
+    def observe(self, workshop: str, team_id: int, text: str) -> ObservationNote:
+        """Note an observation about a team, at the turn the team is on now (for the report)."""
+        text = " ".join(text.split())
+        if not text:
+            raise WorkshopError("an observation needs some text")
+
+        def body(db):
+            row = db.execute("SELECT name, turn FROM teams WHERE id = ? AND workshop = ?", (team_id, workshop)).fetchone()
+            if row is None:
+                raise WorkshopError("no such team in this workshop")
+            now = _now()
+            db.execute("INSERT INTO observations (workshop, team, turn, text, created) VALUES (?,?,?,?,?)",
+                       (workshop, team_id, row["turn"], text, now))
+            return ObservationNote(row["name"], int(row["turn"]), text, now)
+        return self._write(body)
+
+    def observations(self, workshop: str) -> list[ObservationNote]:
+        rows = self._read("SELECT teams.name AS name, observations.turn AS turn, observations.text AS text, "
+                          "observations.created AS created FROM observations JOIN teams ON teams.id = observations.team "
+                          "WHERE observations.workshop = ? ORDER BY teams.id, observations.id", (workshop,))
+        return [ObservationNote(r["name"], int(r["turn"]), r["text"], r["created"]) for r in rows]
 
     def inject_counts_by_team(self, workshop: str) -> dict[int, tuple[int, int]]:
         """{team id: (injects sent to it, injects it has received)}."""
