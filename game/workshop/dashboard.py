@@ -5,7 +5,7 @@ opened again at any time: nothing lives only here.  Team names and typed headlin
 literal text (rich ``Text``/``Content``), never as markup.
 
 Keys: n open the next turn (lockstep) · t turn timer · p pause/resume all · i inject · u undo the last inject
-· x end · q quit.
+· o note an observation about the highlighted team · l lockstep on/off · x end · q quit.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.reports.charts import sparkline
 from game.workshop.store import Team, WorkshopError, WorkshopStore
 
 POLL_SECONDS = 1.0
@@ -32,16 +33,51 @@ ALL = "all"
 # every action and has no way to retract one).
 UNDO_SECONDS = 10
 TYPED = "__typed__"
-COLUMNS = ("Team", "Turn", "Time", "Reputation", "Posts", "Virality", "Press", "Last actions", "State")
+COLUMNS = ("Team", "Turn", "Time", "Reputation", "Reputation so far", "Posts", "Posts per turn", "Virality",
+           "Press", "Last actions", "State")
 
 
-def team_state(team: Team) -> str:
-    """What the team is doing, in words (never colour alone)."""
+def team_state(team: Team, workshop=None, now: float | None = None) -> str:
+    """What the team is doing, in words (never colour alone); true of what its window is doing."""
     if team.outcome:
         return f"finished: {team.outcome}"
-    if team.session_path is None:
+    if workshop is not None and workshop.ended:
+        return "ended" if team.joined or team.session_path else "ended (never joined)"
+    if team.joined is None and team.session_path is None:
         return "not joined"
-    return "WAITING" if team.waiting else "playing"
+    state = "reading the briefing" if team.session_path is None else ("WAITING" if team.waiting else "playing")
+    if not team.online(now):
+        return f"offline ({state})" if state != "WAITING" else "offline (waiting)"
+    return state
+
+
+class ObservationScreen(ModalScreen["tuple[int, str] | None"]):
+    """Note an observation about one team, at the turn it is on (it goes into the report)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, team: Team):
+        super().__init__()
+        self.team = team
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="inject-box"):
+            yield Static(Content(f"An observation about Team {self.team.name}, turn {self.team.turn}"),
+                         id="inject-title")
+            yield Static("What did you see? It goes into the report with the team and the turn. Enter saves, "
+                         "Escape cancels.", id="inject-help", markup=False)
+            yield Input(placeholder="e.g. argued about escalating; the keyboard changed hands", id="observe-text",
+                        max_length=400)
+
+    def on_mount(self) -> None:
+        self.query_one("#observe-text", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        self.dismiss((self.team.id, text) if text else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 def effect_words(effects: dict) -> str:
@@ -178,12 +214,14 @@ class DashboardApp(App):
     CSS_PATH = "dashboard.tcss"
     TITLE = "Bashtag workshop"
     BINDINGS = [
-        Binding("n", "next_turn", "Open next turn"),
+        Binding("n", "next_turn", "Next turn"),
         Binding("t", "timer", "Turn timer"),
-        Binding("p", "pause", "Pause/resume all"),
+        Binding("p", "pause", "Pause all"),
         Binding("i", "inject", "Inject"),
         Binding("u", "undo_inject", "Undo inject"),
-        Binding("x", "end", "End workshop"),
+        Binding("o", "observe", "Note"),
+        Binding("l", "lockstep", "Lockstep"),
+        Binding("x", "end", "End"),
         Binding("q", "quit", "Quit"),
     ]
 
@@ -254,7 +292,7 @@ class DashboardApp(App):
             (w.name, "bold"), f"  ·  {w.scenario_id}, seed {w.seed}  ·  workshop {w.id}"))
         flags = []
         if w.ended:
-            flags.append("ENDED")
+            flags.append("ENDED: teams can no longer act; `bashtag workshop report --code …` writes the debrief")
         if w.paused:
             flags.append("PAUSED (teams cannot end turns)")
         if w.lockstep:
@@ -284,9 +322,9 @@ class DashboardApp(App):
         if self.teams:
             table.move_cursor(row=min(row, len(self.teams) - 1))
         self._show_detail()
+        self.refresh_bindings()       # n and t follow lockstep; the controls go once the workshop has ended
 
-    @staticmethod
-    def _cells(team: Team) -> list[Text]:
+    def _cells(self, team: Team) -> list[Text]:
         def num(value, fmt):
             return Text(fmt.format(value) if value is not None else "—", justify="right")
 
@@ -297,10 +335,15 @@ class DashboardApp(App):
             except ValueError:
                 pass
         turn = f"{team.turn}/{team.turns_total}" if team.turns_total else str(team.turn)
-        state = team_state(team)
+        state = team_state(team, self.workshop)
+        # Sparklines on one scale for every team, so the rows compare at a glance.
+        reps = [r for t in self.teams for r, _ in t.history]
+        posts = [p for t in self.teams for _, p in t.history]
         return [Text(team.name, style="bold"), Text(turn, justify="right"), Text(when),
-                num(team.reputation, "{:.1f}"), num(team.total_posts, "{:,}"), num(team.virality, "{:.2f}"),
-                num(team.press, "{:.0f}"), Text(team.last_actions[-1] if team.last_actions else "—"),
+                num(team.reputation, "{:.1f}"), Text(sparkline([r for r, _ in team.history][-16:], reps) or "—"),
+                num(team.total_posts, "{:,}"), Text(sparkline([p for _, p in team.history][-16:], posts) or "—"),
+                num(team.virality, "{:.2f}"), num(team.press, "{:.0f}"),
+                Text(team.last_actions[-1] if team.last_actions else "—"),
                 Text(state, style="bold reverse" if state == "WAITING" else "")]
 
     def selected_team(self) -> Team | None:
@@ -325,6 +368,42 @@ class DashboardApp(App):
         self._show_detail()
 
     # ------------------------------------------------------------------------------ controls
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`n` and `t` only where lockstep is on; nothing that changes the workshop once it has ended."""
+        workshop = getattr(self, "workshop", None)
+        if workshop is None:
+            return True
+        if workshop.ended and action in ("next_turn", "timer", "pause", "inject", "undo_inject", "lockstep", "end"):
+            return False
+        if action in ("next_turn", "timer") and not workshop.lockstep:
+            return False
+        return True
+
+    def action_lockstep(self) -> None:
+        on = not self.workshop.lockstep
+        turn = self.store.set_lockstep(self.workshop.id, on)
+        self.notify(f"Lockstep on: the leading teams wait at the end of turn {turn}; n opens the next turn."
+                    if on else "Lockstep off: every team plays at its own pace (the turn timer is off).",
+                    markup=False)
+        self.poll()
+        self.refresh_bindings()
+
+    def action_observe(self) -> None:
+        team = self.selected_team()
+        if team is None:
+            return
+        self.push_screen(ObservationScreen(team), self._save_observation)
+
+    def _save_observation(self, result: tuple[int, str] | None) -> None:
+        if not result:
+            return
+        try:
+            note = self.store.observe(self.workshop.id, *result)
+        except WorkshopError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(f"Noted for Team {note.team} at turn {note.turn}; it goes into the report.", markup=False)
 
     def action_next_turn(self) -> None:
         if not self.workshop.lockstep:

@@ -98,6 +98,7 @@ def join(code: str, store: WorkshopStore | None = None) -> Joined:
     except OSError as error:
         raise WorkshopError(f"the workshop's scenario cannot be read: {error.strerror or error}") from None
     joined = Joined(store, team, workshop, scenario, TeamLink(store, team, workshop), lock=_lock_team(team.id))
+    store.mark_joined(team.id)      # the dashboard says "reading the briefing", not "not joined"
     if team.session_path and Path(team.session_path).is_file():
         from game.sessions import Recorder
         from game.sessions.restore import restore

@@ -14,10 +14,11 @@ driver the multi-process test uses.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from game.engine.actions import ActionNotAllowed, Inject
-from game.workshop.store import Team, Workshop, WorkshopStore
+from game.workshop.store import HEARTBEAT_EVERY, Team, Workshop, WorkshopStore
 
 
 @dataclass
@@ -38,6 +39,7 @@ class TeamLink:
         self.team = team
         self.workshop = workshop
         self.waiting = team.waiting
+        self._beat = 0.0          # when this window last told the store it is alive (monotonic)
 
     @property
     def team_name(self) -> str:
@@ -60,7 +62,9 @@ class TeamLink:
                 self.team.id, turn=state.turn, turns_total=state.turns_total, sim_time=state.time.isoformat(),
                 reputation=state.reputation, press=state.press, virality=state.virality,
                 total_posts=state.total_posts, outcome=state.ending.outcome if state.ending else None,
-                last_actions=labels, waiting=self.waiting)
+                last_actions=labels, waiting=self.waiting,
+                history=[(r.reputation, r.posts) for r in state.history])
+            self._beat = time.monotonic()
         except Exception:  # noqa: BLE001 - a busy or missing store must never stop a team's game
             pass
 
@@ -161,6 +165,12 @@ class TeamLink:
         """Apply pending injects through ``controller`` and say whether a waiting team may now move on
         (``now``, epoch seconds, for tests: injects are held a few seconds so the facilitator can undo)."""
         result = PollResult()
+        if time.monotonic() - self._beat >= HEARTBEAT_EVERY:
+            try:
+                self.store.heartbeat(self.team.id)
+                self._beat = time.monotonic()
+            except Exception:  # noqa: BLE001 - the next poll tries again
+                pass
         try:
             self.refresh()
             pending = self.store.pending_injects(self.team.id, now=now)

@@ -59,7 +59,14 @@ ADDED_COLUMNS = (
     ("workshops", "timer_left", "REAL"),
     ("injects", "deliver_after", "REAL"),     # epoch seconds: held until then (the facilitator may undo)
     ("injects", "batch", "TEXT"),             # one send to one or several teams
+    ("teams", "joined", "TEXT"),              # when a process first joined with the team's code
+    ("teams", "seen", "REAL"),                # epoch seconds of the team window's last sign of life
+    ("teams", "history", "TEXT NOT NULL DEFAULT '[]'"),   # [[reputation, posts], …] per turn played
 )
+# A team window that has given no sign of life for this long is shown as offline (it polls every second
+# and says it is alive every few seconds).
+OFFLINE_AFTER = 15.0
+HEARTBEAT_EVERY = 5.0
 
 
 class WorkshopError(Exception):
@@ -139,6 +146,13 @@ class Team:
     last_actions: tuple[str, ...]
     waiting: bool
     updated: str | None
+    joined: str | None = None
+    seen: float | None = None
+    history: tuple[tuple[float, int], ...] = ()     # (reputation, posts) at the end of each turn played
+
+    def online(self, now: float | None = None) -> bool:
+        """Whether the team's window showed a sign of life lately (a closed browser tab stops them)."""
+        return self.seen is not None and (time.time() if now is None else now) - self.seen < OFFLINE_AFTER
 
 
 @dataclass(frozen=True)
@@ -417,13 +431,26 @@ class WorkshopStore:
 
     def report_progress(self, team_id: int, *, turn: int, turns_total: int, sim_time: str, reputation: float,
                         press: float, virality: float, total_posts: int, outcome: str | None,
-                        last_actions: list[str], waiting: bool = False) -> None:
+                        last_actions: list[str], waiting: bool = False,
+                        history: list[tuple[float, int]] | None = None) -> None:
         """A team's figures after an action or a turn's end (the dashboard and `status` read these)."""
         self._write(lambda db: db.execute(
             "UPDATE teams SET turn=?, turns_total=?, sim_time=?, reputation=?, press=?, virality=?, total_posts=?,"
-            " outcome=?, last_actions=?, waiting=?, updated=? WHERE id = ?",
+            " outcome=?, last_actions=?, waiting=?, updated=?, seen=?, history=COALESCE(?, history) WHERE id = ?",
             (int(turn), int(turns_total), sim_time, float(reputation), float(press), float(virality),
-             int(total_posts), outcome, json.dumps(list(last_actions)[-5:]), int(waiting), _now(), team_id)))
+             int(total_posts), outcome, json.dumps(list(last_actions)[-5:]), int(waiting), _now(), time.time(),
+             json.dumps([[round(float(r), 2), int(p)] for r, p in history]) if history is not None else None,
+             team_id)))
+
+    def mark_joined(self, team_id: int) -> None:
+        """A process joined with the team's code (it may still be reading the briefing)."""
+        self._write(lambda db: db.execute("UPDATE teams SET joined = COALESCE(joined, ?), seen = ? WHERE id = ?",
+                                          (_now(), time.time(), team_id)))
+
+    def heartbeat(self, team_id: int, now: float | None = None) -> None:
+        """The team's window is alive (the dashboard shows it online)."""
+        self._write(lambda db: db.execute("UPDATE teams SET seen = ? WHERE id = ?",
+                                          (time.time() if now is None else now, team_id)))
 
     def set_waiting(self, team_id: int, waiting: bool) -> None:
         self._write(lambda db: db.execute("UPDATE teams SET waiting = ?, updated = ? WHERE id = ?",
@@ -574,4 +601,12 @@ def _team(row: sqlite3.Row) -> Team:
                 turn=row["turn"], turns_total=row["turns_total"], sim_time=row["sim_time"],
                 reputation=row["reputation"], press=row["press"], virality=row["virality"],
                 total_posts=row["total_posts"], outcome=row["outcome"], last_actions=last,
-                waiting=bool(row["waiting"]), updated=row["updated"])
+                waiting=bool(row["waiting"]), updated=row["updated"], joined=row["joined"], seen=row["seen"],
+                history=_history(row["history"]))
+
+
+def _history(text: str | None) -> tuple[tuple[float, int], ...]:
+    try:
+        return tuple((float(r), int(p)) for r, p in json.loads(text or "[]"))
+    except (ValueError, TypeError):
+        return ()

@@ -293,3 +293,51 @@ async def test_after_the_end_nothing_more_is_written_to_a_teams_game():
         await pilot.pause()
         assert app.controller.game.state.turn == 1 and list(app.controller.game.state.taken) == []
         assert log.stat().st_size == size                        # the inject sent before the end was not applied
+
+
+async def test_the_dashboard_tells_true_states_notes_observations_and_switches_lockstep_on():
+    made = new_workshop(3, "--team-names", "Red,Blue,Green")
+    store = WorkshopStore()
+    red = join(made["teams"][0]["code"])                     # joined: reading the briefing, no game yet
+    blue = join(made["teams"][1]["code"])
+    controller, recorder = blue.headless()
+    controller.end_turn()                                     # Blue plays a turn: its sparkline starts
+    app = DashboardApp(store, made["workshop"])
+    async with app.run_test(size=(190, 40)) as pilot:
+        await pilot.pause()
+        table = app.query_one(DataTable)
+        states = [str(table.get_cell_at((row, len(dashboard.COLUMNS) - 1))) for row in range(3)]
+        assert states == ["reading the briefing", "playing", "not joined"]
+        assert str(table.get_cell_at((1, 4))) not in ("", "—")                  # Blue's reputation so far
+        assert not app.check_action("next_turn", ())                            # free pace: no n, no t
+        await pilot.press("l")                                                  # lockstep switched on
+        await pilot.pause()
+        workshop = store.workshop(made["workshop"])
+        assert workshop.lockstep and workshop.open_turn == 2                   # Blue (turn 2) waits there
+        assert app.check_action("next_turn", ())
+
+        await pilot.press("down", "o")                                          # about Blue
+        await pilot.pause()
+        await pilot.press(*"argued about escalating", "enter")
+        await pilot.pause()
+        assert [(o.team, o.turn, o.text) for o in store.observations(made["workshop"])] == \
+            [("Blue", 2, "argued about escalating")]
+
+        store.heartbeat(blue.team.id, now=time.time() - 60)                     # Blue's tab was closed
+        store.end(made["workshop"])
+        app.poll()
+        await pilot.pause()
+        states = [str(table.get_cell_at((row, len(dashboard.COLUMNS) - 1))) for row in range(3)]
+        assert states == ["ended", "ended", "ended (never joined)"]
+        assert "ENDED" in text_of(app.status_line) and not app.check_action("inject", ())
+    recorder.close()
+    red.release()
+
+
+def test_a_closed_window_shows_offline():
+    made = new_workshop(1)
+    store = WorkshopStore()
+    joined = join(made["teams"][0]["code"])
+    team = store.team(joined.team.id)
+    assert dashboard.team_state(team) == "reading the briefing"
+    assert dashboard.team_state(team, now=time.time() + 60) == "offline (reading the briefing)"
