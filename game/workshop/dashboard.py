@@ -5,7 +5,7 @@ opened again at any time: nothing lives only here.  Team names and typed headlin
 literal text (rich ``Text``/``Content``), never as markup.
 
 Keys: n open the next turn (lockstep) · t turn timer · p pause/resume all · i inject · u undo the last inject
-· o note an observation about the highlighted team · l lockstep on/off · x end · q quit.
+· o note an observation about the highlighted team · s score it · l lockstep on/off · x end · q quit.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ ALL = "all"
 # every action and has no way to retract one).
 UNDO_SECONDS = 10
 TYPED = "__typed__"
-COLUMNS = ("Team", "Turn", "Time", "Reputation", "Reputation so far", "Posts", "Posts per turn", "Virality",
-           "Press", "Last actions", "State")
+COLUMNS = ("Team", "Turn", "Time", "Rep.", "Rep. so far", "Posts", "Posts/turn", "Viral.", "Press",
+           "Last action", "State")
 
 
 def team_state(team: Team, workshop=None, now: float | None = None) -> str:
@@ -77,6 +77,64 @@ class ObservationScreen(ModalScreen["tuple[int, str] | None"]):
         self.dismiss((self.team.id, text) if text else None)
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ScoreScreen(ModalScreen[None]):
+    """Score one team on each objective: ↑↓ choose an objective, 1–4 set its level (0 clears); saved at once."""
+
+    BINDINGS = [Binding("escape,enter", "close", "Done"),
+                *[Binding(str(n), f"level({n})", show=False) for n in range(5)]]
+
+    def __init__(self, store: WorkshopStore, workshop_id: str, team: Team, objectives: tuple[str, ...]):
+        super().__init__()
+        self.store, self.workshop_id, self.team, self.objectives = store, workshop_id, team, objectives
+        self.levels = {objective: level for name, team_id, objective, level in store.scores(workshop_id)
+                       if team_id == team.id}
+
+    def compose(self) -> ComposeResult:
+        from game.workshop.rubric import LEVELS
+
+        with Vertical(id="inject-box"):
+            yield Static(Content(f"Score Team {self.team.name}"), id="inject-title")
+            yield Static(Content("↑↓ an objective, then 1–4 for its level (0 clears); Enter or Escape when done. "
+                                 "Scores go into the report."), id="inject-help")
+            yield OptionList(*self._options(), id="score-objectives")
+            yield Static(Content("\n".join(f"{n} {label}: {anchor}" for n, label, anchor in LEVELS)), id="score-levels")
+
+    def _options(self) -> list[Option]:
+        from game.workshop.rubric import level_label
+
+        options = []
+        for index, objective in enumerate(self.objectives):
+            level = self.levels.get(objective)
+            mark = f"[{level} {level_label(level)}]" if level else "[– not scored]"
+            options.append(Option(Content(f"{mark:<14} {objective}"), id=str(index)))
+        return options
+
+    def on_mount(self) -> None:
+        listing = self.query_one("#score-objectives", OptionList)
+        listing.highlighted = 0
+        listing.focus()
+
+    def action_level(self, level: int) -> None:
+        listing = self.query_one("#score-objectives", OptionList)
+        index = listing.highlighted or 0
+        objective = self.objectives[index]
+        try:
+            self.store.score(self.workshop_id, self.team.id, objective, level)
+        except WorkshopError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if level:
+            self.levels[objective] = level
+        else:
+            self.levels.pop(objective, None)
+        listing.clear_options()
+        listing.add_options(self._options())
+        listing.highlighted = min(index + 1, len(self.objectives) - 1) if level else index
+
+    def action_close(self) -> None:
         self.dismiss(None)
 
 
@@ -220,6 +278,7 @@ class DashboardApp(App):
         Binding("i", "inject", "Inject"),
         Binding("u", "undo_inject", "Undo inject"),
         Binding("o", "observe", "Note"),
+        Binding("s", "score", "Score"),
         Binding("l", "lockstep", "Lockstep"),
         Binding("x", "end", "End"),
         Binding("q", "quit", "Quit"),
@@ -231,10 +290,12 @@ class DashboardApp(App):
         self.workshop = store.workshop(workshop_id)
         self.injects: list = []
         self.turns_total: int | None = None
+        self.scenario = None
         try:
             from game.scenario.library import load
 
             scenario = load(self.workshop.scenario_ref)
+            self.scenario = scenario
             self.injects = list(scenario.injects)
         except Exception:  # noqa: BLE001 - typed injects still work without the scenario file
             self.notify("The scenario's prepared injects could not be loaded; typed ones still work.",
@@ -374,7 +435,8 @@ class DashboardApp(App):
         workshop = getattr(self, "workshop", None)
         if workshop is None:
             return True
-        if workshop.ended and action in ("next_turn", "timer", "pause", "inject", "undo_inject", "lockstep", "end"):
+        if workshop.ended and action in ("next_turn", "timer", "pause", "inject", "undo_inject", "lockstep", "end",
+                                         "observe"):
             return False
         if action in ("next_turn", "timer") and not workshop.lockstep:
             return False
@@ -388,6 +450,14 @@ class DashboardApp(App):
                     markup=False)
         self.poll()
         self.refresh_bindings()
+
+    def action_score(self) -> None:
+        from game.workshop.rubric import objectives
+
+        team = self.selected_team()
+        if team is None:
+            return
+        self.push_screen(ScoreScreen(self.store, self.workshop.id, team, objectives(self.scenario)))
 
     def action_observe(self) -> None:
         team = self.selected_team()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.reports.comparison import Comparison, Observation, TeamGame, analyse
+from game.reports.comparison import Comparison, Observation, Score, TeamGame, analyse
 from game.workshop.store import WorkshopStore
 
 
@@ -41,13 +41,19 @@ def gather(store: WorkshopStore, workshop_id: str | None) -> Comparison:
     played = [t for t in teams if t.played]
     scenario = played[0].game.scenario if played else _load(workshop.scenario_ref)
     historical = tuple(played[0].debrief.historical) if played else ()
+    from game.workshop.rubric import level_label, objectives
+
     observations = tuple(Observation(o.team, o.turn, o.text) for o in store.observations(workshop.id))
+    order = {objective: index for index, objective in enumerate(objectives(scenario))}
+    scores = tuple(sorted((Score(name, objective, level, level_label(level))
+                           for name, _, objective, level in store.scores(workshop.id)),
+                          key=lambda s: order.get(s.objective, len(order))))
     return analyse(Comparison(
         title=scenario.title if scenario is not None else workshop.scenario_id, workshop_name=workshop.name,
         workshop_id=workshop.id, scenario_id=workshop.scenario_id, seed=workshop.seed, scenario=scenario,
         teams=tuple(teams), historical=historical,
         benchmark=benchmark_name(scenario) if scenario is not None else "What really happened",
-        observations=observations, warnings=tuple(warnings)))
+        observations=observations, scores=scores, warnings=tuple(warnings)))
 
 
 def _load(ref: str):

@@ -48,6 +48,9 @@ CREATE TABLE IF NOT EXISTS injects (
     team INTEGER NOT NULL REFERENCES teams(id), inject_id TEXT, headline TEXT, text TEXT,
     created TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS injects_pending ON injects (team, delivered);
+CREATE TABLE IF NOT EXISTS scores (
+    workshop TEXT NOT NULL REFERENCES workshops(id), team INTEGER NOT NULL REFERENCES teams(id),
+    objective TEXT NOT NULL, level INTEGER NOT NULL, updated TEXT NOT NULL, PRIMARY KEY (team, objective));
 CREATE TABLE IF NOT EXISTS observations (
     id INTEGER PRIMARY KEY AUTOINCREMENT, workshop TEXT NOT NULL REFERENCES workshops(id),
     team INTEGER NOT NULL REFERENCES teams(id), turn INTEGER NOT NULL, text TEXT NOT NULL, created TEXT NOT NULL);
@@ -542,6 +545,26 @@ class WorkshopStore:
                        (workshop, team_id, row["turn"], text, now))
             return ObservationNote(row["name"], int(row["turn"]), text, now)
         return self._write(body)
+
+    def score(self, workshop: str, team_id: int, objective: str, level: int) -> None:
+        """Set a team's level on one objective (0 clears it)."""
+        def body(db):
+            if db.execute("SELECT 1 FROM teams WHERE id = ? AND workshop = ?", (team_id, workshop)).fetchone() is None:
+                raise WorkshopError("no such team in this workshop")
+            if level <= 0:
+                db.execute("DELETE FROM scores WHERE team = ? AND objective = ?", (team_id, objective))
+            else:
+                db.execute("INSERT INTO scores (workshop, team, objective, level, updated) VALUES (?,?,?,?,?) "
+                           "ON CONFLICT (team, objective) DO UPDATE SET level = excluded.level, "
+                           "updated = excluded.updated", (workshop, team_id, objective, int(level), _now()))
+        self._write(body)
+
+    def scores(self, workshop: str) -> list[tuple[str, int, str, int]]:
+        """(team name, team id, objective, level) for every score given."""
+        rows = self._read("SELECT teams.name AS name, teams.id AS id, scores.objective AS objective, "
+                          "scores.level AS level FROM scores JOIN teams ON teams.id = scores.team "
+                          "WHERE scores.workshop = ? ORDER BY teams.id, scores.rowid", (workshop,))
+        return [(r["name"], int(r["id"]), r["objective"], int(r["level"])) for r in rows]
 
     def observations(self, workshop: str) -> list[ObservationNote]:
         rows = self._read("SELECT teams.name AS name, observations.turn AS turn, observations.text AS text, "

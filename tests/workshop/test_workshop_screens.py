@@ -341,3 +341,25 @@ def test_a_closed_window_shows_offline():
     team = store.team(joined.team.id)
     assert dashboard.team_state(team) == "reading the briefing"
     assert dashboard.team_state(team, now=time.time() + 60) == "offline (reading the briefing)"
+
+
+async def test_the_facilitator_scores_a_team_on_the_objectives_and_the_report_shows_it():
+    from workshop_helpers import cli
+    from game.workshop.rubric import objectives
+
+    made = new_workshop(2)
+    store = WorkshopStore()
+    app = DashboardApp(store, made["workshop"])
+    goals = objectives(app.scenario)
+    async with app.run_test(size=(150, 44)) as pilot:
+        await pilot.press("down", "s")                                          # score Blue
+        await pilot.pause()
+        await pilot.press("3", "2")                                             # first objective met, second partly
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert store.scores(made["workshop"]) == [("Blue", store.teams(made["workshop"])[1].id, goals[0], 3),
+                                              ("Blue", store.teams(made["workshop"])[1].id, goals[1], 2)]
+    code, report, _ = cli("workshop", "report", "--code", made["facilitator_code"])
+    scores = report.split("## Scores", 1)[1].split("##", 1)[0]
+    assert code == 0 and "3: met" in scores and "2: partly" in scores
