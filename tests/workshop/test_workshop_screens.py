@@ -363,3 +363,22 @@ async def test_the_facilitator_scores_a_team_on_the_objectives_and_the_report_sh
     code, report, _ = cli("workshop", "report", "--code", made["facilitator_code"])
     scores = report.split("## Scores", 1)[1].split("##", 1)[0]
     assert code == 0 and "3: met" in scores and "2: partly" in scores
+
+
+async def test_a_teams_event_list_shows_an_inject_once():
+    from textual.widgets import RichLog
+
+    made = new_workshop(1)
+    store = WorkshopStore()
+    app, joined = team_app(made["teams"][0]["code"])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        store.send_inject(made["workshop"], None, inject_id="reporter_call")
+        screen.poll_workshop()
+        await pilot.press("e")                                   # the turn ends around the inject
+        await pilot.pause()
+        lines = ["".join(segment.text for segment in strip) for strip in screen.query_one("#play-events", RichLog).lines]
+        text = "\n".join(lines)
+        assert "end of turn 1" in text
+        assert text.count("A reporter wants a comment") == 1, text

@@ -320,9 +320,12 @@ class PlayScreen(Screen):
                        "dim")
         # Every event goes to the log; only the ones that change the game pop up, a few at a time,
         # so the toasts never bury the feed.
-        loud = [e for e in report.events if e.kind in TOAST_KINDS]
+        # A facilitator's inject is logged and shown when it arrives (poll_workshop); the turn's report
+        # lists it again among the turn's events: once is enough.
+        events = [e for e in report.events if e.kind != "inject"]
+        loud = [e for e in events if e.kind in TOAST_KINDS]
         self._withdraw_turn_toasts()   # last turn's events give way (they are in the log)
-        for event in report.events:
+        for event in events:
             self._log_event(event)
         for event in loud[:MAX_TOASTS]:
             title = EVENT_MARK.get(event.kind, event.kind)
