@@ -3,6 +3,7 @@
   bashtag workshop new askjpm --teams 3 [--lockstep]   the join codes and the facilitator's code
   bashtag workshop dashboard --code FACILITATOR-CODE    the live dashboard (pace, pause, inject, end)
   bashtag workshop status --code CODE [--json]          every team's figures
+  bashtag workshop schedule INJECT --turn N [--teams Red,Blue] --code CODE   an inject on the timeline
   bashtag workshop serve [--host 127.0.0.1] [--port 8000]   teams play in a browser
   bashtag workshop report --code CODE [-o FILE]         the comparative debrief
 Teams join with `bashtag join CODE`.  WORKSHOP defaults to the latest one.  See docs/facilitation.md.
@@ -49,6 +50,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     report.add_argument("-o", "--output", type=Path, default=None, help="write to this file instead of stdout")
     report.add_argument("--code", default=None, help="the facilitator's code (asked for when not given)")
 
+    schedule = sub.add_parser("schedule", help="schedule a prepared inject for a turn (all teams or some)")
+    schedule.add_argument("inject", help="a prepared inject's id (the scenario's injects; `bashtag workshop "
+                                         "schedule --list` shows them)", nargs="?")
+    schedule.add_argument("--turn", type=int, default=None, help="each team receives it on reaching this turn")
+    schedule.add_argument("--teams", default=None, help="comma-separated team names (default: every team)")
+    schedule.add_argument("--list", action="store_true", help="list the scenario's prepared injects")
+    schedule.add_argument("--workshop", default=None, help="a workshop id (default: the facilitator code's)")
+    schedule.add_argument("--code", default=None, help="the facilitator's code (asked for when not given)")
+
     serve = sub.add_parser("serve", help="serve the workshop to browsers (textual-serve)")
     serve.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
     serve.add_argument("--host", default="127.0.0.1",
@@ -70,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
         args._workshop_parser.print_help(sys.stderr)
         return 2
     try:
-        return {"new": _new, "status": _status, "dashboard": _dashboard, "report": _report, "serve": _serve}[step](args)
+        return {"new": _new, "status": _status, "dashboard": _dashboard, "report": _report, "serve": _serve,
+                "schedule": _schedule}[step](args)
     except WorkshopError as error:
         print(f"bashtag workshop {step}: {error}", file=sys.stderr)
         return 1
@@ -232,6 +243,43 @@ def _report(args) -> int:
     for warning in warnings:
         _err("report", f"warning: {warning}")
     return emit("workshop report", text, args.output)
+
+
+def _schedule(args) -> int:
+    from game.scenario.library import load
+    from game.workshop.dashboard import effect_words
+    from game.workshop.store import WorkshopError, WorkshopStore
+
+    store = WorkshopStore()
+    workshop = facilitator_workshop(store, args, "schedule")
+    try:
+        injects = {i.id: i for i in load(workshop.scenario_ref).injects}
+    except Exception as error:  # noqa: BLE001 - the scenario file moved or changed
+        raise WorkshopError(f"the workshop's scenario cannot be loaded: {error}") from None
+    if args.list or not args.inject:
+        if not injects:
+            print("This scenario prepares no injects.", file=sys.stderr)
+        for ident, inject in injects.items():
+            effects = effect_words(inject.effects) or "no effect on the figures"
+            print(f"{ident}\t{inject.label}\t{effects}")
+        return 0 if args.list else 2
+    if args.inject not in injects:
+        raise UsageError(f"the scenario has no inject {args.inject!r}: one of {', '.join(injects) or '(none)'}")
+    if args.turn is None or args.turn < 1:
+        raise UsageError("give the turn with --turn N (1 or more)")
+    teams = store.teams(workshop.id)
+    chosen = teams
+    if args.teams:
+        wanted = [n.strip() for n in args.teams.split(",") if n.strip()]
+        by_name = {t.name.lower(): t for t in teams}
+        unknown = [n for n in wanted if n.lower() not in by_name]
+        if unknown:
+            raise UsageError(f"no team named {', '.join(unknown)} (teams: {', '.join(t.name for t in teams)})")
+        chosen = [by_name[n.lower()] for n in wanted]
+    store.send_inject(workshop.id, inject_id=args.inject, at_turn=args.turn, team_ids=[t.id for t in chosen])
+    print(f"Scheduled “{injects[args.inject].label}” for turn {args.turn}: "
+          f"{', '.join(t.name for t in chosen)} each receive it on reaching that turn.")
+    return 0
 
 
 def _serve(args) -> int:

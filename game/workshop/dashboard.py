@@ -189,6 +189,8 @@ class InjectScreen(ModalScreen["dict | None"]):
             yield Static("", id="inject-preview")
             yield Input(placeholder="headline (for a typed inject)", id="inject-headline", max_length=200)
             yield Input(placeholder="details (optional)", id="inject-text", max_length=600)
+            yield Input(placeholder="at turn … (empty: now; a number: each team gets it when it reaches that turn)",
+                        id="inject-turn", max_length=4, restrict=r"[0-9]*")
             yield Static("", id="inject-error")
             with Horizontal(id="inject-buttons"):
                 yield Button("Send…", variant="warning", id="inject-send")
@@ -242,10 +244,16 @@ class InjectScreen(ModalScreen["dict | None"]):
         if what == TYPED and not headline:
             self.query_one("#inject-error", Static).update(Content("Type a headline, or pick a prepared inject."))
             return
+        turn_text = self.query_one("#inject-turn", Input).value.strip()
+        at_turn = int(turn_text) if turn_text else None
+        if at_turn is not None and at_turn < 1:
+            self.query_one("#inject-error", Static).update(Content("A turn is 1 or more (empty: send now)."))
+            return
         choice = {"team": None if target == ALL else int(target),
                   "inject_id": None if what == TYPED else what,
                   "headline": headline if what == TYPED else None,
-                  "text": (text or None) if what == TYPED else None}
+                  "text": (text or None) if what == TYPED else None,
+                  "at_turn": at_turn}
         names = self.recipients(target)
         inject = None if what == TYPED else next((i for i in self.injects if i.id == what), None)
         label = inject.label if inject is not None else headline
@@ -259,8 +267,10 @@ class InjectScreen(ModalScreen["dict | None"]):
             if yes:
                 self.dismiss(choice)      # not returned: the callback's caller would await it
 
-        self.app.push_screen(ConfirmScreen(Content(f"Send “{label}” to {who}?"), detail, yes="Send", no="Back"),
-                             confirmed)
+        question = (f"Schedule “{label}” for turn {at_turn}, to {who}?" if at_turn is not None
+                    else f"Send “{label}” to {who}?")
+        self.app.push_screen(ConfirmScreen(Content(question), detail, yes="Schedule" if at_turn else "Send",
+                                           no="Back"), confirmed)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -310,6 +320,7 @@ class DashboardApp(App):
         table = DataTable(id="dash-teams", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="dash-detail")
+        yield Static("", id="dash-injects")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -320,6 +331,7 @@ class DashboardApp(App):
         self.header_line = self.query_one("#dash-header", Static)
         self.status_line = self.query_one("#dash-status", Static)
         self.detail_line = self.query_one("#dash-detail", Static)
+        self.injects_panel = self.query_one("#dash-injects", Static)
         self.table.add_columns(*COLUMNS)
         self.poll()
         self.set_interval(POLL_SECONDS, self.poll)
@@ -383,6 +395,7 @@ class DashboardApp(App):
         if self.teams:
             table.move_cursor(row=min(row, len(self.teams) - 1))
         self._show_detail()
+        self._show_injects()
         self.refresh_bindings()       # n and t follow lockstep; the controls go once the workshop has ended
 
     def _cells(self, team: Team) -> list[Text]:
@@ -424,6 +437,25 @@ class DashboardApp(App):
         lines.append(" — last actions: ")
         lines.append("; ".join(team.last_actions) or "none yet")
         detail.update(lines)
+
+    def _show_injects(self) -> None:
+        """The injects sent and scheduled, newest last, with each team's state: the timeline of the session."""
+        try:
+            timeline = self.store.inject_timeline(self.workshop.id)
+        except Exception:  # noqa: BLE001 - busy: the next second draws it
+            return
+        labels = {i.id: i.label for i in self.injects}
+        lines = Text()
+        lines.append("Injects", style="bold")
+        if not timeline:
+            lines.append(" — none yet (i sends or schedules one)")
+        for entry in timeline[-6:]:
+            label = labels.get(entry["inject_id"]) or entry["headline"] or entry["inject_id"] or "inject"
+            when = f"turn {entry['at_turn']}" if entry["at_turn"] else f"{entry['created'][11:16]}"
+            lines.append(f"\n  {when:>8}  ")
+            lines.append(label, style="bold")
+            lines.append(" — " + ", ".join(f"{team}: {state}" for team, state in entry["teams"]))
+        self.injects_panel.update(lines)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
@@ -518,13 +550,19 @@ class DashboardApp(App):
         try:
             count = self.store.send_inject(self.workshop.id, choice["team"], inject_id=choice["inject_id"],
                                            headline=choice["headline"], text=choice["text"],
-                                           hold_seconds=UNDO_SECONDS, batch=batch)
+                                           hold_seconds=0 if choice.get("at_turn") else UNDO_SECONDS, batch=batch,
+                                           at_turn=choice.get("at_turn"))
         except WorkshopError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self.last_batch = (batch, choice.get("label") or "the inject")
-        self.notify(f"“{choice.get('label')}” goes to {', '.join(choice.get('names', [])) or f'{count} team(s)'} "
-                    f"in {UNDO_SECONDS} seconds: press u to take it back before then.", markup=False)
+        who = ", ".join(choice.get("names", [])) or f"{count} team(s)"
+        if choice.get("at_turn"):
+            self.notify(f"“{choice.get('label')}” is scheduled for turn {choice['at_turn']}: {who} each get it on "
+                        "reaching that turn (u takes it back until then).", markup=False)
+        else:
+            self.notify(f"“{choice.get('label')}” goes to {who} in {UNDO_SECONDS} seconds: press u to take it back "
+                        "before then.", markup=False)
         self.poll()
 
     def action_undo_inject(self) -> None:

@@ -62,6 +62,7 @@ ADDED_COLUMNS = (
     ("workshops", "timer_left", "REAL"),
     ("injects", "deliver_after", "REAL"),     # epoch seconds: held until then (the facilitator may undo)
     ("injects", "batch", "TEXT"),             # one send to one or several teams
+    ("injects", "at_turn", "INTEGER"),        # scheduled: delivered when the team reaches this turn
     ("teams", "joined", "TEXT"),              # when a process first joined with the team's code
     ("teams", "seen", "REAL"),                # epoch seconds of the team window's last sign of life
     ("teams", "history", "TEXT NOT NULL DEFAULT '[]'"),   # [[reputation, posts], …] per turn played
@@ -463,28 +464,57 @@ class WorkshopStore:
 
     def send_inject(self, workshop: str, team_id: int | None = None, *, inject_id: str | None = None,
                     headline: str | None = None, text: str | None = None, hold_seconds: float = 0,
-                    batch: str | None = None, now: float | None = None) -> int:
-        """Queue an inject for one team, or every team when ``team_id`` is None; returns how many got it.
-        ``hold_seconds`` keeps it from the teams that long, so the facilitator can take it back
-        (:meth:`undo_injects` with the same ``batch``)."""
+                    batch: str | None = None, now: float | None = None, at_turn: int | None = None,
+                    team_ids: list[int] | None = None) -> int:
+        """Queue an inject for one team (``team_id``), some (``team_ids``) or every team (neither); returns
+        how many got it.  ``hold_seconds`` keeps it from the teams that long, so the facilitator can take it
+        back (:meth:`undo_injects` with the same ``batch``); ``at_turn`` schedules it: each team receives
+        it when it reaches that turn."""
         if not inject_id and not (headline and headline.strip()):
             raise WorkshopError("an inject needs a prepared inject or a headline")
+        if at_turn is not None and at_turn < 1:
+            raise WorkshopError("an inject is scheduled at turn 1 or later")
         after = (time.time() if now is None else now) + hold_seconds if hold_seconds > 0 else None
+        batch = batch or secrets.token_hex(6)
+        wanted = team_ids if team_ids is not None else ([team_id] if team_id is not None else None)
 
         def body(db):
-            if team_id is None:
+            if wanted is None:
                 targets = [row[0] for row in db.execute("SELECT id FROM teams WHERE workshop = ?", (workshop,))]
             else:
-                found = db.execute("SELECT id FROM teams WHERE id = ? AND workshop = ?", (team_id, workshop)).fetchone()
-                if found is None:
-                    raise WorkshopError("no such team in this workshop")
-                targets = [team_id]
+                targets = []
+                for ident in wanted:
+                    found = db.execute("SELECT id FROM teams WHERE id = ? AND workshop = ?", (ident, workshop)).fetchone()
+                    if found is None:
+                        raise WorkshopError("no such team in this workshop")
+                    targets.append(ident)
             for target in targets:
                 db.execute("INSERT INTO injects (workshop, team, inject_id, headline, text, created, deliver_after, "
-                           "batch) VALUES (?,?,?,?,?,?,?,?)",
-                           (workshop, target, inject_id, headline, text, _now(), after, batch))
+                           "batch, at_turn) VALUES (?,?,?,?,?,?,?,?,?)",
+                           (workshop, target, inject_id, headline, text, _now(), after, batch, at_turn))
             return len(targets)
         return self._write(body)
+
+    def inject_timeline(self, workshop: str) -> list[dict]:
+        """Every inject sent or scheduled, oldest first: {"batch", "inject_id", "headline", "at_turn",
+        "created", "teams": [(team name, "received" | "on its way" | "scheduled")]}."""
+        rows = self._read("SELECT injects.batch AS batch, injects.inject_id AS inject_id, injects.headline AS headline, "
+                          "injects.at_turn AS at_turn, injects.created AS created, injects.delivered AS delivered, "
+                          "teams.name AS name, teams.turn AS turn FROM injects JOIN teams ON teams.id = injects.team "
+                          "WHERE injects.workshop = ? ORDER BY injects.id", (workshop,))
+        batches: dict[str, dict] = {}
+        for r in rows:
+            key = r["batch"] or f"{r['created']}|{r['inject_id']}|{r['headline']}"
+            entry = batches.setdefault(key, {"batch": r["batch"], "inject_id": r["inject_id"], "headline": r["headline"],
+                                             "at_turn": r["at_turn"], "created": r["created"], "teams": []})
+            if r["delivered"]:
+                state = "received"
+            elif r["at_turn"] is not None and r["turn"] < r["at_turn"]:
+                state = "scheduled"
+            else:
+                state = "on its way"
+            entry["teams"].append((r["name"], state))
+        return list(batches.values())
 
     def undo_injects(self, workshop: str, batch: str) -> tuple[list[str], list[str]]:
         """Take back an inject not yet received: (teams it was taken back from, teams that already have it —
@@ -502,8 +532,10 @@ class WorkshopStore:
     def pending_injects(self, team_id: int, now: float | None = None) -> list[PendingInject]:
         """The injects this team should receive now (those still held for a possible undo wait)."""
         now = time.time() if now is None else now
-        rows = self._read("SELECT id, team, inject_id, headline, text FROM injects WHERE team = ? AND delivered = 0 "
-                          "AND (deliver_after IS NULL OR deliver_after <= ?) ORDER BY id", (team_id, now))
+        rows = self._read("SELECT injects.id AS id, injects.team AS team, inject_id, headline, text FROM injects "
+                          "JOIN teams ON teams.id = injects.team WHERE injects.team = ? AND delivered = 0 "
+                          "AND (deliver_after IS NULL OR deliver_after <= ?) "
+                          "AND (at_turn IS NULL OR at_turn <= teams.turn) ORDER BY injects.id", (team_id, now))
         return [PendingInject(r["id"], r["team"], r["inject_id"], r["headline"], r["text"]) for r in rows]
 
     def mark_delivered(self, inject_ids: list[int]) -> None:
@@ -522,8 +554,11 @@ class WorkshopStore:
             missing = applied - delivered
             if missing <= 0:
                 return 0
-            ids = [row[0] for row in db.execute("SELECT id FROM injects WHERE team = ? AND delivered = 0 "
-                                                "ORDER BY id LIMIT ?", (team_id, missing))]
+            # The ones that were due (a scheduled inject for a later turn cannot have been applied).
+            ids = [row[0] for row in db.execute(
+                "SELECT injects.id FROM injects JOIN teams ON teams.id = injects.team WHERE injects.team = ? "
+                "AND delivered = 0 AND (at_turn IS NULL OR at_turn <= teams.turn) ORDER BY injects.id LIMIT ?",
+                (team_id, missing))]
             db.executemany("UPDATE injects SET delivered = 1 WHERE id = ?", [(i,) for i in ids])
             return len(ids)
         return self._write(body)

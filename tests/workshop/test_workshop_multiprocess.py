@@ -223,3 +223,27 @@ def test_the_turn_timer_stops_while_paused_and_never_opens_more_than_one_turn_ah
         assert store.workshop(ident).timer_remaining() == 0.0     # run out, waiting for a team to reach turn 4
     finally:
         _finish(store, made, procs)
+
+
+def test_a_scheduled_inject_reaches_each_chosen_team_at_its_turn_and_the_timeline_says_so():
+    from game.workshop.store import WorkshopStore
+
+    made = new_workshop(3, "--team-names", "Red,Blue,Green")
+    store = WorkshopStore()
+    code, out, err = cli("workshop", "schedule", "reporter_call", "--turn", "4", "--teams", "Red,Blue",
+                         "--code", made["facilitator_code"])
+    assert code == 0 and "Red, Blue" in out, err
+    [entry] = store.inject_timeline(made["workshop"])
+    assert entry["at_turn"] == 4 and entry["teams"] == [("Red", "scheduled"), ("Blue", "scheduled")]
+    procs = _drivers(made, ["watch", "watch", "watch"])      # three processes play to the end
+    for proc in procs:
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+    [entry] = store.inject_timeline(made["workshop"])
+    assert entry["teams"] == [("Red", "received"), ("Blue", "received")]
+    from game.workshop.joining import join
+
+    for team, expected in zip(made["teams"], ([4], [4], [])):
+        joined = join(team["code"])
+        assert [t.turn for t in joined.game.state.taken if t.kind == "inject"] == expected
+        joined.release()

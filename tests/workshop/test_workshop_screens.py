@@ -382,3 +382,24 @@ async def test_a_teams_event_list_shows_an_inject_once():
         text = "\n".join(lines)
         assert "end of turn 1" in text
         assert text.count("A reporter wants a comment") == 1, text
+
+
+async def test_the_inject_dialog_schedules_for_a_turn_and_the_dashboard_shows_the_timeline():
+    made = new_workshop(2)
+    store = WorkshopStore()
+    app = DashboardApp(store, made["workshop"])
+    async with app.run_test(size=(150, 48)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#inject-turn", Input).value = "3"
+        await pilot.click("#inject-send")
+        await pilot.pause()
+        assert "for turn 3, to all 2 teams" in text_of(app.screen.query_one(".modal-title", Static))
+        await pilot.press("y")
+        await pilot.pause()
+        app.poll()
+        await pilot.pause()
+        panel = text_of(app.query_one("#dash-injects", Static))
+        assert "turn 3" in panel and "A reporter calls" in panel and "Red: scheduled" in panel
+    red = store.teams(made["workshop"])[0]
+    assert store.pending_injects(red.id, now=time.time() + 3600) == []        # not before turn 3
