@@ -115,7 +115,8 @@ async def run_level(teams: int, data_dir: Path) -> dict:
         async with aiohttp.ClientSession() as session:
             clients, pumps = [], []
             for team in made["teams"]:
-                ws = await session.ws_connect(f"http://127.0.0.1:{port}/ws?width=140&height=42", max_msg_size=0)
+                ws = await session.ws_connect(f"http://127.0.0.1:{port}/ws?width=140&height=42", max_msg_size=0,
+                                              headers={"Origin": f"http://127.0.0.1:{port}"})  # serve checks it
                 client = Client(ws)
                 pumps.append(asyncio.create_task(client.pump()))
                 await client.wait("join code")

@@ -100,7 +100,8 @@ class PlayScreen(Screen):
         if self.link is not None:
             # A workshop team: injects and the facilitator's gate arrive through the shared store.
             self.link.report_now(self.game)
-            self.set_interval(1.0, self.poll_workshop)   # the banner's countdown moves every second
+            self.set_interval(1.5, self.poll_workshop)
+            self.set_interval(1.0, lambda: self._show_wait(None))   # the countdown moves every second
 
     # ------------------------------------------------------------------------------ workshop
 
