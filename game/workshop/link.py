@@ -143,9 +143,9 @@ class TeamLink:
             return "The workshop has ended. Your game is saved as it stands; the facilitator will lead the debrief."
         parts = []
         if workshop.paused:
-            parts.append("PAUSED by the facilitator: no team can end a turn for now")
+            parts.append("PAUSED by the facilitator")
         if self.waiting:
-            parts.append(f"You have ended turn {game.state.turn}; your actions are locked (e takes it back)")
+            parts.append(f"You have ended turn {game.state.turn}: actions locked (e takes it back)")
             if workshop.lockstep and game.state.turn >= workshop.open_turn and not workshop.paused:
                 parts.append(f"waiting for the facilitator to open turn {game.state.turn + 1}")
         remaining = workshop.timer_remaining(now)
@@ -161,16 +161,22 @@ class TeamLink:
 
     # ------------------------------------------------------------------------------ mailbox
 
+    def beat(self) -> None:
+        """Tell the store this window is alive (at most every HEARTBEAT_EVERY seconds): the dashboard shows
+        a window silent for longer as offline (a closed browser tab)."""
+        if time.monotonic() - self._beat < HEARTBEAT_EVERY:
+            return
+        try:
+            self.store.heartbeat(self.team.id)
+            self._beat = time.monotonic()
+        except Exception:  # noqa: BLE001 - the next beat tries again
+            pass
+
     def poll(self, controller, now: float | None = None) -> PollResult:
         """Apply pending injects through ``controller`` and say whether a waiting team may now move on
         (``now``, epoch seconds, for tests: injects are held a few seconds so the facilitator can undo)."""
         result = PollResult()
-        if time.monotonic() - self._beat >= HEARTBEAT_EVERY:
-            try:
-                self.store.heartbeat(self.team.id)
-                self._beat = time.monotonic()
-            except Exception:  # noqa: BLE001 - the next poll tries again
-                pass
+        self.beat()
         try:
             self.refresh()
             pending = self.store.pending_injects(self.team.id, now=now)

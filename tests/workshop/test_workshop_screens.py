@@ -140,6 +140,7 @@ async def test_the_join_screen_refuses_a_wrong_code_and_accepts_a_right_one(monk
         await pilot.pause()
         assert isinstance(app.screen, BriefingScreen)
         assert app.workshop_link is not None and app.workshop_link.team_name == "Red"
+        assert any("You play as Team Red" in n.message for n in app._notifications)   # the briefing names it
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
@@ -257,7 +258,7 @@ async def test_a_team_sees_a_pause_the_timer_and_its_own_wait_at_once_and_may_ta
 
         await pilot.press("e")                                   # lockstep: the end of turn 1 waits
         await pilot.pause()
-        assert "You have ended turn 1" in text_of(banner)
+        assert "You have ended turn 1: actions locked" in text_of(banner)
         assert screen.query_one("#play-actions").has_class("-locked")
         await pilot.press("m")                                   # locked: refused, and said so
         await pilot.pause()
