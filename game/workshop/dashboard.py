@@ -51,6 +51,24 @@ def team_state(team: Team, workshop=None, now: float | None = None) -> str:
     return state
 
 
+def first_parting(teams: list[Team]) -> str | None:
+    """Where the teams' figures first parted (every team plays the same seed, so figures stay equal until a
+    choice changes one): 'Figures first parted at turn 3: Red 45.0, Blue 42.8 (reputation)'."""
+    played = [t for t in teams if t.history]
+    if len(played) < 2:
+        return None
+    for turn in range(1, max(len(t.history) for t in played) + 1):
+        reached = [t for t in played if len(t.history) >= turn]
+        if len(reached) < 2:
+            return None
+        figures = {(round(t.history[turn - 1][0], 1), t.history[turn - 1][1]) for t in reached}
+        if len(figures) > 1:
+            values = ", ".join(f"{t.name} {t.history[turn - 1][0]:.1f} / {t.history[turn - 1][1]:,}" for t in reached)
+            return (f"The teams' figures first parted at turn {turn} (reputation / posts that turn): {values}. "
+                    "The report shows the choices behind it.")
+    return "The teams' figures have not parted yet: every choice so far left the same figures."
+
+
 class ObservationScreen(ModalScreen["tuple[int, str] | None"]):
     """Note an observation about one team, at the turn it is on (it goes into the report)."""
 
@@ -436,6 +454,10 @@ class DashboardApp(App):
         lines.append(f"Team {team.name}", style="bold")
         lines.append(" — last actions: ")
         lines.append("; ".join(team.last_actions) or "none yet")
+        parted = first_parting(self.teams)
+        if parted:
+            lines.append("\n")
+            lines.append(parted)
         detail.update(lines)
 
     def _show_injects(self) -> None:

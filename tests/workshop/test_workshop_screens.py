@@ -404,3 +404,19 @@ async def test_the_inject_dialog_schedules_for_a_turn_and_the_dashboard_shows_th
         assert "turn 3" in panel and "A reporter calls" in panel and "Red: scheduled" in panel
     red = store.teams(made["workshop"])[0]
     assert store.pending_injects(red.id, now=time.time() + 3600) == []        # not before turn 3
+
+
+def test_the_dashboard_says_where_the_teams_figures_first_parted():
+    from game.engine.actions import Pause
+
+    made = new_workshop(2)
+    store = WorkshopStore()
+    for team, pause_at in zip(made["teams"], (None, 3)):
+        controller, recorder = join(team["code"]).headless()
+        for turn in range(1, 6):
+            if turn == pause_at:
+                controller.apply(Pause())
+            controller.end_turn()
+        recorder.close()
+    line = dashboard.first_parting(store.teams(made["workshop"]))
+    assert line.startswith("The teams' figures first parted at turn 3")
