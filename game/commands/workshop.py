@@ -158,7 +158,7 @@ def facilitator_workshop(store, args, step: str):
     code = args.code
     if not code:
         if not sys.stdin.isatty():
-            raise UsageError(f"give the facilitator's code with --code CODE (there is no terminal to ask for it on)")
+            raise UsageError("give the facilitator's code with --code CODE (there is no terminal to ask for it on)")
         import getpass
 
         try:
