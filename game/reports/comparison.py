@@ -93,7 +93,7 @@ class Comparison:
     divergences: tuple[Divergence, ...] = ()
     quiet_differences: tuple[int, ...] = ()   # earlier turns where choices differed and no figure moved
     shared_lessons: tuple[str, ...] = ()
-    own_lessons: dict = field(default_factory=dict)   # team -> lessons only some teams got
+    own_lessons: dict = field(default_factory=dict)   # (team, …) -> the lessons only those teams got
     questions: tuple[str, ...] = ()
 
     @property
@@ -181,14 +181,23 @@ def _divergences(played: list[TeamGame], limit: int) -> tuple[list[Divergence], 
     return found, quiet
 
 
-def _lessons(played: list[TeamGame]) -> tuple[list[str], dict[str, list[str]]]:
-    """The lessons every team got (said once), and each team's others."""
+def _lessons(played: list[TeamGame]) -> tuple[list[str], dict[tuple[str, ...], list[str]]]:
+    """The lessons every team got (said once), and the others grouped by the teams that got them
+    ({("Blue", "Green"): [lesson, …], ("Red",): […]}), each lesson said once."""
     if not played:
         return [], {}
     texts = [[lesson.text for lesson in t.debrief.lessons] for t in played]
     shared = [text for text in texts[0] if all(text in other for other in texts[1:])] if len(played) > 1 else []
-    own = {t.name: [text for text in got if text not in shared] for t, got in zip(played, texts)}
-    return shared, own
+    groups: dict[tuple[str, ...], list[str]] = {}
+    seen: set[str] = set(shared)
+    for got in texts:
+        for text in got:
+            if text in seen:
+                continue
+            seen.add(text)
+            who = tuple(t.name for t, other in zip(played, texts) if text in other)
+            groups.setdefault(who, []).append(text)
+    return shared, groups
 
 
 def _questions(played: list[TeamGame]) -> list[str]:

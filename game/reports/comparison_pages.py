@@ -91,6 +91,13 @@ def _key_html(c: Comparison) -> str:
     return "".join(parts)
 
 
+def _who(teams: tuple[str, ...], played: int) -> str:
+    """'Only Team Red', 'Teams Blue, Green and Gold' (or 'Team Red' when only one team played)."""
+    if len(teams) == 1:
+        return f"Only Team {teams[0]}" if played > 1 else f"Team {teams[0]}"
+    return "Teams " + ", ".join(teams[:-1]) + " and " + teams[-1]
+
+
 def _pattern_words(dash: str | None) -> str:
     return "solid" if dash is None else {"14, 5": "long dashes", "3, 4": "dotted", "14, 4, 3, 4": "dash-dot",
                                          "8, 8": "even dashes", "2, 8": "sparse dots"}.get(dash, "patterned")
@@ -188,10 +195,9 @@ def comparison_markdown(c: Comparison) -> str:
     out += ["## Lessons", ""]
     if c.shared_lessons:
         out += ["Every team:", ""] + [f"- {esc(text)}" for text in c.shared_lessons] + [""]
-    for team, texts in c.own_lessons.items():
-        if texts:
-            out += [f"Only Team {esc(team)}:" if len(c.played) > 1 else f"Team {esc(team)}:", ""]
-            out += [f"- {esc(text)}" for text in texts] + [""]
+    for teams, texts in c.own_lessons.items():
+        out += [esc(_who(teams, len(c.played))) + ":", ""]
+        out += [f"- {esc(text)}" for text in texts] + [""]
     if not c.shared_lessons and not any(c.own_lessons.values()):
         out += ["No lesson of this scenario was triggered.", ""]
     out += ["## Questions for the discussion", ""]
@@ -305,10 +311,9 @@ def comparison_html(c: Comparison) -> str:
     add('<h2>Lessons</h2>')
     if c.shared_lessons:
         add('<h3>Every team</h3><ul class="lessons">' + "".join(f"<li>{e(x)}</li>" for x in c.shared_lessons) + "</ul>")
-    for team, texts in c.own_lessons.items():
-        if texts:
-            heading = f"Only Team {team}" if len(c.played) > 1 else f"Team {team}"
-            add(f'<h3>{e(heading)}</h3><ul class="lessons">' + "".join(f"<li>{e(x)}</li>" for x in texts) + "</ul>")
+    for teams, texts in c.own_lessons.items():
+        add(f'<h3>{e(_who(teams, len(c.played)))}</h3><ul class="lessons">' + "".join(f"<li>{e(x)}</li>" for x in texts)
+            + "</ul>")
     if not c.shared_lessons and not any(c.own_lessons.values()):
         add("<p>No lesson of this scenario was triggered.</p>")
     add('<h2>Questions for the discussion</h2><ol class="questions">')

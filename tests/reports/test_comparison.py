@@ -96,3 +96,14 @@ def test_observations_are_in_the_report_and_hostile_text_stays_literal():
     assert "The facilitator&#x27;s observations" in page or "The facilitator's observations" in page
     text = comparison_markdown(c)
     assert "**Team Blue**, turn 3: Paused" in text
+
+
+def test_a_lesson_some_teams_got_is_said_once_with_every_team_that_got_it():
+    c = comparison({"Red": {3: [Pause()]}, "Blue": {}, "Green": {}}, turns=14)
+    text = comparison_markdown(c)
+    lessons = text.split("## Lessons", 1)[1].split("## Questions", 1)[0]
+    every = [lesson.text for lesson in c.teams[1].debrief.lessons]
+    for lesson in every:
+        assert lessons.count(lesson) == 1
+    assert c.own_lessons == {("Blue", "Green"): ["Pause the queue."]}      # Red paused: the lesson is theirs
+    assert "Teams Blue and Green:" in lessons and "Only Team" not in lessons
