@@ -91,6 +91,12 @@ def _key_html(c: Comparison) -> str:
     return "".join(parts)
 
 
+def _turns(turns) -> str:
+    """'turn 4', 'turns 4 and 5', 'turns 1, 2 and 4'."""
+    turns = [str(t) for t in turns]
+    return f"turn {turns[0]}" if len(turns) == 1 else "turns " + ", ".join(turns[:-1]) + " and " + turns[-1]
+
+
 def _who(teams: tuple[str, ...], played: int) -> str:
     """'Only Team Red', 'Teams Blue, Green and Gold' (or 'Team Red' when only one team played)."""
     if len(teams) == 1:
@@ -153,8 +159,7 @@ def comparison_markdown(c: Comparison) -> str:
             out += ["```", "", f"*benchmark: {esc(c.benchmark)}, up to the same turn as the teams.*", ""]
     out += ["## Where the teams' choices diverged", ""]
     if c.quiet_differences:
-        out += [f"Before that, the choices differed at turn {', '.join(map(str, c.quiet_differences))} without "
-                "changing any figure.", ""]
+        out += [f"Before that, the choices differed at {_turns(c.quiet_differences)} without changing any figure.", ""]
     if not c.divergences:
         out += ["No choice made the teams' figures part (or fewer than two teams played).", ""]
     for d in c.divergences:
@@ -254,8 +259,8 @@ def comparison_html(c: Comparison) -> str:
                 f"same seed.{e(note)}</figcaption></figure>")
     add("<h2>Where the teams' choices diverged</h2>")
     if c.quiet_differences:
-        add(f"<p>Before that, the choices differed at turn {e(', '.join(map(str, c.quiet_differences)))} without "
-            "changing any figure.</p>")
+        add(f"<p>Before that, the choices differed at {e(_turns(c.quiet_differences))} without changing any "
+            "figure.</p>")
     if not c.divergences:
         add("<p>No choice made the teams' figures part (or fewer than two teams played).</p>")
     for d in c.divergences:
