@@ -54,6 +54,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     schedule.add_argument("inject", help="a prepared inject's id (the scenario's injects; `bashtag workshop "
                                          "schedule --list` shows them)", nargs="?")
     schedule.add_argument("--turn", type=int, default=None, help="each team receives it on reaching this turn")
+    schedule.add_argument("--at", default=None, metavar="'YYYY-MM-DD HH:MM'",
+                          help="or at this simulated time (the scenario's local time): the turn it falls in")
     schedule.add_argument("--teams", default=None, help="comma-separated team names (default: every team)")
     schedule.add_argument("--list", action="store_true", help="list the scenario's prepared injects")
     schedule.add_argument("--workshop", default=None, help="a workshop id (default: the facilitator code's)")
@@ -245,6 +247,33 @@ def _report(args) -> int:
     return emit("workshop report", text, args.output)
 
 
+def turn_at(scenario, seed: int, when: str) -> int:
+    """The turn a simulated time falls in (the last turn starting at or before it)."""
+    import datetime as dt
+
+    from game.engine.game import Game
+
+    try:
+        moment = dt.datetime.fromisoformat(when.strip())
+    except ValueError:
+        raise UsageError(f"--at {when!r}: write the simulated time as YYYY-MM-DD HH:MM") from None
+    # The turns' start times are the scenario's clock, the same for every team: play them out unattended.
+    game = Game(scenario, seed)
+    starts = [game.state.time]
+    while not game.over:
+        game.end_turn()
+        starts.append(game.state.time)
+    first = starts[0]
+    if (moment.tzinfo is None) != (first.tzinfo is None):
+        moment = moment.replace(tzinfo=first.tzinfo)
+    if moment < first:
+        raise UsageError(f"--at {when}: the scenario starts at {first:%Y-%m-%d %H:%M}")
+    turn = max(i for i, start in enumerate(starts[:-1], start=1) if start <= moment) if moment < starts[-1] else None
+    if turn is None:
+        raise UsageError(f"--at {when}: the scenario ends at {starts[-1]:%Y-%m-%d %H:%M}")
+    return turn
+
+
 def _schedule(args) -> int:
     from game.scenario.library import load
     from game.workshop.dashboard import effect_words
@@ -265,8 +294,12 @@ def _schedule(args) -> int:
         return 0 if args.list else 2
     if args.inject not in injects:
         raise UsageError(f"the scenario has no inject {args.inject!r}: one of {', '.join(injects) or '(none)'}")
+    if args.at is not None:
+        if args.turn is not None:
+            raise UsageError("give --turn or --at, not both")
+        args.turn = turn_at(load(workshop.scenario_ref), workshop.seed, args.at)
     if args.turn is None or args.turn < 1:
-        raise UsageError("give the turn with --turn N (1 or more)")
+        raise UsageError("give the turn with --turn N (1 or more), or a simulated time with --at")
     teams = store.teams(workshop.id)
     chosen = teams
     if args.teams:
@@ -277,7 +310,8 @@ def _schedule(args) -> int:
             raise UsageError(f"no team named {', '.join(unknown)} (teams: {', '.join(t.name for t in teams)})")
         chosen = [by_name[n.lower()] for n in wanted]
     store.send_inject(workshop.id, inject_id=args.inject, at_turn=args.turn, team_ids=[t.id for t in chosen])
-    print(f"Scheduled “{injects[args.inject].label}” for turn {args.turn}: "
+    print(f"Scheduled “{injects[args.inject].label}” for turn {args.turn}"
+          + (f" (the turn {args.at} falls in)" if args.at else "") + ": "
           f"{', '.join(t.name for t in chosen)} each receive it on reaching that turn.")
     return 0
 

@@ -126,3 +126,27 @@ def test_join_with_a_wrong_code_says_so():
     new_workshop(1)
     code, _, err = cli("join", "ABCD-EFGH-JKMN")
     assert code == 1 and "no team has that code" in err
+
+
+def test_an_inject_is_scheduled_at_the_turn_a_simulated_time_falls_in():
+    from pathlib import Path
+
+    from game.engine.game import Game
+    from game.scenario.loader import load_scenario
+    from game.workshop.store import WorkshopStore
+    from workshop_helpers import MINI, cli
+
+    made = new_workshop(2)
+    game = Game(load_scenario(Path(MINI)), 7)
+    for _ in range(3):
+        game.end_turn()
+    turn4 = game.state.time                                   # the start of turn 4
+    at = (turn4 + (game.state.history[-1].end - game.state.history[-1].start) / 2).strftime("%Y-%m-%d %H:%M")
+    code, out, err = cli("workshop", "schedule", "memo", "--at", turn4.strftime("%Y-%m-%d %H:%M"),
+                         "--code", made["facilitator_code"])
+    assert code == 0 and "for turn 4" in out, err
+    code, out, err = cli("workshop", "schedule", "memo", "--at", at, "--code", made["facilitator_code"])
+    assert code == 0 and "for turn 4" in out, err                # within turn 4
+    assert [e["at_turn"] for e in WorkshopStore().inject_timeline(made["workshop"])] == [4, 4]
+    code, _, err = cli("workshop", "schedule", "memo", "--at", "1999-01-01 00:00", "--code", made["facilitator_code"])
+    assert code == 2 and "the scenario starts at" in err
