@@ -489,8 +489,8 @@ class DashboardApp(App):
         workshop = getattr(self, "workshop", None)
         if workshop is None:
             return True
-        if workshop.ended and action in ("next_turn", "timer", "pause", "inject", "undo_inject", "lockstep", "end",
-                                         "observe"):
+        # Observations and scores stay: the facilitator often writes them after the end, before the debrief.
+        if workshop.ended and action in ("next_turn", "timer", "pause", "inject", "undo_inject", "lockstep", "end"):
             return False
         if action in ("next_turn", "timer") and not workshop.lockstep:
             return False
