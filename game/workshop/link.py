@@ -56,7 +56,8 @@ class TeamLink:
 
     def _report(self, game) -> None:
         state = game.state
-        labels = [t.label for t in state.taken if t.kind != "inject"][-5:]
+        # Each with its turn, so the dashboard never shows an old decision as if it were the latest move.
+        labels = [f"turn {t.turn}: {t.label}" for t in state.taken if t.kind != "inject"][-5:]
         try:
             self.store.report_progress(
                 self.team.id, turn=state.turn, turns_total=state.turns_total, sim_time=state.time.isoformat(),

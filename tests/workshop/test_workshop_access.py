@@ -44,7 +44,7 @@ def test_status_json_says_press_virality_last_action_and_injects():
     red, blue = json.loads(out)["teams"]
     assert code == 0
     assert red["press"] is not None and red["virality"] is not None
-    assert red["last_action"] == controller.game.state.taken[-1].label
+    assert red["last_action"] == f"turn 1: {controller.game.state.taken[-1].label}"   # with its turn
     assert (red["injects_sent"], red["injects_received"]) == (1, 1)
     assert (blue["injects_sent"], blue["injects_received"]) == (1, 0)
 
