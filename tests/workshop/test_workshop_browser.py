@@ -114,7 +114,7 @@ class Browser:
                             **({"text": "\r"} if kind == "keyDown" else {}))
 
 
-async def drive(page_ws_url: str, url: str, code: str) -> Browser:
+async def drive(page_ws_url: str, url: str, code: str, workshop: str) -> Browser:
     import aiohttp
 
     async with aiohttp.ClientSession() as session, session.ws_connect(page_ws_url, max_msg_size=0) as ws:
@@ -137,6 +137,11 @@ async def drive(page_ws_url: str, url: str, code: str) -> Browser:
             terminal = await browser.call("Runtime.evaluate",
                                           expression="document.querySelectorAll('.xterm').length")
             assert terminal["result"]["value"] >= 1
+            # The facilitator pauses: the browser team sees it at once, without pressing a key.
+            from game.workshop.store import WorkshopStore
+
+            WorkshopStore().set_paused(workshop, True)
+            await browser.wait_text("PAUSED by the facilitator")
         finally:
             pump.cancel()
     return browser
@@ -166,7 +171,7 @@ def test_a_browser_joins_with_a_code_and_plays(tmp_path):
         pages = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{dev_port}/json/list", timeout=10).read())
         page = next(p for p in pages if p.get("type") == "page")
         browser = asyncio.run(drive(page["webSocketDebuggerUrl"], f"http://127.0.0.2:{port}/",
-                                    made["teams"][0]["code"]))
+                                    made["teams"][0]["code"], made["workshop"]))
     finally:
         for proc in (chromium, server):
             if proc is not None and proc.poll() is None:
