@@ -8,7 +8,15 @@ shared escaping, chart style and page of the single-game reports.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # types only: the reports layer reads these, the workshop builds them
+    from game.engine.debrief import Debrief
+    from game.engine.game import Game
+    from game.engine.state import TakenAction, TurnRecord
+    from game.scenario.models import Scenario
 
 
 @dataclass(frozen=True)
@@ -35,8 +43,8 @@ class TeamGame:
     """One team: its replayed game and the engine's debrief of it (both None when it never started)."""
 
     name: str
-    game: object | None = None            # game.engine.game.Game
-    debrief: object | None = None         # game.engine.debrief.Debrief
+    game: Game | None = None
+    debrief: Debrief | None = None
     warnings: tuple[str, ...] = ()
 
     @property
@@ -53,13 +61,13 @@ class TeamGame:
         return f"unfinished (turn {state.turn} of {state.turns_total})"
 
     @property
-    def history(self) -> tuple:
+    def history(self) -> tuple[TurnRecord, ...]:
         return tuple(self.game.state.history) if self.game is not None else ()
 
-    def decisions(self) -> list:
+    def decisions(self) -> list[TakenAction]:
         return [t for t in self.game.state.taken if t.kind != "inject"] if self.game else []
 
-    def injects(self) -> list:
+    def injects(self) -> list[TakenAction]:
         return [t for t in self.game.state.taken if t.kind == "inject"] if self.game else []
 
 
@@ -68,7 +76,7 @@ class Divergence:
     """A turn where the teams did not all do the same, and each team's figures then and at the end."""
 
     turn: int
-    time: object | None                                  # the turn's start (datetime)
+    time: dt.datetime | None                             # the turn's start
     choices: dict[str, list[str]]                        # team -> what it chose that turn
     after: dict[str, tuple[float, int, float, int]]      # team -> (rep, posts at turn end, rep, posts at the end)
 
@@ -82,9 +90,9 @@ class Comparison:
     workshop_id: str
     scenario_id: str
     seed: int
-    scenario: object | None
+    scenario: Scenario | None
     teams: tuple[TeamGame, ...]
-    historical: tuple                     # TurnRecords of the benchmark (what really happened), same seed
+    historical: tuple[TurnRecord, ...]    # the benchmark (what really happened), same seed
     benchmark: str                        # its name: "What really happened", or a fictional case's model play
     observations: tuple[Observation, ...] = ()
     scores: tuple[Score, ...] = ()
@@ -93,7 +101,7 @@ class Comparison:
     divergences: tuple[Divergence, ...] = ()
     quiet_differences: tuple[int, ...] = ()   # earlier turns where choices differed and no figure moved
     shared_lessons: tuple[str, ...] = ()
-    own_lessons: dict = field(default_factory=dict)   # (team, …) -> the lessons only those teams got
+    own_lessons: dict[tuple[str, ...], list[str]] = field(default_factory=dict)   # (team, …) -> only theirs
     questions: tuple[str, ...] = ()
 
     @property
@@ -105,7 +113,7 @@ class Comparison:
         """How far the furthest team got (turns played): the benchmark is read at this same turn."""
         return max((len(t.history) for t in self.played), default=0)
 
-    def benchmark_at(self, turns: int):
+    def benchmark_at(self, turns: int) -> TurnRecord | None:
         """The benchmark's record at the end of turn ``turns`` (or its last, if it ended sooner)."""
         if not self.historical or turns <= 0:
             return None
@@ -118,7 +126,7 @@ class Comparison:
         return in_a_sentence(self.benchmark)
 
 
-def choice_key(taken) -> str:
+def choice_key(taken: TakenAction) -> str:
     """A decision without the post it answered: ``reply (empathetic)``, ``statement: apology``, ``cancel``."""
     detail = taken.detail or {}
     if taken.kind == "reply":
