@@ -147,6 +147,7 @@ def _new(args) -> int:
         print(f"  {name:<{width}}  {code}")
     print("\nTeams join with `bashtag join CODE` (or in a browser: `bashtag workshop serve`).")
     print(f"Watch them with `bashtag workshop dashboard {workshop.id} --code {facilitator}`.")
+    print(f"Afterwards: `bashtag workshop report {workshop.id} --code {facilitator} -o debrief.html`.")
     print("The codes are shown only now: note them down.", file=sys.stderr)
     return 0
 
