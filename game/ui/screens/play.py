@@ -10,7 +10,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, RichLog, Static
@@ -29,6 +28,7 @@ from game.ui.widgets.actions import ACTION_KEYS, RESERVED, ActionBar, key_map
 from game.ui.widgets.coach import Coach, coaching
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
+from game.ui.widgets.workshop_banner import WorkshopBanner
 
 EVENT_MARK = {"press": "▣ PRESS", "influencer": "★ JOINS", "event": "! EVENT", "inject": "! NEWS",
               "campaign": "◆ CAMPAIGN", "insight": "ℹ INSIGHT"}
@@ -83,7 +83,7 @@ class PlayScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="play-header")
-        yield Static("", id="play-wait")
+        yield WorkshopBanner("", id="play-wait")
         with Horizontal(id="play-main"):
             with Vertical(id="play-left"):
                 yield FeedTitle("", id="play-feed-title")
@@ -111,6 +111,7 @@ class PlayScreen(Screen):
             # A workshop team: injects and the facilitator's gate arrive through the shared store.
             self.link.report_now(self.game)
             self.set_interval(1.5, self.poll_workshop)
+            self.set_interval(1.0, lambda: self._show_wait(None))   # the countdown moves every second
 
     # ------------------------------------------------------------------------------ workshop
 
@@ -135,14 +136,24 @@ class PlayScreen(Screen):
             for event in state.events[len(state.events) - len(result.injected):]:
                 self._log_event(event)
             self.refresh_view()
-        self._show_wait(result.blocked if link.waiting else None)
+        self._show_wait(None)
         if result.resume_end_turn:
-            self.action_end_turn()
+            self._end_turn()
 
     def _show_wait(self, reason: str | None) -> None:
-        wait = self.query_one("#play-wait", Static)
-        wait.update(Content("» " + one_line(reason)) if reason else "")
-        wait.set_class(bool(reason), "-waiting")
+        """The banner: in a workshop, the workshop's state at all times (``reason`` when it says nothing)."""
+        link = self.link
+        text = (link.banner(self.game) or reason) if link is not None else reason
+        locked = link is not None and (link.waiting or link.workshop.ended)
+        self.query_one("#play-wait", WorkshopBanner).say(text, locked=locked)
+
+    def _locked(self) -> bool:
+        """In a workshop, whether the team may not act now (it said so); always False in solo play."""
+        reason = self.link.why_locked(self.game) if self.link is not None else None
+        if reason:
+            self.notify(one_line(reason), title="Locked", severity="warning", markup=False)
+            self._show_wait(None)
+        return bool(reason)
 
     # ------------------------------------------------------------------------------ drawing
 
@@ -204,6 +215,8 @@ class PlayScreen(Screen):
 
     def action_act(self, ident: str) -> None:
         """Take the action called ``ident`` (a kind, or a custom action's id), asking what is needed first."""
+        if self._locked():
+            return
         option = self._option(ident)
         if option is None:
             self.notify("This scenario does not offer that action.", severity="warning", markup=False)
@@ -277,6 +290,8 @@ class PlayScreen(Screen):
         self.app.push_screen(ChoiceScreen("Delete one of our posts", choices, previews), confirm)
 
     def _apply(self, action) -> None:
+        if self._locked():            # a dialog was open when the turn was ended or the workshop closed
+            return
         try:
             changes = self.controller.apply(action)
         except ActionNotAllowed as error:
@@ -304,6 +319,14 @@ class PlayScreen(Screen):
                 self.action_act("reply")
 
     def action_end_turn(self) -> None:
+        link = self.link
+        if link is not None and not self.game.over and link.take_back_end_turn():
+            self.notify("You took back the end of your turn: your actions are unlocked.", markup=False)
+            self._show_wait(None)
+            return
+        self._end_turn()
+
+    def _end_turn(self) -> None:
         if self.game.over:
             self.app.show_debrief()
             return
@@ -328,9 +351,12 @@ class PlayScreen(Screen):
         self._log_line(turn_summary(record, report.posts), "dim")
         # Every event goes to the log; only the ones that change the game pop up, a few at a time,
         # so the toasts never bury the feed.
-        loud = [e for e in report.events if e.kind in TOAST_KINDS]
+        # A facilitator's inject is logged and shown when it arrives (poll_workshop); the turn's report
+        # lists it again among the turn's events: once is enough.
+        events = [e for e in report.events if e.kind != "inject"]
+        loud = [e for e in events if e.kind in TOAST_KINDS]
         self._withdraw_turn_toasts()   # last turn's events give way (they are in the log)
-        for event in report.events:
+        for event in events:
             self._log_event(event)
         for event in loud[:MAX_TOASTS]:
             title = EVENT_MARK.get(event.kind, event.kind)
