@@ -17,7 +17,7 @@ MINI = Path(__file__).parents[1] / "workshop" / "mini.yaml"
 
 
 def played(scenario, steps: dict, turns: int) -> Game:
-    game = Game(scenario, 7)
+    game = Game(scenario, 1)   # a seed whose silent game is hijacked (the lessons tests need one)
     for turn in range(1, turns + 1):
         for action in steps.get(turn, []):
             game.apply(action)
