@@ -348,9 +348,22 @@ def why_not_custom(w: World, action_id: str, conditions: Conditions) -> str:
         return f"not enough attention left this turn ({w.budget_left} of {w.scenario.actions.budget})"
     if custom.once and w.took.get(custom.id):
         return "you already did that"
-    if custom.when and not conditions.holds(custom.when, conditions.env(w)):
-        return "not possible at this point"
+    if custom.when:
+        env = conditions.env(w)
+        if not conditions.holds(custom.when, env):
+            return not_yet(w, custom.when, env)
     return ""
+
+
+def not_yet(w: World, condition, env: dict[str, float]) -> str:
+    """Why a condition does not hold now, in the player's terms, and what it waits for ("not now: it is
+    turn 3 (Mon 12:00) — needs it at turn 6 (Wed 13:00) or later")."""
+    from game.engine.explain import judge, labels_of
+
+    judged = judge(condition, env, clock=lambda turn: w.turn_start(turn), labels=labels_of(w.scenario),
+                   purpose="this action", present=True)
+    blocking = judged.blocking()
+    return "not now: " + "; ".join(clause.text for clause in blocking) if blocking else "not possible at this point"
 
 
 def perform_custom(w: World, action, conditions: Conditions) -> str:
