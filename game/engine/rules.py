@@ -222,12 +222,21 @@ def _cancel(w: World, action, conditions: Conditions) -> str:
         text = "Withdrawn before anyone posted on the tag: no public notice was needed."
         w.withdrawn_unseen = True
     responses.cancel(w)
-    w.fire("cancelled", "campaign", f"{w.scenario.organisation.name} cancels {w.scenario.campaign.hashtag}", text)
-    return "Cancelled the campaign"
+    org, hashtag = w.scenario.organisation.name, w.scenario.campaign.hashtag
+    # Whose tag it is (campaign.tag): one cancels a campaign, withdraws from a tag one joined.
+    done, headline = {
+        "joined": (f"Withdrew from {hashtag}", f"{org} withdraws from {hashtag}"),
+        "public": (f"Stepped back from {hashtag}", f"{org} steps back from {hashtag}"),
+    }.get(w.scenario.campaign.tag, ("Cancelled the campaign", f"{org} cancels {hashtag}"))
+    w.fire("cancelled", "campaign", headline, text)
+    return done
 
 
 def _why_not_cancel(w: World, conditions: Conditions) -> str:
-    return "you already cancelled the campaign" if w.cancelled_turn else ""
+    if not w.cancelled_turn:
+        return ""
+    return {"joined": "you already withdrew from the tag", "public": "you already stepped back from the tag"}.get(
+        w.scenario.campaign.tag, "you already cancelled the campaign")
 
 
 def _delete(w: World, action, conditions: Conditions) -> str:
