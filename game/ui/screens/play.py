@@ -76,6 +76,7 @@ class PlayScreen(Screen):
         # The toasts the last turn's events raised: the next turn's take their place, and only them
         # (a facilitator's news or a warning that the game is not being saved stays up).
         self._turn_toasts: list[Notification] = []
+        self._logged_at_once: set[str] = set()   # events an action fired, logged as it was taken
         self._placeholder = False   # the log's "Nothing has happened yet", taken down by the first line
 
     @property
@@ -293,6 +294,7 @@ class PlayScreen(Screen):
     def _apply(self, action) -> None:
         if self._locked():            # a dialog was open when the turn was ended or the workshop closed
             return
+        events_before = len(self.game.state.events)
         try:
             changes = self.controller.apply(action)
         except ActionNotAllowed as error:
@@ -309,6 +311,12 @@ class PlayScreen(Screen):
         brief = ", ".join(f"{meter} {'+' if delta >= 0 else '−'}{abs(delta):.1f}" for meter, delta in moved.items())
         self.notify(f"{label}\n{brief or 'no immediate change'}", title="Done", markup=False)
         self._log_line(f"▸ You: {label} ({effects})", "bold")
+        # What the action itself brought to light (the listening's findings) shows now, not at the
+        # turn's end, when the feed may already say otherwise.
+        for event in self.game.state.events[events_before:]:
+            if event.kind != "inject":
+                self._log_event(event)
+                self._logged_at_once.add(event.id)
         self.refresh_view()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -354,7 +362,7 @@ class PlayScreen(Screen):
         # so the toasts never bury the feed.
         # A facilitator's inject is logged and shown when it arrives (poll_workshop); the turn's report
         # lists it again among the turn's events: once is enough.
-        events = [e for e in report.events if e.kind != "inject"]
+        events = [e for e in report.events if e.kind != "inject" and e.id not in self._logged_at_once]
         loud = [e for e in events if e.kind in TOAST_KINDS]
         self._withdraw_turn_toasts()   # last turn's events give way (they are in the log)
         for event in events:
