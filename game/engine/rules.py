@@ -275,7 +275,7 @@ def _always(w: World, conditions: Conditions) -> str:
 
 RULES: dict[str, ActionRule] = {rule.kind: rule for rule in (
     ActionRule(
-        "reply", "Reply", "Reply", "Answer the selected post in a tone you choose.",
+        "reply", "Reply", "Reply", "Answer the selected post, in your own words or from a suggestion in a tone.",
         cost=1, why_not=_why_not_reply, perform=_reply, past="replied",
         choices=lambda w, conditions: tuple((tone, f"{tone} ({TONES[tone]})") for tone in TONES),
     ),
