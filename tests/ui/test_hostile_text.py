@@ -120,3 +120,11 @@ async def test_the_title_screen_shows_hostile_titles_and_summaries_as_written():
         text = "\n".join(option_text(menu.get_option_at_index(i).prompt) for i in range(menu.option_count))
         assert "[bold]not bold[/bold]" in text and "[@click=app.quit]click me[/]" in text
         assert "\x1b" not in text and "\x07" not in text
+
+
+def test_invisible_marks_are_shown_as_stand_ins_but_emoji_keep_their_joiners():
+    from game.ui.literal import clean
+
+    assert clean("a\u200bb\u200ec\u2028d\ufeffe") == "a\ufffdb\ufffdc\ufffdd\ufffde"
+    assert clean("x\u200dy") == "x\ufffdy"
+    assert clean("👩\u200d💻") == "👩\u200d💻"
