@@ -336,6 +336,10 @@ class PlayScreen(Screen):
         self._end_turn()
 
     def _end_turn(self) -> None:
+        if getattr(self, "_locked_by_error", False):
+            self.notify("This game cannot go on: press q to quit, or t from the debrief's title screen.",
+                        markup=False)
+            return
         if self.game.over:
             self.app.show_debrief()
             return
@@ -344,6 +348,14 @@ class PlayScreen(Screen):
         except TurnGated as error:
             self._show_wait(error.reason)
             self.notify(one_line(error.reason), title="Not yet", markup=False)
+            return
+        except (ValueError, ArithmeticError) as error:
+            # The engine met a number it cannot play (a scenario the loader should have refused, or a
+            # bug): say so and keep the app, rather than a traceback that takes the game with it.
+            self.notify(f"This turn could not be played: {one_line(error)}. The game is saved up to the end "
+                        "of the last turn; the scenario may hold a value the engine cannot use.",
+                        title="The engine stopped", severity="error", timeout=30, markup=False)
+            self._locked_by_error = True
             return
         self._show_wait(None)
         if self.game.over:
