@@ -181,7 +181,16 @@ def _why_not_statement(w: World, conditions: Conditions) -> str:
     return ""   # the team can always write its own (prepared ones are offered as choices when open)
 
 
+def stop_promotion(w: World, why: str) -> None:
+    """Stopping what the organisation paid for: the promoted trend leaves the list (a bought slot
+    cannot be resumed)."""
+    if w.spread.promoted_minutes > 0:
+        w.spread.promoted_minutes = 0.0
+        w.fire("promotion-stopped", "campaign", f"{w.scenario.campaign.hashtag} is no longer a promoted trend", why)
+
+
 def _pause(w: World, action, conditions: Conditions) -> str:
+    stop_promotion(w, "Pausing the campaign takes its paid slot off the trending list.")
     w.paused = True
     w.count("n_pause")
     if w.hijacked:
@@ -212,6 +221,7 @@ def _why_not_resume(w: World, conditions: Conditions) -> str:
 
 def _cancel(w: World, action, conditions: Conditions) -> str:
     w.count("n_cancel")
+    stop_promotion(w, "Cancelling the campaign takes its paid slot off the trending list.")
     text = w.scenario.campaign.cancel_post or f"We have cancelled {w.scenario.campaign.hashtag}."
     if w.total_posts:
         org_post(w, text)
