@@ -1,4 +1,7 @@
-"""Workshop scale in served mode, run by hand (not in CI):  python benchmarks/bench_workshop.py [--teams 1,4,8,16]
+"""Workshop scale, run by hand (not in CI):  python benchmarks/bench_workshop.py [--teams 1,4,8,16] [--terminal]
+
+With --terminal, each team is `bashtag join CODE` in its own pseudo-terminal (a team over SSH) instead
+of a browser tab served by `bashtag workshop serve`; the figures are the same.
 
 For each number of teams N it creates a workshop on #AskJPM, starts `bashtag workshop serve` on a
 free localhost port, and connects N browser-like clients straight to textual-serve's websocket
@@ -95,6 +98,114 @@ class Client:
             await asyncio.sleep(0.02)
 
 
+class TerminalClient(Client):
+    """One team in a terminal: `bashtag join CODE` on a pseudo-terminal of 140 × 42."""
+
+    def __init__(self, code: str, env: dict):
+        import fcntl
+        import pty
+        import struct
+        import termios
+
+        self.received, self.marks = bytearray(), {}
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 42, 140, 0, 0))
+        self.process = subprocess.Popen([sys.executable, "-m", "game", "join", code], stdin=slave, stdout=slave,
+                                        stderr=slave, env={**env, "TERM": "xterm-256color"}, cwd=ROOT,
+                                        start_new_session=True)
+        os.close(slave)
+        self._readable = asyncio.Event()
+        asyncio.get_running_loop().add_reader(self.master, self._readable.set)
+
+    async def pump(self):
+        while True:
+            await self._readable.wait()
+            self._readable.clear()
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                return
+            self.received += data
+            now = time.perf_counter()
+            for text in list(self.marks):
+                if self.marks[text] is None and text.encode() in self.received[-65536:]:
+                    self.marks[text] = now
+
+    async def send(self, text: str):
+        os.write(self.master, text.encode())
+
+    def close(self):
+        asyncio.get_running_loop().remove_reader(self.master)
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=20)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            pass
+        os.close(self.master)
+
+
+async def run_terminal_level(teams: int, data_dir: Path) -> dict:
+    """The same measures with every team in a terminal (no server, no browser relay)."""
+    env = {**os.environ, "BASHTAG_DATA_DIR": str(data_dir)}
+    made = json.loads(subprocess.check_output(
+        [sys.executable, "-m", "game", "workshop", "new", "askjpm", "--teams", str(teams), "--seed", "11", "--json"],
+        env=env, cwd=ROOT))
+    clients, pumps = [], []
+    try:
+        for team in made["teams"]:
+            client = TerminalClient(team["code"], env)
+            clients.append(client)
+            pumps.append(asyncio.create_task(client.pump()))
+            await client.wait("Start")
+            await asyncio.sleep(0.3)
+            await client.send("\r")
+            await client.wait(f"Team {team['name']}")
+        return await measure(teams, clients, [c.process.pid for c in clients])
+    finally:
+        for pump in pumps:
+            pump.cancel()
+        for client in clients:
+            client.close()
+
+
+async def measure(teams: int, clients: list, pids: list[int]) -> dict:
+    """Memory, idle CPU and turn latency of ``clients`` (already on the play screen)."""
+    await asyncio.sleep(3)
+    rss = [rss_mb(pid) for pid in pids]
+    before = {pid: cpu_seconds(pid) for pid in pids}
+    await asyncio.sleep(10)
+    idle_cpu = [100 * (cpu_seconds(pid) - before[pid]) / 10 for pid in pids]
+    latencies = []
+    for turn in (1, 2, 3):
+        mark = f"end of turn {turn}:"
+        for client in clients:
+            client.marks[mark] = None
+        start = time.perf_counter()
+        await asyncio.gather(*(client.send("e") for client in clients))
+        await asyncio.gather(*(client.wait(mark) for client in clients))
+        latencies += [(client.marks[mark] - start) * 1000 for client in clients]
+        await asyncio.sleep(2)
+    spread = []
+    for turn in (4, 5, 6):
+        mark = f"end of turn {turn}:"
+        for client in clients:
+            client.marks[mark] = None
+
+        async def press(client, delay):
+            await asyncio.sleep(delay)
+            sent = time.perf_counter()
+            await client.send("e")
+            await client.wait(mark)
+            spread.append((client.marks[mark] - sent) * 1000)
+
+        await asyncio.gather(*(press(c, i * 1.5 / len(clients)) for i, c in enumerate(clients)))
+        await asyncio.sleep(2)
+    return {"teams": teams, "processes": len(pids), "rss_mb_median": statistics.median(rss),
+            "idle_cpu_pct_median": statistics.median(idle_cpu), "turn_ms_median": statistics.median(latencies),
+            "turn_ms_max": max(latencies), "spread_ms_median": statistics.median(spread),
+            "spread_ms_max": max(spread)}
+
+
 async def run_level(teams: int, data_dir: Path) -> dict:
     import aiohttp
 
@@ -115,7 +226,8 @@ async def run_level(teams: int, data_dir: Path) -> dict:
         async with aiohttp.ClientSession() as session:
             clients, pumps = [], []
             for team in made["teams"]:
-                ws = await session.ws_connect(f"http://127.0.0.1:{port}/ws?width=140&height=42", max_msg_size=0)
+                ws = await session.ws_connect(f"http://127.0.0.1:{port}/ws?width=140&height=42", max_msg_size=0,
+                                              headers={"Origin": f"http://127.0.0.1:{port}"})  # serve checks it
                 client = Client(ws)
                 pumps.append(asyncio.create_task(client.pump()))
                 await client.wait("join code")
@@ -173,13 +285,15 @@ async def run_level(teams: int, data_dir: Path) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--teams", default="1,4,8,12,16", help="comma-separated team counts")
+    parser.add_argument("--terminal", action="store_true", help="teams in terminals instead of browser tabs")
     args = parser.parse_args()
-    print(f"{os.cpu_count()} CPUs; #AskJPM; every team ends its turn at the same instant")
+    level = run_terminal_level if args.terminal else run_level
+    print(f"{os.cpu_count()} CPUs; #AskJPM; {'terminal' if args.terminal else 'browser'} teams")
     print(f"{'teams':>5} {'RSS/team MB':>12} {'idle CPU/team':>14} {'same instant: median ms':>24} {'worst ms':>9}"
           f" {'spread over 1.5 s: median ms':>29} {'worst ms':>9}")
     for teams in (int(n) for n in args.teams.split(",")):
         with tempfile.TemporaryDirectory() as folder:
-            row = asyncio.run(run_level(teams, Path(folder)))
+            row = asyncio.run(level(teams, Path(folder)))
         print(f"{row['teams']:>5} {row['rss_mb_median']:>12.0f} {row['idle_cpu_pct_median']:>13.1f}% "
               f"{row['turn_ms_median']:>24.0f} {row['turn_ms_max']:>9.0f} {row['spread_ms_median']:>29.0f}"
               f" {row['spread_ms_max']:>9.0f}", flush=True)

@@ -1,4 +1,4 @@
-"""List saved games: when, scenario, seed, turn reached, outcome.
+"""List saved games: when, scenario, seed, turn reached, outcome (and workshop and team, for a team's game).
 
   bashtag sessions          a table, newest last
   bashtag sessions --json   the same for scripts
@@ -40,11 +40,14 @@ def run(args: argparse.Namespace) -> int:
     if not infos:
         print(f"no saved games in {sessions_dir()}", file=sys.stderr)
         return 0
-    rows = [("ID", "WHEN", "SCENARIO", "SEED", "TURN", "OUTCOME")]
+    workshops = any(info.workshop or info.team for info in infos)
+    rows = [("ID", "WHEN", "SCENARIO", "SEED", "TURN", "OUTCOME") + (("WORKSHOP", "TEAM") if workshops else ())]
     for info in infos:
         when = info.created.replace("T", " ")[:16]
         turn = f"{info.turns_played} played" if info.outcome else f"{info.turn}"
-        rows.append((info.id, when, info.scenario_id, str(info.seed), turn, info.outcome or "in progress"))
+        row = (info.id, when, info.scenario_id, str(info.seed), turn, info.outcome or "in progress")
+        # A workshop's games say whose they are (a facilitator's machine holds every team's).
+        rows.append(row + ((info.workshop or "-", info.team or "-") if workshops else ()))
     widths = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -2,9 +2,10 @@
 
   bashtag workshop new askjpm --teams 3 [--lockstep]   the join codes and the facilitator's code
   bashtag workshop dashboard --code FACILITATOR-CODE    the live dashboard (pace, pause, inject, end)
-  bashtag workshop status [--json]                      every team's figures
+  bashtag workshop status --code CODE [--json]          every team's figures
+  bashtag workshop schedule INJECT --turn N [--teams Red,Blue] --code CODE   an inject on the timeline
   bashtag workshop serve [--host 127.0.0.1] [--port 8000]   teams play in a browser
-  bashtag workshop report [--format html] [-o FILE]     the comparative debrief
+  bashtag workshop report --code CODE [-o FILE]         the comparative debrief
 Teams join with `bashtag join CODE`.  WORKSHOP defaults to the latest one.  See docs/facilitation.md.
 """
 
@@ -36,6 +37,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     status = sub.add_parser("status", help="every team's turn, reputation, posts and outcome")
     status.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
     status.add_argument("--json", action="store_true", help="print JSON")
+    status.add_argument("--code", default=None, help="the facilitator's code (asked for when not given)")
 
     dash = sub.add_parser("dashboard", help="the facilitator's live dashboard")
     dash.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
@@ -46,13 +48,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
     report.add_argument("--format", choices=("md", "html"), default=None,
                         help="md (default) or html; guessed from -o's extension when not given")
     report.add_argument("-o", "--output", type=Path, default=None, help="write to this file instead of stdout")
+    report.add_argument("--code", default=None, help="the facilitator's code (asked for when not given)")
+
+    schedule = sub.add_parser("schedule", help="schedule a prepared inject for a turn (all teams or some)")
+    schedule.add_argument("inject", help="a prepared inject's id (the scenario's injects; `bashtag workshop "
+                                         "schedule --list` shows them)", nargs="?")
+    schedule.add_argument("--turn", type=int, default=None, help="each team receives it on reaching this turn")
+    schedule.add_argument("--at", default=None, metavar="'YYYY-MM-DD HH:MM'",
+                          help="or at this simulated time (the scenario's local time): the turn it falls in")
+    schedule.add_argument("--teams", default=None, help="comma-separated team names (default: every team)")
+    schedule.add_argument("--list", action="store_true", help="list the scenario's prepared injects")
+    schedule.add_argument("--workshop", default=None, help="a workshop id (default: the facilitator code's)")
+    schedule.add_argument("--code", default=None, help="the facilitator's code (asked for when not given)")
 
     serve = sub.add_parser("serve", help="serve the workshop to browsers (textual-serve)")
     serve.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="the address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
-    serve.add_argument("--public-url", default=None, help="the address browsers use, if behind a proxy")
+    serve.add_argument("--public-url", default=None,
+                       help="the address teams type, when it is not this machine's (behind a proxy or a tunnel)")
+    serve.add_argument("--max-windows", type=int, default=None,
+                       help="the most browser windows served at once (default: the teams + 2; each is a process "
+                            "of about 100 MB)")
     parser.set_defaults(_workshop_parser=parser)
 
 
@@ -64,10 +82,14 @@ def run(args: argparse.Namespace) -> int:
         args._workshop_parser.print_help(sys.stderr)
         return 2
     try:
-        return {"new": _new, "status": _status, "dashboard": _dashboard, "report": _report, "serve": _serve}[step](args)
+        return {"new": _new, "status": _status, "dashboard": _dashboard, "report": _report, "serve": _serve,
+                "schedule": _schedule}[step](args)
     except WorkshopError as error:
         print(f"bashtag workshop {step}: {error}", file=sys.stderr)
         return 1
+    except UsageError as error:
+        print(f"bashtag workshop {step}: {error}", file=sys.stderr)
+        return 2
 
 
 def _err(step: str, text: str) -> None:
@@ -125,25 +147,60 @@ def _new(args) -> int:
         print(f"  {name:<{width}}  {code}")
     print("\nTeams join with `bashtag join CODE` (or in a browser: `bashtag workshop serve`).")
     print(f"Watch them with `bashtag workshop dashboard {workshop.id} --code {facilitator}`.")
+    print(f"Afterwards: `bashtag workshop report {workshop.id} --code {facilitator} -o debrief.html`.")
     print("The codes are shown only now: note them down.", file=sys.stderr)
     return 0
+
+
+def facilitator_workshop(store, args, step: str):
+    """The workshop the facilitator's code opens: from --code, or asked for on the terminal.  Teams often
+    play as the facilitator's own user (over SSH): the code, not the account, keeps every team's
+    figures to the facilitator."""
+    from game.workshop.store import WorkshopError
+
+    code = args.code
+    if not code:
+        if not sys.stdin.isatty():
+            raise UsageError("give the facilitator's code with --code CODE (there is no terminal to ask for it on)")
+        import getpass
+
+        try:
+            code = getpass.getpass("Facilitator's code: ")
+        except (EOFError, KeyboardInterrupt):
+            raise UsageError("no facilitator's code given") from None
+    if not code.strip():
+        raise WorkshopError("no facilitator's code given")
+    return store.facilitator(args.workshop, code)
+
+
+class UsageError(Exception):
+    """Bad usage (exit 2): a sentence for stderr."""
 
 
 def status_data(store, workshop_id) -> dict:
     workshop = store.workshop(workshop_id)
     teams = store.teams(workshop.id)
+    injects = store.inject_counts_by_team(workshop.id)
     return {"workshop": workshop.id, "scenario": workshop.scenario_id, "name": workshop.name, "seed": workshop.seed,
             "lockstep": workshop.lockstep, "open_turn": workshop.open_turn, "paused": workshop.paused,
-            "ended": workshop.ended,
-            "teams": [{"name": t.name, "turn": t.turn, "reputation": t.reputation, "total_posts": t.total_posts,
-                       "outcome": t.outcome, "waiting": t.waiting, "started": t.session_path is not None}
+            "ended": workshop.ended, "timer_seconds": workshop.timer_seconds,
+            "timer_remaining": workshop.timer_remaining(),
+            "teams": [{"name": t.name, "turn": t.turn, "turns_total": t.turns_total, "reputation": t.reputation,
+                       "total_posts": t.total_posts, "press": t.press, "virality": t.virality,
+                       "last_action": t.last_actions[-1] if t.last_actions else None,
+                       "injects_sent": injects.get(t.id, (0, 0))[0],
+                       "injects_received": injects.get(t.id, (0, 0))[1],
+                       "outcome": t.outcome, "waiting": t.waiting, "started": t.session_path is not None,
+                       "updated": t.updated}
                       for t in teams]}
 
 
 def _status(args) -> int:
     from game.workshop.store import WorkshopStore
 
-    data = status_data(WorkshopStore(), args.workshop)
+    store = WorkshopStore()
+    workshop = facilitator_workshop(store, args, "status")
+    data = status_data(store, workshop.id)
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
         return 0
@@ -152,24 +209,25 @@ def _status(args) -> int:
     print(f"Workshop {data['workshop']}: {data['name']} ({data['scenario']}, seed {data['seed']})"
           + (f" — {', '.join(flags)}" if flags else ""))
     width = max((len(t["name"]) for t in data["teams"]), default=4)
-    print(f"  {'team':<{width}}  turn  reputation  posts   outcome")
+    print(f"  {'team':<{width}}  turn  reputation  posts  press  injects   outcome")
     for t in data["teams"]:
         rep = f"{t['reputation']:.1f}" if t["reputation"] is not None else "—"
-        state = t["outcome"] or ("waiting" if t["waiting"] else ("playing" if t["started"] else "not joined"))
-        print(f"  {t['name']:<{width}}  {t['turn']:>4}  {rep:>10}  {t['total_posts']:>6}   {state}")
+        press = f"{t['press']:.0f}" if t["press"] is not None else "—"
+        injects = f"{t['injects_received']}/{t['injects_sent']}"
+        state = t["outcome"] or ("waiting" if t["waiting"] else ("playing" if t["started"] else "not started"))
+        print(f"  {t['name']:<{width}}  {t['turn']:>4}  {rep:>10}  {t['total_posts']:>5}  {press:>5}  {injects:>7}   "
+              f"{state}")
     return 0
 
 
 def _dashboard(args) -> int:
     from game.workshop.store import WorkshopStore
 
-    code = args.code
-    if not code:
-        import getpass
-
-        code = getpass.getpass("Facilitator's code: ")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the dashboard is a full-screen app and needs a terminal; for a script or a log, use "
+                         "`bashtag workshop status --code CODE --json`")
     store = WorkshopStore()
-    workshop = store.facilitator(args.workshop, code)
+    workshop = facilitator_workshop(store, args, "dashboard")
     from game.workshop.dashboard import DashboardApp
 
     DashboardApp(store, workshop.id).run()
@@ -182,13 +240,84 @@ def _report(args) -> int:
 
     from game.commands._shared import emit, report_format
 
-    text, warnings = render(WorkshopStore(), args.workshop, report_format(args.format, args.output))
+    store = WorkshopStore()
+    workshop = facilitator_workshop(store, args, "report")
+    text, warnings = render(store, workshop.id, report_format(args.format, args.output))
     for warning in warnings:
         _err("report", f"warning: {warning}")
     return emit("workshop report", text, args.output)
 
 
+def turn_at(scenario, seed: int, when: str) -> int:
+    """The turn a simulated time falls in (the last turn starting at or before it)."""
+    import datetime as dt
+
+    from game.engine.game import Game
+
+    try:
+        moment = dt.datetime.fromisoformat(when.strip())
+    except ValueError:
+        raise UsageError(f"--at {when!r}: write the simulated time as YYYY-MM-DD HH:MM") from None
+    # The turns' start times are the scenario's clock, the same for every team: play them out unattended.
+    game = Game(scenario, seed)
+    starts = [game.state.time]
+    while not game.over:
+        game.end_turn()
+        starts.append(game.state.time)
+    first = starts[0]
+    if (moment.tzinfo is None) != (first.tzinfo is None):
+        moment = moment.replace(tzinfo=first.tzinfo)
+    if moment < first:
+        raise UsageError(f"--at {when}: the scenario starts at {first:%Y-%m-%d %H:%M}")
+    turn = max(i for i, start in enumerate(starts[:-1], start=1) if start <= moment) if moment < starts[-1] else None
+    if turn is None:
+        raise UsageError(f"--at {when}: the scenario ends at {starts[-1]:%Y-%m-%d %H:%M}")
+    return turn
+
+
+def _schedule(args) -> int:
+    from game.scenario.library import load
+    from game.workshop.dashboard import effect_words
+    from game.workshop.store import WorkshopError, WorkshopStore
+
+    store = WorkshopStore()
+    workshop = facilitator_workshop(store, args, "schedule")
+    try:
+        injects = {i.id: i for i in load(workshop.scenario_ref).injects}
+    except Exception as error:  # noqa: BLE001 - the scenario file moved or changed
+        raise WorkshopError(f"the workshop's scenario cannot be loaded: {error}") from None
+    if args.list or not args.inject:
+        if not injects:
+            print("This scenario prepares no injects.", file=sys.stderr)
+        for ident, inject in injects.items():
+            effects = effect_words(inject.effects) or "no effect on the figures"
+            print(f"{ident}\t{inject.label}\t{effects}")
+        return 0 if args.list else 2
+    if args.inject not in injects:
+        raise UsageError(f"the scenario has no inject {args.inject!r}: one of {', '.join(injects) or '(none)'}")
+    if args.at is not None:
+        if args.turn is not None:
+            raise UsageError("give --turn or --at, not both")
+        args.turn = turn_at(load(workshop.scenario_ref), workshop.seed, args.at)
+    if args.turn is None or args.turn < 1:
+        raise UsageError("give the turn with --turn N (1 or more), or a simulated time with --at")
+    teams = store.teams(workshop.id)
+    chosen = teams
+    if args.teams:
+        wanted = [n.strip() for n in args.teams.split(",") if n.strip()]
+        by_name = {t.name.lower(): t for t in teams}
+        unknown = [n for n in wanted if n.lower() not in by_name]
+        if unknown:
+            raise UsageError(f"no team named {', '.join(unknown)} (teams: {', '.join(t.name for t in teams)})")
+        chosen = [by_name[n.lower()] for n in wanted]
+    store.send_inject(workshop.id, inject_id=args.inject, at_turn=args.turn, team_ids=[t.id for t in chosen])
+    print(f"Scheduled “{injects[args.inject].label}” for turn {args.turn}"
+          + (f" (the turn {args.at} falls in)" if args.at else "") + ": "
+          f"{', '.join(t.name for t in chosen)} each receive it on reaching that turn.")
+    return 0
+
+
 def _serve(args) -> int:
     from game.workshop.serve import serve
 
-    return serve(args.workshop, args.host, args.port, public_url=args.public_url)
+    return serve(args.workshop, args.host, args.port, public_url=args.public_url, max_windows=args.max_windows)

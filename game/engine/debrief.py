@@ -115,6 +115,12 @@ def _translate(game: Game, action):
     return action
 
 
+# What "a full apology" means for the what-if on the team's own words: it says sorry without a
+# condition, owns the fault and says what will change (the reader reads it as rebuild; a test checks).
+FULL_APOLOGY = ("We are sorry. We got this wrong and we take full responsibility. We will put it right, "
+                "and we will tell you what we change.")
+
+
 def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list] | None:
     """Another choice at the moment of ``entry``: (label, actions replacing it) or None."""
     when = entry.detail
@@ -123,6 +129,12 @@ def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list] | None:
         return (f"If you had not {RULES[kind].past}", [])
     if kind == "reply" and when.get("tone") != "empathetic":
         return ("If you had replied with empathy", [Reply(when.get("post_id", ""), "empathetic")])
+    if kind == "statement" and when.get("text"):
+        # The team's own words: had they been a full apology, owning the fault and saying what changes.
+        reading = game.read_statement(when["text"])
+        if reading.posture and POSTURE_RANK[reading.posture] < POSTURE_RANK["rebuild"]:
+            return ("If this had been a full apology", [Statement(text=FULL_APOLOGY)])
+        return ("If you had said nothing", [])
     if kind == "statement":
         options = sorted(game.scenario.actions.statements, key=lambda s: -POSTURE_RANK[s.strategy])
         said = next((s for s in options if s.id == when.get("option")), None)

@@ -3,6 +3,8 @@ that move the meters or push exposure into the world, each with its reason."""
 
 from __future__ import annotations
 
+import math
+
 from game.engine.actions import ActionNotAllowed
 from game.engine.conditions import Conditions
 from game.engine.posting import scripted_post
@@ -30,6 +32,12 @@ def apply_effects(w: World, effects: dict, why: str, conditions: Conditions) -> 
     env = conditions.env(w) if any(isinstance(v, str) for v in effects.values()) else {}
     for meter, raw in effects.items():
         value = conditions.value(raw, env)
+        if not math.isfinite(value):
+            # The loader and the grammar keep numbers finite; should one slip through, the game goes on
+            # and says what it skipped rather than stopping (a bad file must not kill a game in progress).
+            w.fire(f"skipped-effect-{w.turn}-{len(w.events)}", "event", "An effect could not be applied",
+                   f"{why}: its {meter} change is not a number the game can use, so it was left out.")
+            continue
         if meter == "exposure":
             w.spread.add_outside_exposure(max(0.0, value) * w.params.press.read_share)
         elif meter in ("reputation", "press", "anger", "invitation"):

@@ -157,14 +157,14 @@ def labels_of(scenario: Scenario) -> dict[str, str]:
 
 
 def judge(source, env: dict[str, float], clock: Callable[[int], _dt.datetime] | None = None,
-          labels: dict[str, str] | None = None) -> Judged:
+          labels: dict[str, str] | None = None, purpose: str = "this ending", present: bool = False) -> Judged:
     """Split ``source`` into clauses and judge each against ``env``, in words a player reads.
 
     ``clock`` turns a turn number into its start time; ``labels`` names dotted names (see labels_of).
     """
     text = str(source) if not isinstance(source, bool) else ("true" if source else "false")
     try:
-        return _judge(text, env, _Words(clock, labels or {}))
+        return _judge(text, env, _Words(clock, labels or {}, purpose, present))
     except ExpressionError:
         return Judged("one", False, (Clause(text, False, "this condition cannot be read"),))
 
@@ -210,6 +210,8 @@ def _wrapped(source: str) -> bool:
 class _Words:
     clock: Callable[[int], _dt.datetime] | None
     labels: dict[str, str]
+    purpose: str = "this ending"     # what needs the clause: an ending, or an action not open yet
+    present: bool = False            # an action's condition is read now, an ending's at the game's end
 
 
 def _judge(source: str, env: dict[str, float], words: _Words) -> Judged:
@@ -260,9 +262,9 @@ def _say(source: str, env: dict[str, float], held: bool, words: _Words) -> str:
         while _wrapped(inner):
             inner = inner[1:-1].strip()
         if _is_name(inner):
-            return _flag_fact(inner, env, words) + ("" if held else " — this ending needs the opposite")
+            return _flag_fact(inner, env, words) + ("" if held else " — " + words.purpose + " needs the opposite")
     if _is_name(source):
-        return _flag_fact(source, env, words) + ("" if held else " — this ending needs the opposite")
+        return _flag_fact(source, env, words) + ("" if held else " — " + words.purpose + " needs the opposite")
     if source in ("true", "false"):
         return "always" if source == "true" else "never"
     at = _top_level(source, _COMPARE)
@@ -281,7 +283,7 @@ def _say(source: str, env: dict[str, float], held: bool, words: _Words) -> str:
         if _is_flag(name):
             want = (op in ("==", ">=") and rvalue >= 1) or (op in (">", "!=") and rvalue == 0)
             fact = _flag_fact(name, env, words)
-            return fact if held else f"{fact} — this ending needs {'it' if want else 'the opposite'}"
+            return fact if held else f"{fact} — {words.purpose} needs {'it' if want else 'the opposite'}"
         if name in _TURNS:
             return _turn_fact(name, lvalue, op, rvalue, words)
         if name in _FIGURES:
@@ -356,7 +358,7 @@ def _turn_fact(name: str, value: float, op: str, limit: float, words: _Words) ->
     if op == "==" and limit == 0:
         return f"{fact} — needs it never to happen"
     if name == "turn":
-        fact = f"it was {when(value)}"
+        fact = f"it {'is' if words.present else 'was'} {when(value)}"
     needs = {"<=": "by {} at the latest", "<": "before {}", ">=": "at {} or later", ">": "after {}",
              "==": "in {}", "!=": "in any turn but {}"}
     return f"{fact} — needs it {needs[op].format(when(limit))}"

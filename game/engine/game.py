@@ -60,6 +60,7 @@ class Game:
         world.budget_left = scenario.actions.budget
         self._world = world
         self._conditions = Conditions(scenario)
+        world.spread.promoted_minutes = 60.0 * scenario.campaign.promoted_trend_hours
         schedule.hold_words(world)
         posting.open_campaign(world)
 

@@ -318,7 +318,7 @@ class ResponseParams:
     template_scale: float = 1000.0
     """The audience from which a template answer starts to cost reputation."""
     troll_anger: float = 5.0
-    """Anger for calling a critic a troll."""
+    """Anger for brushing a critic off in public (a dismissive reply: "trolls", "not a real conversation")."""
     troll_reputation: float = 1.5
     """Reputation, times threat, for attacking a critic in public."""
     troll_press: float = 4.0

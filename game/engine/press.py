@@ -35,15 +35,25 @@ def press_turn(w: World, hostile_reach: float, trending_reach: float, hours: flo
         w.change("press", move, reason)
     elif move <= -NOISE:
         w.change("press", move, "the news cycle moves on")
+    now = w.turn_start(w.turn + 1)
     for outlet in sorted(w.scenario.audience.outlets, key=lambda o: o.threshold):
         if outlet.id in w.published:
             continue
-        over = w.press - outlet.threshold
-        if over < 0:
-            continue  # an outlet writes once attention passes its threshold, never before
-        chance = 1.0 - math.exp(-params.press.rate * newsroom_hours(w, hours) * (1.0 + over / params.press.over_threshold_scale))
-        if w.rng.random() >= chance:
-            continue
+        if outlet.lag_hours > 0:
+            # Print, weeklies, features and trade press: the piece is commissioned when attention passes
+            # the threshold and runs once it is written, whatever the storm does meanwhile (ignition §4).
+            if outlet.id not in w.commissioned and w.press >= outlet.threshold:
+                w.commissioned[outlet.id] = now
+            due = w.commissioned.get(outlet.id)
+            if due is None or (now - due).total_seconds() < outlet.lag_hours * 3600.0:
+                continue
+        else:
+            over = w.press - outlet.threshold
+            if over < 0:
+                continue  # an outlet writes once attention passes its threshold, never before
+            chance = 1.0 - math.exp(-params.press.rate * newsroom_hours(w, hours) * (1.0 + over / params.press.over_threshold_scale))
+            if w.rng.random() >= chance:
+                continue
         w.published.add(outlet.id)
         if not w.first_press_turn:
             w.first_press_turn = w.turn

@@ -178,7 +178,9 @@ def reply(world: World, target: Post, tone: str, reading: Reading | None = None)
                      f"{who}: {what} in front of {target.followers:,} followers")
         return
     if tone == "dismissive":
-        world.change("anger", rp.troll_anger * wear, f"{who}: calling a critic a troll")
+        names = reading.features.hostility if reading is not None and reading.features is not None else ()
+        how = f"calling a critic names ({_quoted(names)})" if names else "brushing a critic off in public"
+        world.change("anger", rp.troll_anger * wear, f"{who}: {how}")
         world.change("reputation", -rp.troll_reputation * world.threat * wear, f"{who}: attacking a critic in public")
         world.change("press", rp.troll_press, f"{who}: a brand picking fights is a story")
         world.spread.add_outside_exposure(target.followers * params.graph.see_share)

@@ -181,7 +181,16 @@ def _why_not_statement(w: World, conditions: Conditions) -> str:
     return ""   # the team can always write its own (prepared ones are offered as choices when open)
 
 
+def stop_promotion(w: World, why: str) -> None:
+    """Stopping what the organisation paid for: the promoted trend leaves the list (a bought slot
+    cannot be resumed)."""
+    if w.spread.promoted_minutes > 0:
+        w.spread.promoted_minutes = 0.0
+        w.fire("promotion-stopped", "campaign", f"{w.scenario.campaign.hashtag} is no longer a promoted trend", why)
+
+
 def _pause(w: World, action, conditions: Conditions) -> str:
+    stop_promotion(w, "Pausing the campaign takes its paid slot off the trending list.")
     w.paused = True
     w.count("n_pause")
     if w.hijacked:
@@ -212,6 +221,7 @@ def _why_not_resume(w: World, conditions: Conditions) -> str:
 
 def _cancel(w: World, action, conditions: Conditions) -> str:
     w.count("n_cancel")
+    stop_promotion(w, "Cancelling the campaign takes its paid slot off the trending list.")
     text = w.scenario.campaign.cancel_post or f"We have cancelled {w.scenario.campaign.hashtag}."
     if w.total_posts:
         org_post(w, text)
@@ -222,12 +232,21 @@ def _cancel(w: World, action, conditions: Conditions) -> str:
         text = "Withdrawn before anyone posted on the tag: no public notice was needed."
         w.withdrawn_unseen = True
     responses.cancel(w)
-    w.fire("cancelled", "campaign", f"{w.scenario.organisation.name} cancels {w.scenario.campaign.hashtag}", text)
-    return "Cancelled the campaign"
+    org, hashtag = w.scenario.organisation.name, w.scenario.campaign.hashtag
+    # Whose tag it is (campaign.tag): one cancels a campaign, withdraws from a tag one joined.
+    done, headline = {
+        "joined": (f"Withdrew from {hashtag}", f"{org} withdraws from {hashtag}"),
+        "public": (f"Stepped back from {hashtag}", f"{org} steps back from {hashtag}"),
+    }.get(w.scenario.campaign.tag, ("Cancelled the campaign", f"{org} cancels {hashtag}"))
+    w.fire("cancelled", "campaign", headline, text)
+    return done
 
 
 def _why_not_cancel(w: World, conditions: Conditions) -> str:
-    return "you already cancelled the campaign" if w.cancelled_turn else ""
+    if not w.cancelled_turn:
+        return ""
+    return {"joined": "you already withdrew from the tag", "public": "you already stepped back from the tag"}.get(
+        w.scenario.campaign.tag, "you already cancelled the campaign")
 
 
 def _delete(w: World, action, conditions: Conditions) -> str:
@@ -266,7 +285,7 @@ def _always(w: World, conditions: Conditions) -> str:
 
 RULES: dict[str, ActionRule] = {rule.kind: rule for rule in (
     ActionRule(
-        "reply", "Reply", "Reply", "Answer the selected post in a tone you choose.",
+        "reply", "Reply", "Reply", "Answer the selected post, in your own words or from a suggestion in a tone.",
         cost=1, why_not=_why_not_reply, perform=_reply, past="replied",
         choices=lambda w, conditions: tuple((tone, f"{tone} ({TONES[tone]})") for tone in TONES),
     ),
@@ -348,9 +367,22 @@ def why_not_custom(w: World, action_id: str, conditions: Conditions) -> str:
         return f"not enough attention left this turn ({w.budget_left} of {w.scenario.actions.budget})"
     if custom.once and w.took.get(custom.id):
         return "you already did that"
-    if custom.when and not conditions.holds(custom.when, conditions.env(w)):
-        return "not possible at this point"
+    if custom.when:
+        env = conditions.env(w)
+        if not conditions.holds(custom.when, env):
+            return not_yet(w, custom.when, env)
     return ""
+
+
+def not_yet(w: World, condition, env: dict[str, float]) -> str:
+    """Why a condition does not hold now, in the player's terms, and what it waits for ("not now: it is
+    turn 3 (Mon 12:00) — needs it at turn 6 (Wed 13:00) or later")."""
+    from game.engine.explain import judge, labels_of
+
+    judged = judge(condition, env, clock=lambda turn: w.turn_start(turn), labels=labels_of(w.scenario),
+                   purpose="this action", present=True)
+    blocking = judged.blocking()
+    return "not now: " + "; ".join(clause.text for clause in blocking) if blocking else "not possible at this point"
 
 
 def perform_custom(w: World, action, conditions: Conditions) -> str:

@@ -114,6 +114,7 @@ class Spread:
         self.edge_source = np.repeat(np.arange(n), np.diff(graph.indptr))  # for storms where most post
         self.trend = 0.0                                  # 0-1: how firmly the tag is trending
         self.trending_hours = 0.0                         # how long it has trended: its novelty wears off
+        self.promoted_minutes = 0.0                       # a bought slot at the top of the trending list
         # Crowds in other time zones keep their own day (a worldwide trend is busy through the
         # scenario's night); when all share one clock the rhythm stays one number per step.
         lead = graph.hours_ahead
@@ -183,6 +184,10 @@ class Spread:
         total = int(posts.sum())
         hourly = total * 60.0 / minutes
         self.trend = 1.0 / (1.0 + (params.trend.threshold / hourly) ** params.trend.sharpness) if hourly > 0 else 0.0
+        if self.promoted_minutes > 0:
+            # A Promoted Trend sits at the top of the list whoever posts: shown to everyone, as if trending.
+            self.trend = 1.0
+            self.promoted_minutes = max(0.0, self.promoted_minutes - minutes)
         if self.trend > 0.01:  # not a parameter: below 1% the channel is off
             # While the tag trends, a share of everyone glances at it each hour: the trending list
             # shows a tag to a set audience, however many post, so this channel saturates.  The

@@ -35,6 +35,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     """Play out the rest of the turn and open the next one."""
     params, graph = w.params, w.graph
     scripted_nodes = things_due(w, conditions)
+    promoted = w.spread.promoted_minutes > 0   # on the trending list by purchase for (part of) this turn
     start = w.turn_start()
     minutes = float(w.turn_minutes())
     crowd = play_out_crowd(w, start, minutes)
@@ -63,7 +64,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     hours = minutes / 60.0
     w.posts_per_hour = posts / hours
     w.virality = crowd.offspring / posts if posts else 0.0
-    w.trending = w.posts_per_hour >= params.trend.threshold
+    w.trending = w.posts_per_hour >= params.trend.threshold or promoted
 
     announce_arrivals(w, crowd_posts)
     _mark_hijack(w, posts, hostile, hours)

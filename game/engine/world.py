@@ -66,6 +66,7 @@ class World:
     fired: set[str] = field(default_factory=set)
     joined: set[str] = field(default_factory=set)
     published: set[str] = field(default_factory=set)
+    commissioned: dict[str, dt.datetime] = field(default_factory=dict)  # lagged outlet -> when its piece began
     developments: list[tuple[str, str]] = field(default_factory=list)  # (headline, round/ending/withdrawal)
     followed_up: dict[str, int] = field(default_factory=dict)  # outlet: developments it covered
     said: set[str] = field(default_factory=set)

@@ -225,6 +225,12 @@ class Campaign(Model):
         description="When the invitation falls due: a Q&A's start, a contest's closing time. "
         "While the campaign stands, posts rush in as it nears and ease once it has passed.",
     )
+    promoted_trend_hours: float = Field(
+        0.0, ge=0, le=72,
+        description="Hours the organisation bought at the top of the trending list (a Promoted Trend: one slot "
+        "a country a day, shown to everyone there, 24 h in 2010-2017), from the first turn. While it runs the "
+        "tag is shown as trending whoever posts; cancelling or pausing the campaign stops it. 0: none.",
+    )
 
 
 # ----------------------------------------------------------------------------------------- audience
@@ -302,6 +308,12 @@ class Outlet(Model):
     audience: int = Field(ge=1, le=500_000_000, description="Readers a story reaches.")
     threshold: Percent = Field(description="Press attention at which a story becomes likely.")
     headline: Text = Field(description="The headline; {hashtag} and {org} are filled in.")
+    lag_hours: float = Field(
+        0.0, ge=0, le=336,
+        description="How long its piece takes once attention passes its threshold: 0 for online news (it "
+        "publishes within hours, by chance); about 12-24 for print (the next morning); 48-168 for weekly "
+        "titles, features, columns and trade press. A lagged piece runs then, even if the storm has passed.",
+    )
 
 
 class Audience(Model):

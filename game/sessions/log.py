@@ -1,6 +1,6 @@
 """The session log: one JSON object a line, appended as the game is played (format in docs/sessions.md).
 
-    {"t": "header", "format": 1, "bashtag": "0.2.0", "scenario_id": "askjpm", ...}
+    {"t": "header", "format": 1, "bashtag": "0.3.0", "scenario_id": "askjpm", ...}
     {"t": "action", "turn": 3, "action": {"kind": "reply", "post_id": "p12", "tone": "empathetic"}}
     {"t": "end_turn", "turn": 3, "reputation": 41.2, "total_posts": 812, "outcome": null}
 

@@ -104,6 +104,7 @@ class BashtagApp(App):
             self.resume_game(self.scenario, game, recorder)
         elif self.scenario is not None:
             self.push_screen(BriefingScreen(self.scenario, self.seed))
+            self._name_the_team()
         else:
             self.push_screen(self._title_screen())
 
@@ -123,6 +124,16 @@ class BashtagApp(App):
         if not self.fixed_seed:
             self.seed = fresh_seed()
         self._show(BriefingScreen(scenario, self.seed))
+        self._name_the_team()
+
+    def _name_the_team(self) -> None:
+        """A workshop team reads its briefing knowing which team it plays (the play screen's header says it too)."""
+        link = self.workshop_link
+        if link is not None:
+            self.notify(f"You play as Team {link.team_name}. Read the briefing together, then start.",
+                        title="Workshop", timeout=20, markup=False)
+            # Before the play screen polls, the dashboard still learns this window is open.
+            self.set_interval(5.0, link.beat)
 
     def start_game(self, scenario: Scenario, game: Game | None = None) -> None:
         """Start (or, with ``game``, resume) a game and show the play screen."""

@@ -14,8 +14,15 @@ import re
 
 from textual.content import Content
 
-# C0 except newline, DEL, C1, and the bidi overrides/isolates ("Trojan Source").
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 except newline, DEL, C1, the bidi overrides/isolates ("Trojan Source"), and the invisible marks
+# the loader strips (zero-width spaces, directional marks, line/paragraph separators, word joiners,
+# the BOM; a zero-width joiner only where it is not binding two non-ASCII characters, as in emoji):
+# the same set as game.scenario.untrusted.
+_CONTROL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+    "\u200b\u200e\u200f\u061c\u2028\u2029\u2060-\u2064\ufeff]"
+    "|[\u200c\u200d](?![^\x00-\x7f])|(?<![^\x00-\x7f])[\u200c\u200d]"
+)
 
 
 def _stand_in(match: re.Match) -> str:

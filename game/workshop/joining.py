@@ -41,6 +41,7 @@ class Joined:
 
         recorder = Recorder.start_for(self.workshop.scenario_ref, self.scenario, self.workshop.seed,
                                       team=self.team.name, workshop=self.workshop.id)
+        _owner_only(Path(recorder.path))
         used = self.store.claim_session(self.team.id, str(recorder.path))
         if used != str(recorder.path):
             recorder.close()
@@ -97,6 +98,7 @@ def join(code: str, store: WorkshopStore | None = None) -> Joined:
     except OSError as error:
         raise WorkshopError(f"the workshop's scenario cannot be read: {error.strerror or error}") from None
     joined = Joined(store, team, workshop, scenario, TeamLink(store, team, workshop), lock=_lock_team(team.id))
+    store.mark_joined(team.id)      # the dashboard says "reading the briefing", not "not joined"
     if team.session_path and Path(team.session_path).is_file():
         from game.sessions import Recorder
         from game.sessions.restore import restore
@@ -107,11 +109,27 @@ def join(code: str, store: WorkshopStore | None = None) -> Joined:
             joined.release()
             raise
         joined.game = restored.game
-        joined.recorder = Recorder.reopen(restored.info, restored.valid_bytes)
+        try:
+            joined.recorder = Recorder.reopen(restored.info, restored.valid_bytes)
+        except OSError as error:
+            joined.release()
+            raise WorkshopError(f"cannot write the team's saved game {team.session_path} "
+                                f"({error.strerror or error}): its folder must be writable by this user") from None
         joined.warnings = list(restored.warnings)
         applied = sum(1 for taken in restored.game.state.taken if taken.kind == "inject")
         store.reconcile_injects(team.id, applied)
     return joined
+
+
+def _owner_only(path: Path) -> None:
+    """A team's session log holds its whole game: readable by its owner only (other users on the
+    facilitator's machine, e.g. teams over SSH, must not read another team's game)."""
+    import os
+
+    try:
+        os.chmod(path, 0o600)
+    except OSError:
+        pass
 
 
 def _lock_team(team_id: int):
@@ -124,8 +142,13 @@ def _lock_team(team_id: int):
     from game.sessions.store import data_dir
 
     folder = data_dir() / "workshop-locks"
-    folder.mkdir(parents=True, exist_ok=True)
-    handle = open(folder / f"team-{int(team_id)}.lock", "a")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / f"team-{int(team_id)}.lock", "a")
+    except OSError as error:
+        raise WorkshopError(f"cannot write the team's lock file in {folder} ({error.strerror or error}): the data "
+                            "folder must be writable by this user — or set BASHTAG_DATA_DIR to a folder that is") \
+            from None
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:

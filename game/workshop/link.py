@@ -14,10 +14,11 @@ driver the multi-process test uses.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from game.engine.actions import ActionNotAllowed, Inject
-from game.workshop.store import Team, Workshop, WorkshopStore
+from game.workshop.store import HEARTBEAT_EVERY, Team, Workshop, WorkshopStore
 
 
 @dataclass
@@ -38,6 +39,7 @@ class TeamLink:
         self.team = team
         self.workshop = workshop
         self.waiting = team.waiting
+        self._beat = 0.0          # when this window last told the store it is alive (monotonic)
 
     @property
     def team_name(self) -> str:
@@ -54,13 +56,16 @@ class TeamLink:
 
     def _report(self, game) -> None:
         state = game.state
-        labels = [t.label for t in state.taken if t.kind != "inject"][-5:]
+        # Each with its turn, so the dashboard never shows an old decision as if it were the latest move.
+        labels = [f"turn {t.turn}: {t.label}" for t in state.taken if t.kind != "inject"][-5:]
         try:
             self.store.report_progress(
                 self.team.id, turn=state.turn, turns_total=state.turns_total, sim_time=state.time.isoformat(),
                 reputation=state.reputation, press=state.press, virality=state.virality,
                 total_posts=state.total_posts, outcome=state.ending.outcome if state.ending else None,
-                last_actions=labels, waiting=self.waiting)
+                last_actions=labels, waiting=self.waiting,
+                history=[(r.reputation, r.posts) for r in state.history])
+            self._beat = time.monotonic()
         except Exception:  # noqa: BLE001 - a busy or missing store must never stop a team's game
             pass
 
@@ -71,6 +76,11 @@ class TeamLink:
     # ------------------------------------------------------------------------------ gate
 
     def refresh(self) -> Workshop:
+        """Read the workshop again; ticks the turn timer on the way (it runs with the dashboard closed)."""
+        try:
+            self.store.tick_timer(self.workshop.id)
+        except Exception:  # noqa: BLE001 - a busy store: the next poll ticks it
+            pass
         self.workshop = self.store.workshop(self.workshop.id)
         return self.workshop
 
@@ -101,17 +111,81 @@ class TeamLink:
                 pass
         return reason
 
-    # ------------------------------------------------------------------------------ mailbox
+    def take_back_end_turn(self) -> bool:
+        """The team had asked to end its turn and changes its mind (allowed until the next turn opens):
+        its actions unlock.  Returns whether there was anything to take back."""
+        if not self.waiting or self.workshop.ended:
+            return False
+        self.waiting = False
+        try:
+            self.store.set_waiting(self.team.id, False)
+        except Exception:  # noqa: BLE001 - the dashboard shows "waiting" a moment longer
+            pass
+        return True
 
-    def poll(self, controller) -> PollResult:
-        """Apply pending injects through ``controller`` and say whether a waiting team may now move on."""
-        result = PollResult()
+    def why_locked(self, game) -> str | None:
+        """Why the team may not act now (read fresh from the store), or None: the workshop has ended
+        (nothing more is written to the team's game), or the team has ended its turn and waits."""
         try:
             self.refresh()
-            pending = self.store.pending_injects(self.team.id)
+        except Exception:  # noqa: BLE001 - the store unreadable: do not hold the team hostage
+            pass
+        if self.workshop.ended:
+            return "The workshop has ended: your game is kept as it was for the debrief; no more actions."
+        if self.waiting:
+            return (f"You have ended turn {game.state.turn}: your actions are locked until the facilitator opens "
+                    "the next turn. Press e to take back the end of your turn.")
+        return None
+
+    def banner(self, game, now: float | None = None) -> str | None:
+        """The line a team sees at all times in a workshop: the end, a pause, its own wait, the turn timer."""
+        workshop = self.workshop
+        if workshop.ended:
+            return "The workshop has ended. Your game is saved as it stands; the facilitator will lead the debrief."
+        parts = []
+        if workshop.paused:
+            parts.append("PAUSED by the facilitator")
+        if self.waiting:
+            parts.append(f"You have ended turn {game.state.turn}: actions locked (e takes it back)")
+            if workshop.lockstep and game.state.turn >= workshop.open_turn and not workshop.paused:
+                parts.append(f"waiting for the facilitator to open turn {game.state.turn + 1}")
+        remaining = workshop.timer_remaining(now)
+        if workshop.lockstep and remaining is not None:
+            left = int(remaining + 0.999)
+            if workshop.paused:
+                parts.append(f"turn timer stopped at {left // 60}:{left % 60:02d}")
+            elif left:
+                parts.append(f"turn {workshop.open_turn + 1} opens in {left // 60}:{left % 60:02d}"
+                             if game.state.turn >= workshop.open_turn else
+                             f"the next turn opens in {left // 60}:{left % 60:02d}")
+        return " · ".join(parts) or None
+
+    # ------------------------------------------------------------------------------ mailbox
+
+    def beat(self) -> None:
+        """Tell the store this window is alive (at most every HEARTBEAT_EVERY seconds): the dashboard shows
+        a window silent for longer as offline (a closed browser tab)."""
+        if time.monotonic() - self._beat < HEARTBEAT_EVERY:
+            return
+        try:
+            self.store.heartbeat(self.team.id)
+            self._beat = time.monotonic()
+        except Exception:  # noqa: BLE001 - the next beat tries again
+            pass
+
+    def poll(self, controller, now: float | None = None) -> PollResult:
+        """Apply pending injects through ``controller`` and say whether a waiting team may now move on
+        (``now``, epoch seconds, for tests: injects are held a few seconds so the facilitator can undo)."""
+        result = PollResult()
+        self.beat()
+        try:
+            self.refresh()
+            pending = self.store.pending_injects(self.team.id, now=now)
         except Exception:  # noqa: BLE001 - try again at the next poll
             return result
         delivered = []
+        if self.workshop.ended:        # after the end nothing more is written to the team's game
+            pending = []
         for item in pending:
             if controller.game.over:
                 delivered.append(item.id)

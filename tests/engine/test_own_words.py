@@ -119,3 +119,17 @@ def test_a_statement_is_always_open_for_the_teams_own_words(mini):
     game = Game(mini, 1)
     statement = next(o for o in game.available_actions() if o.kind == "statement")
     assert statement.available
+
+
+def test_the_what_if_on_an_excuse_in_your_own_words_is_a_full_apology(mini):
+    from game.engine.debrief import FULL_APOLOGY, analyse
+    from game.words import read_statement
+
+    assert read_statement(FULL_APOLOGY).posture == "rebuild"
+    game = hijacked(mini)
+    game.apply(Statement(text=CONDITIONAL))
+    while not game.over:
+        game.end_turn()
+    debrief = analyse(game)
+    labels = [w.label for w in debrief.what_ifs]
+    assert any(label.startswith("If this had been a full apology") for label in labels)

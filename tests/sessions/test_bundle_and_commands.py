@@ -100,3 +100,15 @@ def test_help_keeps_each_example_on_its_own_line(command, capsys):
     shown = capsys.readouterr().out.splitlines()
     for example in examples:
         assert example in shown
+
+
+def test_sessions_names_the_workshop_and_team_of_a_teams_game(finished, scenario_file, capsys):
+    from game.sessions import Recorder
+
+    Recorder.start("mini", scenario_file, 5, scenario_id="mini", team="Red", workshop="q3-exercise").close()
+    assert run_command("sessions", []) == 0
+    out = capsys.readouterr().out
+    header = out.splitlines()[0]
+    assert "WORKSHOP" in header and "TEAM" in header
+    assert any("q3-exercise" in line and "Red" in line for line in out.splitlines()[1:])
+    assert any(line.split()[-2:] == ["-", "-"] for line in out.splitlines()[1:])   # the solo game: none

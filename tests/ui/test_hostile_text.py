@@ -127,3 +127,29 @@ async def test_the_title_screen_shows_hostile_titles_and_summaries_as_written():
         text = "\n".join(option_text(menu.get_option_at_index(i).prompt) for i in range(menu.option_count))
         assert "[bold]not bold[/bold]" in text and "[@click=app.quit]click me[/]" in text
         assert "\x1b" not in text and "\x07" not in text
+
+
+def test_invisible_marks_are_shown_as_stand_ins_but_emoji_keep_their_joiners():
+    from game.ui.literal import clean
+
+    assert clean("a\u200bb\u200ec\u2028d\ufeffe") == "a\ufffdb\ufffdc\ufffdd\ufffde"
+    assert clean("x\u200dy") == "x\ufffdy"
+    assert clean("👩\u200d💻") == "👩\u200d💻"
+
+
+async def test_an_engine_error_at_a_turns_end_is_said_and_the_app_lives(mini, monkeypatch):
+    from game.ui.app import BashtagApp
+
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+
+        def broken():
+            raise ValueError("non-finite change to press: inf")
+
+        monkeypatch.setattr(app.controller.game, "end_turn", broken)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.is_running
+        assert any("could not be played" in n.message for n in app._notifications)

@@ -2,8 +2,10 @@
 and TeamLink the play screen uses (the multi-process test runs several of these at once).
 
     python team_driver.py CODE STYLE START_AT
-STYLE is ``cancel`` (cancels early), ``pause``, ``watch`` or ``slow`` (watches, 0.2 s a turn); START_AT is a wall-clock time (epoch
-seconds) every driver waits for, so the teams end their turns at the same instants.
+STYLE is ``cancel`` (cancels early), ``pause``, ``watch``, ``slow`` (watches, 0.2 s a turn) or ``stop3`` (plays
+turns 1 and 2, then stays on turn 3 without ending it); START_AT is a wall-clock time (epoch seconds) every
+driver waits for, so the teams end their turns at the same instants.  A driver stops when the game is
+over or the facilitator ends the workshop.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ def main(code: str, style: str, start_at: float) -> int:
     joined = join(code)
     controller, recorder = joined.headless()
     time.sleep(max(0.0, start_at - time.time()))
-    while not controller.game.over:
+    while not controller.game.over and not joined.link.workshop.ended:
         joined.link.poll(controller)          # injects arrive as logged Inject actions
         turn = controller.game.state.turn
+        if style == "stop3" and turn == 3:
+            time.sleep(0.1)
+            continue
         try:
             if turn == 3 and style == "cancel":
                 controller.apply(Cancel())
@@ -39,6 +44,8 @@ def main(code: str, style: str, start_at: float) -> int:
                 controller.end_turn()
                 break
             except TurnGated:
+                if joined.link.workshop.ended:
+                    break
                 time.sleep(0.05)
     recorder.close()
     return 0

@@ -1,5 +1,9 @@
 """A real browser against `bashtag workshop serve`: the join screen appears, a code is accepted, the play screen shows.
 
+The server listens on every address and the browser reaches it through 127.0.0.2 (Linux routes all of
+127/8 to loopback), an address the server was never told about: the page must address the host the
+browser used, and load nothing from any other host (workshops run on closed networks).
+
 Drives Debian's headless chromium over the Chrome DevTools protocol (with aiohttp, which textual-serve
 already brings).  What the browser shows is read from the terminal output it receives on its
 websocket (xterm.js draws on a canvas, so the DOM holds no text); keys are typed into xterm's input.
@@ -58,6 +62,8 @@ class Browser:
 
     def __init__(self, ws):
         self.ws, self.next_id, self.replies, self.received = ws, 0, {}, bytearray()
+        self.requested: list[str] = []      # every address the page asked for (page, scripts, font, socket)
+        self.console: list[str] = []        # the browser's own complaints (a CSP violation lands here)
 
     async def pump(self):
         import aiohttp
@@ -68,6 +74,12 @@ class Browser:
             data = message.json()
             if "id" in data:
                 self.replies[data["id"]] = data
+            elif data.get("method") == "Network.requestWillBeSent":
+                self.requested.append(data["params"]["request"]["url"])
+            elif data.get("method") == "Network.webSocketCreated":
+                self.requested.append(data["params"]["url"])
+            elif data.get("method") == "Log.entryAdded":
+                self.console.append(data["params"]["entry"].get("text", ""))
             elif data.get("method") == "Network.webSocketFrameReceived":
                 response = data["params"]["response"]
                 payload = response.get("payloadData", "")
@@ -102,7 +114,7 @@ class Browser:
                             **({"text": "\r"} if kind == "keyDown" else {}))
 
 
-async def drive(page_ws_url: str, url: str, code: str) -> None:
+async def drive(page_ws_url: str, url: str, code: str, workshop: str) -> Browser:
     import aiohttp
 
     async with aiohttp.ClientSession() as session, session.ws_connect(page_ws_url, max_msg_size=0) as ws:
@@ -111,6 +123,7 @@ async def drive(page_ws_url: str, url: str, code: str) -> None:
         try:
             await browser.call("Network.enable")
             await browser.call("Page.enable")
+            await browser.call("Log.enable")
             await browser.call("Page.navigate", url=url)
             await browser.wait_text("Bashtag workshop")           # the join screen
             await browser.wait_text("join code")
@@ -124,8 +137,14 @@ async def drive(page_ws_url: str, url: str, code: str) -> None:
             terminal = await browser.call("Runtime.evaluate",
                                           expression="document.querySelectorAll('.xterm').length")
             assert terminal["result"]["value"] >= 1
+            # The facilitator pauses: the browser team sees it at once, without pressing a key.
+            from game.workshop.store import WorkshopStore
+
+            WorkshopStore().set_paused(workshop, True)
+            await browser.wait_text("PAUSED by the facilitator")
         finally:
             pump.cancel()
+    return browser
 
 
 def test_a_browser_joins_with_a_code_and_plays(tmp_path):
@@ -136,8 +155,8 @@ def test_a_browser_joins_with_a_code_and_plays(tmp_path):
 
     made = new_workshop(1, "--team-names", "Red")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "game", "workshop", "serve", made["workshop"], "--port",
-                               str(port)], env=os.environ.copy(), stdout=subprocess.DEVNULL,
+    server = subprocess.Popen([sys.executable, "-m", "game", "workshop", "serve", made["workshop"], "--host",
+                               "0.0.0.0", "--port", str(port)], env=os.environ.copy(), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, start_new_session=True)
     profile = tmp_path / "chromium"
     chromium = None
@@ -151,7 +170,8 @@ def test_a_browser_joins_with_a_code_and_plays(tmp_path):
                                 "chromium's DevTools port"))
         pages = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{dev_port}/json/list", timeout=10).read())
         page = next(p for p in pages if p.get("type") == "page")
-        asyncio.run(drive(page["webSocketDebuggerUrl"], f"http://127.0.0.1:{port}/", made["teams"][0]["code"]))
+        browser = asyncio.run(drive(page["webSocketDebuggerUrl"], f"http://127.0.0.2:{port}/",
+                                    made["teams"][0]["code"], made["workshop"]))
     finally:
         for proc in (chromium, server):
             if proc is not None and proc.poll() is None:
@@ -160,7 +180,14 @@ def test_a_browser_joins_with_a_code_and_plays(tmp_path):
                     proc.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     os.killpg(proc.pid, signal.SIGKILL)
+    from urllib.parse import urlsplit
+
     from game.workshop.store import WorkshopStore
 
     team = WorkshopStore().teams(made["workshop"])[0]
     assert team.session_path is not None                       # the browser's team is recording its game
+    hosts = {urlsplit(url).netloc for url in browser.requested}
+    assert hosts == {f"127.0.0.2:{port}"}, browser.requested      # the socket too; no web font from outside
+    assert any(url.startswith(f"ws://127.0.0.2:{port}/ws") for url in browser.requested)
+    assert any("/static/fonts/RobotoMono" in url for url in browser.requested)   # the font, served here
+    assert not [line for line in browser.console if "Content Security Policy" in line], browser.console

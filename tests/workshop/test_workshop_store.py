@@ -113,7 +113,7 @@ def test_status_json_lists_every_team(capsys):
     import json
 
     made = new_workshop(3)
-    code, out, _ = cli("workshop", "status", "--json")
+    code, out, _ = cli("workshop", "status", "--json", "--code", made["facilitator_code"])
     data = json.loads(out)
     assert code == 0 and data["workshop"] == made["workshop"] and data["scenario"] == "mini"
     assert [t["name"] for t in data["teams"]] == [t["name"] for t in made["teams"]]
@@ -126,3 +126,67 @@ def test_join_with_a_wrong_code_says_so():
     new_workshop(1)
     code, _, err = cli("join", "ABCD-EFGH-JKMN")
     assert code == 1 and "no team has that code" in err
+
+
+def test_an_inject_is_scheduled_at_the_turn_a_simulated_time_falls_in():
+    from pathlib import Path
+
+    from game.engine.game import Game
+    from game.scenario.loader import load_scenario
+    from game.workshop.store import WorkshopStore
+    from workshop_helpers import MINI, cli
+
+    made = new_workshop(2)
+    game = Game(load_scenario(Path(MINI)), 7)
+    for _ in range(3):
+        game.end_turn()
+    turn4 = game.state.time                                   # the start of turn 4
+    at = (turn4 + (game.state.history[-1].end - game.state.history[-1].start) / 2).strftime("%Y-%m-%d %H:%M")
+    code, out, err = cli("workshop", "schedule", "memo", "--at", turn4.strftime("%Y-%m-%d %H:%M"),
+                         "--code", made["facilitator_code"])
+    assert code == 0 and "for turn 4" in out, err
+    code, out, err = cli("workshop", "schedule", "memo", "--at", at, "--code", made["facilitator_code"])
+    assert code == 0 and "for turn 4" in out, err                # within turn 4
+    assert [e["at_turn"] for e in WorkshopStore().inject_timeline(made["workshop"])] == [4, 4]
+    code, _, err = cli("workshop", "schedule", "memo", "--at", "1999-01-01 00:00", "--code", made["facilitator_code"])
+    assert code == 2 and "the scenario starts at" in err
+
+
+OLD_SCHEMA = """
+CREATE TABLE workshops (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, scenario_ref TEXT NOT NULL, scenario_id TEXT NOT NULL,
+    scenario_sha256 TEXT NOT NULL, seed INTEGER NOT NULL, lockstep INTEGER NOT NULL DEFAULT 0,
+    open_turn INTEGER NOT NULL DEFAULT 1, paused INTEGER NOT NULL DEFAULT 0, ended INTEGER NOT NULL DEFAULT 0,
+    facilitator_hash TEXT NOT NULL UNIQUE, created TEXT NOT NULL);
+CREATE TABLE teams (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, workshop TEXT NOT NULL REFERENCES workshops(id), name TEXT NOT NULL,
+    code_hash TEXT NOT NULL UNIQUE, session_path TEXT, turn INTEGER NOT NULL DEFAULT 1, turns_total INTEGER,
+    sim_time TEXT, reputation REAL, press REAL, virality REAL, total_posts INTEGER NOT NULL DEFAULT 0,
+    outcome TEXT, last_actions TEXT NOT NULL DEFAULT '[]', waiting INTEGER NOT NULL DEFAULT 0,
+    updated TEXT, UNIQUE (workshop, name));
+CREATE TABLE injects (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, workshop TEXT NOT NULL REFERENCES workshops(id),
+    team INTEGER NOT NULL REFERENCES teams(id), inject_id TEXT, headline TEXT, text TEXT,
+    created TEXT NOT NULL, delivered INTEGER NOT NULL DEFAULT 0);
+INSERT INTO workshops VALUES ('w-old', 'Old', 'mini', 'mini', 'x', 7, 1, 2, 0, 0, 'hash', '2026-11-20T10:00:00+00:00');
+INSERT INTO teams (workshop, name, code_hash, turn) VALUES ('w-old', 'Red', 'h1', 2);
+INSERT INTO injects (workshop, team, inject_id, created) VALUES ('w-old', 1, 'memo', '2026-11-20T10:05:00+00:00');
+"""
+
+
+def test_a_store_made_by_an_earlier_version_opens_and_keeps_its_workshop(tmp_path):
+    import sqlite3
+
+    from game.workshop.store import WorkshopStore
+
+    path = tmp_path / "workshops.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(OLD_SCHEMA)
+    store = WorkshopStore(path)
+    workshop = store.workshop("w-old")
+    assert (workshop.open_turn, workshop.timer_seconds, workshop.timer_remaining()) == (2, 0, None)
+    [team] = store.teams("w-old")
+    assert (team.name, team.turn, team.history, team.joined) == ("Red", 2, (), None)
+    assert [i.inject_id for i in store.pending_injects(team.id)] == ["memo"]     # an old inject still arrives
+    store.set_timer("w-old", 60)
+    assert store.workshop("w-old").timer_seconds == 60

@@ -30,6 +30,7 @@ from game.ui.widgets.actions import ACTION_KEYS, RESERVED, ActionBar, key_map
 from game.ui.widgets.coach import Coach, coaching
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
+from game.ui.widgets.workshop_banner import WorkshopBanner
 
 EVENT_MARK = {"press": "▣ PRESS", "influencer": "★ JOINS", "event": "! EVENT", "inject": "! NEWS",
               "campaign": "◆ CAMPAIGN", "insight": "ℹ INSIGHT"}
@@ -76,6 +77,7 @@ class PlayScreen(Screen):
         # The toasts the last turn's events raised: the next turn's take their place, and only them
         # (a facilitator's news or a warning that the game is not being saved stays up).
         self._turn_toasts: list[Notification] = []
+        self._logged_at_once: set[str] = set()   # events an action fired, logged as it was taken
         self._placeholder = False   # the log's "Nothing has happened yet", taken down by the first line
 
     @property
@@ -84,7 +86,7 @@ class PlayScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="play-header")
-        yield Static("", id="play-wait")
+        yield WorkshopBanner("", id="play-wait")
         with Horizontal(id="play-main"):
             with Vertical(id="play-left"):
                 yield FeedTitle("", id="play-feed-title")
@@ -112,6 +114,7 @@ class PlayScreen(Screen):
             # A workshop team: injects and the facilitator's gate arrive through the shared store.
             self.link.report_now(self.game)
             self.set_interval(1.5, self.poll_workshop)
+            self.set_interval(1.0, lambda: self._show_wait(None))   # the countdown moves every second
 
     # ------------------------------------------------------------------------------ workshop
 
@@ -136,14 +139,24 @@ class PlayScreen(Screen):
             for event in state.events[len(state.events) - len(result.injected):]:
                 self._log_event(event)
             self.refresh_view()
-        self._show_wait(result.blocked if link.waiting else None)
+        self._show_wait(None)
         if result.resume_end_turn:
-            self.action_end_turn()
+            self._end_turn()
 
     def _show_wait(self, reason: str | None) -> None:
-        wait = self.query_one("#play-wait", Static)
-        wait.update(Content("» " + one_line(reason)) if reason else "")
-        wait.set_class(bool(reason), "-waiting")
+        """The banner: in a workshop, the workshop's state at all times (``reason`` when it says nothing)."""
+        link = self.link
+        text = (link.banner(self.game) or reason) if link is not None else reason
+        locked = link is not None and (link.waiting or link.workshop.ended)
+        self.query_one("#play-wait", WorkshopBanner).say(text, locked=locked)
+
+    def _locked(self) -> bool:
+        """In a workshop, whether the team may not act now (it said so); always False in solo play."""
+        reason = self.link.why_locked(self.game) if self.link is not None else None
+        if reason:
+            self.notify(one_line(reason), title="Locked", severity="warning", markup=False)
+            self._show_wait(None)
+        return bool(reason)
 
     # ------------------------------------------------------------------------------ drawing
 
@@ -205,6 +218,8 @@ class PlayScreen(Screen):
 
     def action_act(self, ident: str) -> None:
         """Take the action called ``ident`` (a kind, or a custom action's id), asking what is needed first."""
+        if self._locked():
+            return
         option = self._option(ident)
         if option is None:
             self.notify("This scenario does not offer that action.", severity="warning", markup=False)
@@ -272,6 +287,9 @@ class PlayScreen(Screen):
         self.app.push_screen(ChoiceScreen("Delete one of our posts", choices, previews), confirm)
 
     def _apply(self, action) -> None:
+        if self._locked():            # a dialog was open when the turn was ended or the workshop closed
+            return
+        events_before = len(self.game.state.events)
         try:
             changes = self.controller.apply(action)
         except ActionNotAllowed as error:
@@ -288,6 +306,12 @@ class PlayScreen(Screen):
         brief = ", ".join(f"{meter} {'+' if delta >= 0 else '−'}{abs(delta):.1f}" for meter, delta in moved.items())
         self.notify(f"{label}\n{brief or 'no immediate change'}", title="Done", markup=False)
         self._log_line(f"▸ You: {label} ({effects})", "bold")
+        # What the action itself brought to light (the listening's findings) shows now, not at the
+        # turn's end, when the feed may already say otherwise.
+        for event in self.game.state.events[events_before:]:
+            if event.kind != "inject":
+                self._log_event(event)
+                self._logged_at_once.add(event.id)
         self.refresh_view()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -299,6 +323,18 @@ class PlayScreen(Screen):
                 self.action_act("reply")
 
     def action_end_turn(self) -> None:
+        link = self.link
+        if link is not None and not self.game.over and link.take_back_end_turn():
+            self.notify("You took back the end of your turn: your actions are unlocked.", markup=False)
+            self._show_wait(None)
+            return
+        self._end_turn()
+
+    def _end_turn(self) -> None:
+        if getattr(self, "_locked_by_error", False):
+            self.notify("This game cannot go on: press q to quit, or t from the debrief's title screen.",
+                        markup=False)
+            return
         if self.game.over:
             self.app.show_debrief()
             return
@@ -307,6 +343,14 @@ class PlayScreen(Screen):
         except TurnGated as error:
             self._show_wait(error.reason)
             self.notify(one_line(error.reason), title="Not yet", markup=False)
+            return
+        except (ValueError, ArithmeticError) as error:
+            # The engine met a number it cannot play (a scenario the loader should have refused, or a
+            # bug): say so and keep the app, rather than a traceback that takes the game with it.
+            self.notify(f"This turn could not be played: {one_line(error)}. The game is saved up to the end "
+                        "of the last turn; the scenario may hold a value the engine cannot use.",
+                        title="The engine stopped", severity="error", timeout=30, markup=False)
+            self._locked_by_error = True
             return
         self._show_wait(None)
         if self.game.over:
@@ -323,9 +367,12 @@ class PlayScreen(Screen):
         self._log_line(turn_summary(record, report.posts), "dim")
         # Every event goes to the log; only the ones that change the game pop up, a few at a time,
         # so the toasts never bury the feed.
-        loud = [e for e in report.events if e.kind in TOAST_KINDS]
+        # A facilitator's inject is logged and shown when it arrives (poll_workshop); the turn's report
+        # lists it again among the turn's events: once is enough.
+        events = [e for e in report.events if e.kind != "inject" and e.id not in self._logged_at_once]
+        loud = [e for e in events if e.kind in TOAST_KINDS]
         self._withdraw_turn_toasts()   # last turn's events give way (they are in the log)
-        for event in report.events:
+        for event in events:
             self._log_event(event)
         for event in loud[:MAX_TOASTS]:
             title = EVENT_MARK.get(event.kind, event.kind)

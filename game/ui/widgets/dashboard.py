@@ -44,6 +44,11 @@ METERS: tuple[MeterSpec, ...] = (
     MeterSpec("negative", "Negative share", lambda s: s.negative_share * 100, lambda r: r.negative_share * 100,
               lambda v: f"{v:.0f}%", False,
               "The share of all posts on the hashtag that are hostile."),
+    MeterSpec("anger", "Crowd anger", lambda s: s.anger, lambda r: r.anger,
+              lambda v: f"{v:.0f}/100", False,
+              "How aggrieved the hostile crowd is, 0-100. Angry critics post more readily; it cools toward the "
+              "grievance's level over about a day, and fitting answers calm it. Listening (m) reports it too.",
+              lambda d: f"{abs(d):.1f}"),
     MeterSpec("press", "Press attention", lambda s: s.press, lambda r: r.press,
               lambda v: f"{v:.0f}/100", False,
               "How close journalists are to writing the story, 0-100. Past an outlet's threshold, a story runs.",
