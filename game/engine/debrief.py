@@ -111,7 +111,7 @@ def _translate(game: Game, action):
     if isinstance(action, Reply) and game.post(action.post_id) is None:
         hostile = [p for p in game.state.feed if p.source != "org" and p.stance == "hostile"]
         if hostile:
-            return Reply(hostile[0].id, action.tone)
+            return Reply(hostile[0].id, action.tone, action.text)
     return action
 
 

@@ -172,8 +172,9 @@ def reply(world: World, target: Post, tone: str, reading: Reading | None = None)
         # A template answer to a big account is screenshotted to its audience; to a small one it
         # costs little (the cost grows with the log of the audience watching).
         audience = math.log10(1.0 + target.followers / rp.template_scale)
+        article = "an" if what[:1] in "aeiou" else "a"
         world.change("anger", (rp.template_anger_big if big else rp.template_anger) * wear,
-                     f"{who}: a {what} feeds the mockery")
+                     f"{who}: {article} {what} feeds the mockery")
         world.change("reputation", -rp.template_reputation * audience * world.threat * wear,
                      f"{who}: {what} in front of {target.followers:,} followers")
         return

@@ -291,7 +291,7 @@ RULES: dict[str, ActionRule] = {rule.kind: rule for rule in (
     ),
     ActionRule(
         "statement", "Post a statement", "Statement",
-        "Post one of the prepared statements; its posture (apology, excuse, denial…) matters.",
+        "Post a statement in your own words, or a prepared one; how it reads (apology, excuse, denial…) matters.",
         cost=2, why_not=_why_not_statement, perform=_statement, past="posted that statement",
         choices=lambda w, conditions: tuple((s.id, s.label) for s in open_statements(w, conditions)),
     ),
