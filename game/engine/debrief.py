@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from game.engine.actions import ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
+from game.engine.actions import Action, ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
 from game.engine.carriers import Carriers, carriers
 from game.engine.explain import judge, labels_of
 from game.engine.game import Game
@@ -21,7 +21,7 @@ from game.engine.responses import POSTURE_RANK
 from game.engine.rules import RULES
 from game.engine.state import Change, EndingInfo, TakenAction, TurnRecord
 from game.engine.strategies import make_strategy, take_turn
-from game.scenario.models import Lesson, TimelineEntry
+from game.scenario.models import Lesson, Scenario, TimelineEntry
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _play_log(game: Game, taken: Iterable[TakenAction], until_turn: int | None) 
         game.end_turn()
 
 
-def _translate(game: Game, action):
+def _translate(game: Game, action: Action) -> Action:
     """A reply's target may not exist in a forked feed: answer the loudest critic instead."""
     if isinstance(action, Reply) and game.post(action.post_id) is None:
         hostile = [p for p in game.state.feed if p.source != "org" and p.stance == "hostile"]
@@ -252,7 +252,7 @@ def why_ending(game: Game) -> EndingWhy | None:
                      tuple(c.text for c in judged.blocking()), checked_first=first)
 
 
-def benchmark_name(scenario) -> str:
+def benchmark_name(scenario: Scenario) -> str:
     """"What really happened" for a real case; a fictional one has no record, only model play."""
     return "What really happened" if scenario.kind == "real" else scenario.historical.name
 

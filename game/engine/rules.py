@@ -10,18 +10,21 @@ new row (and its small action object in ``actions.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
 from game.engine import responses
-from game.engine.actions import Action, ActionNotAllowed
+from game.engine.actions import (
+    Action, ActionNotAllowed, Cancel, Custom, Delete, Escalate, Inject, Monitor, Pause, Reply, Resume, Statement,
+)
 from game.engine.conditions import Conditions
 from game.engine.effects import apply_effects, inject
 from game.engine.feed import mix_bits
 from game.engine.insight import insight
 from game.engine.posting import org_post
 from game.engine.world import World
+from game.scenario.expr import Source
 from game.scenario.models import StatementOption
 from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES
 from game.words import Reading, read_reply, read_statement
@@ -43,7 +46,7 @@ class ActionRule:
     description: str
     cost: int
     why_not: Callable[[World, Conditions], str]
-    perform: Callable[[World, Action, Conditions], str]
+    perform: Callable[[World, Any, Conditions], str]   # Any: the rule's own action class (Reply for "reply"…)
     past: str
     """What the player did, for the debrief: "If you had not {past}"."""
     choices: Callable[[World, Conditions], Choices] = lambda w, conditions: ()
@@ -116,7 +119,7 @@ def read_own_statement(w: World, text: str) -> Reading:
     return reading
 
 
-def _reply(w: World, action, conditions: Conditions) -> str:
+def _reply(w: World, action: Reply, conditions: Conditions) -> str:
     target = next((p for p in w.feed if p.id == action.post_id), None)
     if target is None:
         raise ActionNotAllowed("that post is no longer in the feed")
@@ -147,7 +150,7 @@ def _why_not_reply(w: World, conditions: Conditions) -> str:
 # ---------------------------------------------------------------------------------- the others
 
 
-def _statement(w: World, action, conditions: Conditions) -> str:
+def _statement(w: World, action: Statement, conditions: Conditions) -> str:
     option = None
     if action.option:
         option = next((s for s in open_statements(w, conditions) if s.id == action.option), None)
@@ -181,7 +184,7 @@ def _why_not_statement(w: World, conditions: Conditions) -> str:
     return ""   # the team can always write its own (prepared ones are offered as choices when open)
 
 
-def _pause(w: World, action, conditions: Conditions) -> str:
+def _pause(w: World, action: Pause, conditions: Conditions) -> str:
     w.paused = True
     w.count("n_pause")
     if w.hijacked:
@@ -197,7 +200,7 @@ def _why_not_pause(w: World, conditions: Conditions) -> str:
     return ""
 
 
-def _resume(w: World, action, conditions: Conditions) -> str:
+def _resume(w: World, action: Resume, conditions: Conditions) -> str:
     w.paused = False
     return "Resumed the scheduled posts"
 
@@ -210,7 +213,7 @@ def _why_not_resume(w: World, conditions: Conditions) -> str:
     return ""
 
 
-def _cancel(w: World, action, conditions: Conditions) -> str:
+def _cancel(w: World, action: Cancel, conditions: Conditions) -> str:
     w.count("n_cancel")
     text = w.scenario.campaign.cancel_post or f"We have cancelled {w.scenario.campaign.hashtag}."
     if w.total_posts:
@@ -230,7 +233,7 @@ def _why_not_cancel(w: World, conditions: Conditions) -> str:
     return "you already cancelled the campaign" if w.cancelled_turn else ""
 
 
-def _delete(w: World, action, conditions: Conditions) -> str:
+def _delete(w: World, action: Delete, conditions: Conditions) -> str:
     post = next((p for p in w.org_posts if p.id == action.post_id), None)
     if post is None:
         raise ActionNotAllowed("that post is not one of ours, or it is already gone")
@@ -242,14 +245,14 @@ def _why_not_delete(w: World, conditions: Conditions) -> str:
     return "" if w.org_posts else "none of our posts is up to delete"
 
 
-def _monitor(w: World, action, conditions: Conditions) -> str:
+def _monitor(w: World, action: Monitor, conditions: Conditions) -> str:
     w.count("n_monitor")
     w.listening_until = w.turn + 1
     w.fire(f"insight-{w.turn}", "insight", "What the listening shows", insight(w))
     return "Monitored the conversation"
 
 
-def _escalate(w: World, action, conditions: Conditions) -> str:
+def _escalate(w: World, action: Escalate, conditions: Conditions) -> str:
     w.escalated_turn = w.turn
     w.fire("escalated", "campaign", "Leadership is on the line",
            "Statements that need sign-off can go out from the next turn.")
@@ -355,7 +358,7 @@ def why_not_custom(w: World, action_id: str, conditions: Conditions) -> str:
     return ""
 
 
-def not_yet(w: World, condition, env: dict[str, float]) -> str:
+def not_yet(w: World, condition: Source, env: dict[str, float]) -> str:
     """Why a condition does not hold now, in the player's terms, and what it waits for ("not now: it is
     turn 3 (Mon 12:00) — needs it at turn 6 (Wed 13:00) or later")."""
     from game.engine.explain import judge, labels_of
@@ -366,7 +369,7 @@ def not_yet(w: World, condition, env: dict[str, float]) -> str:
     return "not now: " + "; ".join(clause.text for clause in blocking) if blocking else "not possible at this point"
 
 
-def perform_custom(w: World, action, conditions: Conditions) -> str:
+def perform_custom(w: World, action: Custom, conditions: Conditions) -> str:
     """The scenario's own action: its effects, and its posture if it speaks."""
     custom = next(c for c in w.scenario.actions.custom if c.id == action.action_id)
     w.took[custom.id] = w.took.get(custom.id, 0) + 1
