@@ -115,7 +115,7 @@ def _translate(game: Game, action: Action) -> Action:
     return action
 
 
-def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list] | None:
+def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list[Action]] | None:
     """Another choice at the moment of ``entry``: (label, actions replacing it) or None."""
     when = entry.detail
     kind = entry.kind
@@ -133,7 +133,7 @@ def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list] | None:
     return None
 
 
-def _fork_and_play(game: Game, turn: int, replace: TakenAction | None, extra: list, later: list[TakenAction]) -> Game:
+def _fork_and_play(game: Game, turn: int, replace: TakenAction | None, extra: list[Action], later: list[TakenAction]) -> Game:
     taken = list(game.state.taken)
     fork = replay(game, turn, [t for t in taken if t.turn < turn])
     for entry in [t for t in taken if t.turn == turn and t is not replace]:
@@ -227,7 +227,7 @@ def why_ending(game: Game) -> EndingWhy | None:
     endings = list(game.scenario.endings)
     reached = next((e for e in endings if e.id == ending.id), None)
     if reached is None:   # the engine's own ending when none of the scenario's held
-        because = ("none of the scenario's endings matched your game, so reputation decided: "
+        because: tuple[str, ...] = ("none of the scenario's endings matched your game, so reputation decided: "
                    + ending.text[:1].lower() + ending.text[1:],)
         position = len(endings)
     else:

@@ -10,7 +10,7 @@ new row (and its small action object in ``actions.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 import numpy as np
 
@@ -25,7 +25,7 @@ from game.engine.insight import insight
 from game.engine.posting import org_post
 from game.engine.world import World
 from game.scenario.expr import Source
-from game.scenario.models import StatementOption
+from game.scenario.models import StatementOption, Tone
 from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES
 from game.words import Reading, read_reply, read_statement
 
@@ -90,7 +90,7 @@ REPLY_DEFAULTS = {
 def reply_text(w: World, post_id: str, tone: str, handle: str) -> str:
     """The exact words of a reply.  Chosen by a hash of the post and tone, not by the game's random
     generator, so the composer can show them before the reply goes and nothing else shifts."""
-    texts = w.scenario.actions.replies.get(tone) or [REPLY_DEFAULTS[tone]]
+    texts = w.scenario.actions.replies.get(cast(Tone, tone)) or [REPLY_DEFAULTS[tone]]   # (any other: the default)
     pick = mix_bits(sum(ord(c) * 31 ** i for i, c in enumerate(f"{post_id}/{tone}")) & 0xFFFFFFFF)  # not a parameter: a hash
     template = texts[pick % len(texts)]
     words = w.text.fill(template, np.random.default_rng(pick), handle="@" + handle)
@@ -127,6 +127,7 @@ def _reply(w: World, action: Reply, conditions: Conditions) -> str:
         raise ActionNotAllowed("that is our own post")
     if action.text is not None:
         reading = read_own_reply(action.text, target.text)
+        assert reading.tone is not None            # (a readable reply always has a tone)
         tone, words = reading.tone, reading.text
         if not words.startswith("@"):
             words = f"@{target.author} {words}"   # a reply is addressed, as on the platform
@@ -161,8 +162,12 @@ def _statement(w: World, action: Statement, conditions: Conditions) -> str:
     reading = None
     if action.text is not None and (option is None or action.text != option.text):
         reading = read_own_statement(w, action.text)   # the team's words, or a prepared one edited
-    words = reading.text if reading else option.text
-    posture = reading.posture if reading else option.strategy
+    if reading is not None:
+        words, posture = reading.text, reading.posture
+    else:
+        assert option is not None                  # (without one, the team's own words were read)
+        words, posture = option.text, option.strategy
+    assert posture is not None                     # (a readable statement always has a posture)
     label = option.label if option else f"“{_first_words(words)}”"
     if option:
         w.said.add(option.id)

@@ -33,8 +33,10 @@ def is_due(w: World, item: Timing | ScheduledPost, conditions: Conditions, env: 
     due_turn = turn_of(w, item.turn, item.at)
     if due_turn is not None:
         return due_turn == w.turn
-    when = getattr(item, "when", None)
-    return bool(when) and conditions.holds(when, env)
+    when: str | None = getattr(item, "when", None)
+    if not when:
+        return False
+    return conditions.holds(when, env)
 
 
 def things_due(w: World, conditions: Conditions) -> set[int]:

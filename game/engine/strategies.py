@@ -183,12 +183,13 @@ class RandomStrategy(Strategy):
             choice = option.choices[int(rng.integers(len(option.choices)))][0]
             return Statement(choice) if option.kind == "statement" else Delete(choice)
         if option.kind == "custom":
+            assert option.action_id is not None    # (a custom action's option names it)
             return Custom(option.action_id)
         return ACTION_TYPES[option.kind]()   # type: ignore[call-arg]  # the actions that take no argument
 
 
 def strategy_names(game_or_scenario: Game | Scenario) -> list[str]:
-    scenario = getattr(game_or_scenario, "scenario", game_or_scenario)
+    scenario = game_or_scenario.scenario if isinstance(game_or_scenario, Game) else game_or_scenario
     return ["historical", *BUILTIN, *(s.id for s in scenario.strategies if s.id not in BUILTIN)]
 
 
