@@ -133,7 +133,8 @@ def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list[Action]] | 
     return None
 
 
-def _fork_and_play(game: Game, turn: int, replace: TakenAction | None, extra: list[Action], later: list[TakenAction]) -> Game:
+def _fork_and_play(game: Game, turn: int, replace: TakenAction | None, extra: list[Action],
+                   later: list[TakenAction]) -> Game:
     taken = list(game.state.taken)
     fork = replay(game, turn, [t for t in taken if t.turn < turn])
     for entry in [t for t in taken if t.turn == turn and t is not replace]:

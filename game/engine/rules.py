@@ -16,7 +16,17 @@ import numpy as np
 
 from game.engine import responses
 from game.engine.actions import (
-    Action, ActionNotAllowed, Cancel, Custom, Delete, Escalate, Inject, Monitor, Pause, Reply, Resume, Statement,
+    Action,
+    ActionNotAllowed,
+    Cancel,
+    Custom,
+    Delete,
+    Escalate,
+    Monitor,
+    Pause,
+    Reply,
+    Resume,
+    Statement,
 )
 from game.engine.conditions import Conditions
 from game.engine.effects import apply_effects, inject

@@ -13,8 +13,8 @@ import sys
 import types
 import typing
 from collections.abc import Sequence
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
