@@ -7,7 +7,7 @@ into a plain dict and back, so it can be written to a session log and replayed b
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from typing import ClassVar, Union
+from typing import Any, ClassVar, Literal, Union
 
 
 class ActionNotAllowed(Exception):
@@ -26,7 +26,7 @@ class Reply:
     post_id: str
     tone: str = ""
     text: str | None = None
-    kind: ClassVar[str] = "reply"
+    kind: ClassVar[Literal["reply"]] = "reply"
 
 
 @dataclass(frozen=True)
@@ -37,28 +37,28 @@ class Statement:
 
     option: str = ""
     text: str | None = None
-    kind: ClassVar[str] = "statement"
+    kind: ClassVar[Literal["statement"]] = "statement"
 
 
 @dataclass(frozen=True)
 class Pause:
     """Pause the organisation's scheduled posts."""
 
-    kind: ClassVar[str] = "pause"
+    kind: ClassVar[Literal["pause"]] = "pause"
 
 
 @dataclass(frozen=True)
 class Resume:
     """Let the scheduled posts go out again."""
 
-    kind: ClassVar[str] = "resume"
+    kind: ClassVar[Literal["resume"]] = "resume"
 
 
 @dataclass(frozen=True)
 class Cancel:
     """Cancel the campaign (the Q&A, the contest). Cannot be undone."""
 
-    kind: ClassVar[str] = "cancel"
+    kind: ClassVar[Literal["cancel"]] = "cancel"
 
 
 @dataclass(frozen=True)
@@ -66,21 +66,21 @@ class Delete:
     """Delete one of the organisation's own posts. Cannot be undone."""
 
     post_id: str
-    kind: ClassVar[str] = "delete"
+    kind: ClassVar[Literal["delete"]] = "delete"
 
 
 @dataclass(frozen=True)
 class Monitor:
     """Spend the turn's attention listening: who is posting, and why."""
 
-    kind: ClassVar[str] = "monitor"
+    kind: ClassVar[Literal["monitor"]] = "monitor"
 
 
 @dataclass(frozen=True)
 class Escalate:
     """Take it to leadership: unlocks statements that need sign-off, from the next turn."""
 
-    kind: ClassVar[str] = "escalate"
+    kind: ClassVar[Literal["escalate"]] = "escalate"
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ class Custom:
     """One of the scenario's own actions."""
 
     action_id: str
-    kind: ClassVar[str] = "custom"
+    kind: ClassVar[Literal["custom"]] = "custom"
 
 
 @dataclass(frozen=True)
@@ -98,17 +98,17 @@ class Inject:
     inject_id: str | None = None
     headline: str | None = None
     text: str | None = None
-    kind: ClassVar[str] = "inject"
+    kind: ClassVar[Literal["inject"]] = "inject"
 
 
 Action = Union[Reply, Statement, Pause, Resume, Cancel, Delete, Monitor, Escalate, Custom, Inject]
 
-ACTION_TYPES: dict[str, type] = {
+ACTION_TYPES: dict[str, type[Action]] = {
     cls.kind: cls for cls in (Reply, Statement, Pause, Resume, Cancel, Delete, Monitor, Escalate, Custom, Inject)
 }
 
 
-def action_to_dict(action: Action) -> dict:
+def action_to_dict(action: Action) -> dict[str, Any]:
     """``{"kind": "reply", "post_id": "p12", "tone": "empathetic"}``.  The team's own words appear
     only when there are some (``"text": …``), so a log of chosen tones reads as it always did."""
     data = asdict(action)
@@ -117,7 +117,7 @@ def action_to_dict(action: Action) -> dict:
     return {"kind": action.kind, **data}
 
 
-def action_from_dict(data: dict) -> Action:
+def action_from_dict(data: dict[str, Any]) -> Action:   # Any: read from a saved log, checked below
     """The inverse of :func:`action_to_dict`; raises ValueError on anything malformed."""
     if not isinstance(data, dict):
         raise ValueError("an action must be an object")

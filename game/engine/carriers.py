@@ -20,9 +20,17 @@ are broken by node number.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+from game.engine.graph import FollowerGraph
+from game.engine.world import World
+
+if TYPE_CHECKING:   # game.py's module imports this one's users: the name only, for the checker
+    from game.engine.game import Game
 
 AMPLIFIERS = 5
 BRIDGES = 3
@@ -63,7 +71,7 @@ class Carriers:
     flows: tuple[Flow, ...]          # the strongest flows between communities, strongest first
 
 
-def carriers(game) -> Carriers:
+def carriers(game: Game) -> Carriers:
     """The amplifiers, the bridges and the flows between communities of ``game`` so far."""
     import networkx as nx
 
@@ -125,11 +133,11 @@ def carriers(game) -> Carriers:
     )
 
 
-def _home(graph, node: int) -> int:
+def _home(graph: FollowerGraph, node: int) -> int:
     return int(graph.segment[node])
 
 
-def _answered(game) -> dict[str, list[str]]:
+def _answered(game: Game) -> dict[str, list[str]]:
     """Handle (lower case) -> the tones the player replied to it in."""
     replies: dict[str, list[str]] = {}
     for taken in game.state.taken:
@@ -139,7 +147,8 @@ def _answered(game) -> dict[str, list[str]]:
     return replies
 
 
-def _carrier(w, node: int, segments, reached: float, posted: float, into: np.ndarray, answered) -> Carrier:
+def _carrier(w: World, node: int, segments: Sequence[str], reached: float, posted: float, into: np.ndarray,
+             answered: dict[str, list[str]]) -> Carrier:
     graph = w.graph
     keyed = {index: handle for handle, index in graph.key_index.items()}
     account = None

@@ -9,7 +9,7 @@ file cannot crash a game in progress.
 from __future__ import annotations
 
 from game.engine.world import World
-from game.scenario.expr import Expression, ExpressionError, parse
+from game.scenario.expr import Expression, ExpressionError, Source, parse
 from game.scenario.models import Lesson, Scenario
 from game.scenario.vocabulary import STRATEGIES, TONES
 
@@ -19,7 +19,7 @@ class Conditions:
         self.scenario = scenario
         self._cache: dict[str, Expression | None] = {}
 
-    def compiled(self, source) -> Expression | None:
+    def compiled(self, source: Source) -> Expression | None:
         key = str(source)
         if key not in self._cache:
             try:
@@ -28,11 +28,11 @@ class Conditions:
                 self._cache[key] = None
         return self._cache[key]
 
-    def holds(self, source, env: dict[str, float]) -> bool:
+    def holds(self, source: Source, env: dict[str, float]) -> bool:
         expression = self.compiled(source)
         return bool(expression and expression.holds(env))
 
-    def value(self, source, env: dict[str, float]) -> float:
+    def value(self, source: Source, env: dict[str, float]) -> float:
         if isinstance(source, (int, float)):
             return float(source)
         expression = self.compiled(source)

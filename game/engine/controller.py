@@ -13,7 +13,7 @@ from typing import Callable, Protocol
 
 from game.engine.actions import Action
 from game.engine.game import Game
-from game.engine.state import Change, TurnReport
+from game.engine.state import Change, GameState, TurnReport
 
 
 class GameListener(Protocol):
@@ -47,7 +47,7 @@ class GameController:
         self.changes_this_turn: list[Change] = []
 
     @property
-    def state(self):
+    def state(self) -> GameState:
         return self.game.state
 
     def apply(self, action: Action) -> tuple[Change, ...]:

@@ -72,8 +72,12 @@ def play_out_crowd(w: World, start: dt.datetime, minutes: float) -> CrowdTurn:
                "A day on the trending list: half as many people come to look as on the first day. "
                "A new round would bring them back: a defence or an attack the press writes up.")
     # The busiest step tells: a long turn that ends at the hour rushes at its end, not on average.
-    if peak_rush >= params.posting.deadline_rush_event and not any(e.id == "deadline-rush" for e in w.events):
-        deadline = on_clock(w.scenario.campaign.deadline, start)
+    # (Only with a deadline: without one the rush is 1.0, below the default threshold, but a params
+    # file may set the threshold at 1 or lower.)
+    campaign_deadline = w.scenario.campaign.deadline
+    if (campaign_deadline is not None and peak_rush >= params.posting.deadline_rush_event
+            and not any(e.id == "deadline-rush" for e in w.events)):
+        deadline = on_clock(campaign_deadline, start)
         w.fire("deadline-rush", "campaign",
                f"{w.scenario.campaign.hashtag} fills up before {deadline:%H:%M}",
                "People want their say in before the hour: the less time is left, the harder they "

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from game.engine.actions import ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
+from game.engine.actions import Action, ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
 from game.engine.carriers import Carriers, carriers
 from game.engine.explain import judge, labels_of
 from game.engine.game import Game
@@ -21,7 +21,7 @@ from game.engine.responses import POSTURE_RANK
 from game.engine.rules import RULES
 from game.engine.state import Change, EndingInfo, TakenAction, TurnRecord
 from game.engine.strategies import make_strategy, take_turn
-from game.scenario.models import Lesson, TimelineEntry
+from game.scenario.models import Lesson, Scenario, TimelineEntry
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def _play_log(game: Game, taken: Iterable[TakenAction], until_turn: int | None) 
         game.end_turn()
 
 
-def _translate(game: Game, action):
+def _translate(game: Game, action: Action) -> Action:
     """A reply's target may not exist in a forked feed: answer the loudest critic instead."""
     if isinstance(action, Reply) and game.post(action.post_id) is None:
         hostile = [p for p in game.state.feed if p.source != "org" and p.stance == "hostile"]
@@ -121,7 +121,7 @@ FULL_APOLOGY = ("We are sorry. We got this wrong and we take full responsibility
                 "and we will tell you what we change.")
 
 
-def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list] | None:
+def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list[Action]] | None:
     """Another choice at the moment of ``entry``: (label, actions replacing it) or None."""
     when = entry.detail
     kind = entry.kind
@@ -145,7 +145,8 @@ def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list] | None:
     return None
 
 
-def _fork_and_play(game: Game, turn: int, replace: TakenAction | None, extra: list, later: list[TakenAction]) -> Game:
+def _fork_and_play(game: Game, turn: int, replace: TakenAction | None, extra: list[Action],
+                   later: list[TakenAction]) -> Game:
     taken = list(game.state.taken)
     fork = replay(game, turn, [t for t in taken if t.turn < turn])
     for entry in [t for t in taken if t.turn == turn and t is not replace]:
@@ -239,7 +240,7 @@ def why_ending(game: Game) -> EndingWhy | None:
     endings = list(game.scenario.endings)
     reached = next((e for e in endings if e.id == ending.id), None)
     if reached is None:   # the engine's own ending when none of the scenario's held
-        because = ("none of the scenario's endings matched your game, so reputation decided: "
+        because: tuple[str, ...] = ("none of the scenario's endings matched your game, so reputation decided: "
                    + ending.text[:1].lower() + ending.text[1:],)
         position = len(endings)
     else:
@@ -264,7 +265,7 @@ def why_ending(game: Game) -> EndingWhy | None:
                      tuple(c.text for c in judged.blocking()), checked_first=first)
 
 
-def benchmark_name(scenario) -> str:
+def benchmark_name(scenario: Scenario) -> str:
     """"What really happened" for a real case; a fictional one has no record, only model play."""
     return "What really happened" if scenario.kind == "real" else scenario.historical.name
 

@@ -4,14 +4,16 @@ that move the meters or push exposure into the world, each with its reason."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
-from game.engine.actions import ActionNotAllowed
+from game.engine.actions import ActionNotAllowed, Inject
 from game.engine.conditions import Conditions
 from game.engine.posting import scripted_post
 from game.engine.world import World
+from game.scenario.expr import Source
 
 
-def inject(w: World, action, conditions: Conditions) -> str:
+def inject(w: World, action: Inject, conditions: Conditions) -> str:
     if action.inject_id:
         inject = next((i for i in w.scenario.injects if i.id == action.inject_id), None)
         if inject is None:
@@ -28,7 +30,7 @@ def inject(w: World, action, conditions: Conditions) -> str:
     return f"Inject: {headline}"
 
 
-def apply_effects(w: World, effects: dict, why: str, conditions: Conditions) -> None:
+def apply_effects(w: World, effects: Mapping[str, Source], why: str, conditions: Conditions) -> None:
     env = conditions.env(w) if any(isinstance(v, str) for v in effects.values()) else {}
     for meter, raw in effects.items():
         value = conditions.value(raw, env)

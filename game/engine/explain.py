@@ -13,7 +13,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Callable
 
-from game.scenario.expr import ExpressionError, _tokenize, parse
+from game.scenario.expr import ExpressionError, Source, _tokenize, parse
 from game.scenario.models import Scenario
 from game.scenario.vocabulary import NAMES, TONES
 
@@ -106,15 +106,16 @@ class Judged:
         if self.held:
             return []
         if self.mode == "any":
-            def cost(part) -> int:
+            def cost(part: Judged | Clause) -> int:
                 return part.missing() if isinstance(part, Judged) else (0 if part.held else 1)
 
             least = min(cost(p) for p in self.parts)
             nearest = [p if isinstance(p, Clause) else p.blocking() for p in self.parts if cost(p) == least]
-            if len(nearest) > 1 and all(isinstance(p, Clause) for p in nearest):
+            clauses = [p for p in nearest if isinstance(p, Clause)]
+            if len(nearest) > 1 and len(clauses) == len(nearest):
                 # Equally near branches: say them all, since only the player knows which was in reach.
-                return [Clause(" or ".join(c.source for c in nearest), False,
-                               "either " + "; or ".join(c.text for c in nearest))]
+                return [Clause(" or ".join(c.source for c in clauses), False,
+                               "either " + "; or ".join(c.text for c in clauses))]
             first = nearest[0]
             return [first] if isinstance(first, Clause) else first
         out: list[Clause] = []
@@ -156,7 +157,7 @@ def labels_of(scenario: Scenario) -> dict[str, str]:
     return labels
 
 
-def judge(source, env: dict[str, float], clock: Callable[[int], _dt.datetime] | None = None,
+def judge(source: Source, env: dict[str, float], clock: Callable[[int], _dt.datetime] | None = None,
           labels: dict[str, str] | None = None, purpose: str = "this ending", present: bool = False) -> Judged:
     """Split ``source`` into clauses and judge each against ``env``, in words a player reads.
 
@@ -221,15 +222,15 @@ def _judge(source: str, env: dict[str, float], words: _Words) -> Judged:
     for word, mode in (("or", "any"), ("and", "all")):
         at = _top_level(source, (word,))
         if at:
-            parts = tuple(_judge(part, env, words) for part in _split(source, at))
-            parts = tuple(p.parts[0] if p.mode == "one" else p for p in parts)
+            judged = tuple(_judge(part, env, words) for part in _split(source, at))
+            parts = tuple(p.parts[0] if p.mode == "one" else p for p in judged)
             held = any(_held(p) for p in parts) if mode == "any" else all(_held(p) for p in parts)
             return Judged(mode, held, parts)
     held = parse(source).holds(env)
     return Judged("one", held, (Clause(source, held, _say(source, env, held, words)),))
 
 
-def _held(part) -> bool:
+def _held(part: Judged | Clause) -> bool:
     return part.held
 
 

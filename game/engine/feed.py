@@ -114,13 +114,13 @@ class TextMaker:
             **extra,
         }
 
-        def replace(match: re.Match) -> str:
+        def replace(match: re.Match[str]) -> str:
             name = match.group(1)
             if name in known:
                 return known[name]
             choices = fills.get(name)
             if choices:
                 return choices[int(rng.integers(len(choices)))]
-            return match.group(0)
+            return str(match.group(0))
 
         return _SLOT.sub(replace, template)

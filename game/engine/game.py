@@ -14,6 +14,7 @@ one numpy Generator seeded from ``seed``; no clock, no global random state, no I
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 import numpy as np
 
@@ -22,10 +23,10 @@ from game.engine import turn as turn_pipeline
 from game.engine.actions import Action, ActionNotAllowed, action_to_dict
 from game.engine.conditions import Conditions
 from game.engine.feed import TextMaker
-from game.engine.graph import build_graph
+from game.engine.graph import FollowerGraph, build_graph
 from game.engine.params import DEFAULT_PARAMS, ModelParams
 from game.engine.spread import Spread
-from game.engine.state import ActionOption, GameState, Post, TakenAction, TurnReport
+from game.engine.state import ActionOption, Change, GameState, Post, TakenAction, TurnReport
 from game.engine.world import World
 from game.scenario.models import Lesson, Scenario
 from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES
@@ -83,7 +84,7 @@ class Game:
         """The model's constants this game plays with."""
         return self._world.params
 
-    def turn_start(self, turn: int | None = None):
+    def turn_start(self, turn: int | None = None) -> dt.datetime:
         """When ``turn`` (by default the current one) starts, on the scenario's clock."""
         return self._world.turn_start(turn)
 
@@ -192,11 +193,11 @@ class Game:
             ))
         return options
 
-    def apply(self, action: Action) -> tuple:
+    def apply(self, action: Action) -> tuple[Change, ...]:
         """Take ``action`` now; returns the changes it made.  Raises ActionNotAllowed with a reason."""
         w, conditions = self._world, self._conditions
         kind = action.kind
-        if kind == "custom":
+        if action.kind == "custom":     # (not `kind`: so the type checker knows it is a Custom)
             reason = rules.why_not_custom(w, action.action_id, conditions)
         elif kind == "inject":
             reason = ""   # a facilitator's inject is not the team's choice: always allowed, free
@@ -235,7 +236,7 @@ class Game:
 ELITE_KINDS = ("journalist", "influencer", "activist", "celebrity", "politician")
 
 
-def elite_nodes(scenario: Scenario, graph) -> np.ndarray:
+def elite_nodes(scenario: Scenario, graph: FollowerGraph) -> np.ndarray:
     """The graph nodes of the named accounts that watch one another and the trending list."""
     return np.array([graph.key_index[a.handle.lower()] for a in scenario.audience.key_accounts
                      if a.kind in ELITE_KINDS], dtype=np.int64)

@@ -14,13 +14,15 @@ arrays; :meth:`FollowerGraph.to_networkx` gives the same graph as a networkx DiG
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from game.engine.params import ModelParams
 from game.engine.stance import Stance
-from game.scenario.models import Scenario
+from game.scenario.models import Scenario, Segment
 
 STANCE_CODES = {stance.word: stance for stance in Stance}
 
@@ -53,7 +55,7 @@ class FollowerGraph:
     def out_degree(self) -> np.ndarray:
         return np.diff(self.indptr)
 
-    def to_networkx(self):
+    def to_networkx(self) -> Any:   # Any: a networkx.DiGraph (networkx ships no types)
         """The graph as a networkx DiGraph (edge u→v: v follows u), with node attributes."""
         import networkx as nx
 
@@ -140,7 +142,9 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
     )
 
 
-def _wire(segment_arr, followers, weight, watcher, counts, segments, org_node, rng, params):
+def _wire(segment_arr: np.ndarray, followers: np.ndarray, weight: np.ndarray, watcher: np.ndarray, counts: np.ndarray,
+          segments: Sequence[Segment], org_node: int, rng: np.random.Generator,
+          params: ModelParams) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Draw follow links: each account's interested followers, mostly inside its own segment."""
     n = segment_arr.shape[0]
     n_crowd = int(counts.sum())

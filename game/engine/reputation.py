@@ -8,6 +8,7 @@ import math
 from game.engine.params import ModelParams
 from game.engine.wording import people
 from game.engine.world import NOISE, World
+from game.scenario.models import Organisation
 
 
 def settle_reputation(w: World, hostile: int, hostile_reach: float, supportive: int, supportive_reach: float,
@@ -37,12 +38,12 @@ def settle_reputation(w: World, hostile: int, hostile_reach: float, supportive: 
         w.change("anger", drift, "anger cools with time" if drift < 0 else "the grievance simmers on")
 
 
-def history_share(organisation, params: ModelParams) -> float:
+def history_share(organisation: Organisation, params: ModelParams) -> float:
     """How heavy the organisation's past crises weigh, 0-1 (a full history is ``history_full``)."""
     return min(1.0, sum(c.severity for c in organisation.history) / params.reputation.history_full)
 
 
-def threat_of(organisation, params: ModelParams) -> float:
+def threat_of(organisation: Organisation, params: ModelParams) -> float:
     """SCCT's reputational threat: the responsibility its crisis type attributes, raised by a history
     of crises and by a poor prior reputation (Coombs 2007's intensifiers)."""
     rp = params.reputation

@@ -20,6 +20,7 @@ import math
 from game.engine.params import ModelParams, ReputationParams
 from game.engine.state import Post
 from game.engine.world import World
+from game.scenario.models import Organisation
 from game.scenario.vocabulary import TONES
 from game.words import Reading
 
@@ -56,7 +57,7 @@ def required_posture(crisis_type: str, history: float, reputation: float, params
     return POSTURE_RANK["diminish"] if troubled else POSTURE_RANK["deny"]
 
 
-def posture_called_for(organisation, params: ModelParams) -> int:
+def posture_called_for(organisation: Organisation, params: ModelParams) -> int:
     """The least accommodating posture (a rank) SCCT accepts for this organisation's crisis."""
     from game.engine.reputation import history_share
 

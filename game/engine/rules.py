@@ -10,19 +10,32 @@ new row (and its small action object in ``actions.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable, cast
 
 import numpy as np
 
 from game.engine import responses
-from game.engine.actions import Action, ActionNotAllowed
+from game.engine.actions import (
+    Action,
+    ActionNotAllowed,
+    Cancel,
+    Custom,
+    Delete,
+    Escalate,
+    Monitor,
+    Pause,
+    Reply,
+    Resume,
+    Statement,
+)
 from game.engine.conditions import Conditions
 from game.engine.effects import apply_effects, inject
 from game.engine.feed import mix_bits
 from game.engine.insight import insight
 from game.engine.posting import org_post
 from game.engine.world import World
-from game.scenario.models import StatementOption
+from game.scenario.expr import Source
+from game.scenario.models import StatementOption, Tone
 from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES
 from game.words import Reading, read_reply, read_statement
 
@@ -43,7 +56,7 @@ class ActionRule:
     description: str
     cost: int
     why_not: Callable[[World, Conditions], str]
-    perform: Callable[[World, Action, Conditions], str]
+    perform: Callable[[World, Any, Conditions], str]   # Any: the rule's own action class (Reply for "reply"…)
     past: str
     """What the player did, for the debrief: "If you had not {past}"."""
     choices: Callable[[World, Conditions], Choices] = lambda w, conditions: ()
@@ -87,7 +100,7 @@ REPLY_DEFAULTS = {
 def reply_text(w: World, post_id: str, tone: str, handle: str) -> str:
     """The exact words of a reply.  Chosen by a hash of the post and tone, not by the game's random
     generator, so the composer can show them before the reply goes and nothing else shifts."""
-    texts = w.scenario.actions.replies.get(tone) or [REPLY_DEFAULTS[tone]]
+    texts = w.scenario.actions.replies.get(cast(Tone, tone)) or [REPLY_DEFAULTS[tone]]   # (any other: the default)
     pick = mix_bits(sum(ord(c) * 31 ** i for i, c in enumerate(f"{post_id}/{tone}")) & 0xFFFFFFFF)  # not a parameter: a hash
     template = texts[pick % len(texts)]
     words = w.text.fill(template, np.random.default_rng(pick), handle="@" + handle)
@@ -116,7 +129,7 @@ def read_own_statement(w: World, text: str) -> Reading:
     return reading
 
 
-def _reply(w: World, action, conditions: Conditions) -> str:
+def _reply(w: World, action: Reply, conditions: Conditions) -> str:
     target = next((p for p in w.feed if p.id == action.post_id), None)
     if target is None:
         raise ActionNotAllowed("that post is no longer in the feed")
@@ -124,6 +137,7 @@ def _reply(w: World, action, conditions: Conditions) -> str:
         raise ActionNotAllowed("that is our own post")
     if action.text is not None:
         reading = read_own_reply(action.text, target.text)
+        assert reading.tone is not None            # (a readable reply always has a tone)
         tone, words = reading.tone, reading.text
         if not words.startswith("@"):
             words = f"@{target.author} {words}"   # a reply is addressed, as on the platform
@@ -147,7 +161,7 @@ def _why_not_reply(w: World, conditions: Conditions) -> str:
 # ---------------------------------------------------------------------------------- the others
 
 
-def _statement(w: World, action, conditions: Conditions) -> str:
+def _statement(w: World, action: Statement, conditions: Conditions) -> str:
     option = None
     if action.option:
         option = next((s for s in open_statements(w, conditions) if s.id == action.option), None)
@@ -158,8 +172,12 @@ def _statement(w: World, action, conditions: Conditions) -> str:
     reading = None
     if action.text is not None and (option is None or action.text != option.text):
         reading = read_own_statement(w, action.text)   # the team's words, or a prepared one edited
-    words = reading.text if reading else option.text
-    posture = reading.posture if reading else option.strategy
+    if reading is not None:
+        words, posture = reading.text, reading.posture
+    else:
+        assert option is not None                  # (without one, the team's own words were read)
+        words, posture = option.text, option.strategy
+    assert posture is not None                     # (a readable statement always has a posture)
     label = option.label if option else f"“{_first_words(words)}”"
     if option:
         w.said.add(option.id)
@@ -189,7 +207,7 @@ def stop_promotion(w: World, why: str) -> None:
         w.fire("promotion-stopped", "campaign", f"{w.scenario.campaign.hashtag} is no longer a promoted trend", why)
 
 
-def _pause(w: World, action, conditions: Conditions) -> str:
+def _pause(w: World, action: Pause, conditions: Conditions) -> str:
     stop_promotion(w, "Pausing the campaign takes its paid slot off the trending list.")
     w.paused = True
     w.count("n_pause")
@@ -206,7 +224,7 @@ def _why_not_pause(w: World, conditions: Conditions) -> str:
     return ""
 
 
-def _resume(w: World, action, conditions: Conditions) -> str:
+def _resume(w: World, action: Resume, conditions: Conditions) -> str:
     w.paused = False
     return "Resumed the scheduled posts"
 
@@ -219,7 +237,7 @@ def _why_not_resume(w: World, conditions: Conditions) -> str:
     return ""
 
 
-def _cancel(w: World, action, conditions: Conditions) -> str:
+def _cancel(w: World, action: Cancel, conditions: Conditions) -> str:
     w.count("n_cancel")
     stop_promotion(w, "Cancelling the campaign takes its paid slot off the trending list.")
     text = w.scenario.campaign.cancel_post or f"We have cancelled {w.scenario.campaign.hashtag}."
@@ -249,7 +267,7 @@ def _why_not_cancel(w: World, conditions: Conditions) -> str:
         w.scenario.campaign.tag, "you already cancelled the campaign")
 
 
-def _delete(w: World, action, conditions: Conditions) -> str:
+def _delete(w: World, action: Delete, conditions: Conditions) -> str:
     post = next((p for p in w.org_posts if p.id == action.post_id), None)
     if post is None:
         raise ActionNotAllowed("that post is not one of ours, or it is already gone")
@@ -261,14 +279,14 @@ def _why_not_delete(w: World, conditions: Conditions) -> str:
     return "" if w.org_posts else "none of our posts is up to delete"
 
 
-def _monitor(w: World, action, conditions: Conditions) -> str:
+def _monitor(w: World, action: Monitor, conditions: Conditions) -> str:
     w.count("n_monitor")
     w.listening_until = w.turn + 1
     w.fire(f"insight-{w.turn}", "insight", "What the listening shows", insight(w))
     return "Monitored the conversation"
 
 
-def _escalate(w: World, action, conditions: Conditions) -> str:
+def _escalate(w: World, action: Escalate, conditions: Conditions) -> str:
     w.escalated_turn = w.turn
     w.fire("escalated", "campaign", "Leadership is on the line",
            "Statements that need sign-off can go out from the next turn.")
@@ -374,7 +392,7 @@ def why_not_custom(w: World, action_id: str, conditions: Conditions) -> str:
     return ""
 
 
-def not_yet(w: World, condition, env: dict[str, float]) -> str:
+def not_yet(w: World, condition: Source, env: dict[str, float]) -> str:
     """Why a condition does not hold now, in the player's terms, and what it waits for ("not now: it is
     turn 3 (Mon 12:00) — needs it at turn 6 (Wed 13:00) or later")."""
     from game.engine.explain import judge, labels_of
@@ -385,7 +403,7 @@ def not_yet(w: World, condition, env: dict[str, float]) -> str:
     return "not now: " + "; ".join(clause.text for clause in blocking) if blocking else "not possible at this point"
 
 
-def perform_custom(w: World, action, conditions: Conditions) -> str:
+def perform_custom(w: World, action: Custom, conditions: Conditions) -> str:
     """The scenario's own action: its effects, and its posture if it speaks."""
     custom = next(c for c in w.scenario.actions.custom if c.id == action.action_id)
     w.took[custom.id] = w.took.get(custom.id, 0) + 1

@@ -11,12 +11,15 @@ fixed post by it is the words it says when it does arrive (``held_words``).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from game.engine.conditions import Conditions
 from game.engine.posting import org_post, scripted_post
 from game.engine.world import World
+from game.scenario.models import ScheduledPost, Timing
 
 
-def turn_of(w: World, turn: int | None, at) -> int | None:
+def turn_of(w: World, turn: int | None, at: dt.datetime | None) -> int | None:
     """The turn an item is placed in by its ``turn`` or ``at``, or None if neither is given."""
     if turn is not None:
         return turn
@@ -25,13 +28,15 @@ def turn_of(w: World, turn: int | None, at) -> int | None:
     return None
 
 
-def is_due(w: World, item, conditions: Conditions, env) -> bool:
+def is_due(w: World, item: Timing | ScheduledPost, conditions: Conditions, env: dict[str, float]) -> bool:
     """Whether ``item`` falls due this turn: by its place on the clock, else by its condition."""
     due_turn = turn_of(w, item.turn, item.at)
     if due_turn is not None:
         return due_turn == w.turn
-    when = getattr(item, "when", None)
-    return bool(when) and conditions.holds(when, env)
+    when: str | None = getattr(item, "when", None)
+    if not when:
+        return False
+    return conditions.holds(when, env)
 
 
 def things_due(w: World, conditions: Conditions) -> set[int]:

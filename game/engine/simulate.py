@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -38,13 +40,13 @@ class RunResult:
     turns_played: int
     outcome: str
     ending: str
-    timeline: list[dict] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
     fired: list[str] = field(default_factory=list)
     action_kinds: list[str] = field(default_factory=list)
     meters_moved_by_actions: list[str] = field(default_factory=list)
     situations_seen: list[int] = field(default_factory=list)   # indexes of templates.situational
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         keep = ("seed", "total_posts", "negative_share", "peak_posts_per_turn", "first_press_turn",
                 "final_reputation", "turns_played", "outcome", "timeline")
         return {key: getattr(self, key) for key in keep}
@@ -102,21 +104,21 @@ def summarise(game: Game, moved: list[str] | None = None, kinds: list[str] | Non
 
 
 def run_batch(scenario: Scenario, strategy: str, runs: int, seed: int, params: ModelParams = DEFAULT_PARAMS,
-              mapper=map) -> list[RunResult]:
+              mapper: Callable[..., Iterable[RunResult]] = map) -> list[RunResult]:
     """``runs`` games with derived seeds; ``mapper`` may be a process pool's map."""
     seeds = [run_seed(seed, k) for k in range(runs)]
     jobs = [(scenario, strategy, s, params) for s in seeds]
     return list(mapper(_play_job, jobs))
 
 
-def _play_job(job) -> RunResult:
+def _play_job(job: tuple[Scenario, str, int, ModelParams]) -> RunResult:
     scenario, strategy, seed, params = job
     return play(scenario, strategy, seed, params)
 
 
-def summary(results: list[RunResult]) -> dict:
+def summary(results: list[RunResult]) -> dict[str, Any]:
     """Median, p10 and p90 of each numeric figure (missing values, e.g. no press story, left out)."""
-    out = {}
+    out: dict[str, Any] = {}    # Any: a figure -> its median/p10/p90 (None when missing); "outcomes" -> counts
     for name in FIGURES:
         values = [getattr(r, name) for r in results if getattr(r, name) is not None]
         if not values:
@@ -135,7 +137,7 @@ def summary(results: list[RunResult]) -> dict:
     return out
 
 
-def posts_between(timeline: list[dict], lo: dt.datetime, hi: dt.datetime, key: str = "posts") -> float:
+def posts_between(timeline: list[dict[str, Any]], lo: dt.datetime, hi: dt.datetime, key: str = "posts") -> float:
     """Posts (or another count, ``key``) in [lo, hi) of a run's timeline; a turn that straddles an
     edge counts in proportion to its overlap (the record's figures are per day or per hour, turns
     are not)."""
@@ -148,7 +150,7 @@ def posts_between(timeline: list[dict], lo: dt.datetime, hi: dt.datetime, key: s
     return total
 
 
-def days_of(timeline: list[dict]) -> list[tuple[dt.datetime, dt.datetime]]:
+def days_of(timeline: list[dict[str, Any]]) -> list[tuple[dt.datetime, dt.datetime]]:
     """The calendar days of the scenario's clock that a run covers, as [from, to) spans (the first
     and last may be partial: a clock that starts at 12:00 covers half of its first day)."""
     if not timeline:
@@ -164,12 +166,12 @@ def days_of(timeline: list[dict]) -> list[tuple[dt.datetime, dt.datetime]]:
     return spans
 
 
-def daily_posts(timeline: list[dict], key: str = "posts") -> list[float]:
+def daily_posts(timeline: list[dict[str, Any]], key: str = "posts") -> list[float]:
     """Posts (or ``key``) on each day of :func:`days_of`, a turn across midnight shared by its hours."""
     return [posts_between(timeline, lo, hi, key) for lo, hi in days_of(timeline)]
 
 
-def by_day(results: list[RunResult]) -> list[dict]:
+def by_day(results: list[RunResult]) -> list[dict[str, Any]]:
     """Posts and negative share per calendar day of the scenario's clock, median, p10 and p90 over
     the runs: records such as Topsy's or Brandwatch's give daily counts, so authors calibrate to them."""
     if not results:
@@ -196,7 +198,7 @@ def by_day(results: list[RunResult]) -> list[dict]:
 @dataclass
 class BalanceReport:
     scenario: str
-    strategies: dict[str, dict]              # name -> summary
+    strategies: dict[str, dict[str, Any]]            # name -> summary
     dominant: str | None
     events_never_fired: list[str]
     endings_never_reached: list[str]
@@ -204,12 +206,12 @@ class BalanceReport:
     meters_no_action_moves: list[str]
     situational_never_shown: list[str] = field(default_factory=list)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return self.__dict__.copy()
 
 
 def balance(scenario: Scenario, runs: int, seed: int, random_runs: int | None = None,
-            params: ModelParams = DEFAULT_PARAMS, mapper=map) -> BalanceReport:
+            params: ModelParams = DEFAULT_PARAMS, mapper: Callable[..., Iterable[RunResult]] = map) -> BalanceReport:
     """Play every strategy (random many times) and report what an author needs to know."""
     names = strategy_names(scenario)
     results: dict[str, list[RunResult]] = {}

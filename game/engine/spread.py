@@ -75,7 +75,8 @@ def _poisson_by_arrivals(rng: np.random.Generator, mean: np.ndarray) -> np.ndarr
     large = mean > 2.0  # not a parameter: which algorithm is cheaper
     if large.any():
         counts[large] = rng.poisson(mean[large])
-    clock = rng.standard_exponential(mean.shape[0])
+    accounts: int = mean.shape[0]
+    clock = rng.standard_exponential(accounts)
     clock[large] = np.inf
     active = np.flatnonzero(clock <= mean)
     clock, limit = clock[active], mean[active]
@@ -222,7 +223,8 @@ class Spread:
         if self.one_clock is not None:
             return circadian((hour + self.one_clock) % 24.0, self.params.posting)
         by_segment = np.array([circadian((hour + lead) % 24.0, self.params.posting) for lead in self.graph.hours_ahead])
-        return by_segment[self.graph.segment]
+        per_node: np.ndarray = by_segment[self.graph.segment]
+        return per_node
 
     def _expected_posts(self, rhythm: float | np.ndarray, received: np.ndarray | None = None,
                         targets: np.ndarray | None = None) -> float:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class TakenAction:
     turn: int
     kind: str
     label: str            # "Reply (empathetic) to @OccupyWallSt"
-    detail: dict          # the action as a dict (see actions.action_to_dict)
+    detail: dict[str, Any]  # Any: JSON; the action as a dict (see actions.action_to_dict)
     changes: tuple[Change, ...] = ()   # what it did at once
 
 
@@ -154,7 +155,7 @@ class TurnReport:
     ending: EndingInfo | None
 
 
-def to_jsonable(value):
+def to_jsonable(value: Any) -> Any:   # Any: any state object in, JSON-ready data out
     """Turn a state object (or anything nested of dataclasses/tuples/datetimes) into JSON values."""
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}

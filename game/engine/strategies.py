@@ -27,7 +27,8 @@ from game.engine.actions import (
 )
 from game.engine.game import Game
 from game.engine.responses import POSTURE_RANK
-from game.scenario.models import Playbook, Step
+from game.engine.state import ActionOption, Post
+from game.scenario.models import Playbook, Scenario, Step
 from game.scenario.vocabulary import TONES
 
 BUILTIN = {
@@ -48,7 +49,7 @@ class Strategy:
         return ()
 
 
-def _feed_targets(game: Game, how: str) -> list:
+def _feed_targets(game: Game, how: str) -> list[Post]:
     state = game.state
     others = [p for p in state.feed if p.source != "org"]
     if how == "hostile":
@@ -95,7 +96,7 @@ def _step_actions(game: Game, step: Step) -> list[Action]:
     if step.action == "delete":
         posts = game.state.org_posts
         return [Delete(posts[-1].id)] if posts else []
-    return [ACTION_TYPES[step.action]()]   # the actions that take no argument
+    return [ACTION_TYPES[step.action]()]   # type: ignore[call-arg]  # the actions that take no argument
 
 
 class Silent(Strategy):
@@ -168,7 +169,7 @@ class RandomStrategy(Strategy):
                 break  # one per decision: later options depend on what it changes
         return actions
 
-    def _make(self, game: Game, option) -> Action | None:
+    def _make(self, game: Game, option: ActionOption) -> Action | None:
         rng = self.rng
         if option.kind == "reply":
             targets = [p for p in game.state.feed if p.source != "org"]
@@ -182,12 +183,13 @@ class RandomStrategy(Strategy):
             choice = option.choices[int(rng.integers(len(option.choices)))][0]
             return Statement(choice) if option.kind == "statement" else Delete(choice)
         if option.kind == "custom":
+            assert option.action_id is not None    # (a custom action's option names it)
             return Custom(option.action_id)
-        return ACTION_TYPES[option.kind]()   # the actions that take no argument
+        return ACTION_TYPES[option.kind]()   # type: ignore[call-arg]  # the actions that take no argument
 
 
-def strategy_names(game_or_scenario) -> list[str]:
-    scenario = getattr(game_or_scenario, "scenario", game_or_scenario)
+def strategy_names(game_or_scenario: Game | Scenario) -> list[str]:
+    scenario = game_or_scenario.scenario if isinstance(game_or_scenario, Game) else game_or_scenario
     return ["historical", *BUILTIN, *(s.id for s in scenario.strategies if s.id not in BUILTIN)]
 
 

@@ -49,7 +49,7 @@ def build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int], cond
                  if int(n) not in scripted_nodes]
     for node in key_nodes:
         account = accounts[index_to_handle[node]]
-        stance = account.stance
+        stance: str = account.stance
         held = w.held_words.get(node)
         if held:
             # The record's words for this account, said now that something moved it to post.

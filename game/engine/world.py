@@ -18,7 +18,7 @@ from game.engine.graph import FollowerGraph
 from game.engine.params import ModelParams
 from game.engine.spread import Spread
 from game.engine.state import Change, EndingInfo, FiredEvent, Post, TakenAction, TurnRecord
-from game.scenario.models import Scenario
+from game.scenario.models import Scenario, ScriptedPost
 
 METER_RANGE = (0.0, 100.0)
 NOISE = 0.05   # not a parameter: changes smaller than this are not worth a line in the record
@@ -74,7 +74,7 @@ class World:
     injected: set[str] = field(default_factory=set)
     used_scripted: set[int] = field(default_factory=set)
     held_scripted: set[int] = field(default_factory=set)     # key accounts' words, said when they join
-    held_words: dict[int, list] = field(default_factory=dict)  # key node -> its held scripted posts
+    held_words: dict[int, list[ScriptedPost]] = field(default_factory=dict)  # key node -> its held scripted posts
     used_scheduled: set[int] = field(default_factory=set)
     feed: list[Post] = field(default_factory=list)
     org_posts: list[Post] = field(default_factory=list)
@@ -117,7 +117,7 @@ class World:
         if not math.isfinite(delta):
             # Clamping would quietly turn a NaN into 0 or 100: fail where the bad number is made.
             raise ValueError(f"non-finite change to {meter}: {delta!r} ({reason})")
-        before = getattr(self, meter)
+        before: float = getattr(self, meter)
         floor = self.params.reputation
         if meter == "reputation" and delta < 0 and before < floor.floor_zone:
             # A standing already in ruins has little left to lose: losses shrink near the floor,

@@ -4,14 +4,15 @@ collects all its problems, each on its line."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from typing import Iterator
 
 from game.scenario import vocabulary
-from game.scenario.expr import ExpressionError, parse
+from game.scenario.expr import ExpressionError, Source, parse
 from game.scenario.messages import quoted_value
-from game.scenario.models import Scenario, Timing
+from game.scenario.models import Playbook, Scenario, ScheduledPost, Step, Timing
 from game.scenario.problems import Positions, Problem, TreePath, did_you_mean
 
 BUILTIN_FILLS = ("hashtag", "org", "handle")
@@ -105,7 +106,7 @@ def check_references(s: Scenario, pos: Positions) -> Iterator[Problem]:
             )
 
 
-def _expression_places(s: Scenario) -> Iterator[tuple[TreePath, object]]:
+def _expression_places(s: Scenario) -> Iterator[tuple[TreePath, Source | None]]:
     """Every condition in the scenario, with its place."""
     for i, post in enumerate(s.posts):
         yield ("posts", i, "when"), post.when
@@ -133,7 +134,7 @@ def _expression_places(s: Scenario) -> Iterator[tuple[TreePath, object]]:
                 yield path + (key,), value
 
 
-def _effect_places(s: Scenario) -> Iterator[tuple[TreePath, dict]]:
+def _effect_places(s: Scenario) -> Iterator[tuple[TreePath, dict[str, float | str]]]:
     for i, event in enumerate(s.events):
         yield ("events", i, "effects"), event.effects
     for i, inject in enumerate(s.injects):
@@ -203,7 +204,7 @@ def check_effects(s: Scenario, pos: Positions) -> Iterator[Problem]:
                 yield pos.problem(path + (key,), f"an effect must be a finite number (found {value})")
 
 
-def _timings(s: Scenario) -> Iterator[tuple[TreePath, object]]:
+def _timings(s: Scenario) -> Iterator[tuple[TreePath, Timing | ScheduledPost | Step]]:
     """Everything with a turn or an at."""
     for i, post in enumerate(s.posts):
         yield ("posts", i), post
@@ -213,14 +214,14 @@ def _timings(s: Scenario) -> Iterator[tuple[TreePath, object]]:
     for i, inject in enumerate(s.injects):
         for j, post in enumerate(inject.posts):
             yield ("injects", i, "posts", j), post
-    for i, post in enumerate(s.scheduled_posts):
-        yield ("scheduled_posts", i), post
+    for i, scheduled in enumerate(s.scheduled_posts):
+        yield ("scheduled_posts", i), scheduled
     for path, playbook in _playbooks(s):
         for j, step in enumerate(playbook.steps):
             yield path + ("steps", j), step
 
 
-def _playbooks(s: Scenario) -> Iterator[tuple[TreePath, object]]:
+def _playbooks(s: Scenario) -> Iterator[tuple[TreePath, Playbook]]:
     yield ("historical",), s.historical
     for i, strategy in enumerate(s.strategies):
         yield ("strategies", i), strategy
@@ -254,7 +255,7 @@ def check_times(s: Scenario, pos: Positions) -> Iterator[Problem]:
 SAME_WAY = "write times the same way as clock.start (both with a time zone offset, or neither)"
 
 
-def _written_like(moment, start) -> bool:
+def _written_like(moment: dt.datetime, start: dt.datetime) -> bool:
     """Both times carry a UTC offset or neither does (Python cannot compare the two kinds)."""
     return (moment.tzinfo is None) == (start.tzinfo is None)
 
@@ -294,8 +295,8 @@ def _filled_texts(s: Scenario) -> Iterator[tuple[TreePath, str]]:
                 yield ("templates", "situational", k, stance, i), text
     for i, post in enumerate(s.posts):
         yield ("posts", i, "text"), post.text
-    for i, post in enumerate(s.scheduled_posts):
-        yield ("scheduled_posts", i, "text"), post.text
+    for i, scheduled in enumerate(s.scheduled_posts):
+        yield ("scheduled_posts", i, "text"), scheduled.text
     for i, outlet in enumerate(s.audience.outlets):
         yield ("audience", "outlets", i, "headline"), outlet.headline
     for i, event in enumerate(s.events):

@@ -156,14 +156,14 @@ class _Parser:
         left = self.and_()
         while self.take("or"):
             right, prev = self.and_(), left
-            left = lambda env, a=prev, b=right: 1.0 if (a(env) or b(env)) else 0.0  # noqa: E731
+            left = _either(prev, right)
         return left
 
     def and_(self) -> Evaluator:
         left = self.not_()
         while self.take("and"):
             right, prev = self.not_(), left
-            left = lambda env, a=prev, b=right: 1.0 if (a(env) and b(env)) else 0.0  # noqa: E731
+            left = _both(prev, right)
         return left
 
     def not_(self) -> Evaluator:
@@ -178,7 +178,7 @@ class _Parser:
         if op is None:
             return left
         right = self.sum_()
-        test = {
+        test: Callable[[float, float], bool] = {
             "<": lambda a, b: a < b,
             "<=": lambda a, b: a <= b,
             ">": lambda a, b: a > b,
@@ -195,9 +195,9 @@ class _Parser:
         while (op := self.take("+", "-")) is not None:
             right, prev = self.product(), left
             if op.text == "+":
-                left = lambda env, a=prev, b=right: a(env) + b(env)  # noqa: E731
+                left = _plus(prev, right)
             else:
-                left = lambda env, a=prev, b=right: a(env) - b(env)  # noqa: E731
+                left = _minus(prev, right)
         return left
 
     def product(self) -> Evaluator:
@@ -205,9 +205,9 @@ class _Parser:
         while (op := self.take("*", "/")) is not None:
             right, prev = self.unary(), left
             if op.text == "*":
-                left = lambda env, a=prev, b=right: a(env) * b(env)  # noqa: E731
+                left = _times(prev, right)
             else:
-                left = lambda env, a=prev, b=right: _divide(a(env), b(env))  # noqa: E731
+                left = _over(prev, right)
         return left
 
     def unary(self) -> Evaluator:
@@ -261,11 +261,42 @@ class _Parser:
         return lambda env: function(*(arg(env) for arg in args))
 
 
+# The binary operators, each closing over its two operands (a function rather than a lambda with
+# default arguments, so each operand's type is known).
+def _either(a: Evaluator, b: Evaluator) -> Evaluator:
+    return lambda env: 1.0 if (a(env) or b(env)) else 0.0
+
+
+def _both(a: Evaluator, b: Evaluator) -> Evaluator:
+    return lambda env: 1.0 if (a(env) and b(env)) else 0.0
+
+
+def _plus(a: Evaluator, b: Evaluator) -> Evaluator:
+    return lambda env: a(env) + b(env)
+
+
+def _minus(a: Evaluator, b: Evaluator) -> Evaluator:
+    return lambda env: a(env) - b(env)
+
+
+def _times(a: Evaluator, b: Evaluator) -> Evaluator:
+    return lambda env: a(env) * b(env)
+
+
+def _over(a: Evaluator, b: Evaluator) -> Evaluator:
+    return lambda env: _divide(a(env), b(env))
+
+
 def _divide(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def parse(source: str | int | float | bool) -> Expression:
+# What a condition or an effect's value is written as in a scenario: an expression, or a plain
+# number or boolean.
+Source = str | int | float | bool
+
+
+def parse(source: Source) -> Expression:
     """Parse ``source`` (a string, or a bare number/boolean from YAML) into an Expression."""
     if isinstance(source, bool):
         source = "true" if source else "false"

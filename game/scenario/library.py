@@ -35,7 +35,7 @@ class ScenarioInfo:
     summary: str
     path: Path
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
             "id": self.id, "title": self.title, "year": self.year, "difficulty": self.difficulty,
             "summary": self.summary, "path": str(self.path),

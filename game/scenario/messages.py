@@ -9,6 +9,7 @@ import types
 import typing
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from game.scenario.models import Scenario
 from game.scenario.problems import Positions, Problem, TreePath, did_you_mean
@@ -29,14 +30,14 @@ _PATTERN_WORDS = {
 
 def model_problems(error: ValidationError, data: object, positions: Positions) -> list[Problem]:
     """pydantic's errors as located problems, one per place (a union's alternatives merged)."""
-    grouped: dict[TreePath, list[dict]] = {}
+    grouped: dict[TreePath, list[ErrorDetails]] = {}
     for item in error.errors(include_url=False):
         path = _data_path(item["loc"], data)
         if item["type"] == "extra_forbidden":
             path = tuple(item["loc"])[: len(path) + 1] if len(path) < len(item["loc"]) else path
         grouped.setdefault(path, []).append(item)
     # An unknown key that is a misspelt required key says it all: drop the "missing" beside it.
-    suggested = set()
+    suggested: set[tuple[TreePath, str]] = set()
     for path, items in grouped.items():
         if items[0]["type"] == "extra_forbidden" and path:
             allowed = _fields_at(tuple(items[0]["loc"])[:-1])
@@ -51,7 +52,7 @@ def model_problems(error: ValidationError, data: object, positions: Positions) -
     return problems
 
 
-def _data_path(loc: tuple, data: object) -> TreePath:
+def _data_path(loc: tuple[int | str, ...], data: object) -> TreePath:
     """The longest prefix of pydantic's ``loc`` that exists in the data (drops union tags)."""
     path: list[str | int] = []
     node = data
@@ -66,7 +67,7 @@ def _data_path(loc: tuple, data: object) -> TreePath:
     return tuple(path)
 
 
-def _model_problem(path: TreePath, items: list[dict], data: object, positions: Positions) -> Problem:
+def _model_problem(path: TreePath, items: list[ErrorDetails], data: object, positions: Positions) -> Problem:
     first = items[0]
     kind = first["type"]
     loc = tuple(first["loc"])
@@ -100,7 +101,7 @@ def _model_problem(path: TreePath, items: list[dict], data: object, positions: P
     return positions.problem(path, text)
 
 
-def _say(item: dict) -> str:
+def _say(item: ErrorDetails) -> str:
     kind, msg, ctx = item["type"], item["msg"], item.get("ctx") or {}
     if kind == "string_pattern_mismatch":
         words = _PATTERN_WORDS.get(ctx.get("pattern", ""))
@@ -108,7 +109,8 @@ def _say(item: dict) -> str:
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         choices = re.findall(r"'([^']*)'", str(expected)) or re.findall(r"\d+", str(expected))
-        hint = did_you_mean(item.get("input"), choices) if isinstance(item.get("input"), str) else ""
+        given = item.get("input")
+        hint = did_you_mean(given, choices) if isinstance(given, str) else ""
         if len(choices) == 1:
             return f"should be {choices[0]}"
         return f"should be one of {', '.join(choices) if choices else expected}{hint}"
@@ -175,7 +177,7 @@ def quoted_value(value: object) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _fields_at(loc: tuple) -> list[str]:
+def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
     """The field names of the model found by following ``loc`` down from :class:`Scenario`."""
     current: object = Scenario
     for part in loc:

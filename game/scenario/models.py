@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -67,7 +68,7 @@ _ANY_MOMENT = "^" + _DAY.format(year=r"\d{4}") + _TIME + "$"
 _MOMENT_WORDS = "a date and time like 2013-11-13 10:00 (seconds and an offset such as -05:00 may follow)"
 
 
-def _written_as(pattern: str, words: str):
+def _written_as(pattern: str, words: str) -> Callable[[object], object]:
     def check(value: object) -> object:
         if isinstance(value, (dt.date, dt.datetime)):   # built in Python, not read from a file
             return value

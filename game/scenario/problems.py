@@ -42,10 +42,10 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == "error"
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[object, ...]:
         return (self.path, self.line or 0, self.col or 0, self.severity != "error", self.message)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
             "path": self.path, "line": self.line, "col": self.col, "where": self.where,
             "message": self.message, "severity": self.severity,

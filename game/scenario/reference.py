@@ -12,7 +12,9 @@ from __future__ import annotations
 import sys
 import types
 import typing
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
@@ -30,7 +32,7 @@ _PATTERNS = {
 }
 
 
-def _range(metadata) -> str:
+def _range(metadata: Sequence[Any]) -> str:   # Any: pydantic's metadata objects, of many kinds
     """`` 0-1`` from ge/le metadata, else empty."""
     low = high = None
     for meta in metadata:
@@ -41,11 +43,11 @@ def _range(metadata) -> str:
             high = getattr(inner, "le", high)
     if low is None and high is None:
         return ""
-    def num(value) -> str:
+    def num(value: float) -> str:
         return f"{value:,}" if isinstance(value, int) else f"{value:g}"
 
     if high is None:
-        return f" ≥ {num(low)}"
+        return f" ≥ {num(low)}" if low is not None else ""    # (both None returned above)
     return f" {num(low)}–{num(high)}" if low is not None else f" ≤ {num(high)}"
 
 
@@ -113,7 +115,7 @@ def field_reference() -> str:
             else:
                 default = f"`{field.default}`"
             text = (field.description or "").replace("|", "\\|").replace("\n", " ")
-            patterns = [_PATTERNS.get(getattr(m, "pattern", None)) for m in field.metadata]
+            patterns = [_PATTERNS.get(getattr(m, "pattern", None) or "") for m in field.metadata]
             named = next((p for p in patterns if p), None)
             kind = named or (_type_words(field.annotation) + _range(field.metadata))
             parts.append(f"| `{name}` | {kind} | {default} | {text} |")

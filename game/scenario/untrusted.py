@@ -35,11 +35,11 @@ def clean(text: str) -> tuple[str, list[str]]:
     """``text`` without those characters, and the names of those removed (``ESC``, ``U+200B``...)."""
     removed: list[str] = []
 
-    def drop_sequence(match: re.Match) -> str:
+    def drop_sequence(match: re.Match[str]) -> str:
         removed.append("ESC")
         return ""
 
-    def drop(match: re.Match) -> str:
+    def drop(match: re.Match[str]) -> str:
         char = match.group(0)
         removed.append(_NAMES.get(char, f"U+{ord(char):04X}"))
         return ""

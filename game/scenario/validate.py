@@ -9,6 +9,7 @@ take the :class:`Scenario` and the :class:`Positions` map, so each problem carri
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -20,7 +21,7 @@ from game.scenario.models import Scenario
 from game.scenario.problems import Positions, Problem, TreePath, format_where
 
 
-def validate_data(data: dict, positions: Positions) -> tuple[Scenario | None, list[Problem]]:
+def validate_data(data: dict[str, Any], positions: Positions) -> tuple[Scenario | None, list[Problem]]:
     """Validate parsed YAML: the model first, then every cross-reference — also when the model
     fails, on a stand-in (see :func:`_checks_despite`), so an author sees every problem at once."""
     try:
@@ -36,7 +37,7 @@ def validate_data(data: dict, positions: Positions) -> tuple[Scenario | None, li
 _ID_KEYS = ("id", "handle")
 
 
-def _checks_despite(error: ValidationError, data: dict, positions: Positions) -> list[Problem]:
+def _checks_despite(error: ValidationError, data: dict[str, Any], positions: Positions) -> list[Problem]:
     """The cross-reference problems of a file whose values are not all valid yet.
 
     An author fixed two errors and then met four more: the cross-references were checked only

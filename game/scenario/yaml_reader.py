@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import yaml
-import yaml.cyaml  # noqa: F401 - libyaml, when PyYAML was built with it
+import yaml.cyaml  # noqa: F401 - libyaml, when PyYAML was built with it (imports yaml._yaml)
 
-from game.scenario.problems import Mark, Positions, Problem, TreePath, format_where
+from game.scenario.problems import Mark, Positions, Problem, Severity, TreePath, format_where
 from game.scenario.untrusted import clean, removed_message
 from game.scenario.vocabulary import MAX_NUMBER
 
@@ -47,25 +49,44 @@ _MAP_TAG, _SEQ_TAG = _YAML + "map", _YAML + "seq"
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# A position in the text: PyYAML's own, or libyaml's.
+_AnyMark: TypeAlias = "yaml.error.Mark | yaml._yaml.Mark"
+
+if TYPE_CHECKING:
+    import yaml._yaml
+
+    class _Composing(yaml.composer.Composer):
+        """What the guard is mixed into, for the type checker: a composer reading a parser's events
+        (PyYAML's pure-Python parser, or libyaml's)."""
+
+        def peek_event(self) -> yaml.Event:
+            raise NotImplementedError
+
+        def dispose(self) -> None:
+            raise NotImplementedError
+else:
+    _Composing = object
+
+
 class _Refused(Exception):
     """Raised inside the composer for input we will not read (aliases, too many nodes...)."""
 
-    def __init__(self, message: str, mark: yaml.Mark | None):
+    def __init__(self, message: str, mark: _AnyMark | None):
         super().__init__(message)
         self.message = message
         self.mark = mark
 
 
-class _Guard:
+class _Guard(_Composing):
     """Refuses anchors and aliases and bounds node count and depth while composing (a mixin)."""
 
     node_count = 0
     depth = 0
 
-    def check_printable(self, data):  # noqa: D102 - control characters are stripped later
+    def check_printable(self, data: str) -> None:  # noqa: D102 - control characters are stripped later
         pass
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(
@@ -96,24 +117,25 @@ class _Loader(_Guard, yaml.SafeLoader):
     instead of refusing the whole file."""
 
 
+_FastLoader: Callable[[str], _Guard] | None = None
 if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(_Guard, yaml.composer.Composer, yaml.cyaml.CParser, yaml.constructor.SafeConstructor,
-                      yaml.resolver.Resolver):
+    class _CLoader(_Guard, yaml.composer.Composer, yaml._yaml.CParser, yaml.constructor.SafeConstructor,
+                   yaml.resolver.Resolver):
         """libyaml's C scanner and parser under our own (guarded) composer: several times faster
         than the pure-Python reader, so `bashtag validate` and `list` answer at once.  libyaml
         refuses control characters outright; such a file is read again by the slow loader, which
         strips them with a warning."""
 
         def __init__(self, text: str):
-            yaml.cyaml.CParser.__init__(self, text)
+            yaml._yaml.CParser.__init__(self, text)
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
 
         def dispose(self) -> None:
             pass
-else:  # pragma: no cover - PyYAML without libyaml
-    _FastLoader = None
+
+    _FastLoader = _CLoader
 
 
 # ----------------------------------------------------------------------------------------- text
@@ -122,9 +144,10 @@ else:  # pragma: no cover - PyYAML without libyaml
 def _read_text(source: str | bytes | Path, name: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or problems: missing, too big, binary, not UTF-8, empty."""
 
-    def fail(message: str, line: int | None = None, col: int | None = None):
+    def fail(message: str, line: int | None = None, col: int | None = None) -> tuple[None, list[Problem]]:
         return None, [Problem(name, line, col, "", message)]
 
+    data: str | bytes
     if isinstance(source, Path):
         try:
             with source.open("rb") as handle:
@@ -220,7 +243,7 @@ def _compose(text: str, name: str) -> tuple[yaml.Node | None, list[Problem]]:
     return _compose_with(_Loader(text), text, name)
 
 
-def _compose_with(loader, text: str, name: str) -> tuple[yaml.Node | None, list[Problem]]:
+def _compose_with(loader: _Guard, text: str, name: str) -> tuple[yaml.Node | None, list[Problem]]:
     try:
         node = loader.get_single_node()
     except _Refused as refused:
@@ -253,7 +276,7 @@ def _compose_with(loader, text: str, name: str) -> tuple[yaml.Node | None, list[
     return node, []
 
 
-def _problem_at(name: str, mark: yaml.Mark | None, message: str, where: str = "") -> Problem:
+def _problem_at(name: str, mark: _AnyMark | None, message: str, where: str = "") -> Problem:
     if mark is None:
         return Problem(name, None, None, where, message)
     return Problem(name, mark.line + 1, mark.column + 1, where, message)
@@ -269,13 +292,14 @@ class _Builder:
         self.problems: list[Problem] = []
         self.constructor = yaml.SafeLoader("")  # used only to construct scalars (ints, dates...)
 
-    def problem(self, node: yaml.Node, path: TreePath, message: str, severity="error") -> None:
+    def problem(self, node: yaml.Node, path: TreePath, message: str, severity: Severity = "error") -> None:
         self.problems.append(
             Problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1,
                     format_where(path), message, severity)
         )
 
-    def build(self, node: yaml.Node, path: TreePath, key_node: yaml.Node | None = None):
+    # Any: the file's plain data (mappings, lists, strings, numbers...), checked by the models next.
+    def build(self, node: yaml.Node, path: TreePath, key_node: yaml.Node | None = None) -> Any:
         start, end = node.start_mark, node.end_mark
         style = (node.style or None) if isinstance(node, yaml.ScalarNode) else None  # libyaml: '' = plain
         self.positions.marks[path] = Mark(
@@ -292,12 +316,12 @@ class _Builder:
             if node.tag != _SEQ_TAG:
                 self.problem(node, path, f"the tag {_tag(node.tag)} is not allowed here; remove it")
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(node, path)
+        return self.scalar(cast(yaml.ScalarNode, node), path)   # the only other kind of node
 
-    def mapping(self, node: yaml.MappingNode, path: TreePath) -> dict:
+    def mapping(self, node: yaml.MappingNode, path: TreePath) -> dict[str, Any]:
         if node.tag != _MAP_TAG:
             self.problem(node, path, f"the tag {_tag(node.tag)} is not allowed here; remove it")
-        result: dict = {}
+        result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -321,7 +345,7 @@ class _Builder:
             result[key] = self.build(value_node, path + (key,), key_node)
         return result
 
-    def scalar(self, node: yaml.ScalarNode, path: TreePath):
+    def scalar(self, node: yaml.ScalarNode, path: TreePath) -> Any:
         if node.tag not in _SCALAR_TAGS:
             self.problem(
                 node, path,

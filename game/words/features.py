@@ -115,7 +115,12 @@ def specifics(text: str, *, grievance: str | None = None, to: str | None = None)
     if to:
         found += sorted((mine & content_words(to)) - set(found))
     seen: set[str] = set()
-    return tuple(x for x in found if not (x.lower() in seen or seen.add(x.lower())))
+    unique: list[str] = []           # the first of each, whatever its case
+    for x in found:
+        if x.lower() not in seen:
+            seen.add(x.lower())
+            unique.append(x)
+    return tuple(unique)
 
 
 def is_question(post: str) -> bool:

@@ -8,6 +8,8 @@ randomness, no model, no network; the same words always read the same.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from game.scenario.vocabulary import STRATEGIES, TONES
 from game.words.clean import REPLY_LIMIT, STATEMENT_LIMIT, clean, unreadable_reason, words
 from game.words.features import Hits, content_words, find_phrases, is_question, specifics
@@ -21,6 +23,8 @@ assert set(_STATEMENT_ORDER) == set(STRATEGIES) and set(_REPLY_ORDER) == set(TON
 
 
 def _features(text: str, hits: Hits, *, truncated: bool, grievance: str | None, to: str | None) -> Features:
+    apology: Literal["full", "conditional", "none"]
+    responsibility: Literal["taken", "shifted", "none"]
     full, conditional = hits["full_apology"], hits["conditional_apology"]
     if conditional and len(conditional) >= len(full):
         apology, apology_phrases = "conditional", conditional + full
@@ -69,7 +73,11 @@ def _features(text: str, hits: Hits, *, truncated: bool, grievance: str | None, 
     )
 
 
-def _weigh(evidence: dict[str, list[tuple[float, tuple[str, ...]]]], order: tuple[str, ...]):
+# For each class (a posture, a tone): weighted groups of the phrases found that speak for it.
+Evidence = dict[str, list[tuple[float, tuple[str, ...]]]]
+
+
+def _weigh(evidence: Evidence, order: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """The winning class and its phrases, most decisive first."""
     scores = {name: sum(w * len(p) for w, p in evidence.get(name, [])) for name in order}
     best = max(order, key=lambda name: (scores[name], -order.index(name)))
@@ -84,7 +92,7 @@ def _weigh(evidence: dict[str, list[tuple[float, tuple[str, ...]]]], order: tupl
     return best, tuple(why[:4])
 
 
-def _statement_evidence(hits: Hits) -> dict:
+def _statement_evidence(hits: Hits) -> Evidence:
     owned = bool(hits["full_apology"] or hits["responsibility_taken"])
     amends = hits["corrective_action"] + hits["compensation"]
     return {
@@ -100,7 +108,7 @@ def _statement_evidence(hits: Hits) -> dict:
     }
 
 
-def _reply_evidence(hits: Hits, features: Features) -> dict:
+def _reply_evidence(hits: Hits, features: Features) -> Evidence:
     owned = bool(hits["full_apology"] or hits["responsibility_taken"])
     amends = hits["corrective_action"] + hits["compensation"]
     # What the reply shares with the question is the evidence that it answers it.

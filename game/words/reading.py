@@ -43,7 +43,7 @@ class Features:
     words: int
     truncated: bool                     # longer than the limit: only the first part was read
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """Plain JSON: a value per feature, and the phrases behind each under ``phrases``."""
         return {
             "apology": self.apology,
@@ -117,9 +117,9 @@ class Reading:
         """The class the reader chose: the tone of a reply, the posture of a statement."""
         return self.tone if self.kind == "reply" else self.posture
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """The reading as JSON (``bashtag read --json``)."""
-        out: dict = {"as": self.kind}
+        out: dict[str, object] = {"as": self.kind}
         if self.kind == "reply":
             out["tone"] = self.tone
         out["posture"] = self.posture

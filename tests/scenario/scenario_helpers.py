@@ -6,7 +6,6 @@ from pathlib import Path
 
 from game.scenario.loader import load_scenario_with_warnings
 from game.scenario.problems import Problem, ScenarioError
-from game.scenario.scaffold import scaffold_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -9,7 +9,7 @@ import pytest
 from game.scenario.loader import MAX_BYTES, load_scenario, load_scenario_with_warnings
 from game.scenario.problems import ScenarioError
 
-from scenario_helpers import edit, errors_of, line_of, problems_of
+from scenario_helpers import edit, errors_of, line_of
 
 
 def test_the_scaffold_loads_without_problems(valid_text):

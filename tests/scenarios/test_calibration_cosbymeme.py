@@ -9,25 +9,15 @@ with leaving them up.
 import datetime as dt
 import statistics
 
-import pytest
-
-from game.engine.simulate import run_batch, summary
-from game.scenario.library import load
 from timeline import first_press
+
+from game.engine.simulate import summary
+
+SCENARIO = "cosbymeme"
+STRATEGIES = {"historical": 8, "leave-up": 8}
 
 LAUNCH = dt.datetime(2014, 11, 10, 14, 0)
 MIDNIGHT = dt.datetime(2014, 11, 11, 0, 0)
-
-
-@pytest.fixture(scope="module")
-def runs():
-    scenario = load("cosbymeme")
-    return {
-        "historical": run_batch(scenario, "historical", 8, 1),
-        "leave-up": run_batch(scenario, "leave-up", 8, 1),
-    }
-
-
 
 
 def test_historical_posts_are_overwhelmingly_hostile(runs):

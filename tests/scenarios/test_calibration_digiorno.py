@@ -5,27 +5,12 @@ a day."""
 import statistics
 from datetime import datetime
 
-import pytest
-
-from game.engine.simulate import run_batch, summary
+from game.engine.simulate import summary
 from game.scenario.library import load
 
-RUNS, SEED = 8, 1
-
-
-@pytest.fixture(scope="module")
-def historical():
-    return run_batch(load("digiorno"), "historical", RUNS, SEED)
-
-
-@pytest.fixture(scope="module")
-def silent():
-    return run_batch(load("digiorno"), "silent", RUNS, SEED)
-
-
-@pytest.fixture(scope="module")
-def askjpm_volume():
-    return summary(run_batch(load("askjpm"), "historical", RUNS, SEED))["total_posts"]["median"]
+SCENARIO = "digiorno"
+RUNS = 8
+STRATEGIES = {"historical": RUNS, "silent": RUNS}
 
 
 def _hourly_rates(result):
@@ -44,12 +29,15 @@ def _tail_share(result):
     return statistics.mean(rates[-3:]) / max(rates)
 
 
-def test_historical_volume_stays_under_a_tenth_of_askjpm(historical, askjpm_volume):
+def test_historical_volume_stays_under_a_tenth_of_askjpm(runs, calibrate):
+    historical = runs["historical"]
+    askjpm_volume = summary(calibrate("askjpm", "historical", RUNS))["total_posts"]["median"]
     median = summary(historical)["total_posts"]["median"]
     assert median < askjpm_volume / 10, (median, askjpm_volume)
 
 
-def test_the_historical_story_is_over_within_a_day(historical):
+def test_the_historical_story_is_over_within_a_day(runs):
+    historical = runs["historical"]
     clock = load("digiorno").clock
     hours = sum(p.turns * p.turn_minutes for p in clock.phases) / 60
     assert hours <= 24
@@ -57,7 +45,8 @@ def test_the_historical_story_is_over_within_a_day(historical):
     assert share < 0.15, share
 
 
-def test_delete_and_apologise_beats_silence(historical, silent):
+def test_delete_and_apologise_beats_silence(runs):
+    historical, silent = runs["historical"], runs["silent"]
     h, s = summary(historical), summary(silent)
     assert h["total_posts"]["median"] < s["total_posts"]["median"] / 2
     assert h["final_reputation"]["median"] > s["final_reputation"]["median"]

@@ -8,22 +8,15 @@ employer, IAC: condemning the post and acting (what IAC did) beats defending her
 import datetime as dt
 import statistics
 
-import pytest
-
-from game.engine.simulate import run_batch, summary
-from game.scenario.library import load
 from timeline import first_press
 
+from game.engine.simulate import summary
+from game.scenario.library import load
+
+SCENARIO = "justine"
+STRATEGIES = {"historical": 8, "defend-her": 8}
+
 POSTED = dt.datetime(2013, 12, 20, 10, 19)
-
-
-@pytest.fixture(scope="module")
-def runs():
-    scenario = load("justine")
-    return {
-        "historical": run_batch(scenario, "historical", 8, 1),
-        "defend-her": run_batch(scenario, "defend-her", 8, 1),
-    }
 
 
 def hours_to_first_press(run):

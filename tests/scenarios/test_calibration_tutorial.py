@@ -1,38 +1,22 @@
 """Calibration of the tutorial (a fictional teaching case): the seasoned manager's play wins,
 silence does not, and the case is short and easy (issue 7)."""
 
-import pytest
-
-from game.engine.simulate import run_batch
-from game.scenario.library import load
-
-RUNS, SEED = 8, 1
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load("tutorial")
-
-
-@pytest.fixture(scope="module")
-def historical(scenario):
-    return run_batch(scenario, "historical", RUNS, SEED)
-
-
-@pytest.fixture(scope="module")
-def silent(scenario):
-    return run_batch(scenario, "silent", RUNS, SEED)
+SCENARIO = "tutorial"
+RUNS = 8
+STRATEGIES = {"historical": RUNS, "silent": RUNS}
 
 
 def _successes(results):
     return sum(r.outcome == "success" for r in results)
 
 
-def test_the_seasoned_managers_play_ends_in_success(historical):
+def test_the_seasoned_managers_play_ends_in_success(runs):
+    historical = runs["historical"]
     assert _successes(historical) > RUNS / 2, [r.ending for r in historical]
 
 
-def test_staying_silent_does_not_end_in_success(silent):
+def test_staying_silent_does_not_end_in_success(runs):
+    silent = runs["silent"]
     assert _successes(silent) == 0, [r.ending for r in silent]
 
 
@@ -42,8 +26,9 @@ def test_the_tutorial_is_short_and_easy(scenario):
     assert scenario.difficulty == "easy"
 
 
-def test_an_early_acknowledgement_beats_pushing_back(scenario, historical):
-    push_back = run_batch(scenario, "push-back", RUNS, SEED)
+def test_an_early_acknowledgement_beats_pushing_back(calibrate, runs):
+    historical = runs["historical"]
+    push_back = calibrate(SCENARIO, "push-back", RUNS)
     assert all(r.outcome == "failure" for r in push_back)
     median = lambda rs: sorted(r.final_reputation for r in rs)[len(rs) // 2]
     assert median(historical) > median(push_back)

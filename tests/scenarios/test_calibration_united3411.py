@@ -10,29 +10,16 @@ posts, simulated on an aggregated crowd.
 
 import datetime as dt
 import statistics
-from concurrent.futures import ProcessPoolExecutor
 
-import pytest
-
-from game.engine.simulate import run_batch, summary
-from game.scenario.library import load
 from timeline import posts_between
 
+from game.engine.simulate import summary
+
+SCENARIO = "united3411"
+STRATEGIES = {"historical": 8, "hold-the-line": 2, "responsibility-first": 2}
+PARALLEL = True                  # millions of posts a run: one process per core
 DAY_START = dt.datetime(2017, 4, 10)
 DAY_END = dt.datetime(2017, 4, 11)
-
-
-@pytest.fixture(scope="module")
-def runs():
-    scenario = load("united3411")
-    with ProcessPoolExecutor(2) as pool:
-        return {
-            "historical": run_batch(scenario, "historical", 8, 1, mapper=pool.map),
-            "hold-the-line": run_batch(scenario, "hold-the-line", 2, 1, mapper=pool.map),
-            "responsibility-first": run_batch(scenario, "responsibility-first", 2, 1, mapper=pool.map),
-        }
-
-
 
 
 def statement_turns(timeline):

@@ -2,38 +2,25 @@
 The negative share stays under 0.40, and thanking people with humour ends with reputation no lower
 than it started; cancelling the campaign is the wrong answer here."""
 
-import pytest
+from game.engine.simulate import summary
 
-from game.engine.simulate import run_batch, summary
-from game.scenario.library import load
-
-RUNS, SEED = 8, 1
-
-
-@pytest.fixture(scope="module")
-def scenario():
-    return load("waitrosereasons")
+SCENARIO = "waitrosereasons"
+RUNS = 8
+STRATEGIES = {"historical": RUNS, "cancel-early": RUNS}
 
 
-@pytest.fixture(scope="module")
-def historical(scenario):
-    return summary(run_batch(scenario, "historical", RUNS, SEED))
-
-
-@pytest.fixture(scope="module")
-def cancelled(scenario):
-    return summary(run_batch(scenario, "cancel-early", RUNS, SEED))
-
-
-def test_historical_negative_share_stays_under_two_fifths(historical):
+def test_historical_negative_share_stays_under_two_fifths(runs):
+    historical = summary(runs["historical"])
     assert historical["negative_share"]["median"] < 0.40
 
 
-def test_thanking_people_with_humour_keeps_reputation_where_it_started(scenario, historical):
+def test_thanking_people_with_humour_keeps_reputation_where_it_started(scenario, runs):
+    historical = summary(runs["historical"])
     assert historical["final_reputation"]["median"] >= scenario.organisation.reputation
 
 
-def test_laughing_along_beats_cancelling_the_campaign(historical, cancelled):
+def test_laughing_along_beats_cancelling_the_campaign(runs):
+    historical, cancelled = summary(runs["historical"]), summary(runs["cancel-early"])
     assert historical["outcomes"].get("success", 0) > RUNS / 2
     assert cancelled["outcomes"].get("success", 0) == 0
     assert historical["final_reputation"]["median"] > cancelled["final_reputation"]["median"]

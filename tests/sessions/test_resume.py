@@ -8,7 +8,7 @@ import pytest
 
 from game.engine.actions import Cancel, Monitor
 from game.engine.state import to_jsonable
-from game.sessions import FORMAT, SessionError, Recorder, quick_info, restore, resume
+from game.sessions import FORMAT, SessionError, Recorder, quick_info, resume
 from session_helpers import PLAN, play, reference
 
 

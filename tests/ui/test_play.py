@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textual.notifications
+from textual.command import CommandList
 from textual.widgets import OptionList, RichLog, Static, TextArea
 
 from game.scenario import library
@@ -17,6 +18,7 @@ from game.engine.rules import RULES
 from game.ui.widgets.feed import Feed
 
 from ui_helpers import option_text
+from waiting import wait_until_async
 
 
 def header(app) -> str:
@@ -214,9 +216,17 @@ async def test_actions_are_in_the_command_palette(mini):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Monitor the")
-        await pilot.pause(0.5)
+
+        def monitor_is_highlighted() -> bool:      # the palette searches in the background
+            found = app.screen.query(CommandList)
+            if not found or found.first().has_class("--populating") or found.first().highlighted is None:
+                return False
+            listed = found.first()
+            return "Monitor" in str(listed.get_option_at_index(listed.highlighted).prompt)
+
+        await wait_until_async(monitor_is_highlighted, 5, "the palette to offer Monitor")
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await wait_until_async(lambda: app.controller.game.state.taken, 5, "an action to be taken")
         assert app.controller.game.state.taken[-1].kind == "monitor"
 
 

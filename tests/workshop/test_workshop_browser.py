@@ -20,11 +20,10 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-
+from waiting import wait_until, wait_until_async
 from workshop_helpers import new_workshop
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
@@ -40,16 +39,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def wait_for(check, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def port_open(port: int) -> bool:
@@ -89,19 +78,11 @@ class Browser:
         self.next_id += 1
         ident = self.next_id
         await self.ws.send_json({"id": ident, "method": method, "params": params})
-        for _ in range(200):
-            if ident in self.replies:
-                return self.replies.pop(ident).get("result")
-            await asyncio.sleep(0.05)
-        raise AssertionError(f"no answer to {method}")
+        await wait_until_async(lambda: ident in self.replies, 10, f"an answer to {method}")
+        return self.replies.pop(ident).get("result")
 
     async def wait_text(self, text: str, timeout: float = 20):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text.encode() in self.received:
-                return
-            await asyncio.sleep(0.1)
-        raise AssertionError(f"the browser never showed {text!r}")
+        await wait_until_async(lambda: text.encode() in self.received, timeout, f"the browser to show {text!r}")
 
     async def type(self, text: str):
         await self.call("Runtime.evaluate", expression="document.querySelector('.xterm-helper-textarea').focus()")
@@ -127,11 +108,10 @@ async def drive(page_ws_url: str, url: str, code: str, workshop: str) -> Browser
             await browser.call("Page.navigate", url=url)
             await browser.wait_text("Bashtag workshop")           # the join screen
             await browser.wait_text("join code")
-            await asyncio.sleep(0.5)
             await browser.type(code)
+            await browser.wait_text(code)                          # the code is in the box: the screen has the keys
             await browser.enter()
             await browser.wait_text("Start")                       # the briefing (its Start key)
-            await asyncio.sleep(0.5)
             await browser.enter()
             await browser.wait_text("Team Red")                    # the play screen's header
             terminal = await browser.call("Runtime.evaluate",
@@ -161,12 +141,12 @@ def test_a_browser_joins_with_a_code_and_plays(tmp_path):
     profile = tmp_path / "chromium"
     chromium = None
     try:
-        wait_for(lambda: port_open(port), 20, "workshop serve to listen")
+        wait_until(lambda: port_open(port), 20, "workshop serve to listen")
         chromium = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",
                                      "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                     start_new_session=True)
         active = profile / "DevToolsActivePort"
-        dev_port = int(wait_for(lambda: active.is_file() and active.read_text().split("\n")[0], 20,
+        dev_port = int(wait_until(lambda: active.is_file() and active.read_text().split("\n")[0], 20,
                                 "chromium's DevTools port"))
         pages = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{dev_port}/json/list", timeout=10).read())
         page = next(p for p in pages if p.get("type") == "page")

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+from waiting import wait_until
 from workshop_helpers import DRIVER, cli, new_workshop
 
 
@@ -110,10 +111,9 @@ def test_killing_a_team_process_loses_at_most_the_turn_in_progress():
     proc = subprocess.Popen([sys.executable, str(DRIVER), code, "slow", "0"], env=os.environ.copy(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     store = WorkshopStore()
-    deadline = time.monotonic() + 30
-    while store.teams(made["workshop"])[0].turn < 5:
-        assert time.monotonic() < deadline and proc.poll() is None
-        time.sleep(0.05)
+    wait_until(lambda: store.teams(made["workshop"])[0].turn >= 5 or proc.poll() is not None, 30,
+               "the team to reach turn 5")
+    assert proc.poll() is None
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     seen = store.teams(made["workshop"])[0].turn          # what the dashboard last saw
@@ -151,18 +151,6 @@ def _drivers(made: dict, styles: list[str]) -> list[subprocess.Popen]:
             for team, style in zip(made["teams"], styles)]
 
 
-def _wait_until(check, timeout: float, what: str, tick=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if tick is not None:
-            tick()
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def _finish(store, made: dict, procs: list[subprocess.Popen]) -> None:
     store.end(made["workshop"])
     for proc in procs:
@@ -182,15 +170,15 @@ def test_pressing_n_twice_opens_only_one_turn_past_the_leading_team():
             teams = store.teams(ident)
             return all(t.turn == turn and t.waiting for t in teams)
 
-        _wait_until(lambda: all_waiting_on(1), 30, "every team to wait at the end of turn 1")
+        wait_until(lambda: all_waiting_on(1), 30, "every team to wait at the end of turn 1")
         assert store.open_next_turn(ident) == (2, True)
         assert store.open_next_turn(ident) == (2, False)       # the second press: nobody is on turn 2 yet
-        _wait_until(lambda: all_waiting_on(2), 30, "every team to wait at the end of turn 2")
-        time.sleep(0.5)                                          # teams keep asking to end turn 2: refused
+        wait_until(lambda: all_waiting_on(2), 30, "every team to wait at the end of turn 2")
+        time.sleep(0.5)     # teams keep asking to end turn 2: refused (a fixed wait on purpose: nothing must happen)
         assert {t.turn for t in store.teams(ident)} == {2}
         assert store.workshop(ident).open_turn == 2
         assert store.open_next_turn(ident) == (3, True)
-        _wait_until(lambda: all_waiting_on(3), 30, "every team to wait at the end of turn 3")
+        wait_until(lambda: all_waiting_on(3), 30, "every team to wait at the end of turn 3")
     finally:
         _finish(store, made, procs)
     assert {t.turn for t in store.teams(ident)} == {3}
@@ -205,17 +193,17 @@ def test_the_turn_timer_stops_while_paused_and_never_opens_more_than_one_turn_ah
     procs = _drivers(made, ["stop3", "stop3"])      # both play on until turn 3, then think (never end it)
     tick = lambda: store.tick_timer(ident)            # what the dashboard does every second  # noqa: E731
     try:
-        _wait_until(lambda: all(t.waiting for t in store.teams(ident)), 30, "both teams to wait on turn 1")
+        wait_until(lambda: all(t.waiting for t in store.teams(ident)), 30, "both teams to wait on turn 1")
         store.set_paused(ident, True)
         store.set_timer(ident, 1)                      # a one-second turn timer, set while paused
-        time.sleep(2.0)                                # two timer periods: nothing opens while paused
+        time.sleep(2.0)     # two timer periods: nothing opens while paused (on purpose: nothing must happen)
         tick()
         workshop = store.workshop(ident)
         assert workshop.open_turn == 1 and workshop.timer_remaining() == 1.0
         store.set_paused(ident, False)
-        _wait_until(lambda: store.workshop(ident).open_turn == 2, 10, "the timer to open turn 2", tick)
+        wait_until(lambda: store.workshop(ident).open_turn == 2, 10, "the timer to open turn 2", tick=tick)
         # Turn 2 is played and its end waits; the timer opens turn 3, and the teams stop there.
-        _wait_until(lambda: all(t.turn == 3 for t in store.teams(ident)), 30, "both teams on turn 3", tick)
+        wait_until(lambda: all(t.turn == 3 for t in store.teams(ident)), 30, "both teams on turn 3", tick=tick)
         for _ in range(40):                            # four seconds, four timer periods: at most turn 4
             tick()
             time.sleep(0.1)

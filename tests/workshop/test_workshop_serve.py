@@ -9,12 +9,11 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 
 import pytest
-
+from waiting import wait_until
 from workshop_helpers import cli, new_workshop
 
 pytest.importorskip("textual_serve", reason="textual-serve is not installed (pip install '.[workshop]')")
@@ -31,14 +30,16 @@ def start_serving(workshop: str, *extra: str) -> tuple[subprocess.Popen, int]:
     server = subprocess.Popen([sys.executable, "-m", "game", "workshop", "serve", workshop, "--port", str(port),
                                *extra], env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               start_new_session=True)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
+    def listening() -> bool:
         with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return server, port
-        time.sleep(0.1)
-    server.kill()
-    raise AssertionError("workshop serve never listened")
+            return sock.connect_ex(("127.0.0.1", port)) == 0
+
+    try:
+        wait_until(listening, 20, "workshop serve to listen")
+    except AssertionError:
+        server.kill()
+        raise
+    return server, port
 
 
 def stop(server: subprocess.Popen) -> None:
@@ -96,9 +97,7 @@ def test_the_socket_refuses_pages_of_other_sites_and_caps_live_windows():
         assert second == 503
         assert status == 503 and "The workshop is full" in page
         # The first window closed: once its process has ended, there is room again.
-        deadline = time.monotonic() + 30
-        while page_status(port)[0] == 503 and time.monotonic() < deadline:
-            time.sleep(0.2)
+        wait_until(lambda: page_status(port)[0] != 503, 30, "the first window's process to end", interval=0.2)
         assert page_status(port)[0] == 200
         # A name this server was not told about (DNS rebinding) is refused; an IP literal is not.
         assert page_status(port, "evil.example")[0] == 421

@@ -26,7 +26,7 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
-from textual.widgets.text_area import Edit
+from textual.widgets.text_area import Edit, EditResult
 
 from game.engine import responses
 from game.engine.actions import Reply, Statement
@@ -60,7 +60,7 @@ def folded(text: str) -> str:
 class WordsArea(TextArea):
     """A TextArea whose every edit (typed, pasted, loaded) is stripped of control characters."""
 
-    def edit(self, edit: Edit) -> object:
+    def edit(self, edit: Edit) -> EditResult:
         edit.text = plain(edit.text)
         return super().edit(edit)
 

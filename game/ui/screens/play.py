@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, RichLog, Static
 
 from game.engine.actions import (
-    ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Reply, Resume, Statement,
+    ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Resume,
 )
 from game.engine.rules import RULES
 from game.engine.state import ActionOption, FiredEvent, Post, TurnReport
