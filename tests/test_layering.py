@@ -8,10 +8,9 @@ scan cannot see, a call to ``open``, ``eval`` or ``exec`` in the engine, is chec
 from __future__ import annotations
 
 import ast
-from pathlib import Path
-
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 

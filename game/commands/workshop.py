@@ -204,7 +204,7 @@ def _status(args) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
         return 0
-    flags = [f for f, on in (("lockstep, open turn %d" % data["open_turn"], data["lockstep"]),
+    flags = [f for f, on in ((f"lockstep, open turn {data['open_turn']}", data["lockstep"]),
                              ("paused", data["paused"]), ("ended", data["ended"])) if on]
     print(f"Workshop {data['workshop']}: {data['name']} ({data['scenario']}, seed {data['seed']})"
           + (f" — {', '.join(flags)}" if flags else ""))
@@ -235,10 +235,9 @@ def _dashboard(args) -> int:
 
 
 def _report(args) -> int:
+    from game.commands._shared import emit, report_format
     from game.workshop.report import render
     from game.workshop.store import WorkshopStore
-
-    from game.commands._shared import emit, report_format
 
     store = WorkshopStore()
     workshop = facilitator_workshop(store, args, "report")

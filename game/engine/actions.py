@@ -7,7 +7,7 @@ into a plain dict and back, so it can be written to a session log and replayed b
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from typing import Any, ClassVar, Literal, Union
+from typing import Any, ClassVar, Literal
 
 
 class ActionNotAllowed(Exception):
@@ -101,7 +101,7 @@ class Inject:
     kind: ClassVar[Literal["inject"]] = "inject"
 
 
-Action = Union[Reply, Statement, Pause, Resume, Cancel, Delete, Monitor, Escalate, Custom, Inject]
+Action = Reply | Statement | Pause | Resume | Cancel | Delete | Monitor | Escalate | Custom | Inject
 
 ACTION_TYPES: dict[str, type[Action]] = {
     cls.kind: cls for cls in (Reply, Statement, Pause, Resume, Cancel, Delete, Monitor, Escalate, Custom, Inject)

@@ -9,7 +9,8 @@ terminal app, a workshop team served in a browser and a headless test drive a ga
 
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 from game.engine.actions import Action
 from game.engine.game import Game

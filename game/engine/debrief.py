@@ -10,8 +10,8 @@ actions, as far as the new situation allows them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from game.engine.actions import Action, ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
 from game.engine.carriers import Carriers, carriers

@@ -10,8 +10,8 @@ debrief (game.engine.debrief.why_ending) reads the reached ending and the neares
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from game.scenario.expr import ExpressionError, Source, _tokenize, parse
 from game.scenario.models import Scenario

@@ -222,7 +222,7 @@ class Game:
             raise ActionNotAllowed("the game is over")
         return turn_pipeline.end_turn(self._world, self._conditions)
 
-    def fork(self) -> "Game":
+    def fork(self) -> Game:
         """An independent copy at this moment: play it on with other choices."""
         clone = Game.__new__(Game)
         world = self._world

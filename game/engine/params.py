@@ -424,7 +424,7 @@ class ModelParams:
     def responsibility_of(self, crisis_type: str) -> float:
         return dict(self.reputation.responsibility)[crisis_type]
 
-    def with_(self, **changes: object) -> "ModelParams":
+    def with_(self, **changes: object) -> ModelParams:
         """A copy with some values changed, named ``group_field``: ``with_(press_spectacle=0.0)``."""
         groups: dict[str, dict[str, object]] = {}
         for name, value in changes.items():

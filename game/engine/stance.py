@@ -20,7 +20,7 @@ class Stance(IntEnum):
         return self.name.lower()
 
     @classmethod
-    def of(cls, word: str) -> "Stance":
+    def of(cls, word: str) -> Stance:
         return cls[word.upper()]
 
 

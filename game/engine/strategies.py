@@ -8,7 +8,7 @@ run stays reproducible and the engine's own draws are untouched.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 

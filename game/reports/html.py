@@ -10,8 +10,15 @@ from __future__ import annotations
 import html as _html
 
 from game.reports import charts
-from game.reports.content import (Report, benchmark_in_a_sentence, consequences, history_heading, key_figures,
-                                  status_line, why_this_ending)
+from game.reports.content import (
+    Report,
+    benchmark_in_a_sentence,
+    consequences,
+    history_heading,
+    key_figures,
+    status_line,
+    why_this_ending,
+)
 
 CSS = """
 :root { --ink:#1d232b; --muted:#5b6572; --rule:#d8dde3; --panel:#f4f6f8; --accent:#1f5fa8;

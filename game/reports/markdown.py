@@ -9,8 +9,15 @@ from __future__ import annotations
 import re
 
 from game.reports.charts import sparkline
-from game.reports.content import (Report, benchmark_in_a_sentence, consequences, history_heading, key_figures,
-                                  status_line, why_this_ending)
+from game.reports.content import (
+    Report,
+    benchmark_in_a_sentence,
+    consequences,
+    history_heading,
+    key_figures,
+    status_line,
+    why_this_ending,
+)
 
 # Backslash escapes (CommonMark: any ASCII punctuation), not HTML entities: the report is read as
 # plain text too (on stdout, in a mail), where "&amp;" and "&lt;" show as written ("Q&amp;A").
@@ -121,7 +128,7 @@ def _figures_table(report: Report) -> list[str]:
             "| Turn | Time | Reputation | Historical | Posts | Historical | Press | Historical |",
             "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for i, label in enumerate(rep.labels):
-        def cell(values, fmt="{:.1f}"):
+        def cell(values, fmt="{:.1f}", i=i):
             return fmt.format(values[i]) if i < len(values) else "—"
         rows.append(f"| {i + 1} | {esc(label)} | {cell(rep.player)} | {cell(rep.historical)} | "
                     f"{cell(posts.player, '{:,.0f}')} | {cell(posts.historical, '{:,.0f}')} | "

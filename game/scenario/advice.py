@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from game.scenario import vocabulary
 from game.scenario.checks import _filled_texts

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from game.scenario import vocabulary
 from game.scenario.expr import ExpressionError, Source, parse

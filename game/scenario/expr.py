@@ -27,8 +27,8 @@ evaluated against any mapping of names to numbers (for the engine).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 from game.scenario.vocabulary import MAX_NUMBER
 

@@ -129,7 +129,7 @@ class Timing(Model):
         return self.fixed and bool(self.reason)
 
     @model_validator(mode="after")
-    def _one_timing(self) -> "Timing":
+    def _one_timing(self) -> Timing:
         given = [name for name in ("turn", "at", "when") if getattr(self, name) is not None]
         if len(given) > 1:
             raise ValueError(f"give one of turn, at or when, not {' and '.join(given)}")
@@ -189,7 +189,7 @@ class Clock(Model):
     phases: list[Phase] = Field(min_length=1, max_length=20)
 
     @model_validator(mode="after")
-    def _ends_in_time(self) -> "Clock":
+    def _ends_in_time(self) -> Clock:
         minutes = sum(phase.turns * phase.turn_minutes for phase in self.phases)
         end = self.start + dt.timedelta(minutes=minutes)  # at most 76 years after a start by 2100
         if end.year > MAX_YEAR:
@@ -243,7 +243,7 @@ class StanceMix(Model):
     supportive: Fraction
 
     @model_validator(mode="after")
-    def _sums_to_one(self) -> "StanceMix":
+    def _sums_to_one(self) -> StanceMix:
         total = self.hostile + self.neutral + self.supportive
         if abs(total - 1.0) > 0.01:
             raise ValueError(f"hostile + neutral + supportive must add up to 1 (they add up to {total:.2f})")

@@ -10,8 +10,9 @@ validate`` prints one uniform, gcc-style line per problem::
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 # A place in the scenario tree: mapping keys and list indices, e.g. ("audience", "segments", 0, "id").

@@ -4,7 +4,7 @@ restored and recording on.  No UI code here: the app passes in what to do with t
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from game.sessions import store
 from game.sessions.errors import SessionError

@@ -142,7 +142,7 @@ class Recorder:
     @classmethod
     def start(cls, scenario_ref: str, scenario_path: str | os.PathLike, seed: int, *, scenario_id: str | None = None,
               team: str | None = None, workshop: str | None = None, folder: Path | None = None,
-              now: dt.datetime | None = None) -> "Recorder":
+              now: dt.datetime | None = None) -> Recorder:
         """A new log for a new game. ``scenario_ref`` is what the player chose (a built-in id or a path);
         ``scenario_path`` the file it resolved to (hashed, so a later change of the file is noticed)."""
         from game import __version__
@@ -170,7 +170,7 @@ class Recorder:
         return recorder
 
     @classmethod
-    def start_for(cls, scenario_ref: str, scenario, seed: int, **extra) -> "Recorder":
+    def start_for(cls, scenario_ref: str, scenario, seed: int, **extra) -> Recorder:
         """``start`` for a scenario already loaded from ``scenario_ref`` (a built-in id or a path), as the
         UI has it. Raises SessionError if the log cannot be created."""
         from game.scenario.library import LibraryError, resolve
@@ -184,7 +184,7 @@ class Recorder:
             raise SessionError(f"cannot record this game: {error.strerror or error}") from None
 
     @classmethod
-    def reopen(cls, info: SessionInfo, valid_bytes: int | None = None) -> "Recorder":
+    def reopen(cls, info: SessionInfo, valid_bytes: int | None = None) -> Recorder:
         """Carry on recording a game restored by ``resume``: cut what could not be restored (a truncated
         or inconsistent tail, kept in ``<id>.jsonl.bak``), then append."""
         path = Path(info.path)
@@ -241,7 +241,7 @@ class Recorder:
             self.problem = (f"the end of the game could not be saved ({error.strerror or error}). "
                             f"The log so far is {self.path}")
 
-    def __enter__(self) -> "Recorder":
+    def __enter__(self) -> Recorder:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -12,9 +12,9 @@ replayed too when they are complete.  A truncated last line is dropped with a wa
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from game.scenario.untrusted import clean
 from game.sessions import store

@@ -6,8 +6,8 @@ loaded only when the player picks one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from game.scenario import library
 from game.scenario.models import Scenario

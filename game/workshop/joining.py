@@ -68,8 +68,8 @@ class Joined:
 
     def headless(self):
         """A GameController for this team with its recorder and link, no screen (the test driver's path)."""
-        from game.engine.game import Game
         from game.engine.controller import GameController
+        from game.engine.game import Game
 
         recorder = self.recorder or self.start_recording()
         game = self.game or Game(self.scenario, self.workshop.seed)

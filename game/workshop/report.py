@@ -18,7 +18,8 @@ from game.workshop.store import WorkshopStore
 
 def gather(store: WorkshopStore, workshop_id: str | None) -> Comparison:
     """Replay every team's log and put the games side by side (analysed)."""
-    from game.engine.debrief import analyse as debrief_of, benchmark_name
+    from game.engine.debrief import analyse as debrief_of
+    from game.engine.debrief import benchmark_name
     from game.sessions.errors import SessionError
     from game.sessions.restore import restore
 

@@ -19,9 +19,10 @@ import random
 import secrets
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from game.workshop import codes
 
@@ -215,7 +216,8 @@ class WorkshopStore:
             present = {row[1] for row in self._read(f"PRAGMA table_info({table})")}
             if column not in present:
                 try:
-                    self._write(lambda db: db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}"))
+                    statement = f"ALTER TABLE {table} ADD COLUMN {column} {declaration}"
+                    self._write(lambda db, statement=statement: db.execute(statement))
                 except sqlite3.OperationalError as error:    # another process added it first
                     if "duplicate column" not in str(error).lower():
                         raise

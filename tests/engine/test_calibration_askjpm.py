@@ -7,10 +7,10 @@ import datetime as dt
 import statistics
 
 import pytest
+from timeline import first_press, posts_between
 
 from game.engine.simulate import daily_posts, run_batch
 from game.scenario.library import load
-from timeline import first_press, posts_between
 
 NAMED = dt.datetime(2013, 11, 13, 13, 26)   # @jpmorgan names Jimmy Lee (Bloomberg)
 RUNS, SEED = 8, 1

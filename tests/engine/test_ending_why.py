@@ -8,8 +8,8 @@ import re
 import pytest
 
 from game.engine.actions import Cancel, Delete, Escalate, Pause, Reply, Statement
-from game.engine.explain import judge, labels_of
 from game.engine.debrief import play_strategy, why_ending
+from game.engine.explain import judge, labels_of
 from game.engine.game import Game
 from game.scenario import library
 

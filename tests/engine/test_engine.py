@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -174,7 +175,7 @@ def test_state_is_immutable_and_serialisable(mini):
     game = Game(mini, seed=1)
     game.end_turn()
     state = game.state
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         state.reputation = 100  # type: ignore[misc]
     json.dumps(to_jsonable(state))
 

@@ -9,8 +9,7 @@ from game.engine.actions import Monitor, Pause, Statement
 from game.engine.debrief import analyse as debrief_of
 from game.engine.game import Game
 from game.reports.comparison import Comparison, Observation, TeamGame, analyse
-from game.reports.comparison_pages import (DASHES, NAMED_COLOURS, comparison_html, comparison_markdown,
-                                           team_styles)
+from game.reports.comparison_pages import DASHES, NAMED_COLOURS, comparison_html, comparison_markdown, team_styles
 from game.scenario.loader import load_scenario
 
 MINI = Path(__file__).parents[1] / "workshop" / "mini.yaml"

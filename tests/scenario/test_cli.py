@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from scenario_helpers import FIXTURES
 
 from game.cli import main
 from game.scenario.loader import load_scenario_with_warnings
-
-from scenario_helpers import FIXTURES
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,12 +8,11 @@ import math
 import re
 
 import pytest
+from scenario_helpers import edit, errors_of, line_of
 
 from game.scenario.expr import parse
 from game.scenario.loader import load_scenario
 from game.scenario.vocabulary import MAX_NUMBER
-
-from scenario_helpers import edit, errors_of, line_of
 
 HUGE = "9" * 400
 EFFECTS = "effects: {press: 10, exposure: 20000}"

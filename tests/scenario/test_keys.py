@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from game.scenario.library import load
-
 from scenario_helpers import errors_of
+
+from game.scenario.library import load
 
 
 def test_a_custom_action_may_not_take_a_reserved_key():

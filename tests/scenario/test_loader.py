@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from scenario_helpers import edit, errors_of, line_of
 
 from game.scenario.loader import MAX_BYTES, load_scenario, load_scenario_with_warnings
 from game.scenario.problems import ScenarioError
-
-from scenario_helpers import edit, errors_of, line_of
 
 
 def test_the_scaffold_loads_without_problems(valid_text):

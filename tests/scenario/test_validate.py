@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from scenario_helpers import FIXTURES, edit, errors_of, line_of
 
 from game.scenario.loader import load_scenario
 from game.scenario.problems import ScenarioError
-
-from scenario_helpers import FIXTURES, edit, errors_of, line_of
 
 
 def test_three_mistakes_give_three_located_errors():

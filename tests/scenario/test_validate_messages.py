@@ -4,10 +4,9 @@ the unquoted hashtag, and a success line that names the file."""
 from __future__ import annotations
 
 import pytest
+from scenario_helpers import edit, errors_of
 
 from game.cli import main
-
-from scenario_helpers import edit, errors_of
 
 
 @pytest.mark.parametrize("old, new, says", [

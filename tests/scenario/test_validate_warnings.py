@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from scenario_helpers import edit, line_of, problems_of
 
 from game.scenario.loader import load_scenario_with_warnings
-
-from scenario_helpers import edit, line_of, problems_of
 
 BUILTINS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from session_helpers import MINI, play
 
 

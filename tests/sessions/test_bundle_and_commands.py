@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from cli_helpers import run_command
+
 from game.engine.state import to_jsonable
 from game.sessions import SessionError, resume
 from game.sessions.bundle import export_session, import_session

@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
-
 from cli_helpers import run_command
+
 from game.sessions import SessionError, restore
 from game.sessions.bundle import export_session
 
 
-def hostile_bundle(tmp_path, new_yaml) -> "Path":
+def hostile_bundle(tmp_path, new_yaml) -> Path:
     """An export of a finished game whose scenario text was changed by ``new_yaml(text)``."""
     exported = tmp_path / "hostile.bashtag.json"
     export_session("latest", exported)
@@ -81,8 +81,9 @@ ESCAPES = "\x1b]0;pwned\x07\x1b[2J\u200b\u202e"
 def test_terminal_escapes_in_a_log_never_reach_the_terminal(scenario_file, capsys):
     """An inject's headline and the header's date hold an OSC title change, a screen clear and
     invisible marks; `replay --all` and `sessions` print neither (a log arrives by `import`)."""
-    from game.engine.actions import Inject
     from session_helpers import PLAN, play
+
+    from game.engine.actions import Inject
 
     plan = {**PLAN, 2: [Inject(headline=f"Leak{ESCAPES} at HQ", text=f"Details{ESCAPES}")]}
     game, recorder = play(scenario_file, plan=plan)
@@ -107,9 +108,10 @@ def test_terminal_escapes_in_a_log_never_reach_the_terminal(scenario_file, capsy
 def test_a_log_with_more_actions_in_a_turn_than_any_game_takes_is_cut_there(scenario_file):
     """200,000 injects in one turn took minutes to import; no game takes more than 1,000 actions in
     a turn (20 attention points at most, a handful of injects), so restoring stops at the 1,001st."""
+    from session_helpers import play
+
     from game.engine.actions import Inject
     from game.sessions.restore import MAX_ACTIONS_PER_TURN
-    from session_helpers import play
 
     flood = [Inject(headline=f"Inject {i}") for i in range(MAX_ACTIONS_PER_TURN + 500)]
     game, recorder = play(scenario_file, plan={1: flood}, until_turn=3)
@@ -123,9 +125,10 @@ def test_a_log_with_more_actions_in_a_turn_than_any_game_takes_is_cut_there(scen
 
 def test_restoring_asks_for_the_whole_state_once_a_turn_not_once_a_line(scenario_file, monkeypatch):
     """The state copies every action taken so far: asked once a line, restoring was quadratic."""
+    from session_helpers import play
+
     from game.engine.actions import Inject
     from game.engine.game import Game
-    from session_helpers import play
 
     plan = {turn: [Inject(headline=f"Inject {i}") for i in range(300)] for turn in (1, 2, 3)}
     game, recorder = play(scenario_file, plan=plan)

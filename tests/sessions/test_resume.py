@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from session_helpers import PLAN, play, reference
 
 from game.engine.actions import Cancel, Monitor
 from game.engine.state import to_jsonable
-from game.sessions import FORMAT, SessionError, Recorder, quick_info, resume
-from session_helpers import PLAN, play, reference
+from game.sessions import FORMAT, Recorder, SessionError, quick_info, resume
 
 
 def same(a, b) -> bool:

@@ -3,11 +3,12 @@ resumed game carries on in the same log — the contract the UI integration reli
 
 from __future__ import annotations
 
+from session_helpers import MINI
+
 from game.engine.state import to_jsonable
 from game.scenario.loader import load_scenario
 from game.sessions import Recorder, quick_info, resume
 from game.sessions.continuing import resume_recording
-from session_helpers import MINI
 
 
 async def test_a_game_played_in_the_app_is_recorded_and_resumes_the_same():

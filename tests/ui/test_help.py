@@ -43,7 +43,7 @@ def test_rates_and_spans_read_as_a_player_would_say_them():
 def test_a_set_hour_is_shown_on_the_scenarios_clock_whatever_offset_the_author_wrote(mini):
     sydney = dt.timezone(dt.timedelta(hours=11))
     start = dt.datetime(2020, 1, 1, 12, 0, tzinfo=sydney)
-    deadline = dt.datetime(2020, 1, 2, 2, 0, tzinfo=dt.timezone.utc)   # 13:00 in Sydney
+    deadline = dt.datetime(2020, 1, 2, 2, 0, tzinfo=dt.UTC)   # 13:00 in Sydney
     lines = dict(crowd_lines(with_times(mini, start, deadline), DEFAULT_PARAMS))
     assert lines["A set hour"].startswith("your campaign names Thu 02 Jan 13:00.")
 

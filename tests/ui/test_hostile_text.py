@@ -8,18 +8,17 @@ from pathlib import Path
 
 import yaml
 from textual.widgets import OptionList, Static, TextArea
+from ui_helpers import option_text
 
 from game.engine.state import Post
 from game.scenario.models import Scenario
 from game.ui.app import BashtagApp
 from game.ui.catalogue import Entry
 from game.ui.literal import clean
-from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.compose import ReplyWriter, StatementWriter
+from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.widgets.feed import Feed, post_prompt
-
-from ui_helpers import option_text
 
 HOSTILE = [
     "[bold]not bold[/bold]",

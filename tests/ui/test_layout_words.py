@@ -6,14 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.widgets import Static
+from ui_helpers import option_text
 
 from game.engine.state import Post
 from game.scenario import library
 from game.ui.app import BashtagApp
 from game.ui.screens.modals import ChoiceScreen
 from game.ui.widgets.feed import post_prompt
-
-from ui_helpers import option_text
 
 
 def _post(stance: str) -> Post:

@@ -5,20 +5,19 @@ from __future__ import annotations
 import textual.notifications
 from textual.command import CommandList
 from textual.widgets import OptionList, RichLog, Static, TextArea
+from ui_helpers import option_text
+from waiting import wait_until_async
 
+from game.engine.rules import RULES
 from game.scenario import library
 from game.ui.app import BashtagApp
 from game.ui.screens.briefing import BriefingScreen
-from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.compose import ReplyWriter, StatementWriter
+from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.modals import ConfirmScreen
 from game.ui.screens.play import PlayScreen, span_words
 from game.ui.screens.title import TitleScreen
-from game.engine.rules import RULES
 from game.ui.widgets.feed import Feed
-
-from ui_helpers import option_text
-from waiting import wait_until_async
 
 
 def header(app) -> str:

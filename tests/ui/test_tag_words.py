@@ -4,13 +4,12 @@ launched", and the title screen labels every group without implying only some ca
 from __future__ import annotations
 
 from textual.widgets import OptionList, Static
+from ui_helpers import option_text
 
 from game.scenario import library
 from game.ui.app import BashtagApp
 from game.ui.screens.modals import ConfirmScreen
 from game.ui.screens.title import TitleScreen
-
-from ui_helpers import option_text
 
 
 async def test_a_joined_tag_is_worded_as_joined_on_the_briefing_and_the_actions(screen_text):

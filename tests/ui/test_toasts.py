@@ -8,10 +8,9 @@ from pathlib import Path
 from textual.widgets._toast import Toast
 
 from game.scenario.loader import load_scenario
-
 from game.ui.app import BashtagApp
-from game.ui.screens.debrief import DebriefScreen
 from game.ui.screens.compose import ReplyWriter
+from game.ui.screens.debrief import DebriefScreen
 
 
 def visible_toasts(screen) -> list[Toast]:

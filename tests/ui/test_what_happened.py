@@ -5,15 +5,14 @@ something has happened, and a turn's reach says who made it."""
 from __future__ import annotations
 
 from textual.widgets import RichLog, Static
+from ui_helpers import option_text
 
 from game.ui.app import BashtagApp
+from game.ui.literal import followers
 from game.ui.screens.compose import ReplyWriter
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen
 from game.ui.widgets.dashboard import Dashboard, Meter, _last_change
 from game.ui.widgets.feed import Feed
-
-from game.ui.literal import followers
-from ui_helpers import option_text
 
 
 def meter(app, key: str) -> str:

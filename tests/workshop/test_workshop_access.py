@@ -12,7 +12,6 @@ import os
 import stat
 
 import pytest
-
 from workshop_helpers import MINI, cli, new_workshop
 
 

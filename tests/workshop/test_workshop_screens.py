@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+import time
+
 from textual.widgets import DataTable, Input, OptionList, Static
+from workshop_helpers import new_workshop
 
 from game.engine.game import Game
 from game.ui.app import BashtagApp
-import time
-
 from game.ui.screens.modals import ConfirmScreen
 from game.workshop import dashboard
 from game.workshop.dashboard import DashboardApp, InjectScreen
 from game.workshop.joining import join
 from game.workshop.store import WorkshopStore
-from workshop_helpers import new_workshop
 
 
 def team_app(code: str) -> tuple[BashtagApp, object]:
@@ -123,10 +123,10 @@ async def test_a_joined_team_sees_its_name_waits_in_lockstep_and_gets_injects():
 
 
 async def test_the_join_screen_refuses_a_wrong_code_and_accepts_a_right_one(monkeypatch):
-    from game.workshop import join_screen
-    from game.workshop.join_screen import JoinScreen
     from game.ui.screens.briefing import BriefingScreen
     from game.ui.screens.play import PlayScreen
+    from game.workshop import join_screen
+    from game.workshop.join_screen import JoinScreen
 
     monkeypatch.setattr(join_screen, "WRONG_CODE_DELAY", 0)
     made = new_workshop(1)
@@ -346,6 +346,7 @@ def test_a_closed_window_shows_offline():
 
 async def test_the_facilitator_scores_a_team_on_the_objectives_and_the_report_shows_it():
     from workshop_helpers import cli
+
     from game.workshop.rubric import objectives
 
     made = new_workshop(2)

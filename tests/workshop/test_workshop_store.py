@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from workshop_helpers import new_workshop
 
 from game.workshop import codes
 from game.workshop.store import WorkshopError, WorkshopStore
-from workshop_helpers import new_workshop
 
 
 def make(store: WorkshopStore, teams=("Red", "Blue"), lockstep=False):
@@ -109,8 +109,9 @@ def test_concurrent_writers_all_land(tmp_path):
 
 
 def test_status_json_lists_every_team(capsys):
-    from workshop_helpers import cli
     import json
+
+    from workshop_helpers import cli
 
     made = new_workshop(3)
     code, out, _ = cli("workshop", "status", "--json", "--code", made["facilitator_code"])
@@ -131,10 +132,11 @@ def test_join_with_a_wrong_code_says_so():
 def test_an_inject_is_scheduled_at_the_turn_a_simulated_time_falls_in():
     from pathlib import Path
 
+    from workshop_helpers import MINI, cli
+
     from game.engine.game import Game
     from game.scenario.loader import load_scenario
     from game.workshop.store import WorkshopStore
-    from workshop_helpers import MINI, cli
 
     made = new_workshop(2)
     game = Game(load_scenario(Path(MINI)), 7)

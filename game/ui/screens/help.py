@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from game.engine.controller import GameController
 from game.engine.params import ModelParams
 from game.engine.state import Change
 from game.scenario.models import Scenario
-from game.engine.controller import GameController
 from game.ui.literal import join, one_line
 from game.ui.screens.briefing import seed_line
 from game.ui.tagwords import action_label

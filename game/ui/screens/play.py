@@ -16,14 +16,21 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, RichLog, Static
 
 from game.engine.actions import (
-    ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Resume,
+    ActionNotAllowed,
+    Cancel,
+    Custom,
+    Delete,
+    Escalate,
+    Monitor,
+    Pause,
+    Resume,
 )
+from game.engine.controller import GameController, TurnGated
 from game.engine.rules import RULES
 from game.engine.state import ActionOption, FiredEvent, Post, TurnReport
-from game.engine.controller import GameController, TurnGated
 from game.ui.literal import followers, join, lit, one_line
-from game.ui.screens.help import help_page
 from game.ui.screens.compose import ReplyWriter, StatementWriter
+from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen
 from game.ui.tagwords import tag_words
 from game.ui.widgets.actions import ACTION_KEYS, RESERVED, ActionBar, key_map
@@ -274,7 +281,7 @@ class PlayScreen(Screen):
         # Whole texts: the list wraps them (a cut at 70 characters left "Real brea" with room to spare).
         choices = [(p.id, lit(f"{p.time:%H:%M} {one_line(p.text)}")) for p in posts]
         previews = {p.id: join(("Our post, up since ", "$text-muted"), f"{p.time:%a %H:%M}",
-                               "\n", (p.text, ""), ("\n♥ %d ⟲ %d" % (p.likes, p.reposts), "$text-muted")) for p in posts}
+                               "\n", (p.text, ""), (f"\n♥ {p.likes} ⟲ {p.reposts}", "$text-muted")) for p in posts}
 
         def confirm(ident: str | None) -> None:
             if not ident:

@@ -58,7 +58,7 @@ def key_map(options: list[ActionOption]) -> dict[str, str]:
 class ActionBar(Static):
     """Keys, labels and costs; click an action to take it (it runs the screen's `act` action)."""
 
-    _shown: tuple[GameState, list[ActionOption], "TagWords | None"] | None = None
+    _shown: tuple[GameState, list[ActionOption], TagWords | None] | None = None
 
     def on_resize(self) -> None:
         if self._shown is not None:

@@ -7,7 +7,7 @@ and takes no extra dependency.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from textual.content import Content
 from textual.widgets import Static
