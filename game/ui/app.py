@@ -11,22 +11,32 @@ returning ``(label, resume)`` for the title screen's "Continue" item, or ``None`
 from __future__ import annotations
 
 import random
-from typing import Callable
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Callable
 
 from textual.app import App
 
-from game.engine.game import Game
-from game.scenario.models import Scenario
-from game.ui.commands import GameCommands
-from game.engine.controller import GameController, GameListener
 from game.ui.screens.briefing import BriefingScreen
-from game.ui.screens.modals import ConfirmScreen
-from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
+
+if TYPE_CHECKING:
+    # The engine, pydantic's models and the play screen load behind the first frame (issue 21):
+    # in `prepare_game`'s thread while the player reads the briefing, or when first needed.
+    from game.engine.controller import GameListener
+    from game.engine.game import Game
+    from game.scenario.models import Scenario
+
+
+def _game_commands():
+    """The command palette's provider, imported when the palette first opens (it reads the engine's rules)."""
+    from game.ui.commands import GameCommands
+
+    return GameCommands
+
 
 ContinueHook = Callable[[], "tuple[str, Callable[[], None]] | None"]
 # Makes the listener that records a new game (a session log): (scenario ref, scenario, seed) -> listener.
-RecorderFactory = Callable[[str, Scenario, int], "GameListener | None"]
+RecorderFactory = Callable[[str, "Scenario", int], "GameListener | None"]
 
 
 def fresh_seed() -> int:
@@ -63,14 +73,22 @@ class BashtagApp(App):
     """The whole game in the terminal."""
 
     TITLE = "Bashtag"
-    COMMANDS = App.COMMANDS | {GameCommands}
+    COMMANDS = App.COMMANDS | {_game_commands}
 
     def __init__(self, scenario: Scenario | None = None, seed: int | None = 0, *,
                  entries: list | None = None, continue_hook: ContinueHook = no_saved_game,
                  listeners: list[GameListener] | None = None, recorder_factory: RecorderFactory | None = None,
                  scenario_ref: str | None = None, resumed: tuple[Game, GameListener | None] | None = None,
-                 workshop_link=None, first_screen: Callable[[], object] | None = None):
+                 workshop_link=None, first_screen: Callable[[], object] | None = None,
+                 load_scenario: Callable[[], Scenario] | None = None):
         super().__init__()
+        # With ``load_scenario``, ``scenario`` is only what the briefing shows (briefing_facts): the full
+        # scenario loads behind the briefing's first frame, with the game (``prepare_game``).
+        self.load_scenario = load_scenario
+        self.load_error: Exception | None = None  # the full load failed: `bashtag play` prints it
+        self._prepared: tuple | None = None       # (seed, scenario, game) built behind the briefing
+        self._preparing = False
+        self._start_when_ready = False
         # A workshop team's link (game.workshop.link.TeamLink): gates turn ends, delivers injects,
         # names the team in the play screen's header.  ``first_screen`` replaces the opening screen
         # (the served join screen asks for a code first).
@@ -117,9 +135,15 @@ class BashtagApp(App):
 
     # ------------------------------------------------------------------------------ flow
 
-    def show_briefing(self, scenario: Scenario, ref: str | None = None) -> None:
-        """A new game's briefing (from the title screen): a fresh seed unless one was given."""
+    def show_briefing(self, scenario: Scenario | SimpleNamespace, ref: str | None = None,
+                      load: Callable[[], Scenario] | None = None) -> None:
+        """A new game's briefing (from the title screen): a fresh seed unless one was given.
+
+        With ``load``, ``scenario`` is the briefing's facts and ``load`` gives the full scenario,
+        called behind the briefing (the title's Enter answers at once)."""
         self.scenario = scenario
+        self.load_scenario = load
+        self._prepared = None
         self.scenario_ref = ref or scenario.id
         if not self.fixed_seed:
             self.seed = fresh_seed()
@@ -135,9 +159,81 @@ class BashtagApp(App):
             # Before the play screen polls, the dashboard still learns this window is open.
             self.set_interval(5.0, link.beat)
 
-    def start_game(self, scenario: Scenario, game: Game | None = None) -> None:
+    # ------------------------------------------------------------------------------ behind the briefing
+
+    def prepare_game(self) -> None:
+        """Load the full scenario (if only its briefing is here), the engine and the play screen, and
+        build the game, in a thread, once the briefing is drawn (issue 21).  The game is built from
+        the same scenario and seed as ``start_game`` would: the same seed, the same game."""
+        if self._preparing or self.controller is not None:
+            return
+        if self._prepared is not None and self._prepared[0] == self.seed and self.load_scenario is None:
+            return
+        self._preparing = True
+        self.run_worker(lambda: self._build(self.scenario, self.load_scenario, self.seed), thread=True,
+                        exit_on_error=False, group="prepare")
+
+    def _build(self, scenario, load, seed: int) -> None:
+        """The worker thread: no widget is touched here; the result goes back through call_from_thread."""
+        built = error = None
+        try:
+            if load is not None:
+                scenario = load()
+            from game.engine.game import Game
+            import game.ui.screens.play  # noqa: F401 - warms the play screen's imports for Enter
+
+            built = Game(scenario, seed)
+        except Exception as problem:  # noqa: BLE001 - reported on the UI thread
+            error = problem
+        try:
+            self.call_from_thread(self._prepared_now, load, seed, scenario, built, error)
+        except RuntimeError:  # the app closed meanwhile
+            pass
+
+    def _prepared_now(self, load, seed: int, scenario, built, error) -> None:
+        self._preparing = False
+        if load is not None and load is not self.load_scenario:
+            return  # another scenario was picked meanwhile (its own preparation is on its way)
+        if error is not None:
+            if load is None:
+                return  # a bug in building: start_game builds in the foreground and shows it as before
+            self.load_error = error
+            if self.entries is not None:  # picked from the title screen: say so and go back there
+                self.load_scenario = None
+                self.notify(f"Cannot play this scenario: {error}", severity="error", markup=False)
+                self._start_when_ready = False
+                self._show(self._title_screen())
+            else:
+                self.exit(return_code=1)
+            return
+        if load is not None:
+            self.scenario, self.load_scenario = scenario, None
+        self._prepared = (seed, scenario, built)
+        if self._start_when_ready:
+            self._start_when_ready = False
+            self.start_game(self.scenario)
+
+    # ------------------------------------------------------------------------------ the game
+
+    def start_game(self, scenario: Scenario | SimpleNamespace, game: Game | None = None) -> None:
         """Start (or, with ``game``, resume) a game and show the play screen."""
+        if game is None and self.load_scenario is not None:
+            # The full scenario is still loading behind the briefing: start as soon as it is built.
+            self._start_when_ready = True
+            self.prepare_game()
+            return
+        if isinstance(scenario, SimpleNamespace):
+            scenario = self.scenario
         self.scenario = scenario
+        from game.engine.controller import GameController
+        from game.engine.game import Game
+        from game.ui.screens.play import PlayScreen
+
+        prepared, self._prepared = self._prepared, None
+        if game is None and prepared is not None and prepared[0] == self.seed and prepared[1] is scenario:
+            fresh = prepared[2]
+        else:
+            fresh = None
         listeners = list(self.listeners)
         if game is None and self.recorder_factory is not None:
             self._close_recorder()
@@ -156,7 +252,7 @@ class BashtagApp(App):
         link = self.workshop_link
         if link is not None:
             listeners.append(link)
-        self.controller = GameController(game or Game(scenario, self.seed), listeners,
+        self.controller = GameController(game or fresh or Game(scenario, self.seed), listeners,
                                          gate=link.gate if link is not None else None)
         self._show(PlayScreen(self.controller))
 
@@ -166,6 +262,8 @@ class BashtagApp(App):
         self.recorder = recorder
         self.seed = game.seed
         if game.over:
+            from game.engine.controller import GameController
+
             self.scenario = scenario
             self.controller = GameController(game, [])
             self.show_debrief()
@@ -207,6 +305,8 @@ class BashtagApp(App):
 
     async def action_quit(self) -> None:
         """Ask first while a game is under way (until sessions exist, quitting loses it)."""
+        from game.ui.screens.modals import ConfirmScreen
+
         if isinstance(self.screen, ConfirmScreen):
             return
         playing = self.controller is not None and not self.controller.game.over
