@@ -11,6 +11,7 @@ returning ``(label, resume)`` for the title screen's "Continue" item, or ``None`
 from __future__ import annotations
 
 import random
+import threading
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Callable
 
@@ -69,6 +70,15 @@ class _RecordingWatch:
                             markup=False, timeout=10)
 
 
+class _Preparation:
+    """A game being built behind the briefing: what goes into the thread and what comes out."""
+
+    def __init__(self, scenario, load, seed: int):
+        self.scenario, self.load, self.seed = scenario, load, seed
+        self.game = self.error = None
+        self.done = threading.Event()
+
+
 class BashtagApp(App):
     """The whole game in the terminal."""
 
@@ -87,8 +97,7 @@ class BashtagApp(App):
         self.load_scenario = load_scenario
         self.load_error: Exception | None = None  # the full load failed: `bashtag play` prints it
         self._prepared: tuple | None = None       # (seed, scenario, game) built behind the briefing
-        self._preparing = False
-        self._start_when_ready = False
+        self._preparation: _Preparation | None = None  # the build under way in its thread
         # A workshop team's link (game.workshop.link.TeamLink): gates turn ends, delivers injects,
         # names the team in the play screen's header.  ``first_screen`` replaces the opening screen
         # (the served join screen asks for a code first).
@@ -143,7 +152,7 @@ class BashtagApp(App):
         called behind the briefing (the title's Enter answers at once)."""
         self.scenario = scenario
         self.load_scenario = load
-        self._prepared = None
+        self._prepared = self._preparation = None
         self.scenario_ref = ref or scenario.id
         if not self.fixed_seed:
             self.seed = fresh_seed()
@@ -164,64 +173,73 @@ class BashtagApp(App):
     def prepare_game(self) -> None:
         """Load the full scenario (if only its briefing is here), the engine and the play screen, and
         build the game, in a thread, once the briefing is drawn (issue 21).  The game is built from
-        the same scenario and seed as ``start_game`` would: the same seed, the same game."""
-        if self._preparing or self.controller is not None:
+        the same scenario and seed as ``start_game`` would: the same seed, the same game.
+
+        A plain thread rather than a Textual worker: ``start_game`` must be able to wait for it (the
+        player pressed Enter before it was done), and a worker's result comes only through the
+        message loop that waiting blocks."""
+        if self._preparation is not None or self.controller is not None or self.scenario is None:
             return
         if self._prepared is not None and self._prepared[0] == self.seed and self.load_scenario is None:
             return
-        self._preparing = True
-        self.run_worker(lambda: self._build(self.scenario, self.load_scenario, self.seed), thread=True,
-                        exit_on_error=False, group="prepare")
+        preparation = _Preparation(self.scenario, self.load_scenario, self.seed)
+        self._preparation = preparation
+        threading.Thread(target=self._build, args=(preparation,), name="bashtag-prepare", daemon=True).start()
 
-    def _build(self, scenario, load, seed: int) -> None:
-        """The worker thread: no widget is touched here; the result goes back through call_from_thread."""
-        built = error = None
+    def _build(self, preparation: "_Preparation") -> None:
+        """The thread: no widget is touched here; the UI thread takes the result (``_take_prepared``)."""
         try:
-            if load is not None:
-                scenario = load()
+            if preparation.load is not None:
+                preparation.scenario = preparation.load()
             from game.engine.game import Game
             import game.ui.screens.play  # noqa: F401 - warms the play screen's imports for Enter
 
-            built = Game(scenario, seed)
+            preparation.game = Game(preparation.scenario, preparation.seed)
         except Exception as problem:  # noqa: BLE001 - reported on the UI thread
-            error = problem
+            preparation.error = problem
+        preparation.done.set()
         try:
-            self.call_from_thread(self._prepared_now, load, seed, scenario, built, error)
+            self.call_from_thread(self._take_prepared, preparation)
         except RuntimeError:  # the app closed meanwhile
             pass
 
-    def _prepared_now(self, load, seed: int, scenario, built, error) -> None:
-        self._preparing = False
-        if load is not None and load is not self.load_scenario:
-            return  # another scenario was picked meanwhile (its own preparation is on its way)
+    def _take_prepared(self, preparation: "_Preparation") -> bool:
+        """On the UI thread, once ``preparation`` is done: keep its game, or say why it failed.
+        False when the game cannot start (the scenario failed to load)."""
+        if preparation is not self._preparation:
+            return True  # taken already, or a scenario picked since made it moot
+        self._preparation = None
+        error = preparation.error
         if error is not None:
-            if load is None:
-                return  # a bug in building: start_game builds in the foreground and shows it as before
+            if preparation.load is None:
+                return True  # a bug in building: start_game builds in the foreground and shows it as before
             self.load_error = error
+            self.load_scenario = None
             if self.entries is not None:  # picked from the title screen: say so and go back there
-                self.load_scenario = None
                 self.notify(f"Cannot play this scenario: {error}", severity="error", markup=False)
-                self._start_when_ready = False
                 self._show(self._title_screen())
             else:
                 self.exit(return_code=1)
-            return
-        if load is not None:
-            self.scenario, self.load_scenario = scenario, None
-        self._prepared = (seed, scenario, built)
-        if self._start_when_ready:
-            self._start_when_ready = False
-            self.start_game(self.scenario)
+            return False
+        if preparation.load is not None:
+            self.scenario, self.load_scenario = preparation.scenario, None
+        self._prepared = (preparation.seed, preparation.scenario, preparation.game)
+        return True
 
     # ------------------------------------------------------------------------------ the game
 
     def start_game(self, scenario: Scenario | SimpleNamespace, game: Game | None = None) -> None:
         """Start (or, with ``game``, resume) a game and show the play screen."""
-        if game is None and self.load_scenario is not None:
-            # The full scenario is still loading behind the briefing: start as soon as it is built.
-            self._start_when_ready = True
-            self.prepare_game()
-            return
+        if game is None:
+            if self.load_scenario is not None:
+                self.prepare_game()
+            preparation = self._preparation
+            if preparation is not None and preparation.seed == self.seed:
+                # Enter came before the game was built behind the briefing: wait for it here (the
+                # wait the player had before issue 21, now only for the part not yet done).
+                preparation.done.wait()
+                if not self._take_prepared(preparation):
+                    return
         if isinstance(scenario, SimpleNamespace):
             scenario = self.scenario
         self.scenario = scenario
