@@ -70,6 +70,22 @@ class _RecordingWatch:
                             markup=False, timeout=10)
 
 
+_PREBUILT: list = []   # a game built before this process was forked (game.workshop.web.forkserver)
+
+
+def offer_prebuilt_game(game: "Game") -> None:
+    """A fork server built ``game`` before forking: a new game of that scenario and seed starts from it
+    (each forked process has its own copy-on-write copy) instead of building its own."""
+    _PREBUILT[:] = [game]
+
+
+def _take_prebuilt(scenario, seed: int):
+    """The offered game if it is this scenario's (equal field by field) with this seed, once."""
+    if _PREBUILT and _PREBUILT[0].seed == seed and _PREBUILT[0].scenario == scenario:
+        return _PREBUILT.pop()
+    return None
+
+
 class _Preparation:
     """A game being built behind the briefing: what goes into the thread and what comes out."""
 
@@ -182,6 +198,11 @@ class BashtagApp(App):
             return
         if self._prepared is not None and self._prepared[0] == self.seed and self.load_scenario is None:
             return
+        if self.load_scenario is None:
+            built = _take_prebuilt(self.scenario, self.seed)
+            if built is not None:
+                self._prepared = (self.seed, self.scenario, built)
+                return
         preparation = _Preparation(self.scenario, self.load_scenario, self.seed)
         self._preparation = preparation
         threading.Thread(target=self._build, args=(preparation,), name="bashtag-prepare", daemon=True).start()
@@ -251,7 +272,7 @@ class BashtagApp(App):
         if game is None and prepared is not None and prepared[0] == self.seed and prepared[1] is scenario:
             fresh = prepared[2]
         else:
-            fresh = None
+            fresh = _take_prebuilt(scenario, self.seed) if game is None else None
         listeners = list(self.listeners)
         if game is None and self.recorder_factory is not None:
             self._close_recorder()
