@@ -274,7 +274,7 @@ async def run_level(teams: int, data_dir: Path) -> dict:
             rss = [rss_mb(pid) for pid in pids]
             pss, uss = zip(*(shared_mb(pid) for pid in pids))
             # With the fork server each tab also has its small client (python -S): count its share too.
-            clients = [shared_mb(pid)[0] for pid in client_processes(server.pid)]
+            client_shares = [shared_mb(pid)[0] for pid in client_processes(server.pid)]
             before = {pid: cpu_seconds(pid) for pid in pids}
             await asyncio.sleep(10)
             idle_cpu = [100 * (cpu_seconds(pid) - before[pid]) / 10 for pid in pids]
@@ -312,7 +312,7 @@ async def run_level(teams: int, data_dir: Path) -> dict:
         server.wait(timeout=20)
     return {"teams": teams, "processes": len(pids), "rss_mb_median": statistics.median(rss),
             "pss_mb_median": statistics.median(pss), "uss_mb_median": statistics.median(uss),
-            "client_pss_mb": statistics.median(clients) if clients else 0.0,
+            "client_pss_mb": statistics.median(client_shares) if client_shares else 0.0,
             "idle_cpu_pct_median": statistics.median(idle_cpu), "turn_ms_median": statistics.median(latencies),
             "turn_ms_max": max(latencies), "spread_ms_median": statistics.median(spread),
             "spread_ms_max": max(spread)}

@@ -23,7 +23,7 @@ from game.ui.screens.title import TitleScreen
 if TYPE_CHECKING:
     # The engine, pydantic's models and the play screen load behind the first frame (issue 21):
     # in `prepare_game`'s thread while the player reads the briefing, or when first needed.
-    from game.engine.controller import GameListener
+    from game.engine.controller import GameController, GameListener
     from game.engine.game import Game
     from game.scenario.models import Scenario
 

@@ -1,6 +1,9 @@
-"""Serve a workshop to browsers: each tab runs its own `bashtag join --ask` process (game.workshop.web).
+"""Serve a workshop to browsers: each tab runs its own `bashtag join --ask` process (game.workshop.web),
+forked from one pre-loaded server (game.workshop.web.forkserver: the teams share its imports and the
+workshop's game) unless BASHTAG_SERVE_FORK=0.
 
-The served command is fixed here (this interpreter, ``-m game join --ask --workshop ID``); nothing a
+The served command is fixed here (this interpreter, ``-m game join --ask --workshop ID``, or the fork
+server's client, which runs that same join in a forked child); nothing a
 browser sends can change it, and the app it runs has no shell and opens no files on request: a
 browser can only type a join code and play that team's game.  It listens on 127.0.0.1 unless the
 facilitator gives ``--host``, and says so, since there is no log-in (the join codes are the only gate).
@@ -23,8 +26,9 @@ from urllib.parse import urlsplit
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 ANY = ("0.0.0.0", "::", "")
-# Each served team is a Python process of about 100 MB: past the workshop's teams, a few spare windows
-# (a team that reloads its tab, a join screen left open) and no more.
+# Each served team is a process of about 30 MB of its own (forked from the pre-loaded server; about 100 MB
+# with BASHTAG_SERVE_FORK=0): past the workshop's teams, a few spare windows (a team that reloads its
+# tab, a join screen left open) and no more.
 SPARE_WINDOWS = 2
 
 

@@ -8,8 +8,8 @@ and stdout.  That command is now :data:`CLIENT`, a few lines of the standard lib
 that connect to this server's Unix socket, hand over their stdin, stdout and stderr and their
 environment (``SCM_RIGHTS``), and wait for the team's exit status.  The server forks; the child takes
 those descriptors and that environment as its own and runs what the tab ran before
-(``bashtag join --ask --workshop ID``: the join screen, then that team's game).  The socket is in a folder only this user can open, so nothing
-else on the machine can ask for a team process; what the child runs is fixed here, as before.
+(``bashtag join --ask --workshop ID``: the join screen, then that team's game).  The socket is in a
+folder only this user can open, so nothing else on the machine can ask for a team process; what the child runs is fixed here, as before.
 
     python -m game.workshop.web.forkserver SOCKET WORKSHOP_ID
 """
