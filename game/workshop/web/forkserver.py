@@ -159,11 +159,15 @@ def main(argv: list[str]) -> int:
     listener.bind(path)
     listener.listen(64)
     print("ready", flush=True)
-    while True:
-        conn, _ = listener.accept()
-        if os.fork() == 0:
-            _child(conn, listener, workshop_id)
-        conn.close()
+    try:
+        while True:
+            conn, _ = listener.accept()
+            if os.fork() == 0:
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+                _child(conn, listener, workshop_id)
+            conn.close()
+    except KeyboardInterrupt:   # Ctrl+C on `workshop serve` reaches its whole process group: stop quietly
+        return 0
 
 
 if __name__ == "__main__":
