@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 
 from game.engine import Game  # noqa: E402
+from game.engine.crowd import steps_for  # noqa: E402
 from game.engine.simulate import _play_job, run_seed  # noqa: E402
 from game.engine.strategies import make_strategy, take_turn  # noqa: E402
-from game.engine.crowd import steps_for  # noqa: E402
 from game.scenario.library import load  # noqa: E402
 
 
@@ -91,9 +91,9 @@ def whole_game(scenario) -> tuple[float, int, int]:
 
 def ndlib_comparison(game: Game, steps: int = 10) -> tuple[float, float] | None:
     try:
-        import networkx as nx  # noqa: F401
-        import ndlib.models.ModelConfig as mc
         import ndlib.models.epidemics as ep
+        import ndlib.models.ModelConfig as mc
+        import networkx as nx  # noqa: F401
     except ImportError:
         return None
     graph = game.world.graph

@@ -6,7 +6,14 @@ and 5), so the ratios compare like with like.  Figures go into docs/engine.md (�
 - `bashtag --version`, `bashtag list`, `bashtag validate askjpm`: whole processes, wall time;
 - launch to an interactive title screen: a whole process that exits as soon as the title screen
   is mounted (headless);
-- ending an #AskJPM turn and redrawing the play screen (in process, through Textual's Pilot).
+- ending an #AskJPM turn and redrawing the play screen (in process, through Textual's Pilot);
+- every key of the play screen, on #AskJPM (target 50 ms) and United 3411 (target 100 ms), issue 21
+  target 2: Pilot presses the key, waits until every message it caused is handled, then draws the
+  screen as Textual's frame timer would (layout, then the compositor's update of what changed); the
+  time from the key to the drawn frame, minimum, median and worst over several presses.  A modal's
+  key is timed to the modal drawn, and its Escape back to the play screen drawn.
+
+`python benchmarks/bench_ui.py --keys` measures the keys alone.
 """
 
 from __future__ import annotations
@@ -68,7 +75,89 @@ async def end_turn_redraw(turns: int = 12) -> float:
     return statistics.median(timings)
 
 
+def draw(screen) -> None:
+    """What Textual's frame timer does next (Screen._on_timer_update): lay out and draw what changed."""
+    screen._on_timer_update()
+
+
+async def settled(pilot) -> None:
+    """Until every message the key caused is handled: the key travels app → screen → focused widget,
+    and may open or close a screen, so wait until the screen stays and every queue is empty."""
+    app = pilot.app
+    while True:
+        screen = app.screen
+        await pilot._wait_for_screen()
+        nodes = [app, *app.screen.walk_children(with_self=True)]
+        if screen is app.screen and all(node._message_queue.empty() for node in nodes):
+            return
+
+
+async def timed(pilot, key: str) -> float:
+    """The key sent as the terminal driver sends it; the clock stops when its frame is drawn.
+
+    Not ``pilot.press``: that sleeps until the process looks idle (tens of milliseconds) and would
+    be timed with the key."""
+    from textual import events
+
+    app = pilot.app
+    char = {"question_mark": "?", "escape": "\x1b"}.get(key, key if len(key) == 1 else None)
+    start = time.perf_counter()
+    event = events.Key(key, char)
+    event.set_sender(app)
+    app._driver.send_message(event)
+    await settled(pilot)
+    draw(app.screen)
+    return time.perf_counter() - start
+
+
+async def key_latencies(scenario_id: str, turns: int = 8) -> dict[str, list[float]]:
+    """Seconds from each key to its redrawn screen, over ``turns`` turns of a seeded game."""
+    from game.scenario import library
+    from game.ui.app import BashtagApp
+    from game.ui.screens.play import PlayScreen
+
+    app = BashtagApp(scenario=library.load(scenario_id), seed=3)
+    found: dict[str, list[float]] = {}
+
+    def note(name: str, seconds: float) -> None:
+        found.setdefault(name, []).append(seconds)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, PlayScreen)
+        for _turn in range(turns):
+            for key in ("down", "down", "up", "pagedown", "home"):
+                note(f"{key} (feed)", await timed(pilot, key))
+            note("? (help opens)", await timed(pilot, "question_mark"))
+            note("escape (help closes)", await timed(pilot, "escape"))
+            note("s (statements open)", await timed(pilot, "s"))
+            note("escape (statements close)", await timed(pilot, "escape"))
+            note("r (reply composer opens)", await timed(pilot, "r"))
+            note("escape (composer closes)", await timed(pilot, "escape"))
+            note("m (monitor: an action)", await timed(pilot, "m"))
+            note("e (end the turn)", await timed(pilot, "e"))
+            if not isinstance(app.screen, PlayScreen):
+                break
+            await pilot.pause(0.05)
+            await settled(pilot)
+            draw(app.screen)
+    return found
+
+
+def print_keys(budgets=(("askjpm", 0.050), ("united3411", 0.100))) -> None:
+    print(f"{'key (play screen)':<32}{'scenario':>12}{'min ms':>8}{'median':>8}{'worst':>8}{'target':>8}")
+    for scenario_id, budget in budgets:
+        for name, seconds in asyncio.run(key_latencies(scenario_id)).items():
+            ms = [1000 * s for s in seconds]
+            print(f"{name:<32}{scenario_id:>12}{min(ms):>8.1f}{statistics.median(ms):>8.1f}{max(ms):>8.1f}"
+                  f"{1000 * budget:>8.0f}", flush=True)
+
+
 def main() -> None:
+    if "--keys" in sys.argv:
+        print_keys()
+        return
     python = sys.executable
     rows = [
         ("bashtag --version (whole process)", wall([python, "-m", "game", "--version"]), 0.5),
@@ -80,6 +169,8 @@ def main() -> None:
     print(f"{'measure':<50}{'seconds':>10}{'target':>10}{'ratio':>8}")
     for name, seconds, target in rows:
         print(f"{name:<50}{seconds:>10.3f}{target:>10.3f}{seconds / target:>8.2f}")
+    print()
+    print_keys()
 
 
 if __name__ == "__main__":

@@ -7,7 +7,10 @@ For each number of teams N it creates a workshop on #AskJPM, starts `bashtag wor
 free localhost port, and connects N browser-like clients straight to textual-serve's websocket
 (the same protocol xterm.js speaks).  Each client types its team's code and starts playing.  Then:
 
-- memory per team: the resident set (RSS) of each team's process (textual-serve runs one per tab);
+- memory per team: the resident set (RSS) of each team's process (textual-serve runs one per tab),
+  and its PSS and USS (its share of the pages it shares, and the pages only it holds: what one more
+  team costs).  Teams are forked from one pre-loaded server since issue 21; BASHTAG_SERVE_FORK=0
+  measures the processes of before, in the same way;
 - idle CPU per team: its CPU time over 10 s of waiting on the play screen (the 1.5 s store poll);
 - turn latency: every team presses `e` at the same instant (the worst case); the time from the key
   to the browser receiving the redrawn screen with "end of turn T", per team (median and worst),
@@ -57,9 +60,37 @@ def group_processes(pgid: int, exclude: int) -> list[int]:
         except OSError:
             continue
         fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[2]) == pgid and int(entry.name) != exclude and b"join" in cmdline and b"-c" not in cmdline:
-            found.append(int(entry.name))
+        if int(fields[2]) != pgid or int(entry.name) == exclude:
+            continue
+        if b"join" in cmdline and b"-c" not in cmdline:
+            found.append(int(entry.name))      # a team's own process (BASHTAG_SERVE_FORK=0)
+        elif any(part.endswith(b"forkserver") for part in cmdline) and int(fields[1]) != exclude:
+            found.append(int(entry.name))      # a team forked from the pre-loaded server (not the server)
     return found
+
+
+def client_processes(pgid: int) -> list[int]:
+    """The fork server's clients (one a tab) in the server's process group."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                cmdline = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and b"-S" in cmdline and b"-c" in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
+def shared_mb(pid: int) -> tuple[float, float]:
+    """PSS and USS in MB: the team's share of pages it shares, and the pages only it holds."""
+    found = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        key, value = line.split(":", 1)
+        found[key] = int(value.split()[0]) / 1024
+    return found["Pss"], found["Private_Clean"] + found["Private_Dirty"]
 
 
 def rss_mb(pid: int) -> float:
@@ -191,7 +222,7 @@ async def measure(teams: int, clients: list, pids: list[int]) -> dict:
         for client in clients:
             client.marks[mark] = None
 
-        async def press(client, delay):
+        async def press(client, delay, mark=mark):
             await asyncio.sleep(delay)
             sent = time.perf_counter()
             await client.send("e")
@@ -241,6 +272,9 @@ async def run_level(teams: int, data_dir: Path) -> dict:
             await asyncio.sleep(3)
             pids = group_processes(server.pid, server.pid)
             rss = [rss_mb(pid) for pid in pids]
+            pss, uss = zip(*(shared_mb(pid) for pid in pids))
+            # With the fork server each tab also has its small client (python -S): count its share too.
+            client_shares = [shared_mb(pid)[0] for pid in client_processes(server.pid)]
             before = {pid: cpu_seconds(pid) for pid in pids}
             await asyncio.sleep(10)
             idle_cpu = [100 * (cpu_seconds(pid) - before[pid]) / 10 for pid in pids]
@@ -262,7 +296,7 @@ async def run_level(teams: int, data_dir: Path) -> dict:
                 for client in clients:
                     client.marks[mark] = None
 
-                async def press(client, delay):
+                async def press(client, delay, mark=mark):
                     await asyncio.sleep(delay)
                     sent = time.perf_counter()
                     await client.send("e")
@@ -277,6 +311,8 @@ async def run_level(teams: int, data_dir: Path) -> dict:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
     return {"teams": teams, "processes": len(pids), "rss_mb_median": statistics.median(rss),
+            "pss_mb_median": statistics.median(pss), "uss_mb_median": statistics.median(uss),
+            "client_pss_mb": statistics.median(client_shares) if client_shares else 0.0,
             "idle_cpu_pct_median": statistics.median(idle_cpu), "turn_ms_median": statistics.median(latencies),
             "turn_ms_max": max(latencies), "spread_ms_median": statistics.median(spread),
             "spread_ms_max": max(spread)}
@@ -289,12 +325,15 @@ def main() -> int:
     args = parser.parse_args()
     level = run_terminal_level if args.terminal else run_level
     print(f"{os.cpu_count()} CPUs; #AskJPM; {'terminal' if args.terminal else 'browser'} teams")
-    print(f"{'teams':>5} {'RSS/team MB':>12} {'idle CPU/team':>14} {'same instant: median ms':>24} {'worst ms':>9}"
+    print(f"{'teams':>5} {'PSS/USS(+client PSS) MB':>24} {'RSS/team MB':>12} {'idle CPU/team':>14} {'same instant: median ms':>24} {'worst ms':>9}"
           f" {'spread over 1.5 s: median ms':>29} {'worst ms':>9}")
     for teams in (int(n) for n in args.teams.split(",")):
         with tempfile.TemporaryDirectory() as folder:
             row = asyncio.run(level(teams, Path(folder)))
-        print(f"{row['teams']:>5} {row['rss_mb_median']:>12.0f} {row['idle_cpu_pct_median']:>13.1f}% "
+        shares = f"{row['pss_mb_median']:.0f}/{row['uss_mb_median']:.0f}" if "pss_mb_median" in row else "-"
+        if row.get("client_pss_mb"):
+            shares += f"+{row['client_pss_mb']:.0f}"
+        print(f"{row['teams']:>5} {shares:>24} {row['rss_mb_median']:>12.0f} {row['idle_cpu_pct_median']:>13.1f}% "
               f"{row['turn_ms_median']:>24.0f} {row['turn_ms_max']:>9.0f} {row['spread_ms_median']:>29.0f}"
               f" {row['spread_ms_max']:>9.0f}", flush=True)
     return 0

@@ -75,11 +75,17 @@ def run(args) -> int:
     if not args.scenario:
         # `bashtag play` alone is what a new player types: give them the title screen to pick from.
         return run_title(args)
+    from game.scenario.library import resolve
     from game.scenario.problems import ScenarioError
-    from game.ui import catalogue
+    from game.ui.screens.briefing import briefing_facts
 
     try:
-        scenario = catalogue.load(args.scenario)
+        path = _builtin_file(args.scenario) or resolve(args.scenario)
+        # The briefing is the first frame: read what it shows from the file without pydantic, and
+        # load the scenario in full behind it (issue 21).  A file not plainly well formed is loaded
+        # in full first, so its problems are printed here as before.
+        facts = briefing_facts(path)
+        scenario = facts if facts is not None else _load(path)
     except LookupError as error:
         print(f"bashtag play: {error.args[0] if error.args else error}", file=sys.stderr)
         return 1
@@ -92,8 +98,35 @@ def run(args) -> int:
     from game.ui.app import BashtagApp
 
     factory = None if args.no_save else record_new_game
-    BashtagApp(scenario=scenario, seed=_seed(args), scenario_ref=args.scenario, recorder_factory=factory).run()
+    app = BashtagApp(scenario=scenario, seed=_seed(args), scenario_ref=args.scenario, recorder_factory=factory,
+                     load_scenario=(lambda: _load(path)) if facts is not None else None)
+    app.run()
+    if app.load_error is not None:
+        if not isinstance(app.load_error, ScenarioError):
+            raise app.load_error
+        print(f"bashtag play: cannot play {args.scenario}:\n{app.load_error}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _builtin_file(name: str):
+    """A built-in's file straight from its id (built-ins are named for their ids; a test checks it),
+    without reading every built-in as ``resolve`` does to match ids (issue 21: the first frame)."""
+    from pathlib import Path
+
+    from game.scenario.library import builtin_dir
+
+    if "/" in name or "\\" in name or Path(name).exists():
+        return None
+    folder = builtin_dir()
+    candidate = folder / f"{name}.yaml" if folder is not None else None
+    return candidate if candidate is not None and candidate.is_file() else None
+
+
+def _load(path):
+    from game.ui import catalogue
+
+    return catalogue.load(path)
 
 
 def restore_for_play(ref, save: bool = True, anyway: bool = False):

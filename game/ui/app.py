@@ -11,22 +11,34 @@ returning ``(label, resume)`` for the title screen's "Continue" item, or ``None`
 from __future__ import annotations
 
 import random
-from typing import Callable
+import threading
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from game.engine.game import Game
-from game.scenario.models import Scenario
-from game.ui.commands import GameCommands
-from game.engine.controller import GameController, GameListener
 from game.ui.screens.briefing import BriefingScreen
-from game.ui.screens.modals import ConfirmScreen
-from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
+
+if TYPE_CHECKING:
+    # The engine, pydantic's models and the play screen load behind the first frame (issue 21):
+    # in `prepare_game`'s thread while the player reads the briefing, or when first needed.
+    from game.engine.controller import GameController, GameListener
+    from game.engine.game import Game
+    from game.scenario.models import Scenario
+
+
+def _game_commands():
+    """The command palette's provider, imported when the palette first opens (it reads the engine's rules)."""
+    from game.ui.commands import GameCommands
+
+    return GameCommands
+
 
 ContinueHook = Callable[[], "tuple[str, Callable[[], None]] | None"]
 # Makes the listener that records a new game (a session log): (scenario ref, scenario, seed) -> listener.
-RecorderFactory = Callable[[str, Scenario, int], "GameListener | None"]
+RecorderFactory = Callable[[str, "Scenario", int], "GameListener | None"]
 
 
 def fresh_seed() -> int:
@@ -42,7 +54,7 @@ def no_saved_game() -> None:
 class _RecordingWatch:
     """Tells the player, once, if the session log stopped being written (a full disk)."""
 
-    def __init__(self, app: "BashtagApp"):
+    def __init__(self, app: BashtagApp):
         self.app, self.told = app, False
 
     def on_action(self, game, action, changes) -> None:
@@ -59,18 +71,50 @@ class _RecordingWatch:
                             markup=False, timeout=10)
 
 
+_PREBUILT: list = []   # a game built before this process was forked (game.workshop.web.forkserver)
+
+
+def offer_prebuilt_game(game: Game) -> None:
+    """A fork server built ``game`` before forking: a new game of that scenario and seed starts from it
+    (each forked process has its own copy-on-write copy) instead of building its own."""
+    _PREBUILT[:] = [game]
+
+
+def _take_prebuilt(scenario, seed: int):
+    """The offered game if it is this scenario's (equal field by field) with this seed, once."""
+    if _PREBUILT and _PREBUILT[0].seed == seed and _PREBUILT[0].scenario == scenario:
+        return _PREBUILT.pop()
+    return None
+
+
+class _Preparation:
+    """A game being built behind the briefing: what goes into the thread and what comes out."""
+
+    def __init__(self, scenario, load, seed: int):
+        self.scenario, self.load, self.seed = scenario, load, seed
+        self.game = self.error = None
+        self.done = threading.Event()
+
+
 class BashtagApp(App):
     """The whole game in the terminal."""
 
     TITLE = "Bashtag"
-    COMMANDS = App.COMMANDS | {GameCommands}
+    COMMANDS = App.COMMANDS | {_game_commands}
 
     def __init__(self, scenario: Scenario | None = None, seed: int | None = 0, *,
                  entries: list | None = None, continue_hook: ContinueHook = no_saved_game,
                  listeners: list[GameListener] | None = None, recorder_factory: RecorderFactory | None = None,
                  scenario_ref: str | None = None, resumed: tuple[Game, GameListener | None] | None = None,
-                 workshop_link=None, first_screen: Callable[[], object] | None = None):
+                 workshop_link=None, first_screen: Callable[[], object] | None = None,
+                 load_scenario: Callable[[], Scenario] | None = None):
         super().__init__()
+        # With ``load_scenario``, ``scenario`` is only what the briefing shows (briefing_facts): the full
+        # scenario loads behind the briefing's first frame, with the game (``prepare_game``).
+        self.load_scenario = load_scenario
+        self.load_error: Exception | None = None  # the full load failed: `bashtag play` prints it
+        self._prepared: tuple | None = None       # (seed, scenario, game) built behind the briefing
+        self._preparation: _Preparation | None = None  # the build under way in its thread
         # A workshop team's link (game.workshop.link.TeamLink): gates turn ends, delivers injects,
         # names the team in the play screen's header.  ``first_screen`` replaces the opening screen
         # (the served join screen asks for a code first).
@@ -91,7 +135,7 @@ class BashtagApp(App):
         self.controller: GameController | None = None
 
     @classmethod
-    def for_title(cls, seed: int | None = 0, **kwargs) -> "BashtagApp":
+    def for_title(cls, seed: int | None = 0, **kwargs) -> BashtagApp:
         """The title screen; ``seed=None`` gives every new game a fresh seed (what `bashtag` does)."""
         return cls(scenario=None, seed=seed, **kwargs)
 
@@ -117,9 +161,15 @@ class BashtagApp(App):
 
     # ------------------------------------------------------------------------------ flow
 
-    def show_briefing(self, scenario: Scenario, ref: str | None = None) -> None:
-        """A new game's briefing (from the title screen): a fresh seed unless one was given."""
+    def show_briefing(self, scenario: Scenario | SimpleNamespace, ref: str | None = None,
+                      load: Callable[[], Scenario] | None = None) -> None:
+        """A new game's briefing (from the title screen): a fresh seed unless one was given.
+
+        With ``load``, ``scenario`` is the briefing's facts and ``load`` gives the full scenario,
+        called behind the briefing (the title's Enter answers at once)."""
         self.scenario = scenario
+        self.load_scenario = load
+        self._prepared = self._preparation = None
         self.scenario_ref = ref or scenario.id
         if not self.fixed_seed:
             self.seed = fresh_seed()
@@ -135,9 +185,95 @@ class BashtagApp(App):
             # Before the play screen polls, the dashboard still learns this window is open.
             self.set_interval(5.0, link.beat)
 
-    def start_game(self, scenario: Scenario, game: Game | None = None) -> None:
+    # ------------------------------------------------------------------------------ behind the briefing
+
+    def prepare_game(self) -> None:
+        """Load the full scenario (if only its briefing is here), the engine and the play screen, and
+        build the game, in a thread, once the briefing is drawn (issue 21).  The game is built from
+        the same scenario and seed as ``start_game`` would: the same seed, the same game.
+
+        A plain thread rather than a Textual worker: ``start_game`` must be able to wait for it (the
+        player pressed Enter before it was done), and a worker's result comes only through the
+        message loop that waiting blocks."""
+        if self._preparation is not None or self.controller is not None or self.scenario is None:
+            return
+        if self._prepared is not None and self._prepared[0] == self.seed and self.load_scenario is None:
+            return
+        if self.load_scenario is None:
+            built = _take_prebuilt(self.scenario, self.seed)
+            if built is not None:
+                self._prepared = (self.seed, self.scenario, built)
+                return
+        preparation = _Preparation(self.scenario, self.load_scenario, self.seed)
+        self._preparation = preparation
+        threading.Thread(target=self._build, args=(preparation,), name="bashtag-prepare", daemon=True).start()
+
+    def _build(self, preparation: _Preparation) -> None:
+        """The thread: no widget is touched here; the UI thread takes the result (``_take_prepared``)."""
+        try:
+            if preparation.load is not None:
+                preparation.scenario = preparation.load()
+            import game.ui.screens.play  # noqa: F401 - warms the play screen's imports for Enter
+            from game.engine.game import Game
+
+            preparation.game = Game(preparation.scenario, preparation.seed)
+        except Exception as problem:  # noqa: BLE001 - reported on the UI thread
+            preparation.error = problem
+        preparation.done.set()
+        try:
+            self.call_from_thread(self._take_prepared, preparation)
+        except RuntimeError:  # the app closed meanwhile
+            pass
+
+    def _take_prepared(self, preparation: _Preparation) -> bool:
+        """On the UI thread, once ``preparation`` is done: keep its game, or say why it failed.
+        False when the game cannot start (the scenario failed to load)."""
+        if preparation is not self._preparation:
+            return True  # taken already, or a scenario picked since made it moot
+        self._preparation = None
+        error = preparation.error
+        if error is not None:
+            if preparation.load is None:
+                return True  # a bug in building: start_game builds in the foreground and shows it as before
+            self.load_error = error
+            self.load_scenario = None
+            if self.entries is not None:  # picked from the title screen: say so and go back there
+                self.notify(f"Cannot play this scenario: {error}", severity="error", markup=False)
+                self._show(self._title_screen())
+            else:
+                self.exit(return_code=1)
+            return False
+        if preparation.load is not None:
+            self.scenario, self.load_scenario = preparation.scenario, None
+        self._prepared = (preparation.seed, preparation.scenario, preparation.game)
+        return True
+
+    # ------------------------------------------------------------------------------ the game
+
+    def start_game(self, scenario: Scenario | SimpleNamespace, game: Game | None = None) -> None:
         """Start (or, with ``game``, resume) a game and show the play screen."""
+        if game is None:
+            if self.load_scenario is not None:
+                self.prepare_game()
+            preparation = self._preparation
+            if preparation is not None and preparation.seed == self.seed:
+                # Enter came before the game was built behind the briefing: wait for it here (the
+                # wait the player had before issue 21, now only for the part not yet done).
+                preparation.done.wait()
+                if not self._take_prepared(preparation):
+                    return
+        if isinstance(scenario, SimpleNamespace):
+            scenario = self.scenario
         self.scenario = scenario
+        from game.engine.controller import GameController
+        from game.engine.game import Game
+        from game.ui.screens.play import PlayScreen
+
+        prepared, self._prepared = self._prepared, None
+        if game is None and prepared is not None and prepared[0] == self.seed and prepared[1] is scenario:
+            fresh = prepared[2]
+        else:
+            fresh = _take_prebuilt(scenario, self.seed) if game is None else None
         listeners = list(self.listeners)
         if game is None and self.recorder_factory is not None:
             self._close_recorder()
@@ -156,7 +292,7 @@ class BashtagApp(App):
         link = self.workshop_link
         if link is not None:
             listeners.append(link)
-        self.controller = GameController(game or Game(scenario, self.seed), listeners,
+        self.controller = GameController(game or fresh or Game(scenario, self.seed), listeners,
                                          gate=link.gate if link is not None else None)
         self._show(PlayScreen(self.controller))
 
@@ -166,6 +302,8 @@ class BashtagApp(App):
         self.recorder = recorder
         self.seed = game.seed
         if game.over:
+            from game.engine.controller import GameController
+
             self.scenario = scenario
             self.controller = GameController(game, [])
             self.show_debrief()
@@ -207,6 +345,8 @@ class BashtagApp(App):
 
     async def action_quit(self) -> None:
         """Ask first while a game is under way (until sessions exist, quitting loses it)."""
+        from game.ui.screens.modals import ConfirmScreen
+
         if isinstance(self.screen, ConfirmScreen):
             return
         playing = self.controller is not None and not self.controller.game.over

@@ -1,6 +1,9 @@
-"""Serve a workshop to browsers: each tab runs its own `bashtag join --ask` process (game.workshop.web).
+"""Serve a workshop to browsers: each tab runs its own `bashtag join --ask` process (game.workshop.web),
+forked from one pre-loaded server (game.workshop.web.forkserver: the teams share its imports and the
+workshop's game) unless BASHTAG_SERVE_FORK=0.
 
-The served command is fixed here (this interpreter, ``-m game join --ask --workshop ID``); nothing a
+The served command is fixed here (this interpreter, ``-m game join --ask --workshop ID``, or the fork
+server's client, which runs that same join in a forked child); nothing a
 browser sends can change it, and the app it runs has no shell and opens no files on request: a
 browser can only type a join code and play that team's game.  It listens on 127.0.0.1 unless the
 facilitator gives ``--host``, and says so, since there is no log-in (the join codes are the only gate).
@@ -14,15 +17,18 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import os
 import shlex
 import socket
+import subprocess
 import sys
 from urllib.parse import urlsplit
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 ANY = ("0.0.0.0", "::", "")
-# Each served team is a Python process of about 100 MB: past the workshop's teams, a few spare windows
-# (a team that reloads its tab, a join screen left open) and no more.
+# Each served team is a process of about 30 MB of its own (forked from the pre-loaded server; about 100 MB
+# with BASHTAG_SERVE_FORK=0): past the workshop's teams, a few spare windows (a team that reloads its
+# tab, a join screen left open) and no more.
 SPARE_WINDOWS = 2
 
 
@@ -34,8 +40,15 @@ class ServeError(Exception):
         self.code = code
 
 
-def served_command(workshop_id: str) -> str:
-    """The one command every browser tab runs (textual-serve starts it through a shell: quoted)."""
+def served_command(workshop_id: str, fork_socket: str | None = None) -> str:
+    """The one command every browser tab runs (textual-serve starts it through a shell: quoted).
+
+    With ``fork_socket``, the tab's command is the fork server's small client, and the team process is
+    forked from the pre-loaded server (game.workshop.web.forkserver), running the same join command."""
+    if fork_socket is not None:
+        from game.workshop.web.forkserver import CLIENT
+
+        return " ".join(shlex.quote(part) for part in (sys.executable, "-S", "-c", CLIENT, fork_socket))
     return " ".join(shlex.quote(part) for part in (sys.executable, "-m", "game", "join", "--ask",
                                                      "--workshop", workshop_id))
 
@@ -164,7 +177,9 @@ def serve(workshop_ref: str | None, host: str = "127.0.0.1", port: int = 8000, p
               "or a tunnel, and end the workshop when done.", file=sys.stderr)
     print(f"Teams open the address, type their code and play; at most {cap} browser windows at once "
           "(--max-windows). Ctrl+C stops serving (games are kept).", file=sys.stderr)
-    server = WorkshopServer(served_command(workshop.id), host=host, port=port, title="Bashtag workshop",
+    fork = start_fork_server(workshop.id)
+    command = served_command(workshop.id, fork.socket if fork is not None else None)
+    server = WorkshopServer(command, host=host, port=port, title="Bashtag workshop",
                             max_live=cap, public_url=public_url)
     try:
         server.serve()
@@ -172,9 +187,63 @@ def serve(workshop_ref: str | None, host: str = "127.0.0.1", port: int = 8000, p
         print(f"bashtag workshop serve: {listen_error(host, port, error)}", file=sys.stderr)
         return 1
     finally:
+        if fork is not None:
+            fork.stop()
         _quiet_after_loop_closed()
     print("Stopped serving; the teams' games are kept.", file=sys.stderr)
     return 0
+
+
+class ForkServer:
+    """The running fork server: its process and the socket the tabs' clients connect to."""
+
+    def __init__(self, process, folder: str):
+        self.process, self.folder = process, folder
+        self.socket = os.path.join(folder, "teams.sock")
+
+    def stop(self) -> None:
+        import shutil
+
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_fork_server(workshop_id: str, timeout: float = 120.0) -> ForkServer | None:
+    """Start the pre-loaded parent the teams are forked from (issue 21: about a third of the memory a
+    team costs as its own process).  ``None``, and the tabs run their own processes as before, when it
+    cannot start or BASHTAG_SERVE_FORK=0 asks for that."""
+    if os.environ.get("BASHTAG_SERVE_FORK", "1") == "0" or not hasattr(os, "fork"):
+        return None
+    import select
+    import tempfile
+    from importlib.metadata import PackageNotFoundError, version
+
+    folder = tempfile.mkdtemp(prefix="bashtag-serve-")   # 0700: only this user reaches the socket
+    try:
+        serve_version = version("textual-serve")
+    except PackageNotFoundError:
+        serve_version = ""
+    # Textual reads these at import, and the server imports it before any tab connects: the settings
+    # textual-serve gives every app it runs (app_service._build_environment).
+    env = {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "TEXTUAL_FPS": "60",
+           "TEXTUAL_COLOR_SYSTEM": "truecolor", "TERM_PROGRAM": "textual", "TERM_PROGRAM_VERSION": serve_version}
+    process = subprocess.Popen([sys.executable, "-m", "game.workshop.web.forkserver",
+                                os.path.join(folder, "teams.sock"), workshop_id],
+                               stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
+    fork = ForkServer(process, folder)
+    assert process.stdout is not None   # stdout=PIPE
+    ready, _, _ = select.select([process.stdout], [], [], timeout)
+    if not ready or process.stdout.readline().strip() != b"ready":
+        fork.stop()
+        print("bashtag workshop serve: each team runs in its own process (the shared one did not start)",
+              file=sys.stderr)
+        return None
+    return fork
 
 
 def _quiet_after_loop_closed() -> None:

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 
@@ -148,3 +149,64 @@ def test_an_address_no_browser_can_open_is_refused_and_the_one_to_hand_out_is_pr
     assert serve.urls_to_hand_out("0.0.0.0", 8766, None) == ["http://192.0.2.2:8766/"]
     monkeypatch.setattr(serve, "network_addresses", lambda: [])
     assert serve.urls_to_hand_out("0.0.0.0", 8766, None) == []      # serve() then refuses, with the reason
+
+
+def test_served_teams_are_forked_from_one_preloaded_server_and_play():
+    """Issue 21 target 4: every tab's team is a child of one pre-loaded fork server, and still plays."""
+    import aiohttp
+
+    made = new_workshop(1, "--team-names", "Red")
+    server, port = start_serving(made["workshop"])
+
+    async def play() -> bytes:
+        received = bytearray()
+        async with aiohttp.ClientSession() as session:
+            async with session.ws_connect(f"http://127.0.0.1:{port}/ws?width=140&height=42", max_msg_size=0,
+                                          headers={"Origin": f"http://127.0.0.1:{port}"}) as ws:
+                async def until(text: str, timeout: float = 60) -> None:
+                    deadline = time.monotonic() + timeout
+                    while text.encode() not in received:
+                        assert time.monotonic() < deadline, f"never saw {text!r}"
+                        message = await ws.receive(timeout=timeout)
+                        data = message.data if isinstance(message.data, bytes) else str(message.data).encode()
+                        received.extend(data)
+
+                await until("join code")
+                await ws.send_json(["stdin", made["teams"][0]["code"]])
+                await ws.send_json(["stdin", "\r"])
+                await until("Start")
+                await asyncio.sleep(0.3)
+                await ws.send_json(["stdin", "\r"])
+                await until("Team Red")
+                await ws.send_json(["stdin", "e"])
+                await until("end of turn 1:")
+                teams = forked_teams(server.pid)
+                assert len(teams) == 1, teams
+                return teams[0]
+
+    try:
+        asyncio.run(play())
+    finally:
+        stop(server)
+    from game.workshop.store import WorkshopStore
+
+    assert WorkshopStore().teams(made["workshop"])[0].session_path is not None   # its game is recorded
+
+
+def forked_teams(pgid: int) -> list[bytes]:
+    """The command lines of the server's process group's team processes forked from the fork server."""
+    from pathlib import Path
+
+    parents, commands = {}, {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                commands[int(entry.name)] = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid:
+                parents[int(entry.name)] = int(fields[1])
+    server = [pid for pid, parent in parents.items() if parent == pgid and b"forkserver" in commands[pid]]
+    assert len(server) == 1, "one fork server"
+    return [commands[pid] for pid, parent in parents.items() if parent == server[0]]

@@ -82,4 +82,11 @@ class TitleScreen(Screen):
             self.saved[1]()
         elif ident.startswith("scenario:"):
             entry = next(e for e in self.entries if f"scenario:{e.id}" == ident)
-            self.app.show_briefing(entry.load(), ref=entry.id)
+            from game.ui.screens.briefing import briefing_facts
+
+            # The briefing shows at once from the file's facts; the full scenario loads behind it.
+            facts = briefing_facts(entry.path) if entry.path is not None else None
+            if facts is None:
+                self.app.show_briefing(entry.load(), ref=entry.id)
+            else:
+                self.app.show_briefing(facts, ref=entry.id, load=entry.load)

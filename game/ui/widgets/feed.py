@@ -50,9 +50,16 @@ class Feed(OptionList):
     """This turn's posts, most visible first. Enter (or a click) asks to reply to the post."""
 
     _turn: int | None = None
+    _shown_now: tuple | None = None  # (turn, posts, deleted) on screen now
 
     def show(self, posts: tuple[Post, ...], turn: int, deleted: set | frozenset = frozenset()) -> None:
         """Replace the list with ``posts``; within a turn the highlight stays on the same post."""
+        shown_now = (turn, posts[:MAX_POSTS], frozenset(deleted))
+        if shown_now == self._shown_now and self.option_count:
+            # The same posts as on screen (an action, a dialog closed): rebuilding every option would
+            # re-render the whole list and move nothing (issue 21: a keypress under 50 ms).
+            return
+        self._shown_now = shown_now
         current = self.highlighted_post_id if turn == self._turn else None
         self._turn = turn
         self.clear_options()

@@ -1,0 +1,108 @@
+"""The first frame comes first (issue 21 target 1): the briefing and the title screen are drawn from
+the scenario files' heads, without pydantic, numpy or the engine; the full scenario and the game are
+built behind the briefing, and the game that starts is the very game the seed gives."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+from game.engine.game import Game
+from game.scenario import library
+from game.scenario.problems import Problem, ScenarioError
+from game.ui import catalogue
+from game.ui.app import BashtagApp
+from game.ui.screens.briefing import BriefingScreen, briefing_facts
+from game.ui.screens.play import PlayScreen
+
+
+def test_the_first_frame_imports_neither_pydantic_nor_numpy_nor_the_engine():
+    probe = ("import sys\n"
+             "from game.commands.play import _builtin_file\n"
+             "from game.ui.app import BashtagApp\n"
+             "from game.ui.screens.briefing import briefing_facts\n"
+             "from game.ui import catalogue\n"
+             "assert briefing_facts(_builtin_file('askjpm')) is not None\n"
+             "assert catalogue.builtin()\n"
+             "print(sorted(m for m in ('pydantic', 'numpy', 'networkx', 'game.engine', 'game.scenario.models')"
+             " if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_briefing_read_from_the_head_says_what_the_full_scenario_says():
+    for info in library.builtin_scenarios():
+        facts, full = briefing_facts(info.path), library.load(info.path)
+        assert facts is not None, info.id
+        for field in ("id", "title", "date", "difficulty"):
+            assert getattr(facts, field) == getattr(full, field), (info.id, field)
+        for part, fields in {"role": ("title", "briefing", "objectives"),
+                             "organisation": ("name", "handle", "followers", "reputation", "crisis_type"),
+                             "campaign": ("hashtag", "tag", "announcement")}.items():
+            for field in fields:
+                seen, truth = getattr(getattr(facts, part), field), getattr(getattr(full, part), field)
+                assert seen == truth, (info.id, part, field)
+        assert [(h.year, h.what) for h in facts.organisation.history] == \
+               [(h.year, h.what) for h in full.organisation.history]
+        assert [p.turns for p in facts.clock.phases] == [p.turns for p in full.clock.phases]
+
+
+def test_the_title_list_read_from_the_heads_is_the_library_list():
+    assert [(e.id, e.title, e.year, e.difficulty, e.summary, e.path) for e in catalogue.builtin()] == \
+           [(i.id, i.title, i.year, i.difficulty, i.summary, i.path) for i in library.builtin_scenarios()]
+
+
+def test_built_in_scenarios_are_named_for_their_ids():
+    # `bashtag play ID` finds a built-in's file by its name without reading every built-in.
+    from game.commands.play import _builtin_file
+
+    for info in library.builtin_scenarios():
+        assert _builtin_file(info.id) == info.path
+
+
+def test_a_file_not_plainly_well_formed_is_loaded_in_full_first(tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text((library.builtin_dir() / "askjpm.yaml").read_text().replace("difficulty: hard", "difficulty: 3"))
+    assert briefing_facts(broken) is None
+
+
+async def test_enter_before_the_game_is_built_waits_for_it_and_starts_the_seeds_game():
+    path = library.builtin_dir() / "askjpm.yaml"
+    gate = threading.Event()
+
+    def slow_load():
+        gate.wait(10)  # the player is quicker than the load
+        return library.load(path)
+
+    app = BashtagApp(scenario=briefing_facts(path), seed=7, load_scenario=slow_load)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, BriefingScreen)
+        assert app._preparation is not None and not app._preparation.done.is_set()
+        threading.Timer(0.3, gate.set).start()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        game = app.controller.game
+        same = Game(library.load(path), 7)
+        assert game is not None and type(app.scenario).__name__ == "Scenario"
+        for _ in range(3):
+            game.end_turn()
+            same.end_turn()
+        assert repr(game.state) == repr(same.state)  # frozen dataclasses: the same game, field by field
+
+
+async def test_a_scenario_that_fails_its_full_load_behind_the_briefing_ends_with_its_problems():
+    path = library.builtin_dir() / "askjpm.yaml"
+
+    def failing_load():
+        raise ScenarioError([Problem("askjpm.yaml", 3, 1, "posts", "something the head did not show")])
+
+    app = BashtagApp(scenario=briefing_facts(path), seed=7, load_scenario=failing_load)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert "something the head did not show" in str(app.load_error)
