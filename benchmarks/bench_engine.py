@@ -45,8 +45,9 @@ def timed(function, repeat: int = 5) -> float:
 def scaled(scenario, accounts: int):
     """The same scenario with its crowd segments scaled to ``accounts`` accounts in all."""
     total = sum(s.size for s in scenario.audience.segments)
-    segments = [s.model_copy(update={"size": max(1, round(s.size * accounts / total))})
-                for s in scenario.audience.segments]
+    segments = [
+        s.model_copy(update={"size": max(1, round(s.size * accounts / total))}) for s in scenario.audience.segments
+    ]
     audience = scenario.audience.model_copy(update={"segments": segments})
     return scenario.model_copy(update={"audience": audience})
 
@@ -153,9 +154,11 @@ def main() -> None:
     united_time, united_steps, united_posts = whole_game(load("united3411"))
     print(f"{f'one #AskJPM game ({jpm_posts:,} posts, {jpm_steps} steps)':<50}{jpm_time:>10.4f}")
     print(f"{f'one United 3411 game ({united_posts:,} posts, {united_steps} steps)':<50}{united_time:>10.4f}")
-    print(f"United 3411 against #AskJPM: {united_time / jpm_time:.2f}x a game, "
-          f"{(united_time / united_steps) / (jpm_time / jpm_steps):.2f}x a simulated step, "
-          f"{(united_time / united_posts) / (jpm_time / jpm_posts):.3f}x a post")
+    print(
+        f"United 3411 against #AskJPM: {united_time / jpm_time:.2f}x a game, "
+        f"{(united_time / united_steps) / (jpm_time / jpm_steps):.2f}x a simulated step, "
+        f"{(united_time / united_posts) / (jpm_time / jpm_posts):.3f}x a post"
+    )
     comparison = ndlib_comparison(Game(askjpm, 1))
     if comparison is None:
         print("spread step vs NDlib: skipped (pip install ndlib six)")

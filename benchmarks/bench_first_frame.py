@@ -44,19 +44,17 @@ def first_frame(session: str, command: str, marker: str, env: dict, timeout: flo
     start = time.perf_counter()
     # A running tmux server starts commands in its own environment: pass ours with -e.
     extra = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", *extra, command],
-                   check=True)
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", *extra, command], check=True)
     try:
         while time.perf_counter() - start < timeout:
-            shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", session],
-                                   capture_output=True, text=True).stdout
+            shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
             if marker in shown:
                 return time.perf_counter() - start
             time.sleep(0.003)
         raise TimeoutError(f"{marker!r} never appeared for {command}")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
-        time.sleep(0.3)   # let the process go before the next one starts
+        time.sleep(0.3)  # let the process go before the next one starts
 
 
 def main() -> int:
@@ -70,8 +68,11 @@ def main() -> int:
         env = {"BASHTAG_DATA_DIR": folder, **{k: v for k, v in os.environ.items() if k.startswith("BT_")}}
         cases = [
             ("bare Textual app", f"{python} {bare}", "BARE FIRST FRAME"),
-            ("bashtag play askjpm: the briefing", f"cd {ROOT} && {python} -m game play askjpm --no-save --seed 1",
-             "The campaign you launched"),
+            (
+                "bashtag play askjpm: the briefing",
+                f"cd {ROOT} && {python} -m game play askjpm --no-save --seed 1",
+                "The campaign you launched",
+            ),
             ("bashtag: the title screen", f"cd {ROOT} && {python} -m game", "Easy: a mild"),
         ]
         times: dict[str, list[float]] = {name: [] for name, _, _ in cases}
@@ -85,8 +86,10 @@ def main() -> int:
     bare_min = min(times[cases[0][0]])
     for name, _, _ in cases:
         row = times[name]
-        print(f"{name:<38}{min(row):>8.3f}{statistics.median(row):>10.3f}"
-              f"{statistics.median(row) / peer:>17.2f}{min(row) / bare_min:>14.2f}")
+        print(
+            f"{name:<38}{min(row):>8.3f}{statistics.median(row):>10.3f}"
+            f"{statistics.median(row) / peer:>17.2f}{min(row) / bare_min:>14.2f}"
+        )
     return 0
 
 

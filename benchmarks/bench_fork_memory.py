@@ -36,8 +36,7 @@ def rollup(pid: int) -> dict[str, float]:
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
         key, value = line.split(":", 1)
         found[key] = int(value.split()[0]) / 1024
-    return {"rss": found["Rss"], "pss": found["Pss"],
-            "uss": found["Private_Clean"] + found["Private_Dirty"]}
+    return {"rss": found["Rss"], "pss": found["Pss"], "uss": found["Private_Clean"] + found["Private_Dirty"]}
 
 
 def preload():
@@ -61,7 +60,7 @@ def play(scenario, ready_w: int, go_r: int, built=None) -> None:
 
     async def run():
         app = BashtagApp(scenario=scenario, seed=11)
-        if built is not None:   # the parent built this seed's game: the app starts it as its own
+        if built is not None:  # the parent built this seed's game: the app starts it as its own
             app._prepared = (11, scenario, built)
         async with app.run_test(size=(140, 42)) as pilot:
             await pilot.press("enter")
@@ -113,10 +112,13 @@ def forked(teams: int, prebuild: bool = False) -> tuple[list[dict], dict]:
 def separate(teams: int) -> list[dict]:
     ready_r, ready_w = os.pipe()
     go_r, go_w = os.pipe()
-    code = (f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); sys.path.insert(0, {str(ROOT)!r});"
-            f"from bench_fork_memory import preload, play; play(preload(), {ready_w}, {go_r})")
-    processes = [subprocess.Popen([sys.executable, "-c", code], pass_fds=(ready_w, go_r), cwd=ROOT)
-                 for _ in range(teams)]
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT / 'benchmarks')!r}); sys.path.insert(0, {str(ROOT)!r});"
+        f"from bench_fork_memory import preload, play; play(preload(), {ready_w}, {go_r})"
+    )
+    processes = [
+        subprocess.Popen([sys.executable, "-c", code], pass_fds=(ready_w, go_r), cwd=ROOT) for _ in range(teams)
+    ]
     for _ in range(teams):
         os.read(ready_r, 1)
     time.sleep(1)
@@ -141,19 +143,29 @@ def main() -> int:
 
     print(f"{os.cpu_count()} CPUs; #AskJPM, 3 turns played, {args.teams} teams each way; MB per team (median)")
     print(f"{'':<34}{'RSS':>8}{'PSS':>8}{'USS':>8}")
-    print(f"{'separate processes (today)':<34}{med(apart, 'rss'):>8.0f}{med(apart, 'pss'):>8.0f}{med(apart, 'uss'):>8.0f}")
-    print(f"{'forked from a pre-loaded parent':<34}{med(children, 'rss'):>8.0f}{med(children, 'pss'):>8.0f}"
-          f"{med(children, 'uss'):>8.0f}")
-    print(f"{'forked, the game built in parent':<34}{med(prebuilt, 'rss'):>8.0f}{med(prebuilt, 'pss'):>8.0f}"
-          f"{med(prebuilt, 'uss'):>8.0f}")
-    print(f"{'  that parent (once)':<34}{parent_with_game['rss']:>8.0f}{parent_with_game['pss']:>8.0f}"
-          f"{parent_with_game['uss']:>8.0f}")
+    print(
+        f"{'separate processes (today)':<34}{med(apart, 'rss'):>8.0f}{med(apart, 'pss'):>8.0f}{med(apart, 'uss'):>8.0f}"
+    )
+    print(
+        f"{'forked from a pre-loaded parent':<34}{med(children, 'rss'):>8.0f}{med(children, 'pss'):>8.0f}"
+        f"{med(children, 'uss'):>8.0f}"
+    )
+    print(
+        f"{'forked, the game built in parent':<34}{med(prebuilt, 'rss'):>8.0f}{med(prebuilt, 'pss'):>8.0f}"
+        f"{med(prebuilt, 'uss'):>8.0f}"
+    )
+    print(
+        f"{'  that parent (once)':<34}{parent_with_game['rss']:>8.0f}{parent_with_game['pss']:>8.0f}"
+        f"{parent_with_game['uss']:>8.0f}"
+    )
     print(f"{'the pre-loaded parent (once)':<34}{parent['rss']:>8.0f}{parent['pss']:>8.0f}{parent['uss']:>8.0f}")
     per_team_now, per_team_forked = med(apart, "pss"), med(children, "uss")
-    print(f"one more team costs {per_team_now:.0f} MB today, {per_team_forked:.0f} MB forked "
-          f"({per_team_forked / per_team_now:.2f}×); in 8 GB: {8000 / per_team_now:.0f} teams today, "
-          f"{(8000 - parent['uss']) / per_team_forked:.0f} forked; "
-          f"{med(prebuilt, 'uss'):.0f} MB ({med(prebuilt, 'uss') / per_team_now:.2f}×) with the game built in the parent")
+    print(
+        f"one more team costs {per_team_now:.0f} MB today, {per_team_forked:.0f} MB forked "
+        f"({per_team_forked / per_team_now:.2f}×); in 8 GB: {8000 / per_team_now:.0f} teams today, "
+        f"{(8000 - parent['uss']) / per_team_forked:.0f} forked; "
+        f"{med(prebuilt, 'uss'):.0f} MB ({med(prebuilt, 'uss') / per_team_now:.2f}×) with the game built in the parent"
+    )
     return 0
 
 

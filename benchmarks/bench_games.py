@@ -27,8 +27,9 @@ def with_turns(scenario, turns: int):
     phase = scenario.clock.phases[0]
     phases, left = [], turns
     while left:
-        phases.append(phase.model_copy(update={"name": f"hour {len(phases) + 1}", "turns": min(200, left),
-                                               "turn_minutes": 60}))
+        phases.append(
+            phase.model_copy(update={"name": f"hour {len(phases) + 1}", "turns": min(200, left), "turn_minutes": 60})
+        )
         left -= phases[-1].turns
     return scenario.model_copy(update={"clock": scenario.clock.model_copy(update={"phases": phases})})
 
@@ -52,8 +53,10 @@ def main() -> None:
     print(f"{cores} CPUs, load {os.getloadavg()[0]:.1f}")
     print(f"100 simulated #AskJPM games on {cores} cores: {hundred:.1f} s (target 15 s; ratio {hundred / 15:.2f})")
     short, long = silent_game(with_turns(askjpm, 200)), silent_game(with_turns(askjpm, 800))
-    print(f"a silent #AskJPM game of 200 turns: {short:.2f} s; of 800 turns: {long:.2f} s; "
-          f"800/200 = {long / short:.2f} (linear: 4.00)")
+    print(
+        f"a silent #AskJPM game of 200 turns: {short:.2f} s; of 800 turns: {long:.2f} s; "
+        f"800/200 = {long / short:.2f} (linear: 4.00)"
+    )
 
 
 if __name__ == "__main__":

@@ -150,8 +150,11 @@ def print_keys(budgets=(("askjpm", 0.050), ("united3411", 0.100))) -> None:
     for scenario_id, budget in budgets:
         for name, seconds in asyncio.run(key_latencies(scenario_id)).items():
             ms = [1000 * s for s in seconds]
-            print(f"{name:<32}{scenario_id:>12}{min(ms):>8.1f}{statistics.median(ms):>8.1f}{max(ms):>8.1f}"
-                  f"{1000 * budget:>8.0f}", flush=True)
+            print(
+                f"{name:<32}{scenario_id:>12}{min(ms):>8.1f}{statistics.median(ms):>8.1f}{max(ms):>8.1f}"
+                f"{1000 * budget:>8.0f}",
+                flush=True,
+            )
 
 
 def main() -> None:

@@ -38,9 +38,16 @@ def main() -> None:
 
     print(f"{'bashtag --version':<45} {wall(['--version']):.3f} s   (the interpreter and the CLI alone)")
     print(f"{'bashtag read TEXT':<45} {wall(['read', STATEMENT]):.3f} s   target < 0.5 s")
-    print(f"{'bashtag read --to POST TEXT':<45} {wall(['read', '--to', 'Can I have my house back?', 'lol ok']):.3f} s   target < 0.5 s")
-    print(f"{'bashtag read --scenario askjpm TEXT':<45} {wall(['read', '--scenario', 'askjpm', STATEMENT], 3):.3f} s   (loads the scenario and the engine)")
-    rows = [json.loads(line) for line in (ROOT / "tests/data/words_corpus.jsonl").read_text(encoding="utf-8").splitlines()]
+    print(
+        f"{'bashtag read --to POST TEXT':<45} {wall(['read', '--to', 'Can I have my house back?', 'lol ok']):.3f} s   target < 0.5 s"
+    )
+    print(
+        f"{'bashtag read --scenario askjpm TEXT':<45} {wall(['read', '--scenario', 'askjpm', STATEMENT], 3):.3f} s   (loads the scenario and the engine)"
+    )
+    rows = [
+        json.loads(line) for line in (ROOT / "tests/data/words_corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+
     def best_of(read, runs: int = 5) -> float:
         """The fastest of ``runs`` readings: the machine is shared, and the reading does not vary."""
         best = float("inf")
@@ -51,13 +58,18 @@ def main() -> None:
         return best
 
     times = [
-        best_of(lambda row=row: read_statement(row["text"]) if row["as"] == "statement"
-                else read_reply(row["text"], to=row.get("to")))
+        best_of(
+            lambda row=row: (
+                read_statement(row["text"]) if row["as"] == "statement" else read_reply(row["text"], to=row.get("to"))
+            )
+        )
         for row in rows
     ]
     long = "We are sorry for everything that happened at the store on Monday. " * 45
     capped = best_of(lambda: read_statement(long))
-    print(f"{'one reading (median of the corpus, best of 5)':<45} {statistics.median(times) * 1000:.2f} ms   target < 5 ms")
+    print(
+        f"{'one reading (median of the corpus, best of 5)':<45} {statistics.median(times) * 1000:.2f} ms   target < 5 ms"
+    )
     print(f"{'one reading (slowest of the corpus, best of 5)':<45} {max(times) * 1000:.2f} ms")
     print(f"{'a 3,000-character statement (read to 1,500)':<45} {capped * 1000:.2f} ms")
 

@@ -63,9 +63,9 @@ def group_processes(pgid: int, exclude: int) -> list[int]:
         if int(fields[2]) != pgid or int(entry.name) == exclude:
             continue
         if b"join" in cmdline and b"-c" not in cmdline:
-            found.append(int(entry.name))      # a team's own process (BASHTAG_SERVE_FORK=0)
+            found.append(int(entry.name))  # a team's own process (BASHTAG_SERVE_FORK=0)
         elif any(part.endswith(b"forkserver") for part in cmdline) and int(fields[1]) != exclude:
-            found.append(int(entry.name))      # a team forked from the pre-loaded server (not the server)
+            found.append(int(entry.name))  # a team forked from the pre-loaded server (not the server)
     return found
 
 
@@ -141,9 +141,15 @@ class TerminalClient(Client):
         self.received, self.marks = bytearray(), {}
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 42, 140, 0, 0))
-        self.process = subprocess.Popen([sys.executable, "-m", "game", "join", code], stdin=slave, stdout=slave,
-                                        stderr=slave, env={**env, "TERM": "xterm-256color"}, cwd=ROOT,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "game", "join", code],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env={**env, "TERM": "xterm-256color"},
+            cwd=ROOT,
+            start_new_session=True,
+        )
         os.close(slave)
         self._readable = asyncio.Event()
         asyncio.get_running_loop().add_reader(self.master, self._readable.set)
@@ -178,9 +184,25 @@ class TerminalClient(Client):
 async def run_terminal_level(teams: int, data_dir: Path) -> dict:
     """The same measures with every team in a terminal (no server, no browser relay)."""
     env = {**os.environ, "BASHTAG_DATA_DIR": str(data_dir)}
-    made = json.loads(subprocess.check_output(
-        [sys.executable, "-m", "game", "workshop", "new", "askjpm", "--teams", str(teams), "--seed", "11", "--json"],
-        env=env, cwd=ROOT))
+    made = json.loads(
+        subprocess.check_output(
+            [
+                sys.executable,
+                "-m",
+                "game",
+                "workshop",
+                "new",
+                "askjpm",
+                "--teams",
+                str(teams),
+                "--seed",
+                "11",
+                "--json",
+            ],
+            env=env,
+            cwd=ROOT,
+        )
+    )
     clients, pumps = [], []
     try:
         for team in made["teams"]:
@@ -231,23 +253,50 @@ async def measure(teams: int, clients: list, pids: list[int]) -> dict:
 
         await asyncio.gather(*(press(c, i * 1.5 / len(clients)) for i, c in enumerate(clients)))
         await asyncio.sleep(2)
-    return {"teams": teams, "processes": len(pids), "rss_mb_median": statistics.median(rss),
-            "idle_cpu_pct_median": statistics.median(idle_cpu), "turn_ms_median": statistics.median(latencies),
-            "turn_ms_max": max(latencies), "spread_ms_median": statistics.median(spread),
-            "spread_ms_max": max(spread)}
+    return {
+        "teams": teams,
+        "processes": len(pids),
+        "rss_mb_median": statistics.median(rss),
+        "idle_cpu_pct_median": statistics.median(idle_cpu),
+        "turn_ms_median": statistics.median(latencies),
+        "turn_ms_max": max(latencies),
+        "spread_ms_median": statistics.median(spread),
+        "spread_ms_max": max(spread),
+    }
 
 
 async def run_level(teams: int, data_dir: Path) -> dict:
     import aiohttp
 
     env = {**os.environ, "BASHTAG_DATA_DIR": str(data_dir)}
-    made = json.loads(subprocess.check_output(
-        [sys.executable, "-m", "game", "workshop", "new", "askjpm", "--teams", str(teams), "--seed", "11", "--json"],
-        env=env, cwd=ROOT))
+    made = json.loads(
+        subprocess.check_output(
+            [
+                sys.executable,
+                "-m",
+                "game",
+                "workshop",
+                "new",
+                "askjpm",
+                "--teams",
+                str(teams),
+                "--seed",
+                "11",
+                "--json",
+            ],
+            env=env,
+            cwd=ROOT,
+        )
+    )
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "game", "workshop", "serve", made["workshop"], "--port", str(port)],
-                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "game", "workshop", "serve", made["workshop"], "--port", str(port)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         for _ in range(200):
             with socket.socket() as sock:
@@ -257,8 +306,11 @@ async def run_level(teams: int, data_dir: Path) -> dict:
         async with aiohttp.ClientSession() as session:
             clients, pumps = [], []
             for team in made["teams"]:
-                ws = await session.ws_connect(f"http://127.0.0.1:{port}/ws?width=140&height=42", max_msg_size=0,
-                                              headers={"Origin": f"http://127.0.0.1:{port}"})  # serve checks it
+                ws = await session.ws_connect(
+                    f"http://127.0.0.1:{port}/ws?width=140&height=42",
+                    max_msg_size=0,
+                    headers={"Origin": f"http://127.0.0.1:{port}"},
+                )  # serve checks it
                 client = Client(ws)
                 pumps.append(asyncio.create_task(client.pump()))
                 await client.wait("join code")
@@ -310,12 +362,19 @@ async def run_level(teams: int, data_dir: Path) -> dict:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
-    return {"teams": teams, "processes": len(pids), "rss_mb_median": statistics.median(rss),
-            "pss_mb_median": statistics.median(pss), "uss_mb_median": statistics.median(uss),
-            "client_pss_mb": statistics.median(client_shares) if client_shares else 0.0,
-            "idle_cpu_pct_median": statistics.median(idle_cpu), "turn_ms_median": statistics.median(latencies),
-            "turn_ms_max": max(latencies), "spread_ms_median": statistics.median(spread),
-            "spread_ms_max": max(spread)}
+    return {
+        "teams": teams,
+        "processes": len(pids),
+        "rss_mb_median": statistics.median(rss),
+        "pss_mb_median": statistics.median(pss),
+        "uss_mb_median": statistics.median(uss),
+        "client_pss_mb": statistics.median(client_shares) if client_shares else 0.0,
+        "idle_cpu_pct_median": statistics.median(idle_cpu),
+        "turn_ms_median": statistics.median(latencies),
+        "turn_ms_max": max(latencies),
+        "spread_ms_median": statistics.median(spread),
+        "spread_ms_max": max(spread),
+    }
 
 
 def main() -> int:
@@ -325,17 +384,22 @@ def main() -> int:
     args = parser.parse_args()
     level = run_terminal_level if args.terminal else run_level
     print(f"{os.cpu_count()} CPUs; #AskJPM; {'terminal' if args.terminal else 'browser'} teams")
-    print(f"{'teams':>5} {'PSS/USS(+client PSS) MB':>24} {'RSS/team MB':>12} {'idle CPU/team':>14} {'same instant: median ms':>24} {'worst ms':>9}"
-          f" {'spread over 1.5 s: median ms':>29} {'worst ms':>9}")
+    print(
+        f"{'teams':>5} {'PSS/USS(+client PSS) MB':>24} {'RSS/team MB':>12} {'idle CPU/team':>14} {'same instant: median ms':>24} {'worst ms':>9}"
+        f" {'spread over 1.5 s: median ms':>29} {'worst ms':>9}"
+    )
     for teams in (int(n) for n in args.teams.split(",")):
         with tempfile.TemporaryDirectory() as folder:
             row = asyncio.run(level(teams, Path(folder)))
         shares = f"{row['pss_mb_median']:.0f}/{row['uss_mb_median']:.0f}" if "pss_mb_median" in row else "-"
         if row.get("client_pss_mb"):
             shares += f"+{row['client_pss_mb']:.0f}"
-        print(f"{row['teams']:>5} {shares:>24} {row['rss_mb_median']:>12.0f} {row['idle_cpu_pct_median']:>13.1f}% "
-              f"{row['turn_ms_median']:>24.0f} {row['turn_ms_max']:>9.0f} {row['spread_ms_median']:>29.0f}"
-              f" {row['spread_ms_max']:>9.0f}", flush=True)
+        print(
+            f"{row['teams']:>5} {shares:>24} {row['rss_mb_median']:>12.0f} {row['idle_cpu_pct_median']:>13.1f}% "
+            f"{row['turn_ms_median']:>24.0f} {row['turn_ms_max']:>9.0f} {row['spread_ms_median']:>29.0f}"
+            f" {row['spread_ms_max']:>9.0f}",
+            flush=True,
+        )
     return 0
 
 

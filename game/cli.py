@@ -38,10 +38,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="bashtag",
-        description="Live through a social-media crisis, turn by turn, and learn from it.",
-    )
+    parser = _Parser(prog="bashtag", description="Live through a social-media crisis, turn by turn, and learn from it.")
     parser.add_argument("--version", action="version", version=f"bashtag {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():

@@ -16,15 +16,15 @@ HERE = Path(__file__).resolve().parent
 
 # Tests slower than a few seconds each, by file (relative to tests/) or by test name.
 SLOW_FILES = (
-    "scenarios/",                          # every calibration: whole games, several seeds
-    "engine/test_caused_storms.py",        # counterfactuals over every built-in
+    "scenarios/",  # every calibration: whole games, several seeds
+    "engine/test_caused_storms.py",  # counterfactuals over every built-in
     "engine/test_calibration_askjpm.py",
-    "ui/test_every_scenario.py",           # each built-in from the title screen to its debrief
+    "ui/test_every_scenario.py",  # each built-in from the title screen to its debrief
     "workshop/test_workshop_multiprocess.py",
     "workshop/test_workshop_browser.py",
 )
 SLOW_TESTS = (
-    "test_any_valid_numbers_play_to_an_ending_with_sane_meters",   # hypothesis plays whole games
+    "test_any_valid_numbers_play_to_an_ending_with_sane_meters",  # hypothesis plays whole games
 )
 
 

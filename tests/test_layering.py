@@ -35,10 +35,12 @@ def test_the_contracts_cover_the_layers_and_the_pure_engine(lint_imports):
     assert any(line.startswith("Pure engine") for line in kept)
 
 
-@pytest.mark.parametrize("path", sorted((GAME / "engine").rglob("*.py")) + sorted((GAME / "words").rglob("*.py")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted((GAME / "engine").rglob("*.py")) + sorted((GAME / "words").rglob("*.py")), ids=lambda p: p.name
+)
 def test_engine_opens_no_file_and_evaluates_no_code(path: Path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
-    assert not [c for c in calls if c.func.id in ("open", "eval", "exec", "__import__")], \
+    assert not [c for c in calls if c.func.id in ("open", "eval", "exec", "__import__")], (
         f"{path.name} calls open/eval/exec"
+    )

@@ -20,6 +20,7 @@ CACHE = Path(tempfile.gettempdir()) / f"bashtag-mypy-{hashlib.sha1(str(ROOT).enc
 
 
 def test_mypy_finds_no_type_error():
-    result = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(CACHE)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(CACHE)], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

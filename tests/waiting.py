@@ -11,8 +11,14 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def wait_until(check: Callable[[], T], timeout: float, what: str, *, tick: Callable[[], object] | None = None,
-               interval: float = 0.05) -> T:
+def wait_until(
+    check: Callable[[], T],
+    timeout: float,
+    what: str,
+    *,
+    tick: Callable[[], object] | None = None,
+    interval: float = 0.05,
+) -> T:
     """Poll ``check`` (after ``tick``, if given) until it returns something true, and return that;
     an AssertionError naming ``what`` after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout

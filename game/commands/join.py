@@ -18,7 +18,7 @@ def configure(parser):
 def run(args) -> int:
     from game.ui.app import BashtagApp
 
-    if args.ask or not args.code:   # no code given: ask on screen
+    if args.ask or not args.code:  # no code given: ask on screen
         from game.workshop.join_screen import JoinScreen
 
         workshop = args.workshop
@@ -35,8 +35,12 @@ def run(args) -> int:
         return 1
     for warning in joined.warnings:
         print(f"bashtag join: warning: {warning}", file=sys.stderr)
-    app = BashtagApp(scenario=joined.scenario, seed=joined.workshop.seed, scenario_ref=joined.workshop.scenario_ref,
-                     resumed=(joined.game, joined.recorder) if joined.game is not None else None)
+    app = BashtagApp(
+        scenario=joined.scenario,
+        seed=joined.workshop.seed,
+        scenario_ref=joined.workshop.scenario_ref,
+        resumed=(joined.game, joined.recorder) if joined.game is not None else None,
+    )
     joined.configure(app)
     app.run()
     return 0

@@ -23,8 +23,11 @@ def run(args: argparse.Namespace) -> int:
     from game.scenario.scaffold import ID_PATTERN, copy_with_id, scaffold_text
 
     if not ID_PATTERN.match(args.id):
-        print(f"bashtag new: error: {args.id!r} is not an id: use lowercase letters, digits, '-' and '_' "
-              "(at most 48, starting with a letter or digit)", file=sys.stderr)
+        print(
+            f"bashtag new: error: {args.id!r} is not an id: use lowercase letters, digits, '-' and '_' "
+            "(at most 48, starting with a letter or digit)",
+            file=sys.stderr,
+        )
         return 2
     output = args.output or f"{args.id}.yaml"
     if args.source:

@@ -11,14 +11,26 @@ import sys
 
 
 def configure(parser):
-    parser.add_argument("scenario", nargs="?",
-                        help="a built-in scenario id (see `bashtag list`) or a path to a .yaml file")
-    parser.add_argument("--seed", type=int, default=None,
-                        help="the random seed (the same seed and choices give the same game); default: random")
-    parser.add_argument("--resume", nargs="?", const="latest", default=None, metavar="SESSION",
-                        help="carry on a saved game: the latest one, or a session id or path")
-    parser.add_argument("--anyway", action="store_true",
-                        help="with --resume: replay a game whose scenario file has changed since")
+    parser.add_argument(
+        "scenario", nargs="?", help="a built-in scenario id (see `bashtag list`) or a path to a .yaml file"
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="the random seed (the same seed and choices give the same game); default: random",
+    )
+    parser.add_argument(
+        "--resume",
+        nargs="?",
+        const="latest",
+        default=None,
+        metavar="SESSION",
+        help="carry on a saved game: the latest one, or a session id or path",
+    )
+    parser.add_argument(
+        "--anyway", action="store_true", help="with --resume: replay a game whose scenario file has changed since"
+    )
     parser.add_argument("--no-save", action="store_true", help="do not record this game")
 
 
@@ -98,8 +110,13 @@ def run(args) -> int:
     from game.ui.app import BashtagApp
 
     factory = None if args.no_save else record_new_game
-    app = BashtagApp(scenario=scenario, seed=_seed(args), scenario_ref=args.scenario, recorder_factory=factory,
-                     load_scenario=(lambda: _load(path)) if facts is not None else None)
+    app = BashtagApp(
+        scenario=scenario,
+        seed=_seed(args),
+        scenario_ref=args.scenario,
+        recorder_factory=factory,
+        load_scenario=(lambda: _load(path)) if facts is not None else None,
+    )
     app.run()
     if app.load_error is not None:
         if not isinstance(app.load_error, ScenarioError):
@@ -153,8 +170,9 @@ def _resume(ref: str, save: bool, anyway: bool = False) -> int:
         print(f"bashtag play --resume: warning: {warning}", file=sys.stderr)
     from game.ui.app import BashtagApp
 
-    BashtagApp(scenario=scenario, seed=game.seed, resumed=(game, recorder), recorder_factory=record_new_game
-               if save else None).run()
+    BashtagApp(
+        scenario=scenario, seed=game.seed, resumed=(game, recorder), recorder_factory=record_new_game if save else None
+    ).run()
     return 0
 
 

@@ -20,8 +20,13 @@ KINDS = ("statement", "reply")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", nargs="?", metavar="TEXT", help="the words to read ('-' reads stdin)")
-    parser.add_argument("--as", dest="kind", choices=KINDS, default="statement",
-                        help="read it as a public statement (default) or as a reply to a post")
+    parser.add_argument(
+        "--as",
+        dest="kind",
+        choices=KINDS,
+        default="statement",
+        help="read it as a public statement (default) or as a reply to a post",
+    )
     parser.add_argument("--to", metavar="POST_TEXT", help="the post a reply answers (implies --as reply)")
     parser.add_argument("--scenario", metavar="ID", help="a built-in scenario id or a scenario file")
     parser.add_argument("--batch", metavar="FILE.jsonl", help="read every line of a JSONL file ('-' for stdin)")
@@ -37,7 +42,7 @@ def _scenario_context(name: str) -> tuple[str, str | None]:
     scenario = load(name)
     organisation = scenario.organisation
     grievance = " ".join(c.what for c in organisation.history)
-    rank = posture_called_for(organisation, DEFAULT_PARAMS)   # as a game weighs it
+    rank = posture_called_for(organisation, DEFAULT_PARAMS)  # as a game weighs it
     # The most accommodating name at that rank: rank 3 is shared by inform, humour and bolster.
     names = [p for p, r in POSTURE_RANK.items() if r == rank]
     return grievance, ("inform" if "inform" in names else names[0]) if names else None
@@ -86,7 +91,7 @@ def _batch(path: str, scenario_grievance: str | None) -> int:
         name = "<stdin>"
     else:
         try:
-            with open(path, encoding="utf-8-sig") as handle:   # a BOM from Windows editors is not line 1
+            with open(path, encoding="utf-8-sig") as handle:  # a BOM from Windows editors is not line 1
                 lines = handle.read().splitlines()
         except (OSError, UnicodeDecodeError) as error:
             print(f"bashtag read: cannot read {path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)

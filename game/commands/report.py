@@ -17,13 +17,22 @@ from game.commands._shared import keep_line_breaks
 
 def configure(parser: argparse.ArgumentParser) -> None:
     keep_line_breaks(parser)
-    parser.add_argument("session", nargs="?", default="latest",
-                        help="a session id (see `bashtag sessions`), a path, or `latest` (default)")
-    parser.add_argument("--format", choices=("md", "html"), default=None,
-                        help="md (default) or html; guessed from -o's extension when not given")
+    parser.add_argument(
+        "session",
+        nargs="?",
+        default="latest",
+        help="a session id (see `bashtag sessions`), a path, or `latest` (default)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("md", "html"),
+        default=None,
+        help="md (default) or html; guessed from -o's extension when not given",
+    )
     parser.add_argument("-o", "--output", type=Path, default=None, help="write to this file instead of stdout")
-    parser.add_argument("--anyway", action="store_true",
-                        help="report even though the scenario file changed since the game was recorded")
+    parser.add_argument(
+        "--anyway", action="store_true", help="report even though the scenario file changed since the game was recorded"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,14 +20,18 @@ from game.commands._shared import keep_line_breaks
 def configure(parser: argparse.ArgumentParser) -> None:
     keep_line_breaks(parser)
     parser.add_argument("scenario", help="a built-in scenario id or a path to a YAML file")
-    parser.add_argument("--strategy", default="historical",
-                        help="historical, silent, cancel-early, boilerplate, empathetic, random, or one "
-                             "the scenario defines (default: historical)")
+    parser.add_argument(
+        "--strategy",
+        default="historical",
+        help="historical, silent, cancel-early, boilerplate, empathetic, random, or one "
+        "the scenario defines (default: historical)",
+    )
     parser.add_argument("--runs", type=int, default=8, help="games to play (default 8)")
     parser.add_argument("--seed", type=int, default=1, help="batch seed (default 1)")
     parser.add_argument("--json", action="store_true", help="print JSON on stdout")
-    parser.add_argument("--balance", action="store_true",
-                        help="play every strategy and report what an author should know")
+    parser.add_argument(
+        "--balance", action="store_true", help="play every strategy and report what an author should know"
+    )
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
 
 
@@ -51,11 +55,13 @@ class _Progress:
 def _mapper(jobs: int, total: int, progress: _Progress):
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or total < 4:
+
         def serial(function, items):
             for item in items:
                 result = function(item)
                 progress.tick()
                 yield result
+
         return serial, None
     from concurrent.futures import ProcessPoolExecutor
 
@@ -65,6 +71,7 @@ def _mapper(jobs: int, total: int, progress: _Progress):
         for result in pool.map(function, items):
             progress.tick()
             yield result
+
     return parallel, pool
 
 
@@ -87,8 +94,10 @@ def run(args: argparse.Namespace) -> int:
     if args.balance:
         return _balance(scenario, args, simulate)
     if args.strategy not in strategy_names(scenario):
-        print(f"bashtag simulate: unknown strategy {args.strategy!r}; known: "
-              f"{', '.join(strategy_names(scenario))}", file=sys.stderr)
+        print(
+            f"bashtag simulate: unknown strategy {args.strategy!r}; known: {', '.join(strategy_names(scenario))}",
+            file=sys.stderr,
+        )
         return 2
     progress = _Progress(args.runs, f"simulating {scenario.id} ({args.strategy})")
     mapper, pool = _mapper(args.jobs, args.runs, progress)
@@ -101,9 +110,19 @@ def run(args: argparse.Namespace) -> int:
     summary = simulate.summary(results)
     days = simulate.by_day(results)
     if args.json:
-        json.dump({"scenario": scenario.id, "strategy": args.strategy, "runs": args.runs, "seed": args.seed,
-                   "results": [r.as_json() for r in results], "summary": summary, "by_day": days},
-                  sys.stdout, indent=1)
+        json.dump(
+            {
+                "scenario": scenario.id,
+                "strategy": args.strategy,
+                "runs": args.runs,
+                "seed": args.seed,
+                "results": [r.as_json() for r in results],
+                "summary": summary,
+                "by_day": days,
+            },
+            sys.stdout,
+            indent=1,
+        )
         print()
         return 0
     print(f"{scenario.title} — strategy {args.strategy}, {args.runs} runs, seed {args.seed}")
@@ -155,7 +174,7 @@ def _balance(scenario, args, simulate) -> int:
     total = args.runs * (len(names) - 1) + random_runs
     progress = _Progress(total, f"balance of {scenario.id}")
     mapper, pool = _mapper(args.jobs, total, progress)
-    taken_by: dict[str, set[str]] = {}    # action -> the strategies of the runs that took it
+    taken_by: dict[str, set[str]] = {}  # action -> the strategies of the runs that took it
 
     def watching(function, jobs):
         jobs = list(jobs)
@@ -182,8 +201,16 @@ def _balance(scenario, args, simulate) -> int:
         else:
             never_tried.append(action)
     if args.json:
-        json.dump({**report.as_json(), "actions_never_worth_taking": worth, "actions_never_tried": never_tried,
-                   "actions_random_play_never_took": random_missed}, sys.stdout, indent=1)
+        json.dump(
+            {
+                **report.as_json(),
+                "actions_never_worth_taking": worth,
+                "actions_never_tried": never_tried,
+                "actions_random_play_never_took": random_missed,
+            },
+            sys.stdout,
+            indent=1,
+        )
         print()
         return 0
     print(f"Balance of {scenario.title} ({args.runs} runs a strategy, {random_runs} random)")
@@ -192,15 +219,19 @@ def _balance(scenario, args, simulate) -> int:
     for name, s in report.strategies.items():
         outcomes = ", ".join(f"{k} {v}" for k, v in sorted(s["outcomes"].items()))
         reputation = s["final_reputation"]["median"]
-        print(f"  {name:<{width}}{_fmt(s['total_posts']['median']):>12}{_fmt(s['negative_share']['median'], True):>10}"
-              f"{'—' if reputation is None else f'{reputation:.1f}':>12}  {outcomes}")
+        print(
+            f"  {name:<{width}}{_fmt(s['total_posts']['median']):>12}{_fmt(s['negative_share']['median'], True):>10}"
+            f"{'—' if reputation is None else f'{reputation:.1f}':>12}  {outcomes}"
+        )
     print(f"  dominant strategy: {report.dominant or 'none (good: no single answer wins everything)'}")
-    for title, items in (("events that never fired", report.events_never_fired),
-                         ("endings never reached", report.endings_never_reached),
-                         ("actions never worth taking", worth),
-                         ("actions never tried by any strategy", never_tried),
-                         ("actions random play never took", random_missed),
-                         ("meters no action moves", report.meters_no_action_moves),
-                         ("situational posts never shown", report.situational_never_shown)):
+    for title, items in (
+        ("events that never fired", report.events_never_fired),
+        ("endings never reached", report.endings_never_reached),
+        ("actions never worth taking", worth),
+        ("actions never tried by any strategy", never_tried),
+        ("actions random play never took", random_missed),
+        ("meters no action moves", report.meters_no_action_moves),
+        ("situational posts never shown", report.situational_never_shown),
+    ):
         print(f"  {title}: {', '.join(items) if items else 'none'}")
     return 0

@@ -16,13 +16,33 @@ import json
 import sys
 from pathlib import Path
 
-DEFAULT_TEAM_NAMES = ["Red", "Blue", "Green", "Gold", "Violet", "Orange", "Teal", "Grey", "Pink", "Navy",
-                      "Amber", "Jade", "Ruby", "Slate", "Coral", "Olive", "Indigo", "Ivory", "Lime", "Rust"]
+DEFAULT_TEAM_NAMES = [
+    "Red",
+    "Blue",
+    "Green",
+    "Gold",
+    "Violet",
+    "Orange",
+    "Teal",
+    "Grey",
+    "Pink",
+    "Navy",
+    "Amber",
+    "Jade",
+    "Ruby",
+    "Slate",
+    "Coral",
+    "Olive",
+    "Indigo",
+    "Ivory",
+    "Lime",
+    "Rust",
+]
 MAX_TEAMS = 40
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter   # keep the usage lines above as written
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter  # keep the usage lines above as written
     sub = parser.add_subparsers(dest="workshop_command", metavar="STEP")
     new = sub.add_parser("new", help="create a workshop and print its codes")
     new.add_argument("scenario", help="a built-in scenario id (see `bashtag list`) or a path to a .yaml file")
@@ -30,8 +50,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     new.add_argument("--seed", type=int, default=None, help="the seed every team plays (default: random)")
     new.add_argument("--name", default=None, help="the workshop's name (default: the scenario's title)")
     new.add_argument("--team-names", default=None, help="comma-separated team names (default: colours)")
-    new.add_argument("--lockstep", action="store_true",
-                     help="teams cannot end a turn until the facilitator opens the next one")
+    new.add_argument(
+        "--lockstep", action="store_true", help="teams cannot end a turn until the facilitator opens the next one"
+    )
     new.add_argument("--json", action="store_true", help="print the workshop as JSON")
 
     status = sub.add_parser("status", help="every team's turn, reputation, posts and outcome")
@@ -45,17 +66,28 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     report = sub.add_parser("report", help="the comparative debrief of every team")
     report.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
-    report.add_argument("--format", choices=("md", "html"), default=None,
-                        help="md (default) or html; guessed from -o's extension when not given")
+    report.add_argument(
+        "--format",
+        choices=("md", "html"),
+        default=None,
+        help="md (default) or html; guessed from -o's extension when not given",
+    )
     report.add_argument("-o", "--output", type=Path, default=None, help="write to this file instead of stdout")
     report.add_argument("--code", default=None, help="the facilitator's code (asked for when not given)")
 
     schedule = sub.add_parser("schedule", help="schedule a prepared inject for a turn (all teams or some)")
-    schedule.add_argument("inject", help="a prepared inject's id (the scenario's injects; `bashtag workshop "
-                                         "schedule --list` shows them)", nargs="?")
+    schedule.add_argument(
+        "inject",
+        help="a prepared inject's id (the scenario's injects; `bashtag workshop schedule --list` shows them)",
+        nargs="?",
+    )
     schedule.add_argument("--turn", type=int, default=None, help="each team receives it on reaching this turn")
-    schedule.add_argument("--at", default=None, metavar="'YYYY-MM-DD HH:MM'",
-                          help="or at this simulated time (the scenario's local time): the turn it falls in")
+    schedule.add_argument(
+        "--at",
+        default=None,
+        metavar="'YYYY-MM-DD HH:MM'",
+        help="or at this simulated time (the scenario's local time): the turn it falls in",
+    )
     schedule.add_argument("--teams", default=None, help="comma-separated team names (default: every team)")
     schedule.add_argument("--list", action="store_true", help="list the scenario's prepared injects")
     schedule.add_argument("--workshop", default=None, help="a workshop id (default: the facilitator code's)")
@@ -63,14 +95,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     serve = sub.add_parser("serve", help="serve the workshop to browsers (textual-serve)")
     serve.add_argument("workshop", nargs="?", default=None, help="a workshop id (default: the latest)")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="the address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1: this machine only)"
+    )
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
-    serve.add_argument("--public-url", default=None,
-                       help="the address teams type, when it is not this machine's (behind a proxy or a tunnel)")
-    serve.add_argument("--max-windows", type=int, default=None,
-                       help="the most browser windows served at once (default: the teams + 2; each is a process "
-                            "of about 100 MB)")
+    serve.add_argument(
+        "--public-url",
+        default=None,
+        help="the address teams type, when it is not this machine's (behind a proxy or a tunnel)",
+    )
+    serve.add_argument(
+        "--max-windows",
+        type=int,
+        default=None,
+        help="the most browser windows served at once (default: the teams + 2; each is a process of about 100 MB)",
+    )
     parser.set_defaults(_workshop_parser=parser)
 
 
@@ -82,8 +121,14 @@ def run(args: argparse.Namespace) -> int:
         args._workshop_parser.print_help(sys.stderr)
         return 2
     try:
-        return {"new": _new, "status": _status, "dashboard": _dashboard, "report": _report, "serve": _serve,
-                "schedule": _schedule}[step](args)
+        return {
+            "new": _new,
+            "status": _status,
+            "dashboard": _dashboard,
+            "report": _report,
+            "serve": _serve,
+            "schedule": _schedule,
+        }[step](args)
     except WorkshopError as error:
         print(f"bashtag workshop {step}: {error}", file=sys.stderr)
         return 1
@@ -128,16 +173,34 @@ def _new(args) -> int:
 
         seed = random.SystemRandom().randrange(1, 1_000_000)
     # A path is kept absolute so teams' processes started elsewhere find the same file.
-    ref = args.scenario if Path(args.scenario).suffix not in (".yaml", ".yml") and not Path(args.scenario).exists() \
+    ref = (
+        args.scenario
+        if Path(args.scenario).suffix not in (".yaml", ".yml") and not Path(args.scenario).exists()
         else str(path.resolve())
+    )
     store = WorkshopStore()
     workshop, facilitator, teams = store.create(
-        name=args.name or scenario.title, scenario_ref=ref, scenario_id=scenario.id,
-        scenario_sha256=sha256_of(path), seed=seed, team_names=names, lockstep=args.lockstep)
+        name=args.name or scenario.title,
+        scenario_ref=ref,
+        scenario_id=scenario.id,
+        scenario_sha256=sha256_of(path),
+        seed=seed,
+        team_names=names,
+        lockstep=args.lockstep,
+    )
     if args.json:
-        print(json.dumps({"workshop": workshop.id, "scenario": scenario.id, "seed": seed,
-                          "facilitator_code": facilitator,
-                          "teams": [{"name": name, "code": code} for name, code in teams]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "workshop": workshop.id,
+                    "scenario": scenario.id,
+                    "seed": seed,
+                    "facilitator_code": facilitator,
+                    "teams": [{"name": name, "code": code} for name, code in teams],
+                },
+                ensure_ascii=False,
+            )
+        )
         return 0
     print(f"Workshop {workshop.id}: {workshop.name}")
     print(f"Scenario {scenario.id}, seed {seed}{', lockstep' if args.lockstep else ''}")
@@ -181,18 +244,37 @@ def status_data(store, workshop_id) -> dict:
     workshop = store.workshop(workshop_id)
     teams = store.teams(workshop.id)
     injects = store.inject_counts_by_team(workshop.id)
-    return {"workshop": workshop.id, "scenario": workshop.scenario_id, "name": workshop.name, "seed": workshop.seed,
-            "lockstep": workshop.lockstep, "open_turn": workshop.open_turn, "paused": workshop.paused,
-            "ended": workshop.ended, "timer_seconds": workshop.timer_seconds,
-            "timer_remaining": workshop.timer_remaining(),
-            "teams": [{"name": t.name, "turn": t.turn, "turns_total": t.turns_total, "reputation": t.reputation,
-                       "total_posts": t.total_posts, "press": t.press, "virality": t.virality,
-                       "last_action": t.last_actions[-1] if t.last_actions else None,
-                       "injects_sent": injects.get(t.id, (0, 0))[0],
-                       "injects_received": injects.get(t.id, (0, 0))[1],
-                       "outcome": t.outcome, "waiting": t.waiting, "started": t.session_path is not None,
-                       "updated": t.updated}
-                      for t in teams]}
+    return {
+        "workshop": workshop.id,
+        "scenario": workshop.scenario_id,
+        "name": workshop.name,
+        "seed": workshop.seed,
+        "lockstep": workshop.lockstep,
+        "open_turn": workshop.open_turn,
+        "paused": workshop.paused,
+        "ended": workshop.ended,
+        "timer_seconds": workshop.timer_seconds,
+        "timer_remaining": workshop.timer_remaining(),
+        "teams": [
+            {
+                "name": t.name,
+                "turn": t.turn,
+                "turns_total": t.turns_total,
+                "reputation": t.reputation,
+                "total_posts": t.total_posts,
+                "press": t.press,
+                "virality": t.virality,
+                "last_action": t.last_actions[-1] if t.last_actions else None,
+                "injects_sent": injects.get(t.id, (0, 0))[0],
+                "injects_received": injects.get(t.id, (0, 0))[1],
+                "outcome": t.outcome,
+                "waiting": t.waiting,
+                "started": t.session_path is not None,
+                "updated": t.updated,
+            }
+            for t in teams
+        ],
+    }
 
 
 def _status(args) -> int:
@@ -204,10 +286,19 @@ def _status(args) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
         return 0
-    flags = [f for f, on in ((f"lockstep, open turn {data['open_turn']}", data["lockstep"]),
-                             ("paused", data["paused"]), ("ended", data["ended"])) if on]
-    print(f"Workshop {data['workshop']}: {data['name']} ({data['scenario']}, seed {data['seed']})"
-          + (f" — {', '.join(flags)}" if flags else ""))
+    flags = [
+        f
+        for f, on in (
+            (f"lockstep, open turn {data['open_turn']}", data["lockstep"]),
+            ("paused", data["paused"]),
+            ("ended", data["ended"]),
+        )
+        if on
+    ]
+    print(
+        f"Workshop {data['workshop']}: {data['name']} ({data['scenario']}, seed {data['seed']})"
+        + (f" — {', '.join(flags)}" if flags else "")
+    )
     width = max((len(t["name"]) for t in data["teams"]), default=4)
     print(f"  {'team':<{width}}  turn  reputation  posts  press  injects   outcome")
     for t in data["teams"]:
@@ -215,8 +306,10 @@ def _status(args) -> int:
         press = f"{t['press']:.0f}" if t["press"] is not None else "—"
         injects = f"{t['injects_received']}/{t['injects_sent']}"
         state = t["outcome"] or ("waiting" if t["waiting"] else ("playing" if t["started"] else "not started"))
-        print(f"  {t['name']:<{width}}  {t['turn']:>4}  {rep:>10}  {t['total_posts']:>5}  {press:>5}  {injects:>7}   "
-              f"{state}")
+        print(
+            f"  {t['name']:<{width}}  {t['turn']:>4}  {rep:>10}  {t['total_posts']:>5}  {press:>5}  {injects:>7}   "
+            f"{state}"
+        )
     return 0
 
 
@@ -224,8 +317,10 @@ def _dashboard(args) -> int:
     from game.workshop.store import WorkshopStore
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError("the dashboard is a full-screen app and needs a terminal; for a script or a log, use "
-                         "`bashtag workshop status --code CODE --json`")
+        raise UsageError(
+            "the dashboard is a full-screen app and needs a terminal; for a script or a log, use "
+            "`bashtag workshop status --code CODE --json`"
+        )
     store = WorkshopStore()
     workshop = facilitator_workshop(store, args, "dashboard")
     from game.workshop.dashboard import DashboardApp
@@ -310,9 +405,12 @@ def _schedule(args) -> int:
             raise UsageError(f"no team named {', '.join(unknown)} (teams: {', '.join(t.name for t in teams)})")
         chosen = [by_name[n.lower()] for n in wanted]
     store.send_inject(workshop.id, inject_id=args.inject, at_turn=args.turn, team_ids=[t.id for t in chosen])
-    print(f"Scheduled “{injects[args.inject].label}” for turn {args.turn}"
-          + (f" (the turn {args.at} falls in)" if args.at else "") + ": "
-          f"{', '.join(t.name for t in chosen)} each receive it on reaching that turn.")
+    print(
+        f"Scheduled “{injects[args.inject].label}” for turn {args.turn}"
+        + (f" (the turn {args.at} falls in)" if args.at else "")
+        + ": "
+        f"{', '.join(t.name for t in chosen)} each receive it on reaching that turn."
+    )
     return 0
 
 

@@ -117,7 +117,7 @@ def action_to_dict(action: Action) -> dict[str, Any]:
     return {"kind": action.kind, **data}
 
 
-def action_from_dict(data: dict[str, Any]) -> Action:   # Any: read from a saved log, checked below
+def action_from_dict(data: dict[str, Any]) -> Action:  # Any: read from a saved log, checked below
     """The inverse of :func:`action_to_dict`; raises ValueError on anything malformed."""
     if not isinstance(data, dict):
         raise ValueError("an action must be an object")

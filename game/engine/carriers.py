@@ -29,12 +29,12 @@ import numpy as np
 from game.engine.graph import FollowerGraph
 from game.engine.world import World
 
-if TYPE_CHECKING:   # game.py's module imports this one's users: the name only, for the checker
+if TYPE_CHECKING:  # game.py's module imports this one's users: the name only, for the checker
     from game.engine.game import Game
 
 AMPLIFIERS = 5
 BRIDGES = 3
-CANDIDATES = 300      # the loudest accounts that may be bridges (the rest carry too little to matter)
+CANDIDATES = 300  # the loudest accounts that may be bridges (the rest carry too little to matter)
 _REPLY_LABEL = re.compile(r"^Reply \((?P<tone>[a-z]+)\) to @(?P<handle>\S+)$")
 
 
@@ -44,15 +44,15 @@ class Carrier:
 
     handle: str
     name: str
-    community: str             # the segment's name, or "named account" for a key account
-    stance: str                # hostile | neutral | supportive
-    key: bool                  # one of the scenario's named accounts
-    accounts: int              # how many similar accounts the crowd node stands for (1 for a named one)
-    posts: int                 # posts on the hashtag in the game
-    reached: int               # people its posts reached
-    outside_share: float       # of those, the share in other communities than its own
-    into: tuple[str, ...]      # the other communities it reached most
-    replies: tuple[str, ...]   # the tones the player answered it in, in order ("" = never answered)
+    community: str  # the segment's name, or "named account" for a key account
+    stance: str  # hostile | neutral | supportive
+    key: bool  # one of the scenario's named accounts
+    accounts: int  # how many similar accounts the crowd node stands for (1 for a named one)
+    posts: int  # posts on the hashtag in the game
+    reached: int  # people its posts reached
+    outside_share: float  # of those, the share in other communities than its own
+    into: tuple[str, ...]  # the other communities it reached most
+    replies: tuple[str, ...]  # the tones the player answered it in, in order ("" = never answered)
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class Flow:
 class Carriers:
     amplifiers: tuple[Carrier, ...]
     bridges: tuple[Carrier, ...]
-    flows: tuple[Flow, ...]          # the strongest flows between communities, strongest first
+    flows: tuple[Flow, ...]  # the strongest flows between communities, strongest first
 
 
 def carriers(game: Game) -> Carriers:
@@ -82,11 +82,11 @@ def carriers(game: Game) -> Carriers:
     source = np.repeat(np.arange(n), np.diff(graph.indptr))
     # Reach as the game counts it (the Reach meter): posts × followers × the share that see a post.
     reached = posted * graph.followers * w.params.graph.see_share
-    reached[graph.org_node] = 0.0                               # the organisation is not the crowd
+    reached[graph.org_node] = 0.0  # the organisation is not the crowd
     if not reached.any():
         return Carriers((), (), ())
     # Where those people are: spread over the communities as the account's follow links are.
-    people = graph.data * graph.weight[graph.indices]          # exposures one post of the source makes
+    people = graph.data * graph.weight[graph.indices]  # exposures one post of the source makes
     per_post = np.bincount(source, weights=people, minlength=n)
     target_segment = graph.segment[graph.indices].astype(np.int64)
     k = len(segments)
@@ -103,8 +103,10 @@ def carriers(game: Game) -> Carriers:
     share = np.divide(people, per_post[source], out=np.zeros_like(people), where=per_post[source] > 0)
     pair = graph.segment[source].astype(np.int64) * k + target_segment
     flow = np.bincount(pair, weights=share * reached[source], minlength=k * k).reshape(k, k)
-    flows = sorted(((flow[a, b], a, b) for a in range(k) for b in range(k) if a != b and flow[a, b] >= 1),
-                   key=lambda f: (-f[0], f[1], f[2]))
+    flows = sorted(
+        ((flow[a, b], a, b) for a in range(k) for b in range(k) if a != b and flow[a, b] >= 1),
+        key=lambda f: (-f[0], f[1], f[2]),
+    )
 
     # The flow graph for networkx: community -> account in it -> communities its posts reached.
     bridge_graph = nx.DiGraph()
@@ -116,10 +118,15 @@ def carriers(game: Game) -> Carriers:
                 bridge_graph.add_edge(("a", u), ("c", target), distance=1.0 / amount)
     communities = [node for node in bridge_graph if node[0] == "c"]
     # Only paths between communities count, so only they are sources and targets (k Dijkstra runs).
-    betweenness = nx.betweenness_centrality_subset(bridge_graph, communities, communities, normalized=False,
-                                                   weight="distance") if bridge_graph.number_of_edges() else {}
-    bridges = sorted(((score, node[1]) for node, score in betweenness.items() if node[0] == "a" and score > 0),
-                     key=lambda b: (-b[0], -reached[b[1]], b[1]))
+    betweenness = (
+        nx.betweenness_centrality_subset(bridge_graph, communities, communities, normalized=False, weight="distance")
+        if bridge_graph.number_of_edges()
+        else {}
+    )
+    bridges = sorted(
+        ((score, node[1]) for node, score in betweenness.items() if node[0] == "a" and score > 0),
+        key=lambda b: (-b[0], -reached[b[1]], b[1]),
+    )
 
     answered = _answered(game)
 
@@ -147,8 +154,15 @@ def _answered(game: Game) -> dict[str, list[str]]:
     return replies
 
 
-def _carrier(w: World, node: int, segments: Sequence[str], reached: float, posted: float, into: np.ndarray,
-             answered: dict[str, list[str]]) -> Carrier:
+def _carrier(
+    w: World,
+    node: int,
+    segments: Sequence[str],
+    reached: float,
+    posted: float,
+    into: np.ndarray,
+    answered: dict[str, list[str]],
+) -> Carrier:
     graph = w.graph
     keyed = {index: handle for handle, index in graph.key_index.items()}
     account = None
@@ -162,9 +176,14 @@ def _carrier(w: World, node: int, segments: Sequence[str], reached: float, poste
     outside = sum(amount for amount, _ in others)
     stance = ("hostile", "neutral", "supportive")[int(graph.stance[node])]
     return Carrier(
-        handle=handle, name=name, community=segments[home] if home < len(segments) else "",
-        stance=stance, key=account is not None, accounts=max(1, round(float(graph.weight[node]))),
-        posts=round(float(posted)), reached=int(reached),
+        handle=handle,
+        name=name,
+        community=segments[home] if home < len(segments) else "",
+        stance=stance,
+        key=account is not None,
+        accounts=max(1, round(float(graph.weight[node]))),
+        posts=round(float(posted)),
+        reached=int(reached),
         outside_share=float(outside / total) if total else 0.0,
         into=tuple(segments[index] for _, index in reversed(others[-2:])),
         replies=tuple(answered.get(handle.lower(), ())),

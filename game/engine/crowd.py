@@ -41,12 +41,12 @@ def play_out_crowd(w: World, start: dt.datetime, minutes: float) -> CrowdTurn:
     params, graph = w.params, w.graph
     steps = steps_for(minutes, params)
     step_minutes = minutes / steps
-    drive = np.zeros(len(Stance))   # one urge per camp
+    drive = np.zeros(len(Stance))  # one urge per camp
     trended_before = w.spread.trending_hours
     node_posts = np.zeros(graph.size, dtype=np.int64)
     offspring = 0.0
     peak_rush = 1.0
-    trending_posts = all_posts = 0.0     # how much of the turn's talk happened while it trended
+    trending_posts = all_posts = 0.0  # how much of the turn's talk happened while it trended
     for index in range(steps):
         moment = start.hour + start.minute / 60.0 + (index + 0.5) * step_minutes / 60.0
         drive[Stance.HOSTILE] = params.posting.hostile_drive[0] + params.posting.hostile_drive[1] * w.anger / 100.0
@@ -57,7 +57,11 @@ def play_out_crowd(w: World, start: dt.datetime, minutes: float) -> CrowdTurn:
         drive *= rush
         # Salience is steep: a vague invitation a week away is ignored, a named executive at a
         # set hour is a target (#AskJPM: little traffic for six days, a flood within hours).
-        invite = 0.0 if w.cancelled_turn else params.posting.invitation_rate * (w.invitation / 100.0) ** params.posting.invitation_salience
+        invite = (
+            0.0
+            if w.cancelled_turn
+            else params.posting.invitation_rate * (w.invitation / 100.0) ** params.posting.invitation_salience
+        )
         direct = invite + (0.0 if w.cancelled_turn else params.posting.baseline_rate * params.posting.brand_content)
         result = w.spread.step(w.rng, step_minutes, moment % 24.0, drive, direct)
         node_posts += result.posts
@@ -68,20 +72,30 @@ def play_out_crowd(w: World, start: dt.datetime, minutes: float) -> CrowdTurn:
 
     half_life = params.trend.novelty_half_hours
     if trended_before < half_life <= w.spread.trending_hours:
-        w.fire("old-news", "campaign", f"{w.scenario.campaign.hashtag} is turning into old news",
-               "A day on the trending list: half as many people come to look as on the first day. "
-               "A new round would bring them back: a defence or an attack the press writes up.")
+        w.fire(
+            "old-news",
+            "campaign",
+            f"{w.scenario.campaign.hashtag} is turning into old news",
+            "A day on the trending list: half as many people come to look as on the first day. "
+            "A new round would bring them back: a defence or an attack the press writes up.",
+        )
     # The busiest step tells: a long turn that ends at the hour rushes at its end, not on average.
     # (Only with a deadline: without one the rush is 1.0, below the default threshold, but a params
     # file may set the threshold at 1 or lower.)
     campaign_deadline = w.scenario.campaign.deadline
-    if (campaign_deadline is not None and peak_rush >= params.posting.deadline_rush_event
-            and not any(e.id == "deadline-rush" for e in w.events)):
+    if (
+        campaign_deadline is not None
+        and peak_rush >= params.posting.deadline_rush_event
+        and not any(e.id == "deadline-rush" for e in w.events)
+    ):
         deadline = on_clock(campaign_deadline, start)
-        w.fire("deadline-rush", "campaign",
-               f"{w.scenario.campaign.hashtag} fills up before {deadline:%H:%M}",
-               "People want their say in before the hour: the less time is left, the harder they "
-               "push. Call it off, and there is no hour left to beat.")
+        w.fire(
+            "deadline-rush",
+            "campaign",
+            f"{w.scenario.campaign.hashtag} fills up before {deadline:%H:%M}",
+            "People want their say in before the hour: the less time is left, the harder they "
+            "push. Call it off, and there is no hour left to beat.",
+        )
     return CrowdTurn(node_posts, offspring, trending_posts / all_posts if all_posts else 0.0)
 
 
@@ -93,4 +107,6 @@ def _deadline_rush(w: World, start: dt.datetime, offset_minutes: float, step_min
     if deadline is None or w.cancelled_turn or w.invitation <= 0:
         return 1.0
     left = (deadline - start).total_seconds() / 3600.0 - offset_minutes / 60.0
-    return deadline_rush(left, left - step_minutes / 60.0, w.params.posting.deadline_pressure, w.params.posting.deadline_lead_hours)
+    return deadline_rush(
+        left, left - step_minutes / 60.0, w.params.posting.deadline_pressure, w.params.posting.deadline_lead_hours
+    )

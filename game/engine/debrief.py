@@ -29,7 +29,7 @@ class Decision:
     turn: int
     time: dt.datetime
     label: str
-    impact: float                 # reputation points it moved at once
+    impact: float  # reputation points it moved at once
     reasons: tuple[str, ...]
 
 
@@ -37,7 +37,7 @@ class Decision:
 class WhatIf:
     turn: int
     time: dt.datetime
-    label: str                    # "If you had cancelled at 15:00"
+    label: str  # "If you had cancelled at 15:00"
     player_reputation: float
     alt_reputation: float
     player_posts: int
@@ -117,8 +117,10 @@ def _translate(game: Game, action: Action) -> Action:
 
 # What "a full apology" means for the what-if on the team's own words: it says sorry without a
 # condition, owns the fault and says what will change (the reader reads it as rebuild; a test checks).
-FULL_APOLOGY = ("We are sorry. We got this wrong and we take full responsibility. We will put it right, "
-                "and we will tell you what we change.")
+FULL_APOLOGY = (
+    "We are sorry. We got this wrong and we take full responsibility. We will put it right, "
+    "and we will tell you what we change."
+)
 
 
 def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list[Action]] | None:
@@ -145,8 +147,9 @@ def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list[Action]] | 
     return None
 
 
-def _fork_and_play(game: Game, turn: int, replace: TakenAction | None, extra: list[Action],
-                   later: list[TakenAction]) -> Game:
+def _fork_and_play(
+    game: Game, turn: int, replace: TakenAction | None, extra: list[Action], later: list[TakenAction]
+) -> Game:
     taken = list(game.state.taken)
     fork = replay(game, turn, [t for t in taken if t.turn < turn])
     for entry in [t for t in taken if t.turn == turn and t is not replace]:
@@ -202,8 +205,13 @@ def analyse(game: Game, what_if_limit: int = 3) -> Debrief:
             fork = _fork_and_play(game, entry.turn, entry, extra, later)
             what_ifs.append(_what_if(game, fork, entry.turn, f"{label} at {_clock(game, entry.turn)}"))
         hijack = game.world.hijack_turn
-        if len(what_ifs) < what_if_limit and hijack and not game.world.cancelled_turn and \
-                "cancel" not in scenario.actions.disabled and hijack <= len(state.history):
+        if (
+            len(what_ifs) < what_if_limit
+            and hijack
+            and not game.world.cancelled_turn
+            and "cancel" not in scenario.actions.disabled
+            and hijack <= len(state.history)
+        ):
             fork = _fork_and_play(game, hijack + 1, None, [Cancel()], [t for t in state.taken if t.turn > hijack + 1])
             what_ifs.append(_what_if(game, fork, hijack + 1, f"If you had cancelled at {_clock(game, hijack + 1)}"))
 
@@ -239,9 +247,12 @@ def why_ending(game: Game) -> EndingWhy | None:
     labels = labels_of(game.scenario)
     endings = list(game.scenario.endings)
     reached = next((e for e in endings if e.id == ending.id), None)
-    if reached is None:   # the engine's own ending when none of the scenario's held
-        because: tuple[str, ...] = ("none of the scenario's endings matched your game, so reputation decided: "
-                   + ending.text[:1].lower() + ending.text[1:],)
+    if reached is None:  # the engine's own ending when none of the scenario's held
+        because: tuple[str, ...] = (
+            "none of the scenario's endings matched your game, so reputation decided: "
+            + ending.text[:1].lower()
+            + ending.text[1:],
+        )
         position = len(endings)
     else:
         judged = judge(reached.when, env, clock, labels)
@@ -255,18 +266,19 @@ def why_ending(game: Game) -> EndingWhy | None:
         if OUTCOME_RANK.get(other.outcome, 0) <= rank:
             continue
         judged = judge(other.when, env, clock, labels)
-        first = order > position           # the reached ending is checked before this one
+        first = order > position  # the reached ending is checked before this one
         missing = judged.missing() + (1 if first else 0)
         candidates.append((missing, -OUTCOME_RANK[other.outcome], order, other, judged, first))
     if not candidates:
         return EndingWhy(ending.id, because)
     _, _, _, better, judged, first = min(candidates, key=lambda c: c[:3])
-    return EndingWhy(ending.id, because, better.title, better.outcome,
-                     tuple(c.text for c in judged.blocking()), checked_first=first)
+    return EndingWhy(
+        ending.id, because, better.title, better.outcome, tuple(c.text for c in judged.blocking()), checked_first=first
+    )
 
 
 def benchmark_name(scenario: Scenario) -> str:
-    """"What really happened" for a real case; a fictional one has no record, only model play."""
+    """ "What really happened" for a real case; a fictional one has no record, only model play."""
     return "What really happened" if scenario.kind == "real" else scenario.historical.name
 
 
@@ -288,9 +300,13 @@ def play_strategy(game: Game, strategy: str) -> Game:
 def _what_if(game: Game, fork: Game, turn: int, label: str) -> WhatIf:
     state, alt = game.state, fork.state
     return WhatIf(
-        turn=turn, time=game.world.turn_start(turn), label=label,
-        player_reputation=state.reputation, alt_reputation=alt.reputation,
-        player_posts=state.total_posts, alt_posts=alt.total_posts,
+        turn=turn,
+        time=game.world.turn_start(turn),
+        label=label,
+        player_reputation=state.reputation,
+        alt_reputation=alt.reputation,
+        player_posts=state.total_posts,
+        alt_posts=alt.total_posts,
         alt_outcome=alt.ending.outcome if alt.ending else "unfinished",
         alt_history=alt.history,
     )

@@ -37,8 +37,12 @@ def apply_effects(w: World, effects: Mapping[str, Source], why: str, conditions:
         if not math.isfinite(value):
             # The loader and the grammar keep numbers finite; should one slip through, the game goes on
             # and says what it skipped rather than stopping (a bad file must not kill a game in progress).
-            w.fire(f"skipped-effect-{w.turn}-{len(w.events)}", "event", "An effect could not be applied",
-                   f"{why}: its {meter} change is not a number the game can use, so it was left out.")
+            w.fire(
+                f"skipped-effect-{w.turn}-{len(w.events)}",
+                "event",
+                "An effect could not be applied",
+                f"{why}: its {meter} change is not a number the game can use, so it was left out.",
+            )
             continue
         if meter == "exposure":
             w.spread.add_outside_exposure(max(0.0, value) * w.params.press.read_share)

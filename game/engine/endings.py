@@ -17,6 +17,7 @@ def ending_now(w: World, conditions: Conditions) -> EndingInfo | None:
     if finished:
         delta = w.reputation - w.scenario.organisation.reputation
         outcome = "success" if delta >= 0 else ("mixed" if delta > -w.params.reputation.mixed_band else "failure")
-        return EndingInfo("default", outcome, "The storm has passed",
-                          f"Reputation moved {delta:+.1f} points over the crisis.")
+        return EndingInfo(
+            "default", outcome, "The storm has passed", f"Reputation moved {delta:+.1f} points over the crisis."
+        )
     return None

@@ -106,6 +106,7 @@ class Judged:
         if self.held:
             return []
         if self.mode == "any":
+
             def cost(part: Judged | Clause) -> int:
                 return part.missing() if isinstance(part, Judged) else (0 if part.held else 1)
 
@@ -114,8 +115,11 @@ class Judged:
             clauses = [p for p in nearest if isinstance(p, Clause)]
             if len(nearest) > 1 and len(clauses) == len(nearest):
                 # Equally near branches: say them all, since only the player knows which was in reach.
-                return [Clause(" or ".join(c.source for c in clauses), False,
-                               "either " + "; or ".join(c.text for c in clauses))]
+                return [
+                    Clause(
+                        " or ".join(c.source for c in clauses), False, "either " + "; or ".join(c.text for c in clauses)
+                    )
+                ]
             first = nearest[0]
             return [first] if isinstance(first, Clause) else first
         out: list[Clause] = []
@@ -157,8 +161,14 @@ def labels_of(scenario: Scenario) -> dict[str, str]:
     return labels
 
 
-def judge(source: Source, env: dict[str, float], clock: Callable[[int], _dt.datetime] | None = None,
-          labels: dict[str, str] | None = None, purpose: str = "this ending", present: bool = False) -> Judged:
+def judge(
+    source: Source,
+    env: dict[str, float],
+    clock: Callable[[int], _dt.datetime] | None = None,
+    labels: dict[str, str] | None = None,
+    purpose: str = "this ending",
+    present: bool = False,
+) -> Judged:
     """Split ``source`` into clauses and judge each against ``env``, in words a player reads.
 
     ``clock`` turns a turn number into its start time; ``labels`` names dotted names (see labels_of).
@@ -211,8 +221,8 @@ def _wrapped(source: str) -> bool:
 class _Words:
     clock: Callable[[int], _dt.datetime] | None
     labels: dict[str, str]
-    purpose: str = "this ending"     # what needs the clause: an ending, or an action not open yet
-    present: bool = False            # an action's condition is read now, an ending's at the game's end
+    purpose: str = "this ending"  # what needs the clause: an ending, or an action not open yet
+    present: bool = False  # an action's condition is read now, an ending's at the game's end
 
 
 def _judge(source: str, env: dict[str, float], words: _Words) -> Judged:
@@ -252,8 +262,14 @@ def _needs_count(op: str, k: float) -> str:
     return f"anything but {_times(k)}" if k else "at least once"
 
 
-_OP_WORDS = {">": "above {}", ">=": "{} or more", "<": "below {}", "<=": "{} or less", "==": "exactly {}",
-             "!=": "anything but {}"}
+_OP_WORDS = {
+    ">": "above {}",
+    ">=": "{} or more",
+    "<": "below {}",
+    "<=": "{} or less",
+    "==": "exactly {}",
+    "!=": "anything but {}",
+}
 
 
 def _say(source: str, env: dict[str, float], held: bool, words: _Words) -> str:
@@ -271,7 +287,7 @@ def _say(source: str, env: dict[str, float], held: bool, words: _Words) -> str:
     at = _top_level(source, _COMPARE)
     if len(at) != 1:
         return f"{source} ({'holds' if held else 'does not hold'})"
-    (start, end, op), = at
+    ((start, end, op),) = at
     left, right = source[:start].strip(), source[end:].strip()
     lvalue, rvalue = parse(left).evaluate(env), parse(right).evaluate(env)
     if _is_name(left):
@@ -293,8 +309,11 @@ def _say(source: str, env: dict[str, float], held: bool, words: _Words) -> str:
         described = NAMES.get(name, name)
         return f"{described}: {lvalue:g} — needs {_OP_WORDS[op].format(f'{rvalue:g}')}"
     counts = [t for t in _tokenize(left) if t.kind == "name"]
-    if counts and all(t.text in _COUNT_VERBS for t in counts) and all(
-            t.text == "+" for t in _tokenize(left) if t.kind not in ("name", "end")):
+    if (
+        counts
+        and all(t.text in _COUNT_VERBS for t in counts)
+        and all(t.text == "+" for t in _tokenize(left) if t.kind not in ("name", "end"))
+    ):
         verbs = ", or ".join(_COUNT_VERBS[t.text][0] for t in counts)
         fact = f"you never {verbs}" if round(lvalue) == 0 else f"you {verbs}, {_times(lvalue)} in all"
         return f"{fact} — needs {_needs_count(op, rvalue)}"
@@ -360,8 +379,14 @@ def _turn_fact(name: str, value: float, op: str, limit: float, words: _Words) ->
         return f"{fact} — needs it never to happen"
     if name == "turn":
         fact = f"it {'is' if words.present else 'was'} {when(value)}"
-    needs = {"<=": "by {} at the latest", "<": "before {}", ">=": "at {} or later", ">": "after {}",
-             "==": "in {}", "!=": "in any turn but {}"}
+    needs = {
+        "<=": "by {} at the latest",
+        "<": "before {}",
+        ">=": "at {} or later",
+        ">": "after {}",
+        "==": "in {}",
+        "!=": "in any turn but {}",
+    }
     return f"{fact} — needs it {needs[op].format(when(limit))}"
 
 

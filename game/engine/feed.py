@@ -17,15 +17,49 @@ from game.engine.stance import STANCE_NAMES
 from game.scenario.models import Scenario
 
 _SLOT = re.compile(r"\{([a-z0-9_-]+)\}")
-_FALLBACK = {   # what the crowd says when a scenario gives no pool for a stance
+_FALLBACK = {  # what the crowd says when a scenario gives no pool for a stance
     "hostile": "What were you thinking, {org}? {hashtag}",
     "neutral": "Watching {hashtag} unfold with popcorn.",
     "supportive": "Give {org} a break, people. {hashtag}",
 }
 _DEFAULT_HANDLE_PARTS = (
-    "real", "just", "the", "its", "mr", "ms", "daily", "urban", "quiet", "loud", "tired", "happy",
-    "fox", "owl", "kat", "sam", "alex", "jo", "max", "lee", "jay", "dee", "kim", "ray", "bird",
-    "news", "takes", "guy", "gal", "fan", "nerd", "dad", "mum", "mom", "dev", "writer", "ed",
+    "real",
+    "just",
+    "the",
+    "its",
+    "mr",
+    "ms",
+    "daily",
+    "urban",
+    "quiet",
+    "loud",
+    "tired",
+    "happy",
+    "fox",
+    "owl",
+    "kat",
+    "sam",
+    "alex",
+    "jo",
+    "max",
+    "lee",
+    "jay",
+    "dee",
+    "kim",
+    "ray",
+    "bird",
+    "news",
+    "takes",
+    "guy",
+    "gal",
+    "fan",
+    "nerd",
+    "dad",
+    "mum",
+    "mom",
+    "dev",
+    "writer",
+    "ed",
 )
 
 
@@ -51,7 +85,7 @@ class TextMaker:
         templates = scenario.templates
         self.base = {stance: list(getattr(templates, stance)) for stance in STANCE_NAMES}
         self.situation: tuple[int, ...] = ()
-        self.situations_seen: set[int] = set()   # for the balance report: pools whose time never came
+        self.situations_seen: set[int] = set()  # for the balance report: pools whose time never came
         self.pools: dict[str, list[str]] = {}
         self.decks: dict[str, list[int]] = {}
         self._deal_anew()

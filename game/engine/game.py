@@ -39,8 +39,10 @@ class Game:
     def __init__(self, scenario: Scenario, seed: int = 0, params: ModelParams = DEFAULT_PARAMS):
         seed = int(seed)
         # Not parameters: how a seed becomes the game's random streams.
-        sequence = np.random.SeedSequence([seed & 0xFFFFFFFF, 0xB45]) if seed >= 0 else np.random.SeedSequence(abs(seed))  # not a parameter
-        graph_seed, play_seed, words_seed = sequence.spawn(3)   # not a parameter: spawn keeps the first two as they were
+        sequence = (
+            np.random.SeedSequence([seed & 0xFFFFFFFF, 0xB45]) if seed >= 0 else np.random.SeedSequence(abs(seed))
+        )  # not a parameter
+        graph_seed, play_seed, words_seed = sequence.spawn(3)  # not a parameter: spawn keeps the first two as they were
         graph = build_graph(scenario, np.random.default_rng(graph_seed), params)
         organisation = scenario.organisation
         world = World(
@@ -180,27 +182,43 @@ class Game:
                 continue
             rule = rules.RULES[kind]
             reason = rules.why_not(w, kind, conditions)
-            options.append(ActionOption(
-                kind=kind, label=rule.label, key="", cost=rule.cost, available=not reason,
-                reason=reason, choices=rule.choices(w, conditions), irreversible=rule.irreversible,
-                description=rule.description,
-            ))
+            options.append(
+                ActionOption(
+                    kind=kind,
+                    label=rule.label,
+                    key="",
+                    cost=rule.cost,
+                    available=not reason,
+                    reason=reason,
+                    choices=rule.choices(w, conditions),
+                    irreversible=rule.irreversible,
+                    description=rule.description,
+                )
+            )
         for custom in w.scenario.actions.custom:
             reason = rules.why_not_custom(w, custom.id, conditions)
-            options.append(ActionOption(
-                kind="custom", label=custom.label, key=custom.key or "", cost=custom.cost,
-                available=not reason, reason=reason, description=custom.description, action_id=custom.id,
-            ))
+            options.append(
+                ActionOption(
+                    kind="custom",
+                    label=custom.label,
+                    key=custom.key or "",
+                    cost=custom.cost,
+                    available=not reason,
+                    reason=reason,
+                    description=custom.description,
+                    action_id=custom.id,
+                )
+            )
         return options
 
     def apply(self, action: Action) -> tuple[Change, ...]:
         """Take ``action`` now; returns the changes it made.  Raises ActionNotAllowed with a reason."""
         w, conditions = self._world, self._conditions
         kind = action.kind
-        if action.kind == "custom":     # (not `kind`: so the type checker knows it is a Custom)
+        if action.kind == "custom":  # (not `kind`: so the type checker knows it is a Custom)
             reason = rules.why_not_custom(w, action.action_id, conditions)
         elif kind == "inject":
-            reason = ""   # a facilitator's inject is not the team's choice: always allowed, free
+            reason = ""  # a facilitator's inject is not the team's choice: always allowed, free
         elif kind in rules.RULES:
             reason = rules.why_not(w, kind, conditions)
         else:
@@ -238,8 +256,10 @@ ELITE_KINDS = ("journalist", "influencer", "activist", "celebrity", "politician"
 
 def elite_nodes(scenario: Scenario, graph: FollowerGraph) -> np.ndarray:
     """The graph nodes of the named accounts that watch one another and the trending list."""
-    return np.array([graph.key_index[a.handle.lower()] for a in scenario.audience.key_accounts
-                     if a.kind in ELITE_KINDS], dtype=np.int64)
+    return np.array(
+        [graph.key_index[a.handle.lower()] for a in scenario.audience.key_accounts if a.kind in ELITE_KINDS],
+        dtype=np.int64,
+    )
 
 
 def _phase_of(scenario: Scenario, turn: int) -> str:

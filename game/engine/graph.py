@@ -31,18 +31,18 @@ STANCE_CODES = {stance.word: stance for stance in Stance}
 class FollowerGraph:
     """Node attributes and CSR follow links (arrays are never mutated after building)."""
 
-    segment: np.ndarray          # int16, index into scenario.audience.segments
-    stance: np.ndarray           # int8, 0 hostile / 1 neutral / 2 supportive
-    followers: np.ndarray        # float64, real follower count of one account of the node
-    weight: np.ndarray           # float64, accounts the node stands for
-    watcher: np.ndarray          # bool, follows the brand/topic unprompted
-    susceptibility: np.ndarray   # float64, chance an exposure makes one account post
-    indptr: np.ndarray           # CSR over source nodes
-    indices: np.ndarray          # int32 targets
-    data: np.ndarray             # float64 exposures per post, per account of the target node
-    key_index: dict[str, int]    # handle -> node of each key account
+    segment: np.ndarray  # int16, index into scenario.audience.segments
+    stance: np.ndarray  # int8, 0 hostile / 1 neutral / 2 supportive
+    followers: np.ndarray  # float64, real follower count of one account of the node
+    weight: np.ndarray  # float64, accounts the node stands for
+    watcher: np.ndarray  # bool, follows the brand/topic unprompted
+    susceptibility: np.ndarray  # float64, chance an exposure makes one account post
+    indptr: np.ndarray  # CSR over source nodes
+    indices: np.ndarray  # int32 targets
+    data: np.ndarray  # float64 exposures per post, per account of the target node
+    key_index: dict[str, int]  # handle -> node of each key account
     org_node: int
-    hours_ahead: np.ndarray      # float64 per segment: its local clock's lead on the scenario's
+    hours_ahead: np.ndarray  # float64 per segment: its local clock's lead on the scenario's
 
     @property
     def size(self) -> int:
@@ -55,7 +55,7 @@ class FollowerGraph:
     def out_degree(self) -> np.ndarray:
         return np.diff(self.indptr)
 
-    def to_networkx(self) -> Any:   # Any: a networkx.DiGraph (networkx ships no types)
+    def to_networkx(self) -> Any:  # Any: a networkx.DiGraph (networkx ships no types)
         """The graph as a networkx DiGraph (edge u→v: v follows u), with node attributes."""
         import networkx as nx
 
@@ -123,9 +123,7 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
     key_index = {account.handle.lower(): n_crowd + i for i, account in enumerate(key_accounts)}
     org_node = n - 1
 
-    indptr, indices, data = _wire(
-        segment_arr, followers, weight, watcher, counts, segments, org_node, rng, params
-    )
+    indptr, indices, data = _wire(segment_arr, followers, weight, watcher, counts, segments, org_node, rng, params)
     return FollowerGraph(
         segment=segment_arr,
         stance=stance_arr,
@@ -142,9 +140,17 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
     )
 
 
-def _wire(segment_arr: np.ndarray, followers: np.ndarray, weight: np.ndarray, watcher: np.ndarray, counts: np.ndarray,
-          segments: Sequence[Segment], org_node: int, rng: np.random.Generator,
-          params: ModelParams) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _wire(
+    segment_arr: np.ndarray,
+    followers: np.ndarray,
+    weight: np.ndarray,
+    watcher: np.ndarray,
+    counts: np.ndarray,
+    segments: Sequence[Segment],
+    org_node: int,
+    rng: np.random.Generator,
+    params: ModelParams,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Draw follow links: each account's interested followers, mostly inside its own segment."""
     n = segment_arr.shape[0]
     n_crowd = int(counts.sum())
@@ -160,7 +166,9 @@ def _wire(segment_arr: np.ndarray, followers: np.ndarray, weight: np.ndarray, wa
     if links.sum() > params.graph.edge_budget:
         # A huge audience of huge accounts: fewer links, each carrying more exposure, so memory
         # and time stay bounded whatever a scenario file claims.
-        links = np.where(links > 0, np.maximum(1, (links * (params.graph.edge_budget / links.sum())).astype(np.int64)), 0)
+        links = np.where(
+            links > 0, np.maximum(1, (links * (params.graph.edge_budget / links.sum())).astype(np.int64)), 0
+        )
     total = int(links.sum())
     sources = np.repeat(np.arange(n), links)
 

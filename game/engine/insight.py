@@ -10,7 +10,7 @@ from game.engine.world import World
 def insight(w: World) -> str:
     posts = w.spread.posted
     segments = w.scenario.audience.segments
-    hostile = (w.graph.stance == Stance.HOSTILE)
+    hostile = w.graph.stance == Stance.HOSTILE
     lines = []
     total_hostile = float(posts[hostile].sum()) or 1.0
     shares = []
@@ -28,7 +28,9 @@ def insight(w: World) -> str:
         lines.append(f"Each post now brings about {w.virality:.1f} more: the tag is growing.")
     elif w.last_posts:
         lines.append(f"Each post now brings about {w.virality:.1f} more: the tag is fading.")
-    quiet = [a.handle for a in w.scenario.audience.key_accounts if a.handle.lower() not in w.joined and a.stance == "hostile"]
+    quiet = [
+        a.handle for a in w.scenario.audience.key_accounts if a.handle.lower() not in w.joined and a.stance == "hostile"
+    ]
     if quiet:
         lines.append("Big critics not yet in: " + ", ".join("@" + h for h in quiet[:4]) + ".")
     return " ".join(lines)

@@ -20,10 +20,13 @@ def announce_arrivals(w: World, crowd_posts: np.ndarray) -> None:
         if crowd_posts[node] and handle not in w.joined:
             w.joined.add(handle)
             causes = independent_move(w, handle) or what_moved(w, node)
-            w.fire(f"joined-{account.handle}", "influencer",
-                   f"@{account.handle} joins {w.scenario.campaign.hashtag}",
-                   f"{account.name} ({account.followers:,} followers, {account.stance}) is posting about it. "
-                   f"What moved them: {causes}.")
+            w.fire(
+                f"joined-{account.handle}",
+                "influencer",
+                f"@{account.handle} joins {w.scenario.campaign.hashtag}",
+                f"{account.name} ({account.followers:,} followers, {account.stance}) is posting about it. "
+                f"What moved them: {causes}.",
+            )
             if account.kind == "journalist":
                 w.change("press", w.params.press.journalist_arrival, f"@{account.handle}, a journalist, is on it")
 
@@ -43,13 +46,16 @@ def what_moved(w: World, node: int) -> str:
     """The exposures that reached ``node`` so far, in the player's words."""
     graph, spread = w.graph, w.spread
     parts = []
-    sources = spread.edge_source[np.flatnonzero(graph.indices == node)]   # the accounts it follows
+    sources = spread.edge_source[np.flatnonzero(graph.indices == node)]  # the accounts it follows
     seen = int(spread.posted[sources].sum()) if sources.size else 0
     if seen:
         parts.append(f"{seen:,} post{'s' if seen != 1 else ''} by accounts they follow")
     if node in set(spread.elite.tolist()):
-        named = [a.handle for a in w.scenario.audience.key_accounts
-                 if a.handle.lower() in w.joined and graph.key_index[a.handle.lower()] != node]
+        named = [
+            a.handle
+            for a in w.scenario.audience.key_accounts
+            if a.handle.lower() in w.joined and graph.key_index[a.handle.lower()] != node
+        ]
         if named:
             parts.append("named accounts they watch are on it (" + ", ".join("@" + h for h in named[:3]) + ")")
         if spread.trend > 0.01:  # not a parameter: the channel's floor, as in spread.py

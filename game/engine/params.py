@@ -431,10 +431,10 @@ class ModelParams:
             group = next((g.name for g in dataclasses.fields(self) if name.startswith(g.name + "_")), None)
             if group is None:
                 raise TypeError(f"no parameter {name!r}: write it as group_field, e.g. press_spectacle")
-            groups.setdefault(group, {})[name[len(group) + 1:]] = value
-        return dataclasses.replace(self, **{
-            group: dataclasses.replace(getattr(self, group), **values) for group, values in groups.items()
-        })
+            groups.setdefault(group, {})[name[len(group) + 1 :]] = value
+        return dataclasses.replace(
+            self, **{group: dataclasses.replace(getattr(self, group), **values) for group, values in groups.items()}
+        )
 
 
 DEFAULT_PARAMS = ModelParams()

@@ -39,8 +39,17 @@ def org_post(w: World, text: str, reply_to: str | None = None, at: dt.datetime |
     """One of our posts goes up now (it reaches the feed at the turn's end)."""
     org = w.scenario.organisation
     post = Post(
-        id=w.next_post_id(), turn=w.turn, time=time_in_turn(w, at), author=org.handle, name=org.name,
-        followers=org.followers, text=text, stance="supportive", likes=0, reposts=0, source="org",
+        id=w.next_post_id(),
+        turn=w.turn,
+        time=time_in_turn(w, at),
+        author=org.handle,
+        name=org.name,
+        followers=org.followers,
+        text=text,
+        stance="supportive",
+        likes=0,
+        reposts=0,
+        source="org",
         reply_to=reply_to,
     )
     w.org_posts.append(post)
@@ -63,8 +72,18 @@ def scripted_post(w: World, scripted: ScriptedPost) -> None:
         w.total_posts += 1
         if scripted.stance == "hostile":
             w.negative_posts += 1
-    w.pending_posts.append(Post(
-        id=w.next_post_id(), turn=w.turn, time=time_in_turn(w, scripted.at), author=scripted.author, name=name,
-        followers=followers, text=w.text.fill(scripted.text), stance=scripted.stance,
-        likes=0, reposts=0, source=source,
-    ))
+    w.pending_posts.append(
+        Post(
+            id=w.next_post_id(),
+            turn=w.turn,
+            time=time_in_turn(w, scripted.at),
+            author=scripted.author,
+            name=name,
+            followers=followers,
+            text=w.text.fill(scripted.text),
+            stance=scripted.stance,
+            likes=0,
+            reposts=0,
+            source=source,
+        )
+    )

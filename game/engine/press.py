@@ -20,8 +20,9 @@ def press_turn(w: World, hostile_reach: float, trending_reach: float, hours: flo
     params = w.params
     spectacle = params.press.spectacle * trending_reach
     intensity = max(hostile_reach, spectacle) / hours
-    journalists = sum(1 for a in w.scenario.audience.key_accounts
-                      if a.kind == "journalist" and a.handle.lower() in w.joined)
+    journalists = sum(
+        1 for a in w.scenario.audience.key_accounts if a.kind == "journalist" and a.handle.lower() in w.joined
+    )
     target = min(100.0, 100.0 * intensity / (intensity + params.press.half) + params.press.per_journalist * journalists)
     memory = params.press.rise_hours if target > w.press else params.press.memory_hours
     move = (target - w.press) * (1.0 - math.exp(-hours / memory))
@@ -51,22 +52,28 @@ def press_turn(w: World, hostile_reach: float, trending_reach: float, hours: flo
             over = w.press - outlet.threshold
             if over < 0:
                 continue  # an outlet writes once attention passes its threshold, never before
-            chance = 1.0 - math.exp(-params.press.rate * newsroom_hours(w, hours) * (1.0 + over / params.press.over_threshold_scale))
+            chance = 1.0 - math.exp(
+                -params.press.rate * newsroom_hours(w, hours) * (1.0 + over / params.press.over_threshold_scale)
+            )
             if w.rng.random() >= chance:
                 continue
         w.published.add(outlet.id)
         if not w.first_press_turn:
             w.first_press_turn = w.turn
         headline = w.text.fill(outlet.headline)
-        w.fire(f"press-{outlet.id}", "press", f"{outlet.name}: {headline}",
-               f"The story reaches {people(outlet.audience)} readers.")
+        w.fire(
+            f"press-{outlet.id}",
+            "press",
+            f"{outlet.name}: {headline}",
+            f"The story reaches {people(outlet.audience)} readers.",
+        )
         hit = params.press.damage * w.threat * math.log10(1.0 + outlet.audience / params.press.damage_scale)
         w.change("reputation", -hit, f"{outlet.name} story reached {people(outlet.audience)}")
         w.change("anger", params.press.story_anger, f"{outlet.name} validates the outrage")
         w.change("press", params.press.story_follow, f"other newsrooms follow {outlet.name}")
         w.spread.add_outside_exposure(outlet.audience * params.press.read_share)
         w.spread.alert_elites(params.posting.elite_story)
-        w.followed_up[outlet.id] = len(w.developments)   # the first story already tells what we did
+        w.followed_up[outlet.id] = len(w.developments)  # the first story already tells what we did
     follow_ups(w, hours)
 
 
@@ -93,7 +100,7 @@ def follow_ups(w: World, hours: float) -> None:
         kinds = [kind for _, kind in news]
         lead = "withdrawal" if "withdrawal" in kinds else ("round" if "round" in kinds else "ending")
         development = next(headline for headline, kind in reversed(news) if kind == lead)
-        if lead == "round" and not w.cancelled_turn:   # once pulled, the story is over for good
+        if lead == "round" and not w.cancelled_turn:  # once pulled, the story is over for good
             w.spread.renew()
             text = f"A new round: the story is news again for {people(outlet.audience)} readers."
         else:
@@ -106,7 +113,7 @@ def newsroom_hours(w: World, hours: float) -> float:
     """Working hours in the turn, counting night hours (by default 20:00-07:00) at a quarter."""
     start, press = w.turn_start(), w.params.press
     day_starts, day_ends = press.working_hours
-    total, step = 0.0, min(hours, 0.5)   # half-hour slices
+    total, step = 0.0, min(hours, 0.5)  # half-hour slices
     elapsed = 0.0
     while elapsed < hours - 1e-9:  # not a parameter: rounding slack
         span = min(step, hours - elapsed)

@@ -11,8 +11,9 @@ from game.engine.world import NOISE, World
 from game.scenario.models import Organisation
 
 
-def settle_reputation(w: World, hostile: int, hostile_reach: float, supportive: int, supportive_reach: float,
-                hours: float) -> None:
+def settle_reputation(
+    w: World, hostile: int, hostile_reach: float, supportive: int, supportive_reach: float, hours: float
+) -> None:
     """Damage grows with the log of all hostile reach so far (the first million impressions hurt
     most; later ones tell people what they already heard), scaled by the SCCT threat; so the same
     crisis costs the same whether it is played in long or short turns."""
@@ -47,6 +48,8 @@ def threat_of(organisation: Organisation, params: ModelParams) -> float:
     """SCCT's reputational threat: the responsibility its crisis type attributes, raised by a history
     of crises and by a poor prior reputation (Coombs 2007's intensifiers)."""
     rp = params.reputation
-    return params.responsibility_of(organisation.crisis_type) * (
-        1 + rp.history_weight * history_share(organisation, params)
-    ) * (1 + rp.prior_reputation_weight * (rp.neutral_reputation - organisation.reputation) / rp.neutral_reputation)
+    return (
+        params.responsibility_of(organisation.crisis_type)
+        * (1 + rp.history_weight * history_share(organisation, params))
+        * (1 + rp.prior_reputation_weight * (rp.neutral_reputation - organisation.reputation) / rp.neutral_reputation)
+    )

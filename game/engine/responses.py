@@ -25,7 +25,15 @@ from game.scenario.vocabulary import TONES
 from game.words import Reading
 
 # How accommodating each posture is (SCCT: deny < diminish < rebuild; bolstering is a supplement).
-POSTURE_RANK = {"attack": 0, "deny": 1, "diminish": 2, "humour": 3, "inform": 3, "bolster": 3, "rebuild": 5}  # not a parameter: an order
+POSTURE_RANK = {
+    "attack": 0,
+    "deny": 1,
+    "diminish": 2,
+    "humour": 3,
+    "inform": 3,
+    "bolster": 3,
+    "rebuild": 5,
+}  # not a parameter: an order
 # How a newsroom that already ran the story headlines the organisation's next move.
 POSTURE_NEWS = {
     "attack": "hits back at its critics",
@@ -61,8 +69,9 @@ def posture_called_for(organisation: Organisation, params: ModelParams) -> int:
     """The least accommodating posture (a rank) SCCT accepts for this organisation's crisis."""
     from game.engine.reputation import history_share
 
-    return required_posture(organisation.crisis_type, history_share(organisation, params), organisation.reputation,
-                            params.reputation)
+    return required_posture(
+        organisation.crisis_type, history_share(organisation, params), organisation.reputation, params.reputation
+    )
 
 
 def effective_rank(world: World, posture: str) -> int:
@@ -130,8 +139,12 @@ def speak(world: World, posture: str, what: str, scale: float = 1.0, reading: Re
         world.change("press", rp.attack_press * scale, f"{what}: attacking critics gives the press a second story")
         if "counter_hashtag" not in world.fired:
             world.fired.add("counter_hashtag")
-            world.fire("counter_hashtag", "event", "Critics start a counter-hashtag",
-                       "Being called trolls, the critics answer with a tag of their own (#AskSeaWorld → #AnswerTheQ).")
+            world.fire(
+                "counter_hashtag",
+                "event",
+                "Critics start a counter-hashtag",
+                "Being called trolls, the critics answer with a tag of their own (#AskSeaWorld → #AnswerTheQ).",
+            )
             world.spread.add_outside_exposure(max(world.last_posts, rp.counter_tag_least_posts) * rp.counter_tag_wave)
 
 
@@ -140,8 +153,12 @@ def reply(world: World, target: Post, tone: str, reading: Reading | None = None)
     team's own words (``reading``), a warm reply that does not answer what the post asked lands as
     the template it is."""
     params, rp = world.params, world.params.responses
-    sidestep = (reading is not None and reading.features is not None and reading.features.answers_question is False
-                and tone in ("empathetic", "apologetic", "informative"))
+    sidestep = (
+        reading is not None
+        and reading.features is not None
+        and reading.features.answers_question is False
+        and tone in ("empathetic", "apologetic", "informative")
+    )
     posture = TONES[tone]
     # The fifth template answer tells people nothing the first did not: effects of replies in the
     # same tone wear off (as reach damage does), though each still counts.
@@ -174,10 +191,16 @@ def reply(world: World, target: Post, tone: str, reading: Reading | None = None)
         # costs little (the cost grows with the log of the audience watching).
         audience = math.log10(1.0 + target.followers / rp.template_scale)
         article = "an" if what[:1] in "aeiou" else "a"
-        world.change("anger", (rp.template_anger_big if big else rp.template_anger) * wear,
-                     f"{who}: {article} {what} feeds the mockery")
-        world.change("reputation", -rp.template_reputation * audience * world.threat * wear,
-                     f"{who}: {what} in front of {target.followers:,} followers")
+        world.change(
+            "anger",
+            (rp.template_anger_big if big else rp.template_anger) * wear,
+            f"{who}: {article} {what} feeds the mockery",
+        )
+        world.change(
+            "reputation",
+            -rp.template_reputation * audience * world.threat * wear,
+            f"{who}: {what} in front of {target.followers:,} followers",
+        )
         return
     if tone == "dismissive":
         names = reading.features.hostility if reading is not None and reading.features is not None else ()
@@ -205,8 +228,7 @@ def cancel(world: World) -> None:
     rp = world.params.responses
     world.cancelled_turn = world.turn
     world.change("invitation", -world.invitation, "the campaign is cancelled")
-    world.develop(f"{world.scenario.organisation.name} calls off {world.scenario.campaign.hashtag}",
-                  kind="withdrawal")
+    world.develop(f"{world.scenario.organisation.name} calls off {world.scenario.campaign.hashtag}", kind="withdrawal")
     if world.hijacked:
         world.change("anger", -rp.cancel_calm, "the cancellation takes away the target")
         world.change("press", rp.cancel_press, "the cancellation becomes a story of its own")
@@ -234,8 +256,11 @@ def delete(world: World, post: Post) -> None:
     decades = math.log10(1.0 + seen / rp.streisand_scale)
     world.org_posts = [p for p in world.org_posts if p.id != post.id]
     if decades >= rp.least_noticed:
-        world.change("press", rp.streisand * decades,
-                     f"deleting a post {int(seen):,} people had seen: screenshots outlive it (Streisand)")
+        world.change(
+            "press",
+            rp.streisand * decades,
+            f"deleting a post {int(seen):,} people had seen: screenshots outlive it (Streisand)",
+        )
         world.change("reputation", -rp.deletion_reputation * decades * world.threat, "a deletion looks like hiding")
         world.spread.add_outside_exposure(seen * rp.deletion_echo)
         world.develop(f"{world.scenario.organisation.name} deletes a post", kind="round")

@@ -57,7 +57,7 @@ class ActionRule:
     description: str
     cost: int
     why_not: Callable[[World, Conditions], str]
-    perform: Callable[[World, Any, Conditions], str]   # Any: the rule's own action class (Reply for "reply"…)
+    perform: Callable[[World, Any, Conditions], str]  # Any: the rule's own action class (Reply for "reply"…)
     past: str
     """What the player did, for the debrief: "If you had not {past}"."""
     choices: Callable[[World, Conditions], Choices] = lambda w, conditions: ()
@@ -101,8 +101,10 @@ REPLY_DEFAULTS = {
 def reply_text(w: World, post_id: str, tone: str, handle: str) -> str:
     """The exact words of a reply.  Chosen by a hash of the post and tone, not by the game's random
     generator, so the composer can show them before the reply goes and nothing else shifts."""
-    texts = w.scenario.actions.replies.get(cast(Tone, tone)) or [REPLY_DEFAULTS[tone]]   # (any other: the default)
-    pick = mix_bits(sum(ord(c) * 31 ** i for i, c in enumerate(f"{post_id}/{tone}")) & 0xFFFFFFFF)  # not a parameter: a hash
+    texts = w.scenario.actions.replies.get(cast(Tone, tone)) or [REPLY_DEFAULTS[tone]]  # (any other: the default)
+    pick = mix_bits(
+        sum(ord(c) * 31**i for i, c in enumerate(f"{post_id}/{tone}")) & 0xFFFFFFFF
+    )  # not a parameter: a hash
     template = texts[pick % len(texts)]
     words = w.text.fill(template, np.random.default_rng(pick), handle="@" + handle)
     return words.replace("@@", "@")
@@ -138,10 +140,10 @@ def _reply(w: World, action: Reply, conditions: Conditions) -> str:
         raise ActionNotAllowed("that is our own post")
     if action.text is not None:
         reading = read_own_reply(action.text, target.text)
-        assert reading.tone is not None            # (a readable reply always has a tone)
+        assert reading.tone is not None  # (a readable reply always has a tone)
         tone, words = reading.tone, reading.text
         if not words.startswith("@"):
-            words = f"@{target.author} {words}"   # a reply is addressed, as on the platform
+            words = f"@{target.author} {words}"  # a reply is addressed, as on the platform
     elif action.tone in TONES:
         reading, tone = None, action.tone
         words = reply_text(w, target.id, action.tone, target.author)
@@ -172,13 +174,13 @@ def _statement(w: World, action: Statement, conditions: Conditions) -> str:
         raise ActionNotAllowed("a statement needs words: write them, or pick a prepared one")
     reading = None
     if action.text is not None and (option is None or action.text != option.text):
-        reading = read_own_statement(w, action.text)   # the team's words, or a prepared one edited
+        reading = read_own_statement(w, action.text)  # the team's words, or a prepared one edited
     if reading is not None:
         words, posture = reading.text, reading.posture
     else:
-        assert option is not None                  # (without one, the team's own words were read)
+        assert option is not None  # (without one, the team's own words were read)
         words, posture = option.text, option.strategy
-    assert posture is not None                     # (a readable statement always has a posture)
+    assert posture is not None  # (a readable statement always has a posture)
     label = option.label if option else f"“{_first_words(words)}”"
     if option:
         w.said.add(option.id)
@@ -197,7 +199,7 @@ def _first_words(text: str, limit: int = 40) -> str:  # not a parameter: words
 
 
 def _why_not_statement(w: World, conditions: Conditions) -> str:
-    return ""   # the team can always write its own (prepared ones are offered as choices when open)
+    return ""  # the team can always write its own (prepared ones are offered as choices when open)
 
 
 def stop_promotion(w: World, why: str) -> None:
@@ -265,7 +267,8 @@ def _why_not_cancel(w: World, conditions: Conditions) -> str:
     if not w.cancelled_turn:
         return ""
     return {"joined": "you already withdrew from the tag", "public": "you already stepped back from the tag"}.get(
-        w.scenario.campaign.tag, "you already cancelled the campaign")
+        w.scenario.campaign.tag, "you already cancelled the campaign"
+    )
 
 
 def _delete(w: World, action: Delete, conditions: Conditions) -> str:
@@ -289,8 +292,12 @@ def _monitor(w: World, action: Monitor, conditions: Conditions) -> str:
 
 def _escalate(w: World, action: Escalate, conditions: Conditions) -> str:
     w.escalated_turn = w.turn
-    w.fire("escalated", "campaign", "Leadership is on the line",
-           "Statements that need sign-off can go out from the next turn.")
+    w.fire(
+        "escalated",
+        "campaign",
+        "Leadership is on the line",
+        "Statements that need sign-off can go out from the next turn.",
+    )
     return "Escalated to leadership"
 
 
@@ -302,55 +309,107 @@ def _always(w: World, conditions: Conditions) -> str:
     return ""
 
 
-RULES: dict[str, ActionRule] = {rule.kind: rule for rule in (
-    ActionRule(
-        "reply", "Reply", "Reply", "Answer the selected post, in your own words or from a suggestion in a tone.",
-        cost=1, why_not=_why_not_reply, perform=_reply, past="replied",
-        choices=lambda w, conditions: tuple((tone, f"{tone} ({TONES[tone]})") for tone in TONES),
-    ),
-    ActionRule(
-        "statement", "Post a statement", "Statement",
-        "Post a statement in your own words, or a prepared one; how it reads (apology, excuse, denial…) matters.",
-        cost=2, why_not=_why_not_statement, perform=_statement, past="posted that statement",
-        choices=lambda w, conditions: tuple((s.id, s.label) for s in open_statements(w, conditions)),
-    ),
-    ActionRule(
-        "pause", "Pause scheduled posts", "Pause queue",
-        "Stop the organisation's queued posts from going out on their own.",
-        cost=1, why_not=_why_not_pause, perform=_pause, past="paused the queue",
-    ),
-    ActionRule(
-        "resume", "Resume scheduled posts", "Resume queue", "Let the queued posts go out again.",
-        cost=1, why_not=_why_not_resume, perform=_resume, past="resumed the queue",
-    ),
-    ActionRule(
-        "cancel", "Cancel the campaign", "Cancel campaign",
-        "Call the campaign off. It cannot be undone, and it may become a story itself.",
-        cost=1, why_not=_why_not_cancel, perform=_cancel, past="cancelled", irreversible=True,
-    ),
-    ActionRule(
-        "delete", "Delete a post", "Delete post",
-        "Delete one of the organisation's posts. It cannot be undone; screenshots survive.",
-        cost=1, why_not=_why_not_delete, perform=_delete, past="deleted the post", irreversible=True,
-        choices=lambda w, conditions: tuple((p.id, p.text[:60]) for p in w.org_posts),
-    ),
-    ActionRule(
-        "monitor", "Monitor the conversation", "Monitor",
-        "Listen: who is posting and why. Responses land better this turn and the next.",
-        cost=1, why_not=_always, perform=_monitor, past="spent time listening",
-    ),
-    ActionRule(
-        "escalate", "Escalate to leadership", "Escalate",
-        "Take it to leadership: statements that need sign-off open from the next turn.",
-        cost=2, why_not=_why_not_escalate, perform=_escalate, past="escalated",
-    ),
-)}
+RULES: dict[str, ActionRule] = {
+    rule.kind: rule
+    for rule in (
+        ActionRule(
+            "reply",
+            "Reply",
+            "Reply",
+            "Answer the selected post, in your own words or from a suggestion in a tone.",
+            cost=1,
+            why_not=_why_not_reply,
+            perform=_reply,
+            past="replied",
+            choices=lambda w, conditions: tuple((tone, f"{tone} ({TONES[tone]})") for tone in TONES),
+        ),
+        ActionRule(
+            "statement",
+            "Post a statement",
+            "Statement",
+            "Post a statement in your own words, or a prepared one; how it reads (apology, excuse, denial…) matters.",
+            cost=2,
+            why_not=_why_not_statement,
+            perform=_statement,
+            past="posted that statement",
+            choices=lambda w, conditions: tuple((s.id, s.label) for s in open_statements(w, conditions)),
+        ),
+        ActionRule(
+            "pause",
+            "Pause scheduled posts",
+            "Pause queue",
+            "Stop the organisation's queued posts from going out on their own.",
+            cost=1,
+            why_not=_why_not_pause,
+            perform=_pause,
+            past="paused the queue",
+        ),
+        ActionRule(
+            "resume",
+            "Resume scheduled posts",
+            "Resume queue",
+            "Let the queued posts go out again.",
+            cost=1,
+            why_not=_why_not_resume,
+            perform=_resume,
+            past="resumed the queue",
+        ),
+        ActionRule(
+            "cancel",
+            "Cancel the campaign",
+            "Cancel campaign",
+            "Call the campaign off. It cannot be undone, and it may become a story itself.",
+            cost=1,
+            why_not=_why_not_cancel,
+            perform=_cancel,
+            past="cancelled",
+            irreversible=True,
+        ),
+        ActionRule(
+            "delete",
+            "Delete a post",
+            "Delete post",
+            "Delete one of the organisation's posts. It cannot be undone; screenshots survive.",
+            cost=1,
+            why_not=_why_not_delete,
+            perform=_delete,
+            past="deleted the post",
+            irreversible=True,
+            choices=lambda w, conditions: tuple((p.id, p.text[:60]) for p in w.org_posts),
+        ),
+        ActionRule(
+            "monitor",
+            "Monitor the conversation",
+            "Monitor",
+            "Listen: who is posting and why. Responses land better this turn and the next.",
+            cost=1,
+            why_not=_always,
+            perform=_monitor,
+            past="spent time listening",
+        ),
+        ActionRule(
+            "escalate",
+            "Escalate to leadership",
+            "Escalate",
+            "Take it to leadership: statements that need sign-off open from the next turn.",
+            cost=2,
+            why_not=_why_not_escalate,
+            perform=_escalate,
+            past="escalated",
+        ),
+    )
+}
 assert tuple(RULES) == BUILTIN_ACTIONS, "the table lists the format's built-in actions, in its order"
 
 # A facilitator's inject is not the team's choice: it costs no attention and is always allowed.
 INJECT = ActionRule(
-    "inject", "Inject", "Inject", "A facilitator's inject: a prepared one, or a headline typed on the spot.",
-    cost=0, why_not=_always, perform=lambda w, action, conditions: inject(w, action, conditions),
+    "inject",
+    "Inject",
+    "Inject",
+    "A facilitator's inject: a prepared one, or a headline typed on the spot.",
+    cost=0,
+    why_not=_always,
+    perform=lambda w, action, conditions: inject(w, action, conditions),
     past="sent an inject",
 )
 
@@ -398,8 +457,14 @@ def not_yet(w: World, condition: Source, env: dict[str, float]) -> str:
     turn 3 (Mon 12:00) — needs it at turn 6 (Wed 13:00) or later")."""
     from game.engine.explain import judge, labels_of
 
-    judged = judge(condition, env, clock=lambda turn: w.turn_start(turn), labels=labels_of(w.scenario),
-                   purpose="this action", present=True)
+    judged = judge(
+        condition,
+        env,
+        clock=lambda turn: w.turn_start(turn),
+        labels=labels_of(w.scenario),
+        purpose="this action",
+        present=True,
+    )
     blocking = judged.blocking()
     return "not now: " + "; ".join(clause.text for clause in blocking) if blocking else "not possible at this point"
 

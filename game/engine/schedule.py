@@ -52,19 +52,23 @@ def things_due(w: World, conditions: Conditions) -> set[int]:
         post = org_post(w, w.text.fill(scheduled.text), at=scheduled.at)
         w.spread.force_post(w.graph.org_node)
         if scheduled.invitation:
-            added = w.change("invitation", scheduled.invitation, f"our scheduled post: “{post.text[:50]}…”")  # not a parameter: words
+            added = w.change(
+                "invitation", scheduled.invitation, f"our scheduled post: “{post.text[:50]}…”"
+            )  # not a parameter: words
             w.org_invitation[post.id] = added
         rp = w.params.responses
         if w.hijacked and w.anger > rp.queue_anger_above:
             w.change("anger", rp.queue_anger, "a cheerful scheduled post lands in a hostile crowd")
-            w.change("reputation", -rp.queue_reputation * w.threat, "the queue keeps inviting questions while the tag burns")
+            w.change(
+                "reputation", -rp.queue_reputation * w.threat, "the queue keeps inviting questions while the tag burns"
+            )
     scripted_nodes: set[int] = set()
     for index, scripted in enumerate(w.scenario.posts):
         if index in w.used_scripted or index in w.held_scripted or not is_due(w, scripted, conditions, env):
             continue
         w.used_scripted.add(index)
         if w.withdrawn_unseen and not scripted.independent:
-            continue   # the record's voices talk about a campaign that, here, nobody ever saw
+            continue  # the record's voices talk about a campaign that, here, nobody ever saw
         scripted_post(w, scripted)
         node = w.graph.key_index.get(scripted.author.lower())
         if node is not None:
@@ -76,7 +80,7 @@ def things_due(w: World, conditions: Conditions) -> set[int]:
         if node in scripted_nodes:
             continue
         if account.joins.fixed and not account.joins.independent:
-            continue   # the record's time: a target the simulation is checked against, not an input
+            continue  # the record's time: a target the simulation is checked against, not an input
         if is_due(w, account.joins, conditions, env):
             w.spread.force_post(node)
     return scripted_nodes

@@ -20,8 +20,14 @@ from game.engine.params import DEFAULT_PARAMS, ModelParams
 from game.engine.strategies import make_strategy, strategy_names, take_turn
 from game.scenario.models import Scenario
 
-FIGURES = ("total_posts", "negative_share", "peak_posts_per_turn", "first_press_turn", "final_reputation",
-           "turns_played")
+FIGURES = (
+    "total_posts",
+    "negative_share",
+    "peak_posts_per_turn",
+    "first_press_turn",
+    "final_reputation",
+    "turns_played",
+)
 
 
 def run_seed(seed: int, run: int) -> int:
@@ -44,16 +50,26 @@ class RunResult:
     fired: list[str] = field(default_factory=list)
     action_kinds: list[str] = field(default_factory=list)
     meters_moved_by_actions: list[str] = field(default_factory=list)
-    situations_seen: list[int] = field(default_factory=list)   # indexes of templates.situational
+    situations_seen: list[int] = field(default_factory=list)  # indexes of templates.situational
 
     def as_json(self) -> dict[str, Any]:
-        keep = ("seed", "total_posts", "negative_share", "peak_posts_per_turn", "first_press_turn",
-                "final_reputation", "turns_played", "outcome", "timeline")
+        keep = (
+            "seed",
+            "total_posts",
+            "negative_share",
+            "peak_posts_per_turn",
+            "first_press_turn",
+            "final_reputation",
+            "turns_played",
+            "outcome",
+            "timeline",
+        )
         return {key: getattr(self, key) for key in keep}
 
 
-def play(scenario: Scenario, strategy: str, seed: int, params: ModelParams = DEFAULT_PARAMS,
-         game: Game | None = None) -> RunResult:
+def play(
+    scenario: Scenario, strategy: str, seed: int, params: ModelParams = DEFAULT_PARAMS, game: Game | None = None
+) -> RunResult:
     """Play one whole game (or the rest of ``game``) with ``strategy``."""
     game = game or Game(scenario, seed, params)
     chooser = make_strategy(strategy, game)
@@ -103,8 +119,14 @@ def summarise(game: Game, moved: list[str] | None = None, kinds: list[str] | Non
     )
 
 
-def run_batch(scenario: Scenario, strategy: str, runs: int, seed: int, params: ModelParams = DEFAULT_PARAMS,
-              mapper: Callable[..., Iterable[RunResult]] = map) -> list[RunResult]:
+def run_batch(
+    scenario: Scenario,
+    strategy: str,
+    runs: int,
+    seed: int,
+    params: ModelParams = DEFAULT_PARAMS,
+    mapper: Callable[..., Iterable[RunResult]] = map,
+) -> list[RunResult]:
     """``runs`` games with derived seeds; ``mapper`` may be a process pool's map."""
     seeds = [run_seed(seed, k) for k in range(runs)]
     jobs = [(scenario, strategy, s, params) for s in seeds]
@@ -118,7 +140,7 @@ def _play_job(job: tuple[Scenario, str, int, ModelParams]) -> RunResult:
 
 def summary(results: list[RunResult]) -> dict[str, Any]:
     """Median, p10 and p90 of each numeric figure (missing values, e.g. no press story, left out)."""
-    out: dict[str, Any] = {}    # Any: a figure -> its median/p10/p90 (None when missing); "outcomes" -> counts
+    out: dict[str, Any] = {}  # Any: a figure -> its median/p10/p90 (None when missing); "outcomes" -> counts
     for name in FIGURES:
         values = [getattr(r, name) for r in results if getattr(r, name) is not None]
         if not values:
@@ -181,14 +203,19 @@ def by_day(results: list[RunResult]) -> list[dict[str, Any]]:
     days = []
     for k, (lo, hi) in enumerate(days_of(results[0].timeline)):
         shares = [n / p for n, p in zip(negative[:, k], posts[:, k]) if p > 0]
-        days.append({
-            "date": lo.date().isoformat(),
-            "from": lo.time().isoformat("minutes"),
-            "to": hi.time().isoformat("minutes") if hi.date() == lo.date() else "24:00",
-            "posts": {"median": float(np.median(posts[:, k])), "p10": float(np.percentile(posts[:, k], 10)),
-                      "p90": float(np.percentile(posts[:, k], 90))},
-            "negative_share": float(statistics.median(shares)) if shares else None,
-        })
+        days.append(
+            {
+                "date": lo.date().isoformat(),
+                "from": lo.time().isoformat("minutes"),
+                "to": hi.time().isoformat("minutes") if hi.date() == lo.date() else "24:00",
+                "posts": {
+                    "median": float(np.median(posts[:, k])),
+                    "p10": float(np.percentile(posts[:, k], 10)),
+                    "p90": float(np.percentile(posts[:, k], 90)),
+                },
+                "negative_share": float(statistics.median(shares)) if shares else None,
+            }
+        )
     return days
 
 
@@ -198,7 +225,7 @@ def by_day(results: list[RunResult]) -> list[dict[str, Any]]:
 @dataclass
 class BalanceReport:
     scenario: str
-    strategies: dict[str, dict[str, Any]]            # name -> summary
+    strategies: dict[str, dict[str, Any]]  # name -> summary
     dominant: str | None
     events_never_fired: list[str]
     endings_never_reached: list[str]
@@ -210,8 +237,14 @@ class BalanceReport:
         return self.__dict__.copy()
 
 
-def balance(scenario: Scenario, runs: int, seed: int, random_runs: int | None = None,
-            params: ModelParams = DEFAULT_PARAMS, mapper: Callable[..., Iterable[RunResult]] = map) -> BalanceReport:
+def balance(
+    scenario: Scenario,
+    runs: int,
+    seed: int,
+    random_runs: int | None = None,
+    params: ModelParams = DEFAULT_PARAMS,
+    mapper: Callable[..., Iterable[RunResult]] = map,
+) -> BalanceReport:
     """Play every strategy (random many times) and report what an author needs to know."""
     names = strategy_names(scenario)
     results: dict[str, list[RunResult]] = {}
@@ -230,8 +263,11 @@ def balance(scenario: Scenario, runs: int, seed: int, random_runs: int | None = 
     # higher reputation), strictly better than each other strategy on at least one.
     def key(name: str) -> tuple[float, float, float]:
         s = summaries[name]
-        return (s["total_posts"]["median"] or 0, s["negative_share"]["median"] or 0,
-                -(s["final_reputation"]["median"] or 0))
+        return (
+            s["total_posts"]["median"] or 0,
+            s["negative_share"]["median"] or 0,
+            -(s["final_reputation"]["median"] or 0),
+        )
 
     dominant = None
     for name in names:
@@ -243,8 +279,17 @@ def balance(scenario: Scenario, runs: int, seed: int, random_runs: int | None = 
     # An action is worth taking if random runs that took it end better than those that did not.
     never_worth: list[str] = []
     randoms = results.get("random", [])
-    action_names = ["reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate",
-                    *(c.id for c in scenario.actions.custom)]
+    action_names = [
+        "reply",
+        "statement",
+        "pause",
+        "resume",
+        "cancel",
+        "delete",
+        "monitor",
+        "escalate",
+        *(c.id for c in scenario.actions.custom),
+    ]
     for action in action_names:
         if action in scenario.actions.disabled:
             continue
@@ -252,9 +297,16 @@ def balance(scenario: Scenario, runs: int, seed: int, random_runs: int | None = 
         skipped = [r.final_reputation for r in randoms if action not in r.action_kinds]
         if not took:
             never_worth.append(f"{action} (never taken)")
-        elif skipped and statistics.median(took) < statistics.median(skipped) - 0.5 and not any(
-            action in r.action_kinds for name, rs in results.items() if name != "random" for r in rs
-            if r.final_reputation >= statistics.median(skipped)
+        elif (
+            skipped
+            and statistics.median(took) < statistics.median(skipped) - 0.5
+            and not any(
+                action in r.action_kinds
+                for name, rs in results.items()
+                if name != "random"
+                for r in rs
+                if r.final_reputation >= statistics.median(skipped)
+            )
         ):
             never_worth.append(action)
 
@@ -267,6 +319,9 @@ def balance(scenario: Scenario, runs: int, seed: int, random_runs: int | None = 
         endings_never_reached=[e.id for e in scenario.endings if e.id not in reached],
         actions_never_worth_taking=never_worth,
         meters_no_action_moves=[m for m in ("reputation", "press", "anger", "invitation") if m not in moved],
-        situational_never_shown=[f"templates.situational[{i}] (when: {pool.when})"
-                                 for i, pool in enumerate(scenario.templates.situational) if i not in seen],
+        situational_never_shown=[
+            f"templates.situational[{i}] (when: {pool.when})"
+            for i, pool in enumerate(scenario.templates.situational)
+            if i not in seen
+        ],
     )

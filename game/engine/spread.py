@@ -38,14 +38,14 @@ def deadline_rush(hours_left_from: float, hours_left_to: float, pressure: float,
     span = hours_left_from - hours_left_to
     if span <= 0 or hours_left_from <= 0:
         return 1.0
-    upto = max(hours_left_to, 0.0)   # only the part of the step before the deadline rushes
+    upto = max(hours_left_to, 0.0)  # only the part of the step before the deadline rushes
     extra = pressure * lead * math.log((lead + hours_left_from) / (lead + upto))
     return 1.0 + extra / span
 
 
 @dataclass
 class StepResult:
-    posts: np.ndarray        # posts per node in the step (int64)
+    posts: np.ndarray  # posts per node in the step (int64)
     expected_offspring: float
 
 
@@ -101,21 +101,21 @@ class Spread:
         n = graph.size
         self.taus = np.array(params.posting.kernel_minutes, dtype=float)
         self.kernel_weights = np.array(params.posting.kernel_weights, dtype=float)
-        self.exposure = np.zeros((len(self.taus), n))   # per account of each node, per kernel part
-        self.outside = np.zeros(len(self.taus))          # the same, shared by every account
-        self.posted = np.zeros(n)                         # real posts so far per node
+        self.exposure = np.zeros((len(self.taus), n))  # per account of each node, per kernel part
+        self.outside = np.zeros(len(self.taus))  # the same, shared by every account
+        self.posted = np.zeros(n)  # real posts so far per node
         self.watchers = np.flatnonzero(graph.watcher)
-        self.base = graph.weight * graph.susceptibility   # accounts × chance per exposure
+        self.base = graph.weight * graph.susceptibility  # accounts × chance per exposure
         self.capacity = graph.weight * params.posting.fatigue_posts
         self.most_posts = graph.weight * params.posting.max_posts_per_hour
-        self.fatigue = np.ones(n)                         # 1 / (1 + posted / capacity)
+        self.fatigue = np.ones(n)  # 1 / (1 + posted / capacity)
         self._drive = np.full(len(Stance), np.nan)
-        self.urge = np.zeros(n)                           # base × drive × fatigue, kept current
-        self.pending = np.zeros(n, dtype=np.int64)        # forced posts (scripted, key accounts)
+        self.urge = np.zeros(n)  # base × drive × fatigue, kept current
+        self.pending = np.zeros(n, dtype=np.int64)  # forced posts (scripted, key accounts)
         self.edge_source = np.repeat(np.arange(n), np.diff(graph.indptr))  # for storms where most post
-        self.trend = 0.0                                  # 0-1: how firmly the tag is trending
-        self.trending_hours = 0.0                         # how long it has trended: its novelty wears off
-        self.promoted_minutes = 0.0                       # a bought slot at the top of the trending list
+        self.trend = 0.0  # 0-1: how firmly the tag is trending
+        self.trending_hours = 0.0  # how long it has trended: its novelty wears off
+        self.promoted_minutes = 0.0  # a bought slot at the top of the trending list
         # Crowds in other time zones keep their own day (a worldwide trend is busy through the
         # scenario's night); when all share one clock the rhythm stays one number per step.
         lead = graph.hours_ahead
@@ -134,12 +134,7 @@ class Spread:
         self.outside += people_looking / max(self.graph.population, 1.0)
 
     def step(
-        self,
-        rng: np.random.Generator,
-        minutes: float,
-        hour: float,
-        drive_by_stance: np.ndarray,
-        invitation_rate: float,
+        self, rng: np.random.Generator, minutes: float, hour: float, drive_by_stance: np.ndarray, invitation_rate: float
     ) -> StepResult:
         """Advance ``minutes`` of simulated time; return the posts each node made."""
         params, graph = self.params, self.graph
@@ -210,7 +205,7 @@ class Spread:
         stories from known accounts), and check a trending tag as they would a wire; the exposures
         count from the next step."""
         posting = self.params.posting
-        by_named = float(posts[self.first_key:self.graph.org_node].sum())
+        by_named = float(posts[self.first_key : self.graph.org_node].sum())
         seen = posting.elite_watch * (by_named - posts[self.elite])
         if self.trend > 0.01:  # not a parameter: below 1% the channel is off
             seen = seen + posting.elite_trend_rate * self.trend * minutes / 60.0
@@ -226,8 +221,9 @@ class Spread:
         per_node: np.ndarray = by_segment[self.graph.segment]
         return per_node
 
-    def _expected_posts(self, rhythm: float | np.ndarray, received: np.ndarray | None = None,
-                        targets: np.ndarray | None = None) -> float:
+    def _expected_posts(
+        self, rhythm: float | np.ndarray, received: np.ndarray | None = None, targets: np.ndarray | None = None
+    ) -> float:
         """Posts that ``received`` exposures (one per account when None) are expected to cause,
         at ``targets`` (every node when None), in this step's rhythm."""
         urge = self.urge if targets is None else self.urge[targets]

@@ -18,14 +18,14 @@ class Post:
     id: str
     turn: int
     time: dt.datetime
-    author: str           # handle, without @
-    name: str             # display name
+    author: str  # handle, without @
+    name: str  # display name
     followers: int
     text: str
-    stance: str           # hostile | neutral | supportive
+    stance: str  # hostile | neutral | supportive
     likes: int
     reposts: int
-    source: str           # crowd | key | org | press | scripted
+    source: str  # crowd | key | org | press | scripted
     reply_to: str | None = None
 
 
@@ -50,7 +50,7 @@ class FiredEvent:
     id: str
     turn: int
     time: dt.datetime
-    kind: str             # press | influencer | event | inject | campaign
+    kind: str  # press | influencer | event | inject | campaign
     headline: str
     text: str = ""
 
@@ -59,9 +59,9 @@ class FiredEvent:
 class TakenAction:
     turn: int
     kind: str
-    label: str            # "Reply (empathetic) to @OccupyWallSt"
+    label: str  # "Reply (empathetic) to @OccupyWallSt"
     detail: dict[str, Any]  # Any: JSON; the action as a dict (see actions.action_to_dict)
-    changes: tuple[Change, ...] = ()   # what it did at once
+    changes: tuple[Change, ...] = ()  # what it did at once
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class TurnRecord:
 @dataclass(frozen=True)
 class EndingInfo:
     id: str
-    outcome: str          # success | mixed | failure
+    outcome: str  # success | mixed | failure
     title: str
     text: str
 
@@ -104,10 +104,10 @@ class ActionOption:
     cost: int
     available: bool
     reason: str = ""
-    choices: tuple[tuple[str, str], ...] = ()   # (id, label) for tones or statement options
+    choices: tuple[tuple[str, str], ...] = ()  # (id, label) for tones or statement options
     irreversible: bool = False
     description: str = ""
-    action_id: str | None = None                # for custom actions
+    action_id: str | None = None  # for custom actions
 
 
 @dataclass(frozen=True)
@@ -116,9 +116,9 @@ class GameState:
 
     scenario_id: str
     seed: int
-    turn: int                  # the turn being played, from 1 (turns_total + 1 once over)
+    turn: int  # the turn being played, from 1 (turns_total + 1 once over)
     turns_total: int
-    time: dt.datetime          # simulated start of the current turn
+    time: dt.datetime  # simulated start of the current turn
     turn_minutes: int
     phase: str
     reputation: float
@@ -132,10 +132,10 @@ class GameState:
     negative_posts: int
     negative_share: float
     reach: int
-    campaign: str              # live | paused | cancelled
+    campaign: str  # live | paused | cancelled
     budget: int
     budget_left: int
-    feed: tuple[Post, ...]     # this turn's visible posts, most visible first
+    feed: tuple[Post, ...]  # this turn's visible posts, most visible first
     org_posts: tuple[Post, ...]  # the organisation's posts still up (deletable)
     history: tuple[TurnRecord, ...]
     events: tuple[FiredEvent, ...]
@@ -155,7 +155,7 @@ class TurnReport:
     ending: EndingInfo | None
 
 
-def to_jsonable(value: Any) -> Any:   # Any: any state object in, JSON-ready data out
+def to_jsonable(value: Any) -> Any:  # Any: any state object in, JSON-ready data out
     """Turn a state object (or anything nested of dataclasses/tuples/datetimes) into JSON values."""
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}

@@ -96,7 +96,7 @@ def _step_actions(game: Game, step: Step) -> list[Action]:
     if step.action == "delete":
         posts = game.state.org_posts
         return [Delete(posts[-1].id)] if posts else []
-    return [ACTION_TYPES[step.action]()]   # type: ignore[call-arg]  # the actions that take no argument
+    return [ACTION_TYPES[step.action]()]  # type: ignore[call-arg]  # the actions that take no argument
 
 
 class Silent(Strategy):
@@ -183,9 +183,9 @@ class RandomStrategy(Strategy):
             choice = option.choices[int(rng.integers(len(option.choices)))][0]
             return Statement(choice) if option.kind == "statement" else Delete(choice)
         if option.kind == "custom":
-            assert option.action_id is not None    # (a custom action's option names it)
+            assert option.action_id is not None  # (a custom action's option names it)
             return Custom(option.action_id)
-        return ACTION_TYPES[option.kind]()   # type: ignore[call-arg]  # the actions that take no argument
+        return ACTION_TYPES[option.kind]()  # type: ignore[call-arg]  # the actions that take no argument
 
 
 def strategy_names(game_or_scenario: Game | Scenario) -> list[str]:
@@ -201,7 +201,10 @@ def make_strategy(name: str, game: Game) -> Strategy:
         if playbook.id == name:
             return PlaybookStrategy(playbook, game)
     builtin: dict[str, Callable[[], Strategy]] = {
-        "silent": Silent, "cancel-early": CancelEarly, "boilerplate": Boilerplate, "empathetic": Empathetic,
+        "silent": Silent,
+        "cancel-early": CancelEarly,
+        "boilerplate": Boilerplate,
+        "empathetic": Empathetic,
         "random": lambda: RandomStrategy(game.seed),
     }
     if name in builtin:

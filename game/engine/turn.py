@@ -35,7 +35,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     """Play out the rest of the turn and open the next one."""
     params, graph = w.params, w.graph
     scripted_nodes = things_due(w, conditions)
-    promoted = w.spread.promoted_minutes > 0   # on the trending list by purchase for (part of) this turn
+    promoted = w.spread.promoted_minutes > 0  # on the trending list by purchase for (part of) this turn
     start = w.turn_start()
     minutes = float(w.turn_minutes())
     crowd = play_out_crowd(w, start, minutes)
@@ -78,13 +78,22 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
 
     feed = build_feed(w, crowd_posts, scripted_nodes, conditions)
     record = TurnRecord(
-        turn=w.turn, start=start, end=w.turn_start(w.turn + 1), posts=posts, negative_posts=hostile,
-        reach=int(turn_reach), total_posts=w.total_posts,
+        turn=w.turn,
+        start=start,
+        end=w.turn_start(w.turn + 1),
+        posts=posts,
+        negative_posts=hostile,
+        reach=int(turn_reach),
+        total_posts=w.total_posts,
         negative_share=round(w.negative_posts / w.total_posts, 4) if w.total_posts else 0.0,
-        reputation=round(w.reputation, 2), press=round(w.press, 2), anger=round(w.anger, 2),
-        invitation=round(w.invitation, 2), virality=round(w.virality, 3),
+        reputation=round(w.reputation, 2),
+        press=round(w.press, 2),
+        anger=round(w.anger, 2),
+        invitation=round(w.invitation, 2),
+        virality=round(w.virality, 3),
         actions=_this_turns_actions(w),
-        events=tuple(e.id for e in w.new_events), changes=tuple(w.changes),
+        events=tuple(e.id for e in w.new_events),
+        changes=tuple(w.changes),
     )
     w.history.append(record)
     report_events = tuple(w.new_events)
@@ -112,8 +121,12 @@ def _mark_hijack(w: World, posts: int, hostile: int, hours: float) -> None:
     """The turn critics take the tag over: a hostile majority at a rate the audience notices."""
     if not w.hijack_turn and hostile >= 0.5 * max(posts, 1) and hostile / hours >= w.hijack_rate:
         w.hijack_turn = w.turn
-        w.fire("hijacked", "campaign", f"{w.scenario.campaign.hashtag} has been hijacked",
-               f"{hostile:,} hostile posts this turn: critics now own the hashtag.")
+        w.fire(
+            "hijacked",
+            "campaign",
+            f"{w.scenario.campaign.hashtag} has been hijacked",
+            f"{hostile:,} hostile posts this turn: critics now own the hashtag.",
+        )
 
 
 __all__ = ["end_turn", "steps_for"]

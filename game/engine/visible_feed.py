@@ -41,12 +41,18 @@ def build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int], cond
 
     for position, post in enumerate(feed):
         likes, reposts = engagement(post.followers, Stance.of(post.stance))
-        feed[position] = Post(**{**post.__dict__, "likes": likes if post.source != "org" else 0,
-                                 "reposts": reposts if post.source != "org" else 0})
+        feed[position] = Post(
+            **{
+                **post.__dict__,
+                "likes": likes if post.source != "org" else 0,
+                "reposts": reposts if post.source != "org" else 0,
+            }
+        )
     posters = np.flatnonzero(crowd_posts)
-    first_key = graph.org_node - len(graph.key_index)   # crowd nodes, then key accounts, then us
-    key_nodes = [int(n) for n in posters[(posters >= first_key) & (posters < graph.org_node)]
-                 if int(n) not in scripted_nodes]
+    first_key = graph.org_node - len(graph.key_index)  # crowd nodes, then key accounts, then us
+    key_nodes = [
+        int(n) for n in posters[(posters >= first_key) & (posters < graph.org_node)] if int(n) not in scripted_nodes
+    ]
     for node in key_nodes:
         account = accounts[index_to_handle[node]]
         stance: str = account.stance
@@ -57,14 +63,40 @@ def build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int], cond
             text = w.text.fill(scripted.text)
             texts.add(text)
             likes, reposts = engagement(account.followers, graph.stance[node])
-            feed.append(Post(w.next_post_id(), w.turn, moment(), account.handle, account.name, account.followers,
-                             text, scripted.stance, likes, reposts, "key"))
+            feed.append(
+                Post(
+                    w.next_post_id(),
+                    w.turn,
+                    moment(),
+                    account.handle,
+                    account.name,
+                    account.followers,
+                    text,
+                    scripted.stance,
+                    likes,
+                    reposts,
+                    "key",
+                )
+            )
             continue
         text = w.text.text(stance, texts)
         texts.add(text)
         likes, reposts = engagement(account.followers, graph.stance[node])
-        feed.append(Post(w.next_post_id(), w.turn, moment(), account.handle, account.name, account.followers,
-                         text, stance, likes, reposts, "key"))
+        feed.append(
+            Post(
+                w.next_post_id(),
+                w.turn,
+                moment(),
+                account.handle,
+                account.name,
+                account.followers,
+                text,
+                stance,
+                likes,
+                reposts,
+                "key",
+            )
+        )
     crowd = posters[posters < first_key].astype(np.int64)
     room = max(0, min(fp.crowd, fp.size - len(feed)))
     if crowd.size and room:
@@ -77,7 +109,20 @@ def build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int], cond
             handle = w.text.handle_for(int(node))
             followers = int(graph.followers[node])
             likes, reposts = engagement(followers, int(graph.stance[node]))
-            feed.append(Post(w.next_post_id(), w.turn, moment(), handle, w.text.display_name(handle), followers,
-                             text, stance, likes, reposts, "crowd"))
+            feed.append(
+                Post(
+                    w.next_post_id(),
+                    w.turn,
+                    moment(),
+                    handle,
+                    w.text.display_name(handle),
+                    followers,
+                    text,
+                    stance,
+                    likes,
+                    reposts,
+                    "crowd",
+                )
+            )
     feed.sort(key=lambda p: (p.source != "org", -(p.likes + fp.repost_weight * p.reposts)))
     return feed

@@ -21,7 +21,7 @@ from game.engine.state import Change, EndingInfo, FiredEvent, Post, TakenAction,
 from game.scenario.models import Scenario, ScriptedPost
 
 METER_RANGE = (0.0, 100.0)
-NOISE = 0.05   # not a parameter: changes smaller than this are not worth a line in the record
+NOISE = 0.05  # not a parameter: changes smaller than this are not worth a line in the record
 
 
 @dataclass
@@ -34,19 +34,19 @@ class World:
     text: TextMaker
     rng: np.random.Generator
     turn_starts: list[dt.datetime]
-    threat: float                       # SCCT reputational threat (responsibility × intensifiers)
-    required_posture: int               # the least accommodating response SCCT recommends (rank)
+    threat: float  # SCCT reputational threat (responsibility × intensifiers)
+    required_posture: int  # the least accommodating response SCCT recommends (rank)
     turn: int = 1
-    reputation: float = 50.0            # not a parameter: set from the scenario at the start
+    reputation: float = 50.0  # not a parameter: set from the scenario at the start
     press: float = 0.0
     anger: float = 0.0
     invitation: float = 0.0
-    goodwill: float = 0.0               # 0-1: supporters roused by good responses
-    listening_until: int = 0            # monitored: responses land better through this turn
+    goodwill: float = 0.0  # 0-1: supporters roused by good responses
+    listening_until: int = 0  # monitored: responses land better through this turn
     escalated_turn: int = 0
     cancelled_turn: int = 0
     paused: bool = False
-    withdrawn_unseen: bool = False      # called off before anyone posted on the tag: it never lived
+    withdrawn_unseen: bool = False  # called off before anyone posted on the tag: it never lived
     hijack_turn: int = 0
     first_response_turn: int = 0
     first_press_turn: int = 0
@@ -73,7 +73,7 @@ class World:
     took: dict[str, int] = field(default_factory=dict)
     injected: set[str] = field(default_factory=set)
     used_scripted: set[int] = field(default_factory=set)
-    held_scripted: set[int] = field(default_factory=set)     # key accounts' words, said when they join
+    held_scripted: set[int] = field(default_factory=set)  # key accounts' words, said when they join
     held_words: dict[int, list[ScriptedPost]] = field(default_factory=dict)  # key node -> its held scripted posts
     used_scheduled: set[int] = field(default_factory=set)
     feed: list[Post] = field(default_factory=list)
@@ -83,7 +83,7 @@ class World:
     history: list[TurnRecord] = field(default_factory=list)
     events: list[FiredEvent] = field(default_factory=list)
     taken: list[TakenAction] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)      # this turn's, so far
+    changes: list[Change] = field(default_factory=list)  # this turn's, so far
     new_events: list[FiredEvent] = field(default_factory=list)
     pending_posts: list[Post] = field(default_factory=list)  # our posts made this turn (feed)
     ending: EndingInfo | None = None

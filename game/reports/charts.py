@@ -39,33 +39,66 @@ class Line:
     name: str
     values: tuple[float, ...]
     colour: str
-    dash: str | None = None          # an SVG dasharray ("8, 6"); None: solid
+    dash: str | None = None  # an SVG dasharray ("8, 6"); None: solid
     dots: bool = True
     width: float = 3.0
 
 
-def lines_svg(labels, unit: str, lines: list[Line], *, width: int = 900, height: int = 330,
-              legend_columns: int = 2, top: float | None = None) -> str:
+def lines_svg(
+    labels,
+    unit: str,
+    lines: list[Line],
+    *,
+    width: int = 900,
+    height: int = 330,
+    legend_columns: int = 2,
+    top: float | None = None,
+) -> str:
     """An inline ``<svg>`` line chart (pygal, no script): the one chart style every report shares.
     ``top`` fixes the y axis' upper end (values above it must have been capped by the caller)."""
     import pygal
     from pygal.style import Style
 
     style = Style(
-        background="white", plot_background="white", foreground="#222", foreground_strong="#111",
-        foreground_subtle="#d9d9d9", colors=tuple(line.colour for line in lines),
+        background="white",
+        plot_background="white",
+        foreground="#222",
+        foreground_strong="#111",
+        foreground_subtle="#d9d9d9",
+        colors=tuple(line.colour for line in lines),
         font_family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
-        label_font_size=13, major_label_font_size=13, legend_font_size=15, title_font_size=17,
-        value_font_size=12, stroke_width=3, stroke_width_hover=3,
+        label_font_size=13,
+        major_label_font_size=13,
+        legend_font_size=15,
+        title_font_size=17,
+        value_font_size=12,
+        stroke_width=3,
+        stroke_width_hover=3,
     )
     options = {"range": (0, top)} if top is not None else {}
     chart = pygal.Line(
-        width=width, height=height, style=style, js=[], disable_xml_declaration=True,
-        show_legend=True, legend_at_bottom=True, legend_at_bottom_columns=legend_columns, x_label_rotation=20,
-        max_scale=7, min_scale=4,
-        show_minor_x_labels=False, x_labels_major_every=max(1, len(labels) // 10), truncate_label=-1,
-        dots_size=3, y_title=unit, show_y_guides=True, interpolate=None, print_values=False,
-        explicit_size=False, no_data_text="no turns played", **options,
+        width=width,
+        height=height,
+        style=style,
+        js=[],
+        disable_xml_declaration=True,
+        show_legend=True,
+        legend_at_bottom=True,
+        legend_at_bottom_columns=legend_columns,
+        x_label_rotation=20,
+        max_scale=7,
+        min_scale=4,
+        show_minor_x_labels=False,
+        x_labels_major_every=max(1, len(labels) // 10),
+        truncate_label=-1,
+        dots_size=3,
+        y_title=unit,
+        show_y_guides=True,
+        interpolate=None,
+        print_values=False,
+        explicit_size=False,
+        no_data_text="no turns played",
+        **options,
     )
     chart.x_labels = list(labels)
     for line in lines:
@@ -80,7 +113,13 @@ def lines_svg(labels, unit: str, lines: list[Line], *, width: int = 900, height:
 def svg(series: Series, benchmark: str = "What really happened", width: int = 900, height: int = 330) -> str:
     """An inline ``<svg>`` line chart of ``series``: the player's path and ``benchmark`` (what really
     happened, or a fictional case's model play)."""
-    return lines_svg(series.labels, series.unit, [
-        Line("This game", tuple(series.player), PLAYER_COLOUR, width=3.5),
-        Line(benchmark, tuple(series.historical), HISTORY_COLOUR, dash="8, 6", dots=False, width=2.5),
-    ], width=width, height=height)
+    return lines_svg(
+        series.labels,
+        series.unit,
+        [
+            Line("This game", tuple(series.player), PLAYER_COLOUR, width=3.5),
+            Line(benchmark, tuple(series.historical), HISTORY_COLOUR, dash="8, 6", dots=False, width=2.5),
+        ],
+        width=width,
+        height=height,
+    )

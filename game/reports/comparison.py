@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:   # types only: the reports layer reads these, the workshop builds them
+if TYPE_CHECKING:  # types only: the reports layer reads these, the workshop builds them
     from game.engine.debrief import Debrief
     from game.engine.game import Game
     from game.engine.state import TakenAction, TurnRecord
@@ -76,9 +76,9 @@ class Divergence:
     """A turn where the teams did not all do the same, and each team's figures then and at the end."""
 
     turn: int
-    time: dt.datetime | None                             # the turn's start
-    choices: dict[str, list[str]]                        # team -> what it chose that turn
-    after: dict[str, tuple[float, int, float, int]]      # team -> (rep, posts at turn end, rep, posts at the end)
+    time: dt.datetime | None  # the turn's start
+    choices: dict[str, list[str]]  # team -> what it chose that turn
+    after: dict[str, tuple[float, int, float, int]]  # team -> (rep, posts at turn end, rep, posts at the end)
 
 
 @dataclass(frozen=True)
@@ -92,16 +92,16 @@ class Comparison:
     seed: int
     scenario: Scenario | None
     teams: tuple[TeamGame, ...]
-    historical: tuple[TurnRecord, ...]    # the benchmark (what really happened), same seed
-    benchmark: str                        # its name: "What really happened", or a fictional case's model play
+    historical: tuple[TurnRecord, ...]  # the benchmark (what really happened), same seed
+    benchmark: str  # its name: "What really happened", or a fictional case's model play
     observations: tuple[Observation, ...] = ()
     scores: tuple[Score, ...] = ()
     warnings: tuple[str, ...] = ()
     # Analysis, filled by analyse():
     divergences: tuple[Divergence, ...] = ()
-    quiet_differences: tuple[int, ...] = ()   # earlier turns where choices differed and no figure moved
+    quiet_differences: tuple[int, ...] = ()  # earlier turns where choices differed and no figure moved
     shared_lessons: tuple[str, ...] = ()
-    own_lessons: dict[tuple[str, ...], list[str]] = field(default_factory=dict)   # (team, …) -> only theirs
+    own_lessons: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # (team, …) -> only theirs
     questions: tuple[str, ...] = ()
 
     @property
@@ -144,8 +144,14 @@ def analyse(comparison: Comparison, limit: int = 6) -> Comparison:
 
     divergences, quiet = _divergences(comparison.played, limit)
     shared, own = _lessons(comparison.played)
-    return replace(comparison, divergences=tuple(divergences), quiet_differences=tuple(quiet),
-                   shared_lessons=tuple(shared), own_lessons=own, questions=tuple(_questions(comparison.played)))
+    return replace(
+        comparison,
+        divergences=tuple(divergences),
+        quiet_differences=tuple(quiet),
+        shared_lessons=tuple(shared),
+        own_lessons=own,
+        questions=tuple(_questions(comparison.played)),
+    )
 
 
 def _figures(team: TeamGame, turn: int) -> tuple[float, int] | None:
@@ -181,8 +187,12 @@ def _divergences(played: list[TeamGame], limit: int) -> tuple[list[Divergence], 
         after = {}
         for t in reached:
             history = t.history
-            after[t.name] = (history[turn - 1].reputation, history[turn - 1].total_posts,
-                             history[-1].reputation, history[-1].total_posts)
+            after[t.name] = (
+                history[turn - 1].reputation,
+                history[turn - 1].total_posts,
+                history[-1].reputation,
+                history[-1].total_posts,
+            )
         found.append(Divergence(turn, reached[0].history[turn - 1].start, choices, after))
         if len(found) >= limit:
             break
@@ -214,8 +224,10 @@ def _questions(played: list[TeamGame]) -> list[str]:
         best = max(played, key=lambda t: t.game.state.reputation)
         worst = min(played, key=lambda t: t.game.state.reputation)
         if best is not worst:
-            questions.append(f"Team {best.name} ended with the best reputation and team {worst.name} with the "
-                             "worst: what did each see in the feed that made it act as it did?")
+            questions.append(
+                f"Team {best.name} ended with the best reputation and team {worst.name} with the "
+                "worst: what did each see in the feed that made it act as it did?"
+            )
         questions.append("Where did your team's choices first part from the others', and what did you know then?")
         if any(t.injects() for t in played):
             questions.append("Which inject changed your plan, and would you have acted the same without it?")

@@ -17,7 +17,7 @@ class Series:
 
     title: str
     unit: str
-    labels: tuple[str, ...]          # one per turn: the turn's start time
+    labels: tuple[str, ...]  # one per turn: the turn's start time
     player: tuple[float, ...]
     historical: tuple[float, ...]
     note: str
@@ -36,10 +36,10 @@ class Report:
     team: str | None
     workshop: str | None
     finished: bool
-    turn: int                         # the turn being played (turns_total + 1 when over)
+    turn: int  # the turn being played (turns_total + 1 when over)
     turns_total: int
-    state: object                     # GameState
-    debrief: object                   # game.engine.debrief.Debrief
+    state: object  # GameState
+    debrief: object  # game.engine.debrief.Debrief
     series: tuple[Series, ...]
     warnings: tuple[str, ...]
     # The team's own words for a decision, by its index in state.taken (reports/words.py).
@@ -67,23 +67,50 @@ def build(game, debrief, info=None, warnings=()) -> Report:
     # The x axis runs as long as the longer path so both show whole; the shorter ends early.
     axis = player if len(player) >= len(historical) else historical
     series = (
-        Series("Reputation", "points (0–100)", _labels(axis),
-               tuple(r.reputation for r in player), tuple(r.reputation for r in historical),
-               "The organisation's standing with the public, at the end of each turn."),
-        Series("Posts per turn", "posts", _labels(axis),
-               tuple(float(r.posts) for r in player), tuple(float(r.posts) for r in historical),
-               "How many posts joined the hashtag during each turn."),
-        Series("Press attention", "attention (0–100)", _labels(axis),
-               tuple(r.press for r in player), tuple(r.press for r in historical),
-               "How much the newsrooms were watching, at the end of each turn."),
+        Series(
+            "Reputation",
+            "points (0–100)",
+            _labels(axis),
+            tuple(r.reputation for r in player),
+            tuple(r.reputation for r in historical),
+            "The organisation's standing with the public, at the end of each turn.",
+        ),
+        Series(
+            "Posts per turn",
+            "posts",
+            _labels(axis),
+            tuple(float(r.posts) for r in player),
+            tuple(float(r.posts) for r in historical),
+            "How many posts joined the hashtag during each turn.",
+        ),
+        Series(
+            "Press attention",
+            "attention (0–100)",
+            _labels(axis),
+            tuple(r.press for r in player),
+            tuple(r.press for r in historical),
+            "How much the newsrooms were watching, at the end of each turn.",
+        ),
     )
     return Report(
-        title=scenario.title, scenario_id=scenario.id, organisation=scenario.organisation.name,
-        hashtag=scenario.campaign.hashtag, role=scenario.role.title, seed=game.seed,
-        session_id=getattr(info, "id", None), created=getattr(info, "created", None),
-        team=getattr(info, "team", None), workshop=getattr(info, "workshop", None),
-        finished=state.over, turn=state.turn, turns_total=state.turns_total, state=state, debrief=debrief,
-        series=series, warnings=tuple(warnings), words=team_words(game),
+        title=scenario.title,
+        scenario_id=scenario.id,
+        organisation=scenario.organisation.name,
+        hashtag=scenario.campaign.hashtag,
+        role=scenario.role.title,
+        seed=game.seed,
+        session_id=getattr(info, "id", None),
+        created=getattr(info, "created", None),
+        team=getattr(info, "team", None),
+        workshop=getattr(info, "workshop", None),
+        finished=state.over,
+        turn=state.turn,
+        turns_total=state.turns_total,
+        state=state,
+        debrief=debrief,
+        series=series,
+        warnings=tuple(warnings),
+        words=team_words(game),
     )
 
 
@@ -96,8 +123,10 @@ def status_line(report: Report) -> str:
     state = report.state
     if report.finished and state.ending:
         return f"{state.ending.title} ({state.ending.outcome})"
-    return (f"Unfinished: the game stopped during turn {report.turn} of {report.turns_total}; "
-            f"this report covers the {report.turns_played} turn(s) played")
+    return (
+        f"Unfinished: the game stopped during turn {report.turn} of {report.turns_total}; "
+        f"this report covers the {report.turns_played} turn(s) played"
+    )
 
 
 def why_this_ending(report: Report) -> list[tuple[str, str]]:
@@ -133,7 +162,7 @@ def key_figures(report: Report) -> list[tuple[str, str, str]]:
     """(figure, this game, what really happened) rows for the summary table."""
     state = report.state
     hist = report.debrief.historical
-    if not report.finished:      # compare like with like: history as far as this game got
+    if not report.finished:  # compare like with like: history as far as this game got
         hist = hist[: len(state.history)]
     last = hist[-1] if hist else None
     peak_press = max((r.press for r in state.history), default=0.0)
@@ -141,12 +170,18 @@ def key_figures(report: Report) -> list[tuple[str, str, str]]:
     peak_posts = max((r.posts for r in state.history), default=0)
     hist_peak_posts = max((r.posts for r in hist), default=0)
     return [
-        ("Reputation at the end" if report.finished else "Reputation when the game stopped", f"{state.reputation:.1f} (from {state.reputation_start:.0f})",
-         f"{last.reputation:.1f}" if last else "—"),
+        (
+            "Reputation at the end" if report.finished else "Reputation when the game stopped",
+            f"{state.reputation:.1f} (from {state.reputation_start:.0f})",
+            f"{last.reputation:.1f}" if last else "—",
+        ),
         ("Posts on the hashtag", f"{state.total_posts:,}", f"{last.total_posts:,}" if last else "—"),
-        ("Share of posts that were hostile", f"{state.negative_share:.0%}",
-         f"{last.negative_share:.0%}" if last else "—"),
+        (
+            "Share of posts that were hostile",
+            f"{state.negative_share:.0%}",
+            f"{last.negative_share:.0%}" if last else "—",
+        ),
         ("Busiest turn (posts)", f"{peak_posts:,}", f"{hist_peak_posts:,}" if hist else "—"),
         ("Peak press attention", f"{peak_press:.0f}", f"{hist_peak_press:.0f}" if hist else "—"),
-        ("Decisions taken", str(len([t for t in state.taken if t.kind != 'inject'])), "—"),
+        ("Decisions taken", str(len([t for t in state.taken if t.kind != "inject"])), "—"),
     ]

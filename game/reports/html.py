@@ -98,7 +98,7 @@ def page_head(title: str) -> str:
     forbids them even if a chart library slipped one in), the print styles inline."""
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; img-src data:\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{e(title)}</title><style>{CSS}</style></head><body><main>"
@@ -112,8 +112,12 @@ def render(report: Report) -> str:
     add = parts.append
     add(page_head(f"Debrief: {report.title}"))
 
-    meta = [("Organisation", report.organisation), ("Hashtag", report.hashtag), ("Role", report.role),
-            ("Seed", report.seed)]
+    meta = [
+        ("Organisation", report.organisation),
+        ("Hashtag", report.hashtag),
+        ("Role", report.role),
+        ("Seed", report.seed),
+    ]
     meta += [(k, v) for k, v in (("Team", report.team), ("Workshop", report.workshop)) if v]
     if report.created:
         meta.append(("Played", report.created.replace("T", " ")[:16]))
@@ -125,32 +129,45 @@ def render(report: Report) -> str:
     for warning in report.warnings:
         add(f'<p class="note"><b>Note:</b> {e(warning)}</p>')
 
-    add('<section><h2>Outcome</h2>')
+    add("<section><h2>Outcome</h2>")
     if report.finished and state.ending:
         kind = state.ending.outcome if state.ending.outcome in ("success", "mixed", "failure") else "mixed"
-        add(f'<div class="outcome {kind}"><span class="badge">{e(state.ending.outcome)}</span>'
-            f"<h3>{e(state.ending.title)}</h3><p>{e(state.ending.text)}</p></div>")
+        add(
+            f'<div class="outcome {kind}"><span class="badge">{e(state.ending.outcome)}</span>'
+            f"<h3>{e(state.ending.title)}</h3><p>{e(state.ending.text)}</p></div>"
+        )
         why = why_this_ending(report)
         if why:
-            add('<p><b>Why this ending</b></p><ul class="why">'
-                + "".join(f"<li>{e(mark)} {e(text)}</li>" for mark, text in why) + "</ul>")
+            add(
+                '<p><b>Why this ending</b></p><ul class="why">'
+                + "".join(f"<li>{e(mark)} {e(text)}</li>" for mark, text in why)
+                + "</ul>"
+            )
     else:
-        add(f'<div class="outcome unfinished"><span class="badge">unfinished</span>'
-            f"<h3>{e(status_line(report))}.</h3><p>The figures and charts stop where the game stopped.</p></div>")
-    add(f'<table><thead><tr><th>Figure</th><th class="num">This game</th><th class="num">{e(history_heading(report))}</th>'
-        "</tr></thead><tbody>")
+        add(
+            f'<div class="outcome unfinished"><span class="badge">unfinished</span>'
+            f"<h3>{e(status_line(report))}.</h3><p>The figures and charts stop where the game stopped.</p></div>"
+        )
+    add(
+        f'<table><thead><tr><th>Figure</th><th class="num">This game</th><th class="num">{e(history_heading(report))}</th>'
+        "</tr></thead><tbody>"
+    )
     for a, b, c in key_figures(report):
         add(f'<tr><td>{e(a)}</td><td class="num">{e(b)}</td><td class="num">{e(c)}</td></tr>')
     add("</tbody></table></section>")
 
-    add('<section><h2>Over time</h2><p class="key">Each figure at the end of each turn.'
+    add(
+        '<section><h2>Over time</h2><p class="key">Each figure at the end of each turn.'
         f'<svg class="swatch" width="36" height="6"><line x1="0" y1="3" x2="36" y2="3" stroke="{charts.PLAYER_COLOUR}" '
         'stroke-width="4"/></svg>this game (solid, dots)'
         f'<svg class="swatch" width="36" height="6"><line x1="0" y1="3" x2="36" y2="3" stroke="{charts.HISTORY_COLOUR}" '
         f'stroke-width="3" stroke-dasharray="8 6"/></svg>{e(benchmark_in_a_sentence(report))} (dashed: the '
-        "scenario's historical choices, same seed)</p>")
+        "scenario's historical choices, same seed)</p>"
+    )
     for series in report.series:
-        add(f"<figure><h3>{e(series.title)}</h3>{charts.svg(series, report.debrief.benchmark)}<figcaption>{e(series.note)}</figcaption></figure>")
+        add(
+            f"<figure><h3>{e(series.title)}</h3>{charts.svg(series, report.debrief.benchmark)}<figcaption>{e(series.note)}</figcaption></figure>"
+        )
     add("</section>")
 
     add('<section class="chapter"><h2>Decisions and their consequences</h2>')
@@ -158,26 +175,39 @@ def render(report: Report) -> str:
     if not rows:
         add("<p>No decisions were taken: the team watched the crisis unfold.</p>")
     else:
-        add('<table><thead><tr><th class="num">Turn</th><th>Time</th><th>Decision</th>'
-            '<th class="num">Reputation at once</th><th>What it did, and why</th></tr></thead><tbody>')
+        add(
+            '<table><thead><tr><th class="num">Turn</th><th>Time</th><th>Decision</th>'
+            '<th class="num">Reputation at once</th><th>What it did, and why</th></tr></thead><tbody>'
+        )
         for index, entry, decision in rows:
             impact = decision.impact
             arrow = "▲" if impact > 0 else ("▼" if impact < 0 else "")
             cls = "up" if impact > 0 else ("down" if impact < 0 else "")
-            reasons = "".join(f"<li>{e(text)}</li>" for text in consequences(report, entry)) or "<li>no immediate change</li>"
+            reasons = (
+                "".join(f"<li>{e(text)}</li>" for text in consequences(report, entry)) or "<li>no immediate change</li>"
+            )
             words = report.words.get(index)
-            said = (f'<blockquote class="words">{e(words.text)}</blockquote><p class="reading">{e(words.reading)}</p>'
-                    if words else "")
-            add(f'<tr><td class="num">{entry.turn}</td><td class="when">{decision.time:%d %b %H:%M}</td>'
-                f'<td>{e(entry.label)}{said}</td>'
-                f'<td class="num {cls}">{arrow} {impact:+.1f}</td><td><ul class="reasons">{reasons}</ul></td></tr>')
+            said = (
+                f'<blockquote class="words">{e(words.text)}</blockquote><p class="reading">{e(words.reading)}</p>'
+                if words
+                else ""
+            )
+            add(
+                f'<tr><td class="num">{entry.turn}</td><td class="when">{decision.time:%d %b %H:%M}</td>'
+                f"<td>{e(entry.label)}{said}</td>"
+                f'<td class="num {cls}">{arrow} {impact:+.1f}</td><td><ul class="reasons">{reasons}</ul></td></tr>'
+            )
         add("</tbody></table>")
     if d.biggest_changes:
-        add("<h3>The biggest swings in reputation</h3><table><thead><tr><th class=\"num\">Turn</th>"
-            '<th class="num">Change</th><th>Why</th></tr></thead><tbody>')
+        add(
+            '<h3>The biggest swings in reputation</h3><table><thead><tr><th class="num">Turn</th>'
+            '<th class="num">Change</th><th>Why</th></tr></thead><tbody>'
+        )
         for c in d.biggest_changes:
-            add(f'<tr><td class="num">{c.turn}</td><td class="num {"up" if c.delta > 0 else "down"}">{c.delta:+.1f}</td>'
-                f"<td>{e(c.reason)}</td></tr>")
+            add(
+                f'<tr><td class="num">{c.turn}</td><td class="num {"up" if c.delta > 0 else "down"}">{c.delta:+.1f}</td>'
+                f"<td>{e(c.reason)}</td></tr>"
+            )
         add("</tbody></table>")
     add("</section>")
 
@@ -185,13 +215,17 @@ def render(report: Report) -> str:
     if not d.what_ifs:
         add("<p>No alternative was played out for this game.</p>")
     else:
-        add("<p>The same game, replayed from the same seed with one choice changed and the rest of the "
-            "team's choices kept where they still applied.</p><div class=\"whatif\">")
+        add(
+            "<p>The same game, replayed from the same seed with one choice changed and the rest of the "
+            'team\'s choices kept where they still applied.</p><div class="whatif">'
+        )
         for w in d.what_ifs:
-            add(f'<div class="card"><h3>{e(w.label)}</h3><dl>'
+            add(
+                f'<div class="card"><h3>{e(w.label)}</h3><dl>'
                 f"<dt>Reputation</dt><dd>{w.player_reputation:.1f} → <b>{w.alt_reputation:.1f}</b></dd>"
                 f"<dt>Posts</dt><dd>{w.player_posts:,} → <b>{w.alt_posts:,}</b></dd>"
-                f"<dt>Outcome</dt><dd>{e(w.alt_outcome)}</dd></dl></div>")
+                f"<dt>Outcome</dt><dd>{e(w.alt_outcome)}</dd></dl></div>"
+            )
         add("</div>")
     add("</section>")
 
@@ -206,19 +240,34 @@ def render(report: Report) -> str:
 
     add("<section><h2>Lessons</h2>")
     if d.lessons:
-        add('<ul class="lessons">' + "".join(
-            f"<li>{e(lesson.text)}" + (f" <span class=\"sources\">({_link(lesson.source)})</span>" if lesson.source else "")
-            + "</li>" for lesson in d.lessons) + "</ul>")
+        add(
+            '<ul class="lessons">'
+            + "".join(
+                f"<li>{e(lesson.text)}"
+                + (f' <span class="sources">({_link(lesson.source)})</span>' if lesson.source else "")
+                + "</li>"
+                for lesson in d.lessons
+            )
+            + "</ul>"
+        )
     else:
         add("<p>No lesson of this scenario was triggered by this game.</p>")
     add("</section><section><h2>Questions for the group</h2>")
-    add('<ol class="questions">' + "".join(f"<li>{e(q)}</li>" for q in d.questions) + "</ol>"
-        if d.questions else "<p>The scenario has no questions.</p>")
+    add(
+        '<ol class="questions">' + "".join(f"<li>{e(q)}</li>" for q in d.questions) + "</ol>"
+        if d.questions
+        else "<p>The scenario has no questions.</p>"
+    )
     add("</section><section><h2>Sources</h2>")
-    add('<ul class="sources">' + "".join(f"<li>{_link(s)}</li>" for s in d.sources) + "</ul>"
-        if d.sources else "<p>The scenario lists no sources.</p>")
-    add("</section><footer>Written by Bashtag. The historical path is the model's replay of the real choices "
-        "with the same seed, not the real figures.</footer></main></body></html>")
+    add(
+        '<ul class="sources">' + "".join(f"<li>{_link(s)}</li>" for s in d.sources) + "</ul>"
+        if d.sources
+        else "<p>The scenario lists no sources.</p>"
+    )
+    add(
+        "</section><footer>Written by Bashtag. The historical path is the model's replay of the real choices "
+        "with the same seed, not the real figures.</footer></main></body></html>"
+    )
     return "\n".join(parts)
 
 

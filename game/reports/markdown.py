@@ -35,8 +35,12 @@ def render(report: Report) -> str:
     d = report.debrief
     state = report.state
     out: list[str] = [f"# Debrief: {esc(report.title)}", ""]
-    meta = [f"**Organisation:** {esc(report.organisation)}", f"**Hashtag:** {esc(report.hashtag)}",
-            f"**Role:** {esc(report.role)}", f"**Seed:** {report.seed}"]
+    meta = [
+        f"**Organisation:** {esc(report.organisation)}",
+        f"**Hashtag:** {esc(report.hashtag)}",
+        f"**Role:** {esc(report.role)}",
+        f"**Seed:** {report.seed}",
+    ]
     if report.team:
         meta.append(f"**Team:** {esc(report.team)}")
     if report.workshop:
@@ -63,13 +67,24 @@ def render(report: Report) -> str:
     out += [f"| {esc(a)} | {esc(b)} | {esc(c)} |" for a, b, c in key_figures(report)]
     out.append("")
 
-    out += ["## Over time", "", f"Each figure at the end of each turn: this game beside "
-            f"{esc(benchmark_in_a_sentence(report))} (the scenario's historical choices, same seed).", ""]
+    out += [
+        "## Over time",
+        "",
+        f"Each figure at the end of each turn: this game beside "
+        f"{esc(benchmark_in_a_sentence(report))} (the scenario's historical choices, same seed).",
+        "",
+    ]
     for series in report.series:
         both = series.player + series.historical
-        out += [f"### {esc(series.title)}", "", esc(series.note), "",
-                f"- This game: `{sparkline(series.player, both) or '—'}`",
-                f"- {esc(report.debrief.benchmark)}: `{sparkline(series.historical, both) or '—'}`", ""]
+        out += [
+            f"### {esc(series.title)}",
+            "",
+            esc(series.note),
+            "",
+            f"- This game: `{sparkline(series.player, both) or '—'}`",
+            f"- {esc(report.debrief.benchmark)}: `{sparkline(series.historical, both) or '—'}`",
+            "",
+        ]
     out += _figures_table(report)
 
     out += ["## Decisions and their consequences", ""]
@@ -84,8 +99,10 @@ def render(report: Report) -> str:
             did = "; ".join(esc(c) for c in consequences(report, entry)) or "no immediate change"
             words = report.words.get(index)
             said = f"<br>“{esc(words.text)}”<br>*{esc(words.reading)}*" if words else ""
-            out.append(f"| {entry.turn} | {decision.time:%d %b %H:%M} | {esc(entry.label)}{said} | "
-                       f"{decision.impact:+.1f} | {did} |")
+            out.append(
+                f"| {entry.turn} | {decision.time:%d %b %H:%M} | {esc(entry.label)}{said} | "
+                f"{decision.impact:+.1f} | {did} |"
+            )
         out.append("")
     if d.biggest_changes:
         out += ["### The biggest swings in reputation", ""]
@@ -96,11 +113,17 @@ def render(report: Report) -> str:
     if not d.what_ifs:
         out += ["No alternative was played out for this game.", ""]
     else:
-        out += ["The same game, replayed from the same seed with one choice changed.", "",
-                "| If… | Reputation (yours → theirs) | Posts (yours → theirs) | Their outcome |", "|---|---|---|---|"]
+        out += [
+            "The same game, replayed from the same seed with one choice changed.",
+            "",
+            "| If… | Reputation (yours → theirs) | Posts (yours → theirs) | Their outcome |",
+            "|---|---|---|---|",
+        ]
         for w in d.what_ifs:
-            out.append(f"| {esc(w.label)} | {w.player_reputation:.1f} → {w.alt_reputation:.1f} | "
-                       f"{w.player_posts:,} → {w.alt_posts:,} | {esc(w.alt_outcome)} |")
+            out.append(
+                f"| {esc(w.label)} | {w.player_reputation:.1f} → {w.alt_reputation:.1f} | "
+                f"{w.player_posts:,} → {w.alt_posts:,} | {esc(w.alt_outcome)} |"
+            )
         out.append("")
 
     out += [f"## {esc(d.benchmark)}", "", esc(d.summary), ""]
@@ -110,29 +133,47 @@ def render(report: Report) -> str:
         out.append("")
 
     out += ["## Lessons", ""]
-    out += [f"- {esc(lesson.text)}" + (f" ({esc(lesson.source)})" if lesson.source else "") for lesson in d.lessons] \
-        or ["No lesson of this scenario was triggered by this game."]
+    out += [
+        f"- {esc(lesson.text)}" + (f" ({esc(lesson.source)})" if lesson.source else "") for lesson in d.lessons
+    ] or ["No lesson of this scenario was triggered by this game."]
     out += ["", "## Questions for the group", ""]
     out += [f"{i}. {esc(q)}" for i, q in enumerate(d.questions, 1)] or ["(The scenario has no questions.)"]
     out += ["", "## Sources", ""]
-    out += [f"- <{esc(s)}>" if str(s).startswith(("http://", "https://")) and " " not in str(s) and ">" not in str(s)
-            else f"- {esc(s)}" for s in d.sources] or ["(The scenario lists no sources.)"]
-    out += ["", "---", "", "*Written by Bashtag. The historical path is the model's replay of the real "
-            "choices with the same seed, not the real figures.*", ""]
+    out += [
+        f"- <{esc(s)}>"
+        if str(s).startswith(("http://", "https://")) and " " not in str(s) and ">" not in str(s)
+        else f"- {esc(s)}"
+        for s in d.sources
+    ] or ["(The scenario lists no sources.)"]
+    out += [
+        "",
+        "---",
+        "",
+        "*Written by Bashtag. The historical path is the model's replay of the real "
+        "choices with the same seed, not the real figures.*",
+        "",
+    ]
     return "\n".join(out)
 
 
 def _figures_table(report: Report) -> list[str]:
     rep, posts, press = report.series
-    rows = ["<details><summary>The figures, turn by turn</summary>", "",
-            "| Turn | Time | Reputation | Historical | Posts | Historical | Press | Historical |",
-            "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    rows = [
+        "<details><summary>The figures, turn by turn</summary>",
+        "",
+        "| Turn | Time | Reputation | Historical | Posts | Historical | Press | Historical |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for i, label in enumerate(rep.labels):
+
         def cell(values, fmt="{:.1f}", i=i):
             return fmt.format(values[i]) if i < len(values) else "—"
-        rows.append(f"| {i + 1} | {esc(label)} | {cell(rep.player)} | {cell(rep.historical)} | "
-                    f"{cell(posts.player, '{:,.0f}')} | {cell(posts.historical, '{:,.0f}')} | "
-                    f"{cell(press.player, '{:.0f}')} | {cell(press.historical, '{:.0f}')} |")
+
+        rows.append(
+            f"| {i + 1} | {esc(label)} | {cell(rep.player)} | {cell(rep.historical)} | "
+            f"{cell(posts.player, '{:,.0f}')} | {cell(posts.historical, '{:,.0f}')} | "
+            f"{cell(press.player, '{:.0f}')} | {cell(press.historical, '{:.0f}')} |"
+        )
     return rows + ["", "</details>", ""]
 
 

@@ -20,15 +20,18 @@ from game.words import read_reply
 class Words:
     """What the team wrote for one decision, and how it reads."""
 
-    text: str        # the words that went out: controls stripped, whitespace folded (escape it in reports)
-    reading: str     # "Reads as: apology (rebuild) — 'we are sorry', …", or why it could not be read
+    text: str  # the words that went out: controls stripped, whitespace folded (escape it in reports)
+    reading: str  # "Reads as: apology (rebuild) — 'we are sorry', …", or why it could not be read
 
 
 def team_words(game: Game) -> dict[int, Words]:
     """``{index in game.state.taken: Words}`` for every decision taken in the team's own words
     (prepared statements and chosen tones sent unchanged have none)."""
-    written = {i: t for i, t in enumerate(game.state.taken)
-               if t.kind in ("reply", "statement") and t.detail.get("text") is not None}
+    written = {
+        i: t
+        for i, t in enumerate(game.state.taken)
+        if t.kind in ("reply", "statement") and t.detail.get("text") is not None
+    }
     if not written:
         return {}
     replied_to = _replied_to(game, [t for t in written.values() if t.kind == "reply"])
@@ -38,7 +41,7 @@ def team_words(game: Game) -> dict[int, Words]:
         if entry.kind == "statement":
             prepared = next((s for s in game.scenario.actions.statements if s.id == entry.detail.get("option")), None)
             if prepared is not None and prepared.text == text:
-                continue   # the prepared statement, as written: the engine did not read it
+                continue  # the prepared statement, as written: the engine did not read it
             reading = game.read_statement(text)
         else:
             reading = read_reply(text, to=replied_to.get(entry.detail.get("post_id", "")))

@@ -24,8 +24,7 @@ _MARK_BEFORE_SLOT = re.compile(r"([@#])\{([a-z0-9_-]+)\}")
 def _fill_values(s: Scenario, slot: str) -> list[str]:
     """What ``{slot}`` can become (game/engine/feed.py TextMaker.fill): a fill's words, or the
     built-in ones. ``{handle}`` is the organisation's handle with its '@'."""
-    builtin = {"hashtag": [s.campaign.hashtag], "org": [s.organisation.name],
-               "handle": ["@" + s.organisation.handle]}
+    builtin = {"hashtag": [s.campaign.hashtag], "org": [s.organisation.name], "handle": ["@" + s.organisation.handle]}
     return list(s.templates.fills.get(slot) or builtin.get(slot, []))
 
 
@@ -37,14 +36,17 @@ def check_wording(s: Scenario, pos: Positions) -> Iterator[Problem]:
             word, slot = match.group(1), match.group(2)
             doubled = [f for f in _fill_values(s, slot) if _STARTS_WITH_DETERMINER.match(f)]
             if doubled:
-                before = text[:match.start()].split()[-1:]   # a word of context: "open a {product}"
+                before = text[: match.start()].split()[-1:]  # a word of context: "open a {product}"
                 written = " ".join(before + [match.group(0)])
-                shown = " ".join(before + [text[match.start():match.start(2) - 1] + doubled[0]])
+                shown = " ".join(before + [text[match.start() : match.start(2) - 1] + doubled[0]])
                 yield pos.problem(
-                    path, f"'{written}' will read '{shown}' (the fill {doubled[0]!r} of {{{slot}}} "
+                    path,
+                    f"'{written}' will read '{shown}' (the fill {doubled[0]!r} of {{{slot}}} "
                     f"begins with '{doubled[0].split()[0]}'{' too' if len(doubled) == 1 else f', as {len(doubled) - 1} more do'}); "
-                    f"drop '{word}' from the text or the article from the fills", "warning",
-                    col_offset=match.start())
+                    f"drop '{word}' from the text or the article from the fills",
+                    "warning",
+                    col_offset=match.start(),
+                )
         for match in _MARK_BEFORE_SLOT.finditer(text):
             mark, slot = match.group(1), match.group(2)
             if is_reply and slot == "handle":
@@ -52,8 +54,12 @@ def check_wording(s: Scenario, pos: Positions) -> Iterator[Problem]:
             clash = [f for f in _fill_values(s, slot) if f.startswith(mark)]
             if clash:
                 yield pos.problem(
-                    path, f"'{match.group(0)}' will read '{mark}{clash[0]}': {{{slot}}} brings its own "
-                    f"'{mark}'; write '{{{slot}}}' alone", "warning", col_offset=match.start())
+                    path,
+                    f"'{match.group(0)}' will read '{mark}{clash[0]}': {{{slot}}} brings its own "
+                    f"'{mark}'; write '{{{slot}}}' alone",
+                    "warning",
+                    col_offset=match.start(),
+                )
     words: dict[str, list[int]] = {}
     for i, part in enumerate(s.templates.handles):
         for word in {w.lower() for w in re.findall(r"[A-Z]?[a-z]+", part)}:
@@ -65,7 +71,9 @@ def check_wording(s: Scenario, pos: Positions) -> Iterator[Problem]:
                 ("templates", "handles", indexes[1]),
                 f"the handle parts {first!r} and {second!r} are the same word, so the crowd gets handles "
                 f"such as '{first}{second.capitalize() if second[0].isalpha() else second}' "
-                f"(shown as '{word.capitalize()} {word.capitalize()}'); keep one", "warning")
+                f"(shown as '{word.capitalize()} {word.capitalize()}'); keep one",
+                "warning",
+            )
 
 
 # A turn's feed shows up to this many crowd posts (game/engine/turn.py CROWD_IN_FEED; a test keeps
@@ -78,8 +86,12 @@ def check_real_case(s: Scenario, pos: Positions) -> Iterator[Problem]:
     if s.kind != "real":
         return
     if not s.sources:
-        yield pos.problem(("kind",), "a real case (kind: real) lists no sources: add the addresses where "
-                          "a reader can check its figures, or make it kind: fictional", "warning")
+        yield pos.problem(
+            ("kind",),
+            "a real case (kind: real) lists no sources: add the addresses where "
+            "a reader can check its figures, or make it kind: fictional",
+            "warning",
+        )
     people = sum(seg.size for seg in s.audience.segments) or 1
     for stance in vocabulary.STANCES:
         share = sum(seg.size * getattr(seg.stance, stance) for seg in s.audience.segments) / people
@@ -90,7 +102,9 @@ def check_real_case(s: Scenario, pos: Positions) -> Iterator[Problem]:
                 ("templates", stance) if getattr(s.templates, stance) else ("templates",),
                 f"{have} {stance} template{'s' * (have != 1)} for a feed that shows about {needed} {stance} "
                 f"posts a turn ({share:.0%} of the audience is {stance}): the same post would repeat within "
-                f"a turn; write at least {needed - have} more", "warning")
+                f"a turn; write at least {needed - have} more",
+                "warning",
+            )
 
 
 def check_caused_joins(s: Scenario, pos: Positions) -> Iterator[Problem]:

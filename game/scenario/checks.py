@@ -19,13 +19,19 @@ BUILTIN_FILLS = ("hashtag", "org", "handle")
 _SLOT = re.compile(r"\{([a-z0-9_-]+)\}")  # the engine's template slot (game/engine/feed.py)
 
 
-
-
 def check_scenario(scenario: Scenario, positions: Positions) -> list[Problem]:
     """Every cross-reference problem of a model-valid scenario (the warnings are ``advice.py``'s)."""
     problems: list[Problem] = []
-    for check in (check_unique_ids, check_references, check_expressions, check_effects, check_times,
-                  check_playbooks, check_templates, check_keys):
+    for check in (
+        check_unique_ids,
+        check_references,
+        check_expressions,
+        check_effects,
+        check_times,
+        check_playbooks,
+        check_templates,
+        check_keys,
+    ):
         problems.extend(check(scenario, positions))
     return problems
 
@@ -35,8 +41,7 @@ def _id_groups(s: Scenario) -> dict[str, list[tuple[TreePath, str]]]:
     return {
         "segment": [(("audience", "segments", i, "id"), x.id) for i, x in enumerate(s.audience.segments)],
         "key account": [
-            (("audience", "key_accounts", i, "handle"), x.handle.lower())
-            for i, x in enumerate(s.audience.key_accounts)
+            (("audience", "key_accounts", i, "handle"), x.handle.lower()) for i, x in enumerate(s.audience.key_accounts)
         ],
         "outlet": [(("audience", "outlets", i, "id"), x.id) for i, x in enumerate(s.audience.outlets)],
         "post": [(("posts", i, "id"), x.id) for i, x in enumerate(s.posts) if x.id],
@@ -73,12 +78,15 @@ def check_keys(s: Scenario, pos: Positions) -> Iterator[Problem]:
             continue
         if custom.key in RESERVED_KEYS:
             free = "".join(k for k in "abfghijklnovwyz0123456789" if k not in taken)[:6]
-            yield pos.problem(("actions", "custom", i, "key"),
-                              f"the key {custom.key!r} is the game's own (reserved: "
-                              f"{' '.join(sorted(RESERVED_KEYS))}); try one of {', '.join(free)}")
+            yield pos.problem(
+                ("actions", "custom", i, "key"),
+                f"the key {custom.key!r} is the game's own (reserved: "
+                f"{' '.join(sorted(RESERVED_KEYS))}); try one of {', '.join(free)}",
+            )
         elif custom.key in taken:
-            yield pos.problem(("actions", "custom", i, "key"),
-                              f"the key {custom.key!r} is already used by {taken[custom.key]!r}")
+            yield pos.problem(
+                ("actions", "custom", i, "key"), f"the key {custom.key!r} is already used by {taken[custom.key]!r}"
+            )
         else:
             taken[custom.key] = custom.id
 
@@ -165,7 +173,8 @@ def check_expressions(s: Scenario, pos: Positions) -> Iterator[Problem]:
             expression = parse(source)
         except ExpressionError as error:
             yield pos.problem(
-                path, f"cannot read the expression: {error.message} (in {quoted_value(source)})",
+                path,
+                f"cannot read the expression: {error.message} (in {quoted_value(source)})",
                 col_offset=error.column - 1,
             )
             continue
@@ -274,8 +283,9 @@ def check_playbooks(s: Scenario, pos: Positions) -> Iterator[Problem]:
                 if step.action != action:
                     continue
                 if step.option is None:
-                    yield pos.problem(here, f"a {action} step needs an option: the {kind}'s id "
-                                            f"({', '.join(ids) or 'none defined'})")
+                    yield pos.problem(
+                        here, f"a {action} step needs an option: the {kind}'s id ({', '.join(ids) or 'none defined'})"
+                    )
                 elif step.option not in ids:
                     yield pos.problem(
                         here + ("option",),

@@ -223,8 +223,7 @@ class _Parser:
             if value > MAX_NUMBER:
                 shown = token.text if len(token.text) <= 20 else token.text[:8] + "…" + token.text[-4:]
                 raise ExpressionError(
-                    f"the number {shown} is too large: numbers in a scenario are at most {MAX_NUMBER:,}",
-                    token.column,
+                    f"the number {shown} is too large: numbers in a scenario are at most {MAX_NUMBER:,}", token.column
                 )
             self.index += 1
             return lambda env: value

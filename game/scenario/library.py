@@ -37,8 +37,12 @@ class ScenarioInfo:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "id": self.id, "title": self.title, "year": self.year, "difficulty": self.difficulty,
-            "summary": self.summary, "path": str(self.path),
+            "id": self.id,
+            "title": self.title,
+            "year": self.year,
+            "difficulty": self.difficulty,
+            "summary": self.summary,
+            "path": str(self.path),
         }
 
 
@@ -74,13 +78,17 @@ def _info(path: Path) -> ScenarioInfo:
         value = data.get(key)
         return value if isinstance(value, str) else default
 
-    date = data.get("date")   # the text written ("2013-11-13"): the loader keeps dates as text
+    date = data.get("date")  # the text written ("2013-11-13"): the loader keeps dates as text
     found = re.match(r"(\d{4})-", date) if isinstance(date, str) else None
     year = int(found.group(1)) if found else (date.year if isinstance(date, dt.date) else None)
     ident = text("id", path.stem)
     return ScenarioInfo(
-        id=ident, title=text("title", ident), year=year, difficulty=text("difficulty", "?"),
-        summary=text("summary"), path=path,
+        id=ident,
+        title=text("title", ident),
+        year=year,
+        difficulty=text("difficulty", "?"),
+        summary=text("summary"),
+        path=path,
     )
 
 

@@ -14,14 +14,10 @@ from game.scenario.yaml_reader import MAX_BYTES, read_data
 if TYPE_CHECKING:  # pydantic is imported only to validate, not to list scenarios
     from game.scenario.models import Scenario
 
-__all__ = [
-    "MAX_BYTES", "Problem", "ScenarioError", "load_scenario", "load_scenario_with_warnings", "read_data",
-]
+__all__ = ["MAX_BYTES", "Problem", "ScenarioError", "load_scenario", "load_scenario_with_warnings", "read_data"]
 
 
-def load_scenario_with_warnings(
-    source: str | bytes | Path, name: str | None = None
-) -> tuple[Scenario, list[Problem]]:
+def load_scenario_with_warnings(source: str | bytes | Path, name: str | None = None) -> tuple[Scenario, list[Problem]]:
     """Load and fully validate a scenario; returns it with the warnings (stripped characters...).
 
     ``source`` is a :class:`~pathlib.Path` to read, or the YAML itself as ``str`` or ``bytes``.
@@ -35,10 +31,15 @@ def load_scenario_with_warnings(
     if data is not None:
         if not isinstance(data, dict):
             kind = "a list" if isinstance(data, list) else "a single value"
-            problems.append(Problem(
-                positions.name, 1, 1, "",
-                f"the file holds {kind}; a scenario is a mapping of keys such as 'format: 1', 'id: ...'",
-            ))
+            problems.append(
+                Problem(
+                    positions.name,
+                    1,
+                    1,
+                    "",
+                    f"the file holds {kind}; a scenario is a mapping of keys such as 'format: 1', 'id: ...'",
+                )
+            )
         else:
             scenario, found = validate_data(data, positions)
             # A value the YAML step already refused (a tag, an unreadable date) was read as nothing;

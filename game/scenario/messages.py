@@ -26,8 +26,6 @@ _PATTERN_WORDS = {
 }
 
 
-
-
 def model_problems(error: ValidationError, data: object, positions: Positions) -> list[Problem]:
     """pydantic's errors as located problems, one per place (a union's alternatives merged)."""
     grouped: dict[TreePath, list[ErrorDetails]] = {}
@@ -88,12 +86,18 @@ def _model_problem(path: TreePath, items: list[ErrorDetails], data: object, posi
             messages.append(message)
     text = "; or ".join(messages)
     found = quoted_value(first.get("input"))
-    if found and first["type"] not in ("value_error", "assertion_error", "string_too_long", "string_too_short",
-                                                      "too_long"):
+    if found and first["type"] not in (
+        "value_error",
+        "assertion_error",
+        "string_too_long",
+        "string_too_short",
+        "too_long",
+    ):
         text += f" (found {found})"
     if first.get("input") is None and path in positions.commented:
-        text += ("; a '#' starts a comment in YAML, so this was read as nothing: put the text in quotes "
-                 "(\"#AskJPM ...\")")
+        text += (
+            "; a '#' starts a comment in YAML, so this was read as nothing: put the text in quotes (\"#AskJPM ...\")"
+        )
     if isinstance(first.get("input"), (bool, int, float)) and any(
         i["type"] in ("string_type", "literal_error", "string_pattern_mismatch") for i in items
     ):
@@ -142,8 +146,11 @@ def _say(item: ErrorDetails) -> str:
     if kind == "less_than":
         return f"should be less than {_number(ctx.get('lt'))}"
     if kind == "string_too_short":
-        return "should not be empty" if ctx.get("min_length") == 1 else \
-            f"should be at least {ctx.get('min_length')} characters long"
+        return (
+            "should not be empty"
+            if ctx.get("min_length") == 1
+            else f"should be at least {ctx.get('min_length')} characters long"
+        )
     if kind == "string_too_long":
         given = item.get("input")
         length = f" (this one has {len(given):,})" if isinstance(given, str) else ""

@@ -70,24 +70,40 @@ _MOMENT_WORDS = "a date and time like 2013-11-13 10:00 (seconds and an offset su
 
 def _written_as(pattern: str, words: str) -> Callable[[object], object]:
     def check(value: object) -> object:
-        if isinstance(value, (dt.date, dt.datetime)):   # built in Python, not read from a file
+        if isinstance(value, (dt.date, dt.datetime)):  # built in Python, not read from a file
             return value
         if not isinstance(value, str) or not re.fullmatch(pattern, value):
             raise ValueError(f"should be {words}")
         return value
+
     return check
 
 
 Moment = Annotated[
-    dt.datetime, BeforeValidator(_written_as(_ANY_MOMENT, _MOMENT_WORDS)), AfterValidator(_within_years),
+    dt.datetime,
+    BeforeValidator(_written_as(_ANY_MOMENT, _MOMENT_WORDS)),
+    AfterValidator(_within_years),
     # patternErrorMessage: what VS Code's YAML and JSON language servers say instead of the pattern
-    WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN,
-                    "patternErrorMessage": f"Should be {_MOMENT_WORDS}, in the years {MIN_YEAR}-{MAX_YEAR}."}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": MOMENT_PATTERN,
+            "patternErrorMessage": f"Should be {_MOMENT_WORDS}, in the years {MIN_YEAR}-{MAX_YEAR}.",
+        }
+    ),
 ]
 Day = Annotated[
-    dt.date, BeforeValidator(_written_as(_ANY_DAY, "a date like 2013-11-13")), AfterValidator(_within_years),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": DAY_PATTERN,
-                    "patternErrorMessage": f"Should be a date like 2013-11-13, in the years {MIN_YEAR}-{MAX_YEAR}."}),
+    dt.date,
+    BeforeValidator(_written_as(_ANY_DAY, "a date like 2013-11-13")),
+    AfterValidator(_within_years),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": DAY_PATTERN,
+            "patternErrorMessage": f"Should be a date like 2013-11-13, in the years {MIN_YEAR}-{MAX_YEAR}.",
+        }
+    ),
 ]
 Tone = Literal["empathetic", "apologetic", "informative", "humorous", "boilerplate", "defensive", "dismissive"]
 Strategy = Literal["rebuild", "bolster", "inform", "humour", "diminish", "deny", "attack"]
@@ -106,9 +122,7 @@ class Timing(Model):
     """When something happens: at a turn, at a simulated time, or when a condition first holds."""
 
     turn: int | None = Field(None, ge=1, description="The turn it happens on (1 = the first turn).")
-    at: Moment | None = Field(
-        None, description="The simulated local time it happens (the turn that contains it)."
-    )
+    at: Moment | None = Field(None, description="The simulated local time it happens (the turn that contains it).")
     when: Expr | None = Field(None, description="A condition; it happens the first turn it holds.")
     reason: Text | None = Field(
         None,
@@ -193,8 +207,10 @@ class Clock(Model):
         minutes = sum(phase.turns * phase.turn_minutes for phase in self.phases)
         end = self.start + dt.timedelta(minutes=minutes)  # at most 76 years after a start by 2100
         if end.year > MAX_YEAR:
-            raise ValueError(f"the clock runs past the year {MAX_YEAR} (its last turn ends on {end:%Y-%m-%d}); "
-                             "start it earlier or give it fewer or shorter turns")
+            raise ValueError(
+                f"the clock runs past the year {MAX_YEAR} (its last turn ends on {end:%Y-%m-%d}); "
+                "start it earlier or give it fewer or shorter turns"
+            )
         return self
 
 
@@ -227,7 +243,9 @@ class Campaign(Model):
         "While the campaign stands, posts rush in as it nears and ease once it has passed.",
     )
     promoted_trend_hours: float = Field(
-        0.0, ge=0, le=72,
+        0.0,
+        ge=0,
+        le=72,
         description="Hours the organisation bought at the top of the trending list (a Promoted Trend: one slot "
         "a country a day, shown to everyone there, 24 h in 2010-2017), from the first turn. While it runs the "
         "tag is shown as trending whoever posts; cancelling or pausing the campaign stops it. 0: none.",
@@ -260,15 +278,15 @@ class Segment(Model):
     followers: int = Field(
         ge=1, le=10_000_000, description="Median follower count of its accounts (the tail is heavy)."
     )
-    activity: Fraction = Field(
-        description="Share of the segment that watches the brand or topic unprompted, 0-1."
-    )
+    activity: Fraction = Field(description="Share of the segment that watches the brand or topic unprompted, 0-1.")
     susceptibility: Fraction = Field(
         description="Chance that an account, once exposed, posts on the hashtag, 0-1 (2-5% for outrage)."
     )
     cohesion: Fraction = Field(0.8, description="Share of its follow links that stay inside the segment.")
     hours_ahead: float = Field(
-        0.0, ge=-16, le=16,
+        0.0,
+        ge=-16,
+        le=16,
         description="How many hours its local clock runs ahead of the scenario's (5 for London on an "
         "ET clock); its daily rhythm of posting follows its own clock.",
     )
@@ -310,7 +328,9 @@ class Outlet(Model):
     threshold: Percent = Field(description="Press attention at which a story becomes likely.")
     headline: Text = Field(description="The headline; {hashtag} and {org} are filled in.")
     lag_hours: float = Field(
-        0.0, ge=0, le=336,
+        0.0,
+        ge=0,
+        le=336,
         description="How long its piece takes once attention passes its threshold: 0 for online news (it "
         "publishes within hours, by chance); about 12-24 for print (the next morning); 48-168 for weekly "
         "titles, features, columns and trade press. A lagged piece runs then, even if the storm has passed.",
@@ -355,7 +375,8 @@ class Templates(Model):
     neutral: list[Text] = Field(default_factory=list, max_length=500)
     supportive: list[Text] = Field(default_factory=list, max_length=500)
     situational: list[SituationalPool] = Field(
-        default_factory=list, max_length=50,
+        default_factory=list,
+        max_length=50,
         description="More posts per stance that join the pools only while their condition holds.",
     )
     fills: dict[Id, list[ShortText]] = Field(default_factory=dict)
@@ -403,8 +424,8 @@ class Actions(Model):
     """What the player can do. Built-in actions are always there unless disabled."""
 
     budget: int = Field(3, ge=1, le=20, description="Attention points a turn (a team can do only so much).")
-    disabled: list[Literal["reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate"]] = (
-        Field(default_factory=list)
+    disabled: list[Literal["reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate"]] = Field(
+        default_factory=list
     )
     replies: dict[Tone, list[Text]] = Field(
         default_factory=dict, description="Reply texts per tone; {handle} is the person replied to."
@@ -465,7 +486,9 @@ class Step(Model):
 
     turn: int | None = Field(None, ge=1)
     at: Moment | None = None
-    action: Literal["reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate", "custom", "wait"]
+    action: Literal[
+        "reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate", "custom", "wait"
+    ]
     tone: Tone | None = Field(None, description="For reply: the tone.")
     target: Literal["loudest", "hostile", "influencer", "latest"] | Handle | None = Field(
         None, description="For reply: whom to answer. For delete: which of our posts ('latest')."

@@ -48,8 +48,12 @@ class Problem:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "path": self.path, "line": self.line, "col": self.col, "where": self.where,
-            "message": self.message, "severity": self.severity,
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "where": self.where,
+            "message": self.message,
+            "severity": self.severity,
         }
 
 

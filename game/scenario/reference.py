@@ -32,7 +32,7 @@ _PATTERNS = {
 }
 
 
-def _range(metadata: Sequence[Any]) -> str:   # Any: pydantic's metadata objects, of many kinds
+def _range(metadata: Sequence[Any]) -> str:  # Any: pydantic's metadata objects, of many kinds
     """`` 0-1`` from ge/le metadata, else empty."""
     low = high = None
     for meta in metadata:
@@ -43,11 +43,12 @@ def _range(metadata: Sequence[Any]) -> str:   # Any: pydantic's metadata objects
             high = getattr(inner, "le", high)
     if low is None and high is None:
         return ""
+
     def num(value: float) -> str:
         return f"{value:,}" if isinstance(value, int) else f"{value:g}"
 
     if high is None:
-        return f" ≥ {num(low)}" if low is not None else ""    # (both None returned above)
+        return f" ≥ {num(low)}" if low is not None else ""  # (both None returned above)
     return f" {num(low)}–{num(high)}" if low is not None else f" ≤ {num(high)}"
 
 

@@ -16,7 +16,7 @@ from game.scenario.models import FORMAT_VERSION, Scenario
 SCHEMA_ID = f"urn:bashtag:scenario-format:{FORMAT_VERSION}"
 
 
-def scenario_schema() -> dict[str, Any]:   # Any: JSON Schema
+def scenario_schema() -> dict[str, Any]:  # Any: JSON Schema
     """The JSON Schema of a scenario file (draft 2020-12)."""
     schema = Scenario.model_json_schema()
     # Effects are a free mapping in the model (validate.py names the bad key with a suggestion);

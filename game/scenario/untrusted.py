@@ -60,6 +60,5 @@ def removed_message(removed: list[str]) -> str:
     count = len(removed)
     plural = "s" if count > 1 else ""
     return (
-        f"removed {count} control character{plural} ({kinds}) from this text; they could change "
-        "what the terminal shows"
+        f"removed {count} control character{plural} ({kinds}) from this text; they could change what the terminal shows"
     )

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 # Reply tones and the SCCT response posture each one expresses (Coombs 2007, research/models.md §M4).
 TONES: dict[str, str] = {
-    "empathetic": "rebuild",      # concern and sympathy for the person
-    "apologetic": "rebuild",      # takes responsibility
-    "informative": "inform",      # facts, next steps
-    "humorous": "humour",         # plays along with the joke
-    "boilerplate": "diminish",    # corporate template ("we value your feedback")
-    "defensive": "diminish",      # justifies, explains it away
-    "dismissive": "attack",       # trolls, bots, "so 2014"
+    "empathetic": "rebuild",  # concern and sympathy for the person
+    "apologetic": "rebuild",  # takes responsibility
+    "informative": "inform",  # facts, next steps
+    "humorous": "humour",  # plays along with the joke
+    "boilerplate": "diminish",  # corporate template ("we value your feedback")
+    "defensive": "diminish",  # justifies, explains it away
+    "dismissive": "attack",  # trolls, bots, "so 2014"
 }
 
 # Response strategies, from most accommodating to most defensive.  "humour" is not an SCCT posture,
@@ -26,9 +26,7 @@ CRISIS_TYPES: tuple[str, ...] = ("victim", "accidental", "preventable")
 
 STANCES: tuple[str, ...] = ("hostile", "neutral", "supportive")
 
-BUILTIN_ACTIONS: tuple[str, ...] = (
-    "reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate",
-)
+BUILTIN_ACTIONS: tuple[str, ...] = ("reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate")
 
 # Keys the game itself uses on the play screen: a custom action may not take one.
 RESERVED_KEYS = frozenset("rspucdmxeqt?")

@@ -96,8 +96,7 @@ class _Guard(_Composing):
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise _Refused(
-                f"anchors (&{anchor}) are not allowed in scenario files; write each value out in full",
-                event.start_mark,
+                f"anchors (&{anchor}) are not allowed in scenario files; write each value out in full", event.start_mark
             )
         self.node_count += 1
         if self.node_count > MAX_NODES:
@@ -119,8 +118,10 @@ class _Loader(_Guard, yaml.SafeLoader):
 
 _FastLoader: Callable[[str], _Guard] | None = None
 if getattr(yaml, "__with_libyaml__", False):
-    class _CLoader(_Guard, yaml.composer.Composer, yaml._yaml.CParser, yaml.constructor.SafeConstructor,
-                   yaml.resolver.Resolver):
+
+    class _CLoader(
+        _Guard, yaml.composer.Composer, yaml._yaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver
+    ):
         """libyaml's C scanner and parser under our own (guarded) composer: several times faster
         than the pure-Python reader, so `bashtag validate` and `list` answer at once.  libyaml
         refuses control characters outright; such a file is read again by the slow loader, which
@@ -176,8 +177,9 @@ def _read_text(source: str | bytes | Path, name: str) -> tuple[str | None, list[
             line = data.count(b"\n", 0, error.start) + 1
             col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
             return fail(
-                f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read); "
-                "save it as UTF-8", line, col,
+                f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read); save it as UTF-8",
+                line,
+                col,
             )
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
@@ -206,11 +208,15 @@ def _plain_yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
             "quotes if it contains ': '"
         )
     context_mark = error.context_mark
-    if ("expected <block end>" in problem and "collection" in (error.context or "")
-            and context_mark is not None and not line_text.lstrip().startswith("-")):
+    if (
+        "expected <block end>" in problem
+        and "collection" in (error.context or "")
+        and context_mark is not None
+        and not line_text.lstrip().startswith("-")
+    ):
         lines = text.splitlines()
         opened = lines[context_mark.line] if context_mark.line < len(lines) else ""
-        if opened[context_mark.column:].startswith("-"):
+        if opened[context_mark.column :].startswith("-"):
             return (
                 f"this key follows a list (the '- ' on line {context_mark.line + 1}) at the same "
                 "indentation; a block is a list or a mapping, not both — check the '- ' and the indentation"
@@ -255,15 +261,21 @@ def _compose_with(loader: _Guard, text: str, name: str) -> tuple[yaml.Node | Non
         if ended and error.context_mark is not None:
             context = error.context or ""
             opened, closer = (
-                ("quoted text", "quote") if "quoted" in context
-                else ("'['", "']'") if "sequence" in context
-                else ("'{'", "'}'") if "mapping" in context
+                ("quoted text", "quote")
+                if "quoted" in context
+                else ("'['", "']'")
+                if "sequence" in context
+                else ("'{'", "'}'")
+                if "mapping" in context
                 else ("value", "end")
             )
-            return None, [_problem_at(
-                name, error.context_mark,
-                f"this {opened} is never closed (the file ends before its closing {closer})",
-            )]
+            return None, [
+                _problem_at(
+                    name,
+                    error.context_mark,
+                    f"this {opened} is never closed (the file ends before its closing {closer})",
+                )
+            ]
         return None, [_problem_at(name, mark, _plain_yaml_message(error, text))]
     except yaml.YAMLError as error:
         return None, [Problem(name, None, None, "", f"cannot read the YAML ({error})")]
@@ -294,8 +306,9 @@ class _Builder:
 
     def problem(self, node: yaml.Node, path: TreePath, message: str, severity: Severity = "error") -> None:
         self.problems.append(
-            Problem(self.name, node.start_mark.line + 1, node.start_mark.column + 1,
-                    format_where(path), message, severity)
+            Problem(
+                self.name, node.start_mark.line + 1, node.start_mark.column + 1, format_where(path), message, severity
+            )
         )
 
     # Any: the file's plain data (mappings, lists, strings, numbers...), checked by the models next.
@@ -316,7 +329,7 @@ class _Builder:
             if node.tag != _SEQ_TAG:
                 self.problem(node, path, f"the tag {_tag(node.tag)} is not allowed here; remove it")
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(cast(yaml.ScalarNode, node), path)   # the only other kind of node
+        return self.scalar(cast(yaml.ScalarNode, node), path)  # the only other kind of node
 
     def mapping(self, node: yaml.MappingNode, path: TreePath) -> dict[str, Any]:
         if node.tag != _MAP_TAG:
@@ -337,7 +350,8 @@ class _Builder:
                 self.problem(key_node, path + (key,), removed_message(removed), "warning")
             if key in first_line:
                 self.problem(
-                    key_node, path + (key,),
+                    key_node,
+                    path + (key,),
                     f"duplicate key {key!r} (also given on line {first_line[key]}); remove or rename one",
                 )
                 continue
@@ -348,7 +362,8 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, path: TreePath) -> Any:
         if node.tag not in _SCALAR_TAGS:
             self.problem(
-                node, path,
+                node,
+                path,
                 f"the tag {_tag(node.tag)} is not allowed in scenario files (only plain values, lists and "
                 "mappings are)",
             )
@@ -364,7 +379,7 @@ class _Builder:
             return None
         if value is None and not node.value and node.style in (None, ""):
             line = self.lines[node.start_mark.line] if node.start_mark.line < len(self.lines) else ""
-            if re.match(r"#\w", line[node.start_mark.column:].lstrip()):   # "#AskJPM", not "# a note"
+            if re.match(r"#\w", line[node.start_mark.column :].lstrip()):  # "#AskJPM", not "# a note"
                 self.positions.commented.add(path)
         if isinstance(value, str):
             value, removed = clean(value)
@@ -389,7 +404,7 @@ def number_problem(value: int | float) -> str | None:
 
 def _tag(tag: str) -> str:
     """A tag as it was written: ``tag:yaml.org,2002:python/object`` -> ``!!python/object``."""
-    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
+    return "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
 
 
 def read_data(source: str | bytes | Path, name: str | None = None) -> tuple[object, Positions, list[Problem]]:

@@ -20,7 +20,7 @@ from game.sessions import store
 from game.sessions.errors import SessionError
 
 EXPORT_FORMAT = 1
-MAX_IMPORT_BYTES = 20_000_000   # a day-long #AskJPM game logs well under a megabyte
+MAX_IMPORT_BYTES = 20_000_000  # a day-long #AskJPM game logs well under a megabyte
 
 
 def export_session(ref, output: Path) -> list[str]:
@@ -33,18 +33,24 @@ def export_session(ref, output: Path) -> list[str]:
     scenario_path, same = locate_scenario(log.info)
     warnings = list(log.warnings)
     if not same:
-        warnings.append(f"the scenario {scenario_path} has changed since this game was recorded; the export "
-                        "carries the current version, so the game may not replay the same elsewhere")
+        warnings.append(
+            f"the scenario {scenario_path} has changed since this game was recorded; the export "
+            "carries the current version, so the game may not replay the same elsewhere"
+        )
     try:
         scenario_text = scenario_path.read_bytes().decode("utf-8")
         log_text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise SessionError(f"cannot read the game or its scenario: {error}") from None
     bundle = {
-        "bashtag_export": EXPORT_FORMAT, "bashtag": __version__, "session_id": log.info.id,
-        "scenario_id": log.info.scenario_id, "scenario_file": scenario_path.name,
+        "bashtag_export": EXPORT_FORMAT,
+        "bashtag": __version__,
+        "session_id": log.info.id,
+        "scenario_id": log.info.scenario_id,
+        "scenario_file": scenario_path.name,
         "scenario_sha256": hashlib.sha256(scenario_text.encode("utf-8")).hexdigest(),
-        "scenario_yaml": scenario_text, "log": log_text,
+        "scenario_yaml": scenario_text,
+        "log": log_text,
     }
     try:
         output.write_text(json.dumps(bundle, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -98,7 +104,7 @@ def import_session(file: Path) -> tuple[Path, list[str]]:
             copy.write_text(bundle["scenario_yaml"], encoding="utf-8")
             _write_new(target, bundle["log"])
         except OSError as error:
-            for written in (copy, target):   # nothing half-imported is left behind
+            for written in (copy, target):  # nothing half-imported is left behind
                 try:
                     written.unlink(missing_ok=True)
                 except OSError:
@@ -116,8 +122,10 @@ def _text_of(path: Path) -> str | None:
 
 def _cannot_write(what: str, error: OSError) -> SessionError:
     """Nothing was imported: say what could not be written, where, and why (a read-only folder...)."""
-    return SessionError(f"nothing was imported: cannot {what} ({error.strerror or error}). Check that "
-                        "the folder can be written to, or set BASHTAG_DATA_DIR to one that can")
+    return SessionError(
+        f"nothing was imported: cannot {what} ({error.strerror or error}). Check that "
+        "the folder can be written to, or set BASHTAG_DATA_DIR to one that can"
+    )
 
 
 def _write_new(target: Path, text: str) -> None:
@@ -142,9 +150,8 @@ def _read_bundle(file: Path) -> dict:
     if not isinstance(version, int) or isinstance(version, bool):
         raise SessionError(f"{file.name}: the export format is unreadable")
     if version > EXPORT_FORMAT:
-        written_by = clean(str(data.get("bashtag")))[0][:40]   # the bundle's text: a stranger's
-        raise SessionError(f"{file.name} was exported by a newer Bashtag ({written_by}); "
-                           "update Bashtag to import it")
+        written_by = clean(str(data.get("bashtag")))[0][:40]  # the bundle's text: a stranger's
+        raise SessionError(f"{file.name} was exported by a newer Bashtag ({written_by}); update Bashtag to import it")
     bad = [key for key in ("session_id", "scenario_yaml", "log") if not isinstance(data.get(key), str)]
     if bad:
         raise SessionError(f"{file.name}: the export is damaged (missing or wrong: {', '.join(bad)})")

@@ -23,7 +23,7 @@ from typing import IO
 from game.sessions import store
 from game.sessions.errors import SessionError
 
-FORMAT = 1          # bump when a reader of this version could misread a new log
+FORMAT = 1  # bump when a reader of this version could misread a new log
 KINDS = ("header", "action", "end_turn")
 
 
@@ -47,26 +47,36 @@ class SessionInfo:
     bashtag: str
     scenario_id: str
     scenario_sha256: str
-    scenario_ref: str          # the built-in id or the path the game was started from
+    scenario_ref: str  # the built-in id or the path the game was started from
     seed: int
-    created: str               # ISO 8601, local time with offset
+    created: str  # ISO 8601, local time with offset
     team: str | None = None
     workshop: str | None = None
-    turn: int = 1              # the turn being played (turns_total + 1 once over)
+    turn: int = 1  # the turn being played (turns_total + 1 once over)
     turns_played: int = 0
     reputation: float | None = None
     total_posts: int | None = None
     outcome: str | None = None
     extra: dict = field(default_factory=dict)
-    valid_bytes: int | None = None   # after a restore: the log is consistent up to this byte
+    valid_bytes: int | None = None  # after a restore: the log is consistent up to this byte
 
     def as_dict(self) -> dict:
         return {
-            "id": self.id, "path": str(self.path), "format": self.format, "bashtag": self.bashtag,
-            "scenario_id": self.scenario_id, "scenario_ref": self.scenario_ref,
-            "scenario_sha256": self.scenario_sha256, "seed": self.seed, "created": self.created,
-            "team": self.team, "workshop": self.workshop, "turns_played": self.turns_played,
-            "reputation": self.reputation, "total_posts": self.total_posts, "outcome": self.outcome,
+            "id": self.id,
+            "path": str(self.path),
+            "format": self.format,
+            "bashtag": self.bashtag,
+            "scenario_id": self.scenario_id,
+            "scenario_ref": self.scenario_ref,
+            "scenario_sha256": self.scenario_sha256,
+            "seed": self.seed,
+            "created": self.created,
+            "team": self.team,
+            "workshop": self.workshop,
+            "turns_played": self.turns_played,
+            "reputation": self.reputation,
+            "total_posts": self.total_posts,
+            "outcome": self.outcome,
             "finished": self.outcome is not None,
         }
 
@@ -82,25 +92,52 @@ def header_info(header: dict, path: Path) -> SessionInfo:
         raise SessionError(f"{path.name}: the header has no valid format number")
     written_by = header.get("bashtag")
     if fmt > FORMAT:
-        raise SessionError(f"{path.name} was written by Bashtag {written_by} in log format {fmt}; this is "
-                           f"Bashtag {__version__}, which reads format {FORMAT} and older. Update Bashtag to open it.")
+        raise SessionError(
+            f"{path.name} was written by Bashtag {written_by} in log format {fmt}; this is "
+            f"Bashtag {__version__}, which reads format {FORMAT} and older. Update Bashtag to open it."
+        )
     if isinstance(written_by, str) and _version(written_by) > _version(__version__):
-        raise SessionError(f"{path.name} was written by a newer Bashtag ({written_by}; this is {__version__}). "
-                           "Update Bashtag to open it.")
+        raise SessionError(
+            f"{path.name} was written by a newer Bashtag ({written_by}; this is {__version__}). "
+            "Update Bashtag to open it."
+        )
     problems = []
-    for key, kind in (("scenario_id", str), ("scenario_sha256", str), ("scenario_ref", str), ("seed", int),
-                      ("created", str)):
+    for key, kind in (
+        ("scenario_id", str),
+        ("scenario_sha256", str),
+        ("scenario_ref", str),
+        ("seed", int),
+        ("created", str),
+    ):
         value = header.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
             problems.append(key)
     if problems:
         raise SessionError(f"{path.name}: the header is damaged (missing or wrong: {', '.join(problems)})")
-    known = {"t", "format", "bashtag", "scenario_id", "scenario_sha256", "scenario_ref", "seed", "created",
-             "team", "workshop"}
+    known = {
+        "t",
+        "format",
+        "bashtag",
+        "scenario_id",
+        "scenario_sha256",
+        "scenario_ref",
+        "seed",
+        "created",
+        "team",
+        "workshop",
+    }
     return SessionInfo(
-        id=store.session_id(path), path=path, format=fmt, bashtag=str(written_by), scenario_id=header["scenario_id"],
-        scenario_sha256=header["scenario_sha256"], scenario_ref=header["scenario_ref"], seed=header["seed"],
-        created=header["created"], team=_text(header.get("team")), workshop=_text(header.get("workshop")),
+        id=store.session_id(path),
+        path=path,
+        format=fmt,
+        bashtag=str(written_by),
+        scenario_id=header["scenario_id"],
+        scenario_sha256=header["scenario_sha256"],
+        scenario_ref=header["scenario_ref"],
+        seed=header["seed"],
+        created=header["created"],
+        team=_text(header.get("team")),
+        workshop=_text(header.get("workshop")),
         extra={k: v for k, v in header.items() if k not in known},
     )
 
@@ -140,16 +177,27 @@ class Recorder:
         return store.session_id(self.path)
 
     @classmethod
-    def start(cls, scenario_ref: str, scenario_path: str | os.PathLike, seed: int, *, scenario_id: str | None = None,
-              team: str | None = None, workshop: str | None = None, folder: Path | None = None,
-              now: dt.datetime | None = None) -> Recorder:
+    def start(
+        cls,
+        scenario_ref: str,
+        scenario_path: str | os.PathLike,
+        seed: int,
+        *,
+        scenario_id: str | None = None,
+        team: str | None = None,
+        workshop: str | None = None,
+        folder: Path | None = None,
+        now: dt.datetime | None = None,
+    ) -> Recorder:
         """A new log for a new game. ``scenario_ref`` is what the player chose (a built-in id or a path);
         ``scenario_path`` the file it resolved to (hashed, so a later change of the file is noticed)."""
         from game import __version__
 
         scenario_path = Path(scenario_path)
-        if not scenario_ref or ("/" in scenario_ref or os.sep in scenario_ref or scenario_ref.endswith((".yaml", ".yml"))):
-            scenario_ref = str(scenario_path.resolve())   # a path: keep it absolute so it is found again
+        if not scenario_ref or (
+            "/" in scenario_ref or os.sep in scenario_ref or scenario_ref.endswith((".yaml", ".yml"))
+        ):
+            scenario_ref = str(scenario_path.resolve())  # a path: keep it absolute so it is found again
         now = now or dt.datetime.now().astimezone()
         scenario_id = scenario_id or scenario_path.stem
         folder = folder or store.sessions_dir(create=True)
@@ -157,9 +205,16 @@ class Recorder:
         safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in scenario_id)[:40] or "game"
         name = f"{now:%Y%m%d-%H%M%S}-{safe}-{secrets.token_hex(2)}{store.SUFFIX}"
         path = folder / name
-        header = {"t": "header", "format": FORMAT, "bashtag": __version__, "scenario_id": scenario_id,
-                  "scenario_sha256": sha256_of(scenario_path), "scenario_ref": scenario_ref, "seed": int(seed),
-                  "created": now.isoformat(timespec="seconds")}
+        header = {
+            "t": "header",
+            "format": FORMAT,
+            "bashtag": __version__,
+            "scenario_id": scenario_id,
+            "scenario_sha256": sha256_of(scenario_path),
+            "scenario_ref": scenario_ref,
+            "seed": int(seed),
+            "created": now.isoformat(timespec="seconds"),
+        }
         if team:
             header["team"] = team
         if workshop:
@@ -209,9 +264,16 @@ class Recorder:
     def record_end_turn(self, state) -> None:
         """After ``game.end_turn()``: ``state`` is the new ``game.state``; its last record is the turn that ended."""
         ended = state.history[-1].turn if state.history else state.turn - 1
-        self._write({"t": "end_turn", "turn": ended, "reputation": state.reputation,
-                     "total_posts": state.total_posts, "outcome": state.ending.outcome if state.ending else None},
-                    sync=True)
+        self._write(
+            {
+                "t": "end_turn",
+                "turn": ended,
+                "reputation": state.reputation,
+                "total_posts": state.total_posts,
+                "outcome": state.ending.outcome if state.ending else None,
+            },
+            sync=True,
+        )
 
     # GameListener (game.engine.controller): the controller calls these after the engine accepted the step.
     def on_action(self, game, action, changes) -> None:
@@ -238,8 +300,9 @@ class Recorder:
 
     def _note(self, error: OSError) -> None:
         if self.problem is None:
-            self.problem = (f"the end of the game could not be saved ({error.strerror or error}). "
-                            f"The log so far is {self.path}")
+            self.problem = (
+                f"the end of the game could not be saved ({error.strerror or error}). The log so far is {self.path}"
+            )
 
     def __enter__(self) -> Recorder:
         return self
@@ -258,5 +321,7 @@ class Recorder:
             if sync:
                 os.fsync(self._handle.fileno())
         except OSError as error:
-            self.problem = (f"the game can no longer be saved ({error.strerror or error}); it goes on, but a "
-                            f"crash from now on would lose it. The log so far is {self.path}")
+            self.problem = (
+                f"the game can no longer be saved ({error.strerror or error}); it goes on, but a "
+                f"crash from now on would lose it. The log so far is {self.path}"
+            )

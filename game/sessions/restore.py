@@ -32,8 +32,8 @@ _CHECKED = ("reputation", "total_posts")
 
 @dataclass
 class Line:
-    number: int          # 1-based line number in the file
-    end: int             # byte offset just after this line
+    number: int  # 1-based line number in the file
+    end: int  # byte offset just after this line
     entry: dict
 
 
@@ -43,7 +43,7 @@ class ReadLog:
     header_end: int
     lines: list[Line]
     warnings: list[str] = field(default_factory=list)
-    stop_reason: str | None = None   # why reading stopped before the end of the file
+    stop_reason: str | None = None  # why reading stopped before the end of the file
 
 
 @dataclass
@@ -53,7 +53,7 @@ class Restored:
     game: object
     info: SessionInfo
     warnings: list[str]
-    valid_bytes: int                  # the log up to here is consistent (Recorder.reopen cuts after it)
+    valid_bytes: int  # the log up to here is consistent (Recorder.reopen cuts after it)
     scenario_path: Path
 
 
@@ -75,7 +75,7 @@ def read_log(path: Path) -> ReadLog:
     stop = None
     header_end = 0
     stripped: list[int] = []
-    in_turn = 0                       # action lines since the last turn's end
+    in_turn = 0  # action lines since the last turn's end
     for index, raw in enumerate(raw_lines):
         number = index + 1
         is_last = index == len(raw_lines) - 1
@@ -90,8 +90,9 @@ def read_log(path: Path) -> ReadLog:
             if index == 0:
                 raise SessionError(f"{path.name} is not a Bashtag session log (line 1 is not a JSON header)")
             if is_last and not complete_last:
-                warnings.append(f"the last line ({number}) was cut off, probably when the game was killed; "
-                                "it was dropped")
+                warnings.append(
+                    f"the last line ({number}) was cut off, probably when the game was killed; it was dropped"
+                )
             else:
                 stop = f"line {number} is not valid JSON"
             break
@@ -102,8 +103,10 @@ def read_log(path: Path) -> ReadLog:
             if entry.get("t") == "action":
                 in_turn += 1
                 if in_turn > MAX_ACTIONS_PER_TURN:
-                    stop = (f"line {number} is one action too many in turn {entry.get('turn')!r}: no game "
-                            f"takes more than {MAX_ACTIONS_PER_TURN:,} in a turn")
+                    stop = (
+                        f"line {number} is one action too many in turn {entry.get('turn')!r}: no game "
+                        f"takes more than {MAX_ACTIONS_PER_TURN:,} in a turn"
+                    )
                     break
             else:
                 in_turn = 0
@@ -111,8 +114,10 @@ def read_log(path: Path) -> ReadLog:
         offset = end
     if stripped:
         shown = ", ".join(map(str, stripped[:5])) + (f" and {len(stripped) - 5} more" if len(stripped) > 5 else "")
-        warnings.append(f"control characters (terminal escape codes or invisible marks) were removed from "
-                        f"the text of line{'s' if len(stripped) > 1 else ''} {shown}")
+        warnings.append(
+            f"control characters (terminal escape codes or invisible marks) were removed from "
+            f"the text of line{'s' if len(stripped) > 1 else ''} {shown}"
+        )
     return ReadLog(info=info, header_end=header_end, lines=parsed, warnings=warnings, stop_reason=stop)
 
 
@@ -124,7 +129,7 @@ def _parse(raw: bytes) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
-_MAX_ENTRY_DEPTH = 8   # a log entry is an object holding an action object; nothing nests deeper
+_MAX_ENTRY_DEPTH = 8  # a log entry is an object holding an action object; nothing nests deeper
 
 
 def _cleaned(value, removed: list[str], depth: int = 0):
@@ -171,8 +176,10 @@ def locate_scenario(info: SessionInfo) -> tuple[Path, bool]:
         except LibraryError:
             pass
     if not candidates:
-        raise SessionError(f"the scenario {info.scenario_ref!r} this game was played with cannot be found; "
-                           "import an exported copy of the game (it carries its scenario) or restore the file")
+        raise SessionError(
+            f"the scenario {info.scenario_ref!r} this game was played with cannot be found; "
+            "import an exported copy of the game (it carries its scenario) or restore the file"
+        )
     for candidate in candidates:
         try:
             if sha256_of(candidate) == info.scenario_sha256:
@@ -182,8 +189,9 @@ def locate_scenario(info: SessionInfo) -> tuple[Path, bool]:
     return candidates[0], False
 
 
-def restore(path_or_ref, accept_changed_scenario: bool = False,
-            on_turn: Callable[[object, list, object], None] | None = None) -> Restored:
+def restore(
+    path_or_ref, accept_changed_scenario: bool = False, on_turn: Callable[[object, list, object], None] | None = None
+) -> Restored:
     """Replay a session log; see the module docstring.  ``on_turn(game, actions, report)`` is called after
     every replayed turn's end (the replay stepper uses it)."""
     from game.engine.game import Game
@@ -210,17 +218,21 @@ def restore(path_or_ref, accept_changed_scenario: bool = False,
         if trial.problem:
             raise SessionError(
                 f"the scenario {scenario_path} has changed since this game was recorded, and the game cannot "
-                f"be replayed on it: {trial.problem}")
+                f"be replayed on it: {trial.problem}"
+            )
         raise SessionError(
             f"the scenario {scenario_path} has changed since this game was recorded; every recorded action "
             "still applies, so it can be replayed anyway, but the figures may differ from the original game",
-            scenario_changed=True)
+            scenario_changed=True,
+        )
 
     game = _new_game(Game, scenario, info.seed)
     result = _replay(game, log, strict=same, on_turn=on_turn)
     if not same:
-        warnings.append(f"the scenario {scenario_path} has changed since this game was recorded; "
-                        "the game was replayed on the new version and its figures may differ")
+        warnings.append(
+            f"the scenario {scenario_path} has changed since this game was recorded; "
+            "the game was replayed on the new version and its figures may differ"
+        )
     if result.problem:
         game = result.game
         where = f"turn {game.state.turn}" if not game.over else "the end"
@@ -229,16 +241,27 @@ def restore(path_or_ref, accept_changed_scenario: bool = False,
 
         if info.bashtag != __version__:
             # The likeliest cause, said plainly: an engine change plays the same choices differently.
-            warnings.append(f"this game was recorded with Bashtag {info.bashtag}; this is {__version__}, whose "
-                            "engine may play the same choices differently")
+            warnings.append(
+                f"this game was recorded with Bashtag {info.bashtag}; this is {__version__}, whose "
+                "engine may play the same choices differently"
+            )
     elif log.stop_reason:
-        warnings.append(f"{log.stop_reason}; the game was restored up to turn {result.game.state.turn} "
-                        "and the rest of the log ignored")
+        warnings.append(
+            f"{log.stop_reason}; the game was restored up to turn {result.game.state.turn} "
+            "and the rest of the log ignored"
+        )
     state = result.game.state
-    final = SessionInfo(**{**info.__dict__, "turn": state.turn, "turns_played": len(state.history),
-                           "reputation": state.reputation, "total_posts": state.total_posts,
-                           "outcome": state.ending.outcome if state.ending else None,
-                           "valid_bytes": result.valid_bytes})
+    final = SessionInfo(
+        **{
+            **info.__dict__,
+            "turn": state.turn,
+            "turns_played": len(state.history),
+            "reputation": state.reputation,
+            "total_posts": state.total_posts,
+            "outcome": state.ending.outcome if state.ending else None,
+            "valid_bytes": result.valid_bytes,
+        }
+    )
     return Restored(result.game, final, warnings, result.valid_bytes, scenario_path)
 
 
@@ -249,7 +272,8 @@ def _engine_failed(error: Exception, what: str) -> SessionError:
     return SessionError(
         f"this game cannot be restored: the engine failed {what} ({type(error).__name__}"
         f"{': ' + detail if detail else ''}). The scenario it was played with is probably broken; "
-        "check it with `bashtag validate`")
+        "check it with `bashtag validate`"
+    )
 
 
 def _new_game(Game, scenario, seed):
@@ -273,8 +297,8 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
 
     valid = log.header_end
     turn_actions: list = []
-    good_turn_end = log.header_end      # byte offset after the last verified end_turn
-    good_lines = 0                      # lines up to it
+    good_turn_end = log.header_end  # byte offset after the last verified end_turn
+    good_lines = 0  # lines up to it
     # The turn being played, followed here: ``game.state`` copies every action taken so far, so
     # asking it once a line made restoring quadratic (200,000 injects took minutes to import).
     current = game.state.turn
@@ -285,8 +309,11 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
         if kind not in ("action", "end_turn"):
             return _Result(game, valid, f"line {number} has an unknown entry kind {kind!r}")
         if not isinstance(turn, int) or isinstance(turn, bool) or turn != current:
-            return _Result(game, valid, f"line {number} is for turn {turn!r} but the game is at turn "
-                                        f"{current} (lines out of order?)")
+            return _Result(
+                game,
+                valid,
+                f"line {number} is for turn {turn!r} but the game is at turn {current} (lines out of order?)",
+            )
         if game.over:
             return _Result(game, valid, f"line {number} comes after the end of the game")
         if kind == "action":
@@ -297,31 +324,39 @@ def _replay(game, log: ReadLog, strict: bool, on_turn=None) -> _Result:
             try:
                 game.apply(action)
             except ActionNotAllowed as error:
-                return _Result(game, valid, f"line {number}: the game refuses the recorded action "
-                                            f"({_label(entry)}): {error.reason}")
+                return _Result(
+                    game,
+                    valid,
+                    f"line {number}: the game refuses the recorded action ({_label(entry)}): {error.reason}",
+                )
             except Exception as error:  # noqa: BLE001
                 # The log is untrusted input: an action the engine's checks missed must still end in a
                 # plain message, not a traceback (the engine refuses everything we know of cleanly).
                 # It may have failed half-way: rebuild the game from the lines before it.
-                return _Result(_rebuild(game, log, count - 1), valid,
-                               f"line {number}: the recorded action ({_label(entry)}) cannot be "
-                               f"applied ({type(error).__name__})")
+                return _Result(
+                    _rebuild(game, log, count - 1),
+                    valid,
+                    f"line {number}: the recorded action ({_label(entry)}) cannot be applied ({type(error).__name__})",
+                )
             turn_actions.append(action)
         else:
             try:
                 report = game.end_turn()
             except Exception as error:  # noqa: BLE001 - see _engine_failed
                 raise _engine_failed(error, f"at the end of turn {turn} (line {number})") from None
-            record = report.record   # the figures the log recorded from the state, rounded alike
+            record = report.record  # the figures the log recorded from the state, rounded alike
             current = game.state.turn if game.over else record.turn + 1
             if strict:
                 for name in _CHECKED:
                     if name in entry and entry[name] != getattr(record, name):
                         rebuilt = _rebuild(game, log, good_lines)
-                        return _Result(rebuilt, good_turn_end,
-                                       f"line {number}: the end of turn {turn} gives {name} {getattr(record, name)} "
-                                       f"but the log recorded {entry[name]} (the log was edited, or the game "
-                                       "changed)")
+                        return _Result(
+                            rebuilt,
+                            good_turn_end,
+                            f"line {number}: the end of turn {turn} gives {name} {getattr(record, name)} "
+                            f"but the log recorded {entry[name]} (the log was edited, or the game "
+                            "changed)",
+                        )
             if on_turn:
                 on_turn(game, turn_actions, report)
             turn_actions = []
@@ -372,9 +407,16 @@ def quick_info(path: Path) -> SessionInfo:
             last = line.entry
     if last is None:
         return info
-    return SessionInfo(**{**info.__dict__, "turns_played": turns, "turn": turns + 1,
-                          "reputation": last.get("reputation"), "total_posts": last.get("total_posts"),
-                          "outcome": last.get("outcome") if isinstance(last.get("outcome"), str) else None})
+    return SessionInfo(
+        **{
+            **info.__dict__,
+            "turns_played": turns,
+            "turn": turns + 1,
+            "reputation": last.get("reputation"),
+            "total_posts": last.get("total_posts"),
+            "outcome": last.get("outcome") if isinstance(last.get("outcome"), str) else None,
+        }
+    )
 
 
 __all__ = ["Restored", "restore", "resume", "quick_info", "read_log", "locate_scenario"]

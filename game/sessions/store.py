@@ -44,8 +44,11 @@ def session_files() -> list[Path]:
 
 def scenario_copy(log_path: Path) -> Path:
     """Where an imported session keeps the scenario it was played with."""
-    return log_path.with_name(log_path.name[: -len(SUFFIX)] + SCENARIO_SUFFIX) \
-        if log_path.name.endswith(SUFFIX) else log_path.with_suffix(SCENARIO_SUFFIX)
+    return (
+        log_path.with_name(log_path.name[: -len(SUFFIX)] + SCENARIO_SUFFIX)
+        if log_path.name.endswith(SUFFIX)
+        else log_path.with_suffix(SCENARIO_SUFFIX)
+    )
 
 
 def session_id(path: Path) -> str:
@@ -72,6 +75,7 @@ def find(ref: str | os.PathLike) -> Path:
         if len(partial) == 1:
             return partial[0]
         if len(partial) > 1:
-            raise SessionError(f"{text!r} matches {len(partial)} saved games; give more of the id "
-                               "(see `bashtag sessions`)")
+            raise SessionError(
+                f"{text!r} matches {len(partial)} saved games; give more of the id (see `bashtag sessions`)"
+            )
     raise SessionError(f"no saved game {text!r} (see `bashtag sessions`)")

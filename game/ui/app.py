@@ -67,11 +67,12 @@ class _RecordingWatch:
         problem = getattr(self.app.recorder, "problem", None)
         if problem and not self.told:
             self.told = True
-            self.app.notify(f"This game is no longer being saved: {problem}", severity="warning",
-                            markup=False, timeout=10)
+            self.app.notify(
+                f"This game is no longer being saved: {problem}", severity="warning", markup=False, timeout=10
+            )
 
 
-_PREBUILT: list = []   # a game built before this process was forked (game.workshop.web.forkserver)
+_PREBUILT: list = []  # a game built before this process was forked (game.workshop.web.forkserver)
 
 
 def offer_prebuilt_game(game: Game) -> None:
@@ -102,18 +103,27 @@ class BashtagApp(App):
     TITLE = "Bashtag"
     COMMANDS = App.COMMANDS | {_game_commands}
 
-    def __init__(self, scenario: Scenario | None = None, seed: int | None = 0, *,
-                 entries: list | None = None, continue_hook: ContinueHook = no_saved_game,
-                 listeners: list[GameListener] | None = None, recorder_factory: RecorderFactory | None = None,
-                 scenario_ref: str | None = None, resumed: tuple[Game, GameListener | None] | None = None,
-                 workshop_link=None, first_screen: Callable[[], object] | None = None,
-                 load_scenario: Callable[[], Scenario] | None = None):
+    def __init__(
+        self,
+        scenario: Scenario | None = None,
+        seed: int | None = 0,
+        *,
+        entries: list | None = None,
+        continue_hook: ContinueHook = no_saved_game,
+        listeners: list[GameListener] | None = None,
+        recorder_factory: RecorderFactory | None = None,
+        scenario_ref: str | None = None,
+        resumed: tuple[Game, GameListener | None] | None = None,
+        workshop_link=None,
+        first_screen: Callable[[], object] | None = None,
+        load_scenario: Callable[[], Scenario] | None = None,
+    ):
         super().__init__()
         # With ``load_scenario``, ``scenario`` is only what the briefing shows (briefing_facts): the full
         # scenario loads behind the briefing's first frame, with the game (``prepare_game``).
         self.load_scenario = load_scenario
         self.load_error: Exception | None = None  # the full load failed: `bashtag play` prints it
-        self._prepared: tuple | None = None       # (seed, scenario, game) built behind the briefing
+        self._prepared: tuple | None = None  # (seed, scenario, game) built behind the briefing
         self._preparation: _Preparation | None = None  # the build under way in its thread
         # A workshop team's link (game.workshop.link.TeamLink): gates turn ends, delivers injects,
         # names the team in the play screen's header.  ``first_screen`` replaces the opening screen
@@ -161,8 +171,9 @@ class BashtagApp(App):
 
     # ------------------------------------------------------------------------------ flow
 
-    def show_briefing(self, scenario: Scenario | SimpleNamespace, ref: str | None = None,
-                      load: Callable[[], Scenario] | None = None) -> None:
+    def show_briefing(
+        self, scenario: Scenario | SimpleNamespace, ref: str | None = None, load: Callable[[], Scenario] | None = None
+    ) -> None:
         """A new game's briefing (from the title screen): a fresh seed unless one was given.
 
         With ``load``, ``scenario`` is the briefing's facts and ``load`` gives the full scenario,
@@ -180,8 +191,12 @@ class BashtagApp(App):
         """A workshop team reads its briefing knowing which team it plays (the play screen's header says it too)."""
         link = self.workshop_link
         if link is not None:
-            self.notify(f"You play as Team {link.team_name}. Read the briefing together, then start.",
-                        title="Workshop", timeout=20, markup=False)
+            self.notify(
+                f"You play as Team {link.team_name}. Read the briefing together, then start.",
+                title="Workshop",
+                timeout=20,
+                markup=False,
+            )
             # Before the play screen polls, the dashboard still learns this window is open.
             self.set_interval(5.0, link.beat)
 
@@ -281,8 +296,11 @@ class BashtagApp(App):
                 self.recorder = self.recorder_factory(self.scenario_ref or scenario.id, scenario, self.seed)
             except Exception as error:  # noqa: BLE001 - recording must never stop the game
                 self.recorder = None
-                self.notify(f"This game is not being saved: {getattr(error, 'strerror', None) or error}",
-                            severity="warning", markup=False)
+                self.notify(
+                    f"This game is not being saved: {getattr(error, 'strerror', None) or error}",
+                    severity="warning",
+                    markup=False,
+                )
             if self.recorder is not None:
                 listeners.append(self.recorder)
         elif game is not None and self.recorder is not None:
@@ -292,8 +310,9 @@ class BashtagApp(App):
         link = self.workshop_link
         if link is not None:
             listeners.append(link)
-        self.controller = GameController(game or fresh or Game(scenario, self.seed), listeners,
-                                         gate=link.gate if link is not None else None)
+        self.controller = GameController(
+            game or fresh or Game(scenario, self.seed), listeners, gate=link.gate if link is not None else None
+        )
         self._show(PlayScreen(self.controller))
 
     def resume_game(self, scenario: Scenario, game: Game, recorder: GameListener | None) -> None:
@@ -353,9 +372,14 @@ class BashtagApp(App):
         if not playing:
             self.exit()
             return
-        saved = "Your game is saved at every turn's end: `bashtag play --resume` carries on from there." \
-            if self.recorder is not None else "This game is not being saved and will be lost."
+        saved = (
+            "Your game is saved at every turn's end: `bashtag play --resume` carries on from there."
+            if self.recorder is not None
+            else "This game is not being saved and will be lost."
+        )
         if self.workshop_link is not None and self.recorder is not None:
             saved = "Your game is saved at every turn's end: join again with your team's code to carry on."
-        self.push_screen(ConfirmScreen("Quit Bashtag?", saved, yes="Quit", no="Keep playing"),
-                         lambda yes: self.exit() if yes else None)
+        self.push_screen(
+            ConfirmScreen("Quit Bashtag?", saved, yes="Quit", no="Keep playing"),
+            lambda yes: self.exit() if yes else None,
+        )

@@ -59,7 +59,7 @@ def read_head(path: Path, keys: set[str]) -> dict | None:
                 break
             seen.add(found.group(1))
         offset += len(line)
-    for source in ((text[:cut], text) if cut < len(text) else (text,)):
+    for source in (text[:cut], text) if cut < len(text) else (text,):
         data, _, problems = read_data(source, str(path))
         if isinstance(data, dict) and not any(p.is_error for p in problems) and keys <= data.keys():
             return data
@@ -86,15 +86,31 @@ def _info(path: Path) -> library.ScenarioInfo:
     found = re.match(r"(\d{4})-", date) if isinstance(date, str) else None
     year = int(found.group(1)) if found else (date.year if isinstance(date, dt.date) else None)
     ident = text("id", path.stem)
-    return library.ScenarioInfo(id=ident, title=text("title", ident), year=year, difficulty=text("difficulty", "?"),
-                                summary=text("summary"), path=path)
+    return library.ScenarioInfo(
+        id=ident,
+        title=text("title", ident),
+        year=year,
+        difficulty=text("difficulty", "?"),
+        summary=text("summary"),
+        path=path,
+    )
 
 
 def builtin() -> list[Entry]:
     """The built-in scenarios, easiest first (then by id), as ``library.builtin_scenarios`` orders them."""
     order = {"easy": 0, "medium": 1, "hard": 2}
-    infos = sorted((_info(path) for path in library.builtin_files()),
-                   key=lambda info: (order.get(info.difficulty, 3), info.id))
-    return [Entry(info.id, info.title, info.year, info.difficulty, info.summary,
-                  lambda path=info.path: library.load(path), info.path)
-            for info in infos]
+    infos = sorted(
+        (_info(path) for path in library.builtin_files()), key=lambda info: (order.get(info.difficulty, 3), info.id)
+    )
+    return [
+        Entry(
+            info.id,
+            info.title,
+            info.year,
+            info.difficulty,
+            info.summary,
+            lambda path=info.path: library.load(path),
+            info.path,
+        )
+        for info in infos
+    ]

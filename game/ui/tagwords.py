@@ -11,14 +11,14 @@ from game.ui.literal import one_line
 
 @dataclass(frozen=True)
 class TagWords:
-    heading: str          # briefing: "The campaign you launched: "
-    post: str             # briefing: what the announcement is to the player
-    cancel: str           # the cancel action, in full ("Cancel the campaign")
-    cancel_short: str     # the action bar, wide
-    cancel_compact: str   # the action bar, narrow
-    confirm: str          # the question before cancelling
+    heading: str  # briefing: "The campaign you launched: "
+    post: str  # briefing: what the announcement is to the player
+    cancel: str  # the cancel action, in full ("Cancel the campaign")
+    cancel_short: str  # the action bar, wide
+    cancel_compact: str  # the action bar, narrow
+    confirm: str  # the question before cancelling
     confirm_yes: str
-    status_label: str     # action bar: "Campaign: live"
+    status_label: str  # action bar: "Campaign: live"
     status: dict[str, str]
 
 
@@ -26,16 +26,40 @@ def tag_words(scenario) -> TagWords:
     tag = getattr(scenario.campaign, "tag", "launched")
     hashtag = one_line(scenario.campaign.hashtag)
     if tag == "joined":
-        return TagWords("The tag you joined: ", "Your post in it: ", f"Withdraw from {hashtag}", "Withdraw",
-                        "Withdraw", f"Withdraw from {hashtag}? This cannot be undone.", "Withdraw",
-                        "Our post", {"live": "up", "paused": "paused", "cancelled": "withdrawn"})
+        return TagWords(
+            "The tag you joined: ",
+            "Your post in it: ",
+            f"Withdraw from {hashtag}",
+            "Withdraw",
+            "Withdraw",
+            f"Withdraw from {hashtag}? This cannot be undone.",
+            "Withdraw",
+            "Our post",
+            {"live": "up", "paused": "paused", "cancelled": "withdrawn"},
+        )
     if tag == "public":
-        return TagWords("The tag about you: ", "What started it: ", "Step back from the tag", "Step back",
-                        "Step back", f"Step back from {hashtag}? This cannot be undone.", "Step back",
-                        "Us on the tag", {"live": "present", "paused": "paused", "cancelled": "stepped back"})
-    return TagWords("The campaign you launched: ", "Your post: ", "Cancel the campaign", "Cancel campaign",
-                    "Cancel", "Cancel the campaign? This cannot be undone.", "Cancel it",
-                    "Campaign", {})
+        return TagWords(
+            "The tag about you: ",
+            "What started it: ",
+            "Step back from the tag",
+            "Step back",
+            "Step back",
+            f"Step back from {hashtag}? This cannot be undone.",
+            "Step back",
+            "Us on the tag",
+            {"live": "present", "paused": "paused", "cancelled": "stepped back"},
+        )
+    return TagWords(
+        "The campaign you launched: ",
+        "Your post: ",
+        "Cancel the campaign",
+        "Cancel campaign",
+        "Cancel",
+        "Cancel the campaign? This cannot be undone.",
+        "Cancel it",
+        "Campaign",
+        {},
+    )
 
 
 def action_label(scenario, option) -> str:

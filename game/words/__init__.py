@@ -13,6 +13,12 @@ from game.words.reader import read_reply, read_statement
 from game.words.reading import POSTURE_NAMES, Features, Reading
 
 __all__ = [
-    "Features", "POSTURE_NAMES", "REPLY_LIMIT", "Reading", "STATEMENT_LIMIT",
-    "read_reply", "read_statement", "strip_controls",
+    "Features",
+    "POSTURE_NAMES",
+    "REPLY_LIMIT",
+    "Reading",
+    "STATEMENT_LIMIT",
+    "read_reply",
+    "read_statement",
+    "strip_controls",
 ]

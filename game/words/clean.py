@@ -24,7 +24,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 # Function words of English and of the languages players are most likely to write instead; the
 # decision is by which set the text's words fall in, so a short English sentence with a foreign
 # name still reads as English.
-ENGLISH = frozenset("""
+ENGLISH = frozenset(
+    """
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can cannot could did do does doing down during each few for from further
 had has have having he her here hers him his how i if in into is it its itself just me more most my
@@ -33,10 +34,12 @@ that the their them then there these they this those through to too under until 
 what when where which while who whom why will with would you your yours yes ok okay sorry thanks
 thank please hi hello dear get got us let let's we're we've we'll i'm i've you're it's that's don't
 didn't can't won't isn't aren't wasn't weren't couldn't shouldn't wouldn't there's what's here's
-""".split())
+""".split()
+)
 # Common English content words, so a short English post without a function word ("Another PETA
 # sock puppet. Yawn.") is still read as English; none is a common word of the languages below.
-COMMON = frozenset("""
+COMMON = frozenset(
+    """
 able account act action actually add afraid again age ago agree air allow almost alone already
 always amazing angry animal another answer anyone anything anyway apology area arm around ask asked
 asking away baby back bad bag bank bar base bed beer best better big bill bit black blame block
@@ -72,8 +75,10 @@ trying turn tweet ugly understand upset use used useful user waiting walk want w
 water way week weird welcome well went whole wife win wish without woman women wonder word words
 work worked working world worry worse worst worth wow write wrong yeah year years yesterday young
 yawn yummy
-""".split())
-FOREIGN = frozenset("""
+""".split()
+)
+FOREIGN = frozenset(
+    """
 le la les des du un une et est sont nous vous ils elles pour avec dans sur pas que qui ce cette
 très aussi mais notre nos votre vos été être avons sommes désolés désolé merci
 el los las del por para con una unos unas es son estamos somos nuestro nuestra sentimos muy pero
@@ -82,7 +87,8 @@ der die das und ist sind wir ihr sie nicht mit für auf ein eine einen dem den d
 uns leid danke entschuldigung
 il lo gli della delle siamo sono non per con che una molto grazie scusate
 os as um uma não com para por muito obrigado desculpe estamos o e que de do da em ao vamos
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,7 @@ class Cleaned:
     """Text ready to read: safe characters only, whitespace folded, within the limit."""
 
     text: str
-    original_length: int    # characters after stripping controls, before the cap
+    original_length: int  # characters after stripping controls, before the cap
     truncated: bool
 
 
@@ -100,7 +106,7 @@ _ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 def strip_controls(text: str) -> str:
     """``text`` without control characters or bidi overrides; line breaks and tabs become spaces."""
-    if text.isascii():   # the common case, without a look at every character's category
+    if text.isascii():  # the common case, without a look at every character's category
         return _ASCII_CONTROLS.sub("", _ASCII_BREAKS.sub(" ", text))
     out = []
     for ch in text:

@@ -20,16 +20,20 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 # Words too common in this game's posts to show that a reply engaged with one.
-_GENERIC = frozenset("""
+_GENERIC = frozenset(
+    """
 ask jpm askjpm askbg askseaworld qantasluxury waitrosereasons spreadthecheer genuine question
 really actually please thanks thank still just like know think want people customer customers
-""".split())
-_NOT_NAMES = frozenset("""
+""".split()
+)
+_NOT_NAMES = frozenset(
+    """
 I We Our You Your The This That It They He She My A An And But So Yes No Ok Okay Hi Hello Dear
 Thanks Thank Sorry Please Let Here There What Why How When Where Who Which Nothing Nobody Everyone
 Anyone Update Tomorrow Today Well Plot Reader Turns Note Honestly Oh Touché Cool Whatever Nice
 Another Sounds Go Customer Safety Last Actually To For Between At Every Pyjamas Luxury Darling
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ def specifics(text: str, *, grievance: str | None = None, to: str | None = None)
     if to:
         found += sorted((mine & content_words(to)) - set(found))
     seen: set[str] = set()
-    unique: list[str] = []           # the first of each, whatever its case
+    unique: list[str] = []  # the first of each, whatever its case
     for x in found:
         if x.lower() not in seen:
             seen.add(x.lower())

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-_A = "['’]"          # an apostrophe, straight or curly
-WE = rf"\b(?:we|i|we{_A}re|we are|i{_A}m|i am)"   # \b: not the "i" that ends "Gucci"
+_A = "['’]"  # an apostrophe, straight or curly
+WE = rf"\b(?:we|i|we{_A}re|we are|i{_A}m|i am)"  # \b: not the "i" that ends "Gucci"
 SORRY = r"(?:so |very |truly |really |deeply |sincerely |incredibly |terribly |genuinely )*sorry"
 APOLOGISE = r"apologi[sz]e"
 
@@ -51,7 +51,7 @@ FULL_APOLOGY = (
     r"apologi[sz]e without reservation",
     rf"{APOLOGISE}s? to (?:everyone|the|all|our|every|you|[a-z]+ [a-z]+ and)",
     r"apology to",
-    r"(?:sincerely |deeply |truly |unreservedly )?apologi[sz]es (?:for|to)",   # "Gucci deeply apologizes for"
+    r"(?:sincerely |deeply |truly |unreservedly )?apologi[sz]es (?:for|to)",  # "Gucci deeply apologizes for"
     r"\bapologies\b",
     r"\b(?:is|are) (?:truly |deeply |so )?sorry\b",
     r"\bsorry for (?:what|the|our|putting|posting|this|that)",
@@ -420,6 +420,4 @@ COMPILED: dict[str, tuple[tuple[re.Pattern[str], str | None], ...]] = {
 }
 
 # Words the phrase lists are written in: a text of these is English even without a function word.
-KNOWN_WORDS = frozenset(
-    w for patterns in TABLES.values() for p in patterns for w in re.findall(r"[a-z]{3,}", p)
-)
+KNOWN_WORDS = frozenset(w for patterns in TABLES.values() for p in patterns for w in re.findall(r"[a-z]{3,}", p))

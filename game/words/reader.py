@@ -48,7 +48,7 @@ def _features(text: str, hits: Hits, *, truncated: bool, grievance: str | None, 
     boiler = hits["boilerplate"]
     likeness = min(1.0, 0.45 * len(boiler)) if boiler else 0.0
     if boiler and to is not None and not shared:
-        likeness = min(1.0, likeness + 0.25)   # a template that does not touch the post at all
+        likeness = min(1.0, likeness + 0.25)  # a template that does not touch the post at all
     return Features(
         apology=apology,
         apology_phrases=apology_phrases,
@@ -96,10 +96,17 @@ def _statement_evidence(hits: Hits) -> Evidence:
     owned = bool(hits["full_apology"] or hits["responsibility_taken"])
     amends = hits["corrective_action"] + hits["compensation"]
     return {
-        "rebuild": [(2.0, hits["full_apology"]), (2.0, hits["responsibility_taken"]),
-                    (1.0 if owned else 0.0, amends), (0.5, hits["sympathy"] + hits["sympathy_sorry"])],
-        "diminish": [(2.0, hits["conditional_apology"]), (1.5, hits["minimising"]),
-                     (1.5, hits["responsibility_shifted"])],
+        "rebuild": [
+            (2.0, hits["full_apology"]),
+            (2.0, hits["responsibility_taken"]),
+            (1.0 if owned else 0.0, amends),
+            (0.5, hits["sympathy"] + hits["sympathy_sorry"]),
+        ],
+        "diminish": [
+            (2.0, hits["conditional_apology"]),
+            (1.5, hits["minimising"]),
+            (1.5, hits["responsibility_shifted"]),
+        ],
         "deny": [(2.5, hits["denial"])],
         "attack": [(3.0, hits["hostility"])],
         "humour": [(1.5, hits["humour"])],
@@ -117,16 +124,26 @@ def _reply_evidence(hits: Hits, features: Features) -> Evidence:
     # "That sounds stressful, I'm sorry": beside sympathy and with no fault admitted, sorry condoles.
     condoling = bool(sympathy) and not hits["responsibility_taken"]
     return {
-        "apologetic": [(0.0 if condoling else 2.0, hits["full_apology"]), (2.0, hits["responsibility_taken"]),
-                       (0.5 if owned else 0.0, amends)],
+        "apologetic": [
+            (0.0 if condoling else 2.0, hits["full_apology"]),
+            (2.0, hits["responsibility_taken"]),
+            (0.5 if owned else 0.0, amends),
+        ],
         "empathetic": [(2.0, sympathy), (1.0 if condoling else 0.0, hits["full_apology"])],
         # Answering counts once, however many of the post's words the answer repeats.
-        "informative": [(1.0, hits["inform"]), (0.5 if not owned else 0.0, amends),
-                        (1.0 / len(answered) if answered else 0.0, answered)],
+        "informative": [
+            (1.0, hits["inform"]),
+            (0.5 if not owned else 0.0, amends),
+            (1.0 / len(answered) if answered else 0.0, answered),
+        ],
         "humorous": [(2.0, hits["humour"])],
         "boilerplate": [(2.0, hits["boilerplate"])],
-        "defensive": [(1.5, hits["minimising"]), (1.5, hits["responsibility_shifted"]),
-                      (1.5, hits["denial"]), (1.0, hits["conditional_apology"])],
+        "defensive": [
+            (1.5, hits["minimising"]),
+            (1.5, hits["responsibility_shifted"]),
+            (1.5, hits["denial"]),
+            (1.0, hits["conditional_apology"]),
+        ],
         "dismissive": [(3.0, hits["hostility"])],
     }
 

@@ -29,19 +29,19 @@ class Features:
     corrective_action: tuple[str, ...]
     compensation: tuple[str, ...]
     sympathy: tuple[str, ...]
-    specifics: tuple[str, ...]          # numbers, times, names, the grievance, the post's subject
-    answers_question: bool | None       # replies with a post that asks something; else None
-    shared_with_post: tuple[str, ...]   # the post's own words the reply takes up
-    boilerplate: float                  # 0-1: how much it reads like a corporate template
+    specifics: tuple[str, ...]  # numbers, times, names, the grievance, the post's subject
+    answers_question: bool | None  # replies with a post that asks something; else None
+    shared_with_post: tuple[str, ...]  # the post's own words the reply takes up
+    boilerplate: float  # 0-1: how much it reads like a corporate template
     boilerplate_phrases: tuple[str, ...]
     humour: tuple[str, ...]
-    hostility: tuple[str, ...]          # names for critics, doubts about their motives
+    hostility: tuple[str, ...]  # names for critics, doubts about their motives
     denial: tuple[str, ...]
-    minimising: tuple[str, ...]         # excuses, justifications, "isolated incident"
-    bolstering: tuple[str, ...]         # past good works, thanks to supporters
-    length: int                         # characters read
+    minimising: tuple[str, ...]  # excuses, justifications, "isolated incident"
+    bolstering: tuple[str, ...]  # past good works, thanks to supporters
+    length: int  # characters read
     words: int
-    truncated: bool                     # longer than the limit: only the first part was read
+    truncated: bool  # longer than the limit: only the first part was read
 
     def as_dict(self) -> dict[str, object]:
         """Plain JSON: a value per feature, and the phrases behind each under ``phrases``."""
@@ -93,13 +93,13 @@ class Reading:
     """
 
     kind: Literal["statement", "reply"]
-    text: str                            # the text that was read: controls stripped, capped
+    text: str  # the text that was read: controls stripped, capped
     posture: str | None
     tone: str | None
-    why: tuple[str, ...]                 # the deciding phrases, most decisive first
+    why: tuple[str, ...]  # the deciding phrases, most decisive first
     features: Features | None
     unreadable: str | None
-    summary: str                         # one line for the player
+    summary: str  # one line for the player
 
     @property
     def readable(self) -> bool:

@@ -26,15 +26,26 @@ from game.reports.charts import sparkline
 from game.workshop.store import Team, WorkshopError, WorkshopStore
 
 POLL_SECONDS = 1.0
-TIMER_CHOICES = (0, 2, 5, 10)        # minutes per turn when the turn timer runs (0: off)
+TIMER_CHOICES = (0, 2, 5, 10)  # minutes per turn when the turn timer runs (0: off)
 ALL = "all"
 # An inject waits this long before the teams receive it, so a slip (the wrong team, the wrong inject) can be
 # taken back with `u`.  Once a team has it, it is in that team's saved game and stays (the engine records
 # every action and has no way to retract one).
 UNDO_SECONDS = 10
 TYPED = "__typed__"
-COLUMNS = ("Team", "Turn", "Time", "Rep.", "Rep. so far", "Posts", "Posts/turn", "Viral.", "Press",
-           "Last action", "State")
+COLUMNS = (
+    "Team",
+    "Turn",
+    "Time",
+    "Rep.",
+    "Rep. so far",
+    "Posts",
+    "Posts/turn",
+    "Viral.",
+    "Press",
+    "Last action",
+    "State",
+)
 
 
 def team_state(team: Team, workshop=None, now: float | None = None) -> str:
@@ -64,8 +75,10 @@ def first_parting(teams: list[Team]) -> str | None:
         figures = {(round(t.history[turn - 1][0], 1), t.history[turn - 1][1]) for t in reached}
         if len(figures) > 1:
             values = ", ".join(f"{t.name} {t.history[turn - 1][0]:.1f} / {t.history[turn - 1][1]:,}" for t in reached)
-            return (f"The teams' figures first parted at turn {turn} (reputation / posts that turn): {values}. "
-                    "The report shows the choices behind it.")
+            return (
+                f"The teams' figures first parted at turn {turn} (reputation / posts that turn): {values}. "
+                "The report shows the choices behind it."
+            )
     return "The teams' figures have not parted yet: every choice so far left the same figures."
 
 
@@ -80,12 +93,19 @@ class ObservationScreen(ModalScreen["tuple[int, str] | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="inject-box"):
-            yield Static(Content(f"An observation about Team {self.team.name}, turn {self.team.turn}"),
-                         id="inject-title")
-            yield Static("What did you see? It goes into the report with the team and the turn. Enter saves, "
-                         "Escape cancels.", id="inject-help", markup=False)
-            yield Input(placeholder="e.g. argued about escalating; the keyboard changed hands", id="observe-text",
-                        max_length=400)
+            yield Static(
+                Content(f"An observation about Team {self.team.name}, turn {self.team.turn}"), id="inject-title"
+            )
+            yield Static(
+                "What did you see? It goes into the report with the team and the turn. Enter saves, Escape cancels.",
+                id="inject-help",
+                markup=False,
+            )
+            yield Input(
+                placeholder="e.g. argued about escalating; the keyboard changed hands",
+                id="observe-text",
+                max_length=400,
+            )
 
     def on_mount(self) -> None:
         self.query_one("#observe-text", Input).focus()
@@ -101,22 +121,30 @@ class ObservationScreen(ModalScreen["tuple[int, str] | None"]):
 class ScoreScreen(ModalScreen[None]):
     """Score one team on each objective: ↑↓ choose an objective, 1–4 set its level (0 clears); saved at once."""
 
-    BINDINGS = [Binding("escape,enter", "close", "Done"),
-                *[Binding(str(n), f"level({n})", show=False) for n in range(5)]]
+    BINDINGS = [
+        Binding("escape,enter", "close", "Done"),
+        *[Binding(str(n), f"level({n})", show=False) for n in range(5)],
+    ]
 
     def __init__(self, store: WorkshopStore, workshop_id: str, team: Team, objectives: tuple[str, ...]):
         super().__init__()
         self.store, self.workshop_id, self.team, self.objectives = store, workshop_id, team, objectives
-        self.levels = {objective: level for name, team_id, objective, level in store.scores(workshop_id)
-                       if team_id == team.id}
+        self.levels = {
+            objective: level for name, team_id, objective, level in store.scores(workshop_id) if team_id == team.id
+        }
 
     def compose(self) -> ComposeResult:
         from game.workshop.rubric import LEVELS
 
         with Vertical(id="inject-box"):
             yield Static(Content(f"Score Team {self.team.name}"), id="inject-title")
-            yield Static(Content("↑↓ an objective, then 1–4 for its level (0 clears); Enter or Escape when done. "
-                                 "Scores go into the report."), id="inject-help")
+            yield Static(
+                Content(
+                    "↑↓ an objective, then 1–4 for its level (0 clears); Enter or Escape when done. "
+                    "Scores go into the report."
+                ),
+                id="inject-help",
+            )
             yield OptionList(*self._options(), id="score-objectives")
             yield Static(Content("\n".join(f"{n} {label}: {anchor}" for n, label, anchor in LEVELS)), id="score-levels")
 
@@ -194,9 +222,12 @@ class InjectScreen(ModalScreen["dict | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="inject-box"):
             yield Static("Inject an event", id="inject-title")
-            yield Static("Tab moves between the lists, ↑↓ choose: the highlighted team(s) get the highlighted "
-                         "inject, or the headline you type below. You confirm before it goes.", id="inject-help",
-                         markup=False)
+            yield Static(
+                "Tab moves between the lists, ↑↓ choose: the highlighted team(s) get the highlighted "
+                "inject, or the headline you type below. You confirm before it goes.",
+                id="inject-help",
+                markup=False,
+            )
             with Horizontal(id="inject-lists"):
                 targets = [Option(Content(f"All teams ({len(self.teams)})"), id=ALL)]
                 targets += [Option(Content("Team " + t.name), id=str(t.id)) for t in self.teams]
@@ -207,8 +238,12 @@ class InjectScreen(ModalScreen["dict | None"]):
             yield Static("", id="inject-preview")
             yield Input(placeholder="headline (for a typed inject)", id="inject-headline", max_length=200)
             yield Input(placeholder="details (optional)", id="inject-text", max_length=600)
-            yield Input(placeholder="at turn … (empty: now; a number: each team gets it when it reaches that turn)",
-                        id="inject-turn", max_length=4, restrict=r"[0-9]*")
+            yield Input(
+                placeholder="at turn … (empty: now; a number: each team gets it when it reaches that turn)",
+                id="inject-turn",
+                max_length=4,
+                restrict=r"[0-9]*",
+            )
             yield Static("", id="inject-error")
             with Horizontal(id="inject-buttons"):
                 yield Button("Send…", variant="warning", id="inject-send")
@@ -216,7 +251,7 @@ class InjectScreen(ModalScreen["dict | None"]):
 
     def on_mount(self) -> None:
         target = self.query_one("#inject-target", OptionList)
-        target.highlighted = 0                                   # all teams, always
+        target.highlighted = 0  # all teams, always
         self.query_one("#inject-what", OptionList).highlighted = 0
         self._preview()
         target.focus()
@@ -233,8 +268,10 @@ class InjectScreen(ModalScreen["dict | None"]):
     def _preview(self) -> None:
         inject = self._chosen_inject()
         self.query_one("#inject-preview", Static).update(
-            inject_preview(inject) if inject is not None else
-            Content("A typed headline: news the team must react to, with no effect on the figures."))
+            inject_preview(inject)
+            if inject is not None
+            else Content("A typed headline: news the team must react to, with no effect on the figures.")
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "inject-cancel":
@@ -257,7 +294,7 @@ class InjectScreen(ModalScreen["dict | None"]):
         what = what_list.get_option_at_index(what_list.highlighted or 0).id
         headline = self.query_one("#inject-headline", Input).value.strip()
         text = self.query_one("#inject-text", Input).value.strip()
-        if headline:          # something typed wins over the highlighted prepared inject
+        if headline:  # something typed wins over the highlighted prepared inject
             what = TYPED
         if what == TYPED and not headline:
             self.query_one("#inject-error", Static).update(Content("Type a headline, or pick a prepared inject."))
@@ -267,28 +304,42 @@ class InjectScreen(ModalScreen["dict | None"]):
         if at_turn is not None and at_turn < 1:
             self.query_one("#inject-error", Static).update(Content("A turn is 1 or more (empty: send now)."))
             return
-        choice = {"team": None if target == ALL else int(target),
-                  "inject_id": None if what == TYPED else what,
-                  "headline": headline if what == TYPED else None,
-                  "text": (text or None) if what == TYPED else None,
-                  "at_turn": at_turn}
+        choice = {
+            "team": None if target == ALL else int(target),
+            "inject_id": None if what == TYPED else what,
+            "headline": headline if what == TYPED else None,
+            "text": (text or None) if what == TYPED else None,
+            "at_turn": at_turn,
+        }
         names = self.recipients(target)
         inject = None if what == TYPED else next((i for i in self.injects if i.id == what), None)
         label = inject.label if inject is not None else headline
         who = (f"all {len(names)} teams: " if target == ALL else "only Team ") + ", ".join(names)
-        detail = inject_preview(inject) if inject is not None else Content.assemble(
-            ("Headline: ", "bold"), headline, *(["\n", ("Text: ", "bold"), text] if text else []),
-            "\n", ("Effects: ", "bold"), "none on the figures")
+        detail = (
+            inject_preview(inject)
+            if inject is not None
+            else Content.assemble(
+                ("Headline: ", "bold"),
+                headline,
+                *(["\n", ("Text: ", "bold"), text] if text else []),
+                "\n",
+                ("Effects: ", "bold"),
+                "none on the figures",
+            )
+        )
         choice["names"] = names
         choice["label"] = label
+
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.dismiss(choice)      # not returned: the callback's caller would await it
+                self.dismiss(choice)  # not returned: the callback's caller would await it
 
-        question = (f"Schedule “{label}” for turn {at_turn}, to {who}?" if at_turn is not None
-                    else f"Send “{label}” to {who}?")
-        self.app.push_screen(ConfirmScreen(Content(question), detail, yes="Schedule" if at_turn else "Send",
-                                           no="Back"), confirmed)
+        question = (
+            f"Schedule “{label}” for turn {at_turn}, to {who}?" if at_turn is not None else f"Send “{label}” to {who}?"
+        )
+        self.app.push_screen(
+            ConfirmScreen(Content(question), detail, yes="Schedule" if at_turn else "Send", no="Back"), confirmed
+        )
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -326,11 +377,14 @@ class DashboardApp(App):
             self.scenario = scenario
             self.injects = list(scenario.injects)
         except Exception:  # noqa: BLE001 - typed injects still work without the scenario file
-            self.notify("The scenario's prepared injects could not be loaded; typed ones still work.",
-                        severity="warning", markup=False)
+            self.notify(
+                "The scenario's prepared injects could not be loaded; typed ones still work.",
+                severity="warning",
+                markup=False,
+            )
         self.teams: list[Team] = []
         self.table: DataTable | None = None
-        self.last_batch: tuple[str, str] | None = None     # the last inject sent: (batch, label), for `u`
+        self.last_batch: tuple[str, str] | None = None  # the last inject sent: (batch, label), for `u`
 
     def compose(self) -> ComposeResult:
         yield Static("", id="dash-header")
@@ -379,8 +433,9 @@ class DashboardApp(App):
 
     def _draw(self, sent: int, pending: int) -> None:
         w = self.workshop
-        self.header_line.update(Content.assemble(
-            (w.name, "bold"), f"  ·  {w.scenario_id}, seed {w.seed}  ·  workshop {w.id}"))
+        self.header_line.update(
+            Content.assemble((w.name, "bold"), f"  ·  {w.scenario_id}, seed {w.seed}  ·  workshop {w.id}")
+        )
         flags = []
         if w.ended:
             flags.append("ENDED: teams can no longer act; `bashtag workshop report --code …` writes the debrief")
@@ -397,8 +452,9 @@ class DashboardApp(App):
             if w.paused:
                 flags.append(f"turn timer {minutes} min: stopped at {left // 60}:{left % 60:02d} while paused")
             elif left == 0:
-                flags.append(f"turn timer {minutes} min: run out, waiting for the leading team to reach turn "
-                             f"{w.open_turn}")
+                flags.append(
+                    f"turn timer {minutes} min: run out, waiting for the leading team to reach turn {w.open_turn}"
+                )
             else:
                 flags.append(f"turn timer {minutes} min: next turn in {left // 60}:{left % 60:02d}")
         waiting = sum(1 for t in self.teams if t.waiting and not t.outcome)
@@ -414,7 +470,7 @@ class DashboardApp(App):
             table.move_cursor(row=min(row, len(self.teams) - 1))
         self._show_detail()
         self._show_injects()
-        self.refresh_bindings()       # n and t follow lockstep; the controls go once the workshop has ended
+        self.refresh_bindings()  # n and t follow lockstep; the controls go once the workshop has ended
 
     def _cells(self, team: Team) -> list[Text]:
         def num(value, fmt):
@@ -431,12 +487,19 @@ class DashboardApp(App):
         # Sparklines on one scale for every team, so the rows compare at a glance.
         reps = [r for t in self.teams for r, _ in t.history]
         posts = [p for t in self.teams for _, p in t.history]
-        return [Text(team.name, style="bold"), Text(turn, justify="right"), Text(when),
-                num(team.reputation, "{:.1f}"), Text(sparkline([r for r, _ in team.history][-16:], reps) or "—"),
-                num(team.total_posts, "{:,}"), Text(sparkline([p for _, p in team.history][-16:], posts) or "—"),
-                num(team.virality, "{:.2f}"), num(team.press, "{:.0f}"),
-                Text(team.last_actions[-1] if team.last_actions else "—"),
-                Text(state, style="bold reverse" if state == "WAITING" else "")]
+        return [
+            Text(team.name, style="bold"),
+            Text(turn, justify="right"),
+            Text(when),
+            num(team.reputation, "{:.1f}"),
+            Text(sparkline([r for r, _ in team.history][-16:], reps) or "—"),
+            num(team.total_posts, "{:,}"),
+            Text(sparkline([p for _, p in team.history][-16:], posts) or "—"),
+            num(team.virality, "{:.2f}"),
+            num(team.press, "{:.0f}"),
+            Text(team.last_actions[-1] if team.last_actions else "—"),
+            Text(state, style="bold reverse" if state == "WAITING" else ""),
+        ]
 
     def selected_team(self) -> Team | None:
         table = self.table
@@ -499,9 +562,12 @@ class DashboardApp(App):
     def action_lockstep(self) -> None:
         on = not self.workshop.lockstep
         turn = self.store.set_lockstep(self.workshop.id, on)
-        self.notify(f"Lockstep on: the leading teams wait at the end of turn {turn}; n opens the next turn."
-                    if on else "Lockstep off: every team plays at its own pace (the turn timer is off).",
-                    markup=False)
+        self.notify(
+            f"Lockstep on: the leading teams wait at the end of turn {turn}; n opens the next turn."
+            if on
+            else "Lockstep off: every team plays at its own pace (the turn timer is off).",
+            markup=False,
+        )
         self.poll()
         self.refresh_bindings()
 
@@ -531,15 +597,19 @@ class DashboardApp(App):
 
     def action_next_turn(self) -> None:
         if not self.workshop.lockstep:
-            self.notify("This workshop runs at the teams' own pace (create it with --lockstep to pace it).",
-                        markup=False)
+            self.notify(
+                "This workshop runs at the teams' own pace (create it with --lockstep to pace it).", markup=False
+            )
             return
         turn, moved = self.store.open_next_turn(self.workshop.id)
         if moved:
             self.notify(f"Turn {turn} is open for every team.", markup=False)
         else:
-            self.notify(f"Turn {turn} is already open and no team has reached it yet: teams can end turn "
-                        f"{turn - 1} now. The next one opens when a team is on turn {turn}.", markup=False)
+            self.notify(
+                f"Turn {turn} is already open and no team has reached it yet: teams can end turn "
+                f"{turn - 1} now. The next one opens when a team is on turn {turn}.",
+                markup=False,
+            )
         self.poll()
 
     def action_timer(self) -> None:
@@ -550,9 +620,12 @@ class DashboardApp(App):
         index = TIMER_CHOICES.index(minutes) if minutes in TIMER_CHOICES else 0
         minutes = TIMER_CHOICES[(index + 1) % len(TIMER_CHOICES)]
         self.store.set_timer(self.workshop.id, minutes * 60)
-        self.notify(f"Turn timer: every {minutes} minutes" + (" (stopped while paused)." if self.workshop.paused
-                                                               else ".") if minutes else "Turn timer off.",
-                    markup=False)
+        self.notify(
+            f"Turn timer: every {minutes} minutes" + (" (stopped while paused)." if self.workshop.paused else ".")
+            if minutes
+            else "Turn timer off.",
+            markup=False,
+        )
         self.poll()
 
     def action_pause(self) -> None:
@@ -570,21 +643,33 @@ class DashboardApp(App):
             return
         batch = secrets.token_hex(6)
         try:
-            count = self.store.send_inject(self.workshop.id, choice["team"], inject_id=choice["inject_id"],
-                                           headline=choice["headline"], text=choice["text"],
-                                           hold_seconds=0 if choice.get("at_turn") else UNDO_SECONDS, batch=batch,
-                                           at_turn=choice.get("at_turn"))
+            count = self.store.send_inject(
+                self.workshop.id,
+                choice["team"],
+                inject_id=choice["inject_id"],
+                headline=choice["headline"],
+                text=choice["text"],
+                hold_seconds=0 if choice.get("at_turn") else UNDO_SECONDS,
+                batch=batch,
+                at_turn=choice.get("at_turn"),
+            )
         except WorkshopError as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self.last_batch = (batch, choice.get("label") or "the inject")
         who = ", ".join(choice.get("names", [])) or f"{count} team(s)"
         if choice.get("at_turn"):
-            self.notify(f"“{choice.get('label')}” is scheduled for turn {choice['at_turn']}: {who} each get it on "
-                        "reaching that turn (u takes it back until then).", markup=False)
+            self.notify(
+                f"“{choice.get('label')}” is scheduled for turn {choice['at_turn']}: {who} each get it on "
+                "reaching that turn (u takes it back until then).",
+                markup=False,
+            )
         else:
-            self.notify(f"“{choice.get('label')}” goes to {who} in {UNDO_SECONDS} seconds: press u to take it back "
-                        "before then.", markup=False)
+            self.notify(
+                f"“{choice.get('label')}” goes to {who} in {UNDO_SECONDS} seconds: press u to take it back "
+                "before then.",
+                markup=False,
+            )
         self.poll()
 
     def action_undo_inject(self) -> None:
@@ -595,12 +680,16 @@ class DashboardApp(App):
         taken, kept = self.store.undo_injects(self.workshop.id, batch)
         self.last_batch = None
         if taken:
-            self.notify(f"“{label}” taken back from {', '.join(taken)}."
-                        + (f" {', '.join(kept)} already had it: it stays in their games." if kept else ""),
-                        markup=False)
+            self.notify(
+                f"“{label}” taken back from {', '.join(taken)}."
+                + (f" {', '.join(kept)} already had it: it stays in their games." if kept else ""),
+                markup=False,
+            )
         else:
-            self.notify(f"Too late: {', '.join(kept) or 'every team'} already received “{label}”; "
-                        "it stays in their games.", markup=False)
+            self.notify(
+                f"Too late: {', '.join(kept) or 'every team'} already received “{label}”; it stays in their games.",
+                markup=False,
+            )
         self.poll()
 
     def action_end(self) -> None:
@@ -609,9 +698,17 @@ class DashboardApp(App):
         def end(yes: bool | None) -> None:
             if yes:
                 self.store.end(self.workshop.id)
-                self.notify("The workshop has ended. `bashtag workshop report --code …` writes the debrief.", markup=False)
+                self.notify(
+                    "The workshop has ended. `bashtag workshop report --code …` writes the debrief.", markup=False
+                )
                 self.poll()
 
-        self.push_screen(ConfirmScreen("End the workshop?",
-                                       "Teams can no longer end turns or join; the games stay for the report.",
-                                       yes="End it", no="Keep going"), end)
+        self.push_screen(
+            ConfirmScreen(
+                "End the workshop?",
+                "Teams can no longer end turns or join; the games stay for the report.",
+                yes="End it",
+                no="Keep going",
+            ),
+            end,
+        )

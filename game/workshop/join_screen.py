@@ -32,8 +32,11 @@ class JoinScreen(Screen):
     def compose(self) -> ComposeResult:
         with Vertical(id="join-box"):
             yield Static("Bashtag workshop", id="join-title")
-            yield Static("Type your team's join code (your facilitator gave it to you), then press Enter.",
-                         id="join-help", markup=False)
+            yield Static(
+                "Type your team's join code (your facilitator gave it to you), then press Enter.",
+                id="join-help",
+                markup=False,
+            )
             yield Input(placeholder="XXXX-XXXX-XXXX", id="join-code", max_length=20)
             yield Static("", id="join-error", markup=False)
         yield Footer()

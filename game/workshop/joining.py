@@ -24,10 +24,10 @@ class Joined:
     workshop: Workshop
     scenario: object
     link: TeamLink
-    game: object | None = None            # a restored game (None: the team has not started yet)
+    game: object | None = None  # a restored game (None: the team has not started yet)
     recorder: object | None = None
     warnings: list[str] = field(default_factory=list)
-    lock: object | None = None            # held while this process plays the team (see _lock_team)
+    lock: object | None = None  # held while this process plays the team (see _lock_team)
 
     def release(self) -> None:
         """Let another process play this team (the lock also goes when this process ends, even killed)."""
@@ -39,8 +39,13 @@ class Joined:
         """A new session log for the team, claimed in the store (the app's recorder factory)."""
         from game.sessions import Recorder
 
-        recorder = Recorder.start_for(self.workshop.scenario_ref, self.scenario, self.workshop.seed,
-                                      team=self.team.name, workshop=self.workshop.id)
+        recorder = Recorder.start_for(
+            self.workshop.scenario_ref,
+            self.scenario,
+            self.workshop.seed,
+            team=self.team.name,
+            workshop=self.workshop.id,
+        )
         _owner_only(Path(recorder.path))
         used = self.store.claim_session(self.team.id, str(recorder.path))
         if used != str(recorder.path):
@@ -90,15 +95,17 @@ def join(code: str, store: WorkshopStore | None = None) -> Joined:
     try:
         path = resolve(workshop.scenario_ref)
         if sha256_of(path) != workshop.scenario_sha256:
-            raise WorkshopError(f"the scenario {workshop.scenario_ref} has changed since the workshop was created; "
-                                "every team must play the same scenario — ask the facilitator")
+            raise WorkshopError(
+                f"the scenario {workshop.scenario_ref} has changed since the workshop was created; "
+                "every team must play the same scenario — ask the facilitator"
+            )
         scenario = load_scenario(path)
     except (LibraryError, ScenarioError) as error:
         raise WorkshopError(f"the workshop's scenario cannot be loaded: {error}") from None
     except OSError as error:
         raise WorkshopError(f"the workshop's scenario cannot be read: {error.strerror or error}") from None
     joined = Joined(store, team, workshop, scenario, TeamLink(store, team, workshop), lock=_lock_team(team.id))
-    store.mark_joined(team.id)      # the dashboard says "reading the briefing", not "not joined"
+    store.mark_joined(team.id)  # the dashboard says "reading the briefing", not "not joined"
     if team.session_path and Path(team.session_path).is_file():
         from game.sessions import Recorder
         from game.sessions.restore import restore
@@ -113,8 +120,10 @@ def join(code: str, store: WorkshopStore | None = None) -> Joined:
             joined.recorder = Recorder.reopen(restored.info, restored.valid_bytes)
         except OSError as error:
             joined.release()
-            raise WorkshopError(f"cannot write the team's saved game {team.session_path} "
-                                f"({error.strerror or error}): its folder must be writable by this user") from None
+            raise WorkshopError(
+                f"cannot write the team's saved game {team.session_path} "
+                f"({error.strerror or error}): its folder must be writable by this user"
+            ) from None
         joined.warnings = list(restored.warnings)
         applied = sum(1 for taken in restored.game.state.taken if taken.kind == "inject")
         store.reconcile_injects(team.id, applied)
@@ -137,7 +146,7 @@ def _lock_team(team_id: int):
     one session log at once; the OS drops it when the process ends, however it ends."""
     try:
         import fcntl
-    except ImportError:          # Windows: no advisory locks here; one window per team, please
+    except ImportError:  # Windows: no advisory locks here; one window per team, please
         return None
     from game.sessions.store import data_dir
 
@@ -146,13 +155,15 @@ def _lock_team(team_id: int):
         folder.mkdir(parents=True, exist_ok=True)
         handle = open(folder / f"team-{int(team_id)}.lock", "a")
     except OSError as error:
-        raise WorkshopError(f"cannot write the team's lock file in {folder} ({error.strerror or error}): the data "
-                            "folder must be writable by this user — or set BASHTAG_DATA_DIR to a folder that is") \
-            from None
+        raise WorkshopError(
+            f"cannot write the team's lock file in {folder} ({error.strerror or error}): the data "
+            "folder must be writable by this user — or set BASHTAG_DATA_DIR to a folder that is"
+        ) from None
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.close()
-        raise WorkshopError("this team is already playing in another window or browser tab: "
-                            "carry on there, or close it and join again") from None
+        raise WorkshopError(
+            "this team is already playing in another window or browser tab: carry on there, or close it and join again"
+        ) from None
     return handle

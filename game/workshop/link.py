@@ -25,10 +25,10 @@ from game.workshop.store import HEARTBEAT_EVERY, Team, Workshop, WorkshopStore
 class PollResult:
     """What changed since the last poll, for the screen to show."""
 
-    injected: list[str] = field(default_factory=list)   # "headline" of each inject just applied
-    refused: list[str] = field(default_factory=list)    # injects the engine refused (with why)
-    blocked: str | None = None                          # why the turn cannot end now, or None
-    resume_end_turn: bool = False                       # the team asked to end its turn and now may
+    injected: list[str] = field(default_factory=list)  # "headline" of each inject just applied
+    refused: list[str] = field(default_factory=list)  # injects the engine refused (with why)
+    blocked: str | None = None  # why the turn cannot end now, or None
+    resume_end_turn: bool = False  # the team asked to end its turn and now may
 
 
 class TeamLink:
@@ -39,7 +39,7 @@ class TeamLink:
         self.team = team
         self.workshop = workshop
         self.waiting = team.waiting
-        self._beat = 0.0          # when this window last told the store it is alive (monotonic)
+        self._beat = 0.0  # when this window last told the store it is alive (monotonic)
 
     @property
     def team_name(self) -> str:
@@ -60,11 +60,19 @@ class TeamLink:
         labels = [f"turn {t.turn}: {t.label}" for t in state.taken if t.kind != "inject"][-5:]
         try:
             self.store.report_progress(
-                self.team.id, turn=state.turn, turns_total=state.turns_total, sim_time=state.time.isoformat(),
-                reputation=state.reputation, press=state.press, virality=state.virality,
-                total_posts=state.total_posts, outcome=state.ending.outcome if state.ending else None,
-                last_actions=labels, waiting=self.waiting,
-                history=[(r.reputation, r.posts) for r in state.history])
+                self.team.id,
+                turn=state.turn,
+                turns_total=state.turns_total,
+                sim_time=state.time.isoformat(),
+                reputation=state.reputation,
+                press=state.press,
+                virality=state.virality,
+                total_posts=state.total_posts,
+                outcome=state.ending.outcome if state.ending else None,
+                last_actions=labels,
+                waiting=self.waiting,
+                history=[(r.reputation, r.posts) for r in state.history],
+            )
             self._beat = time.monotonic()
         except Exception:  # noqa: BLE001 - a busy or missing store must never stop a team's game
             pass
@@ -92,8 +100,7 @@ class TeamLink:
         if workshop.paused:
             return "The facilitator has paused the workshop: waiting for the facilitator."
         if workshop.lockstep and game.state.turn >= workshop.open_turn:
-            return (f"Waiting for the facilitator to open turn {game.state.turn + 1} "
-                    "(every team moves on together).")
+            return f"Waiting for the facilitator to open turn {game.state.turn + 1} (every team moves on together)."
         return None
 
     def gate(self, game) -> str | None:
@@ -133,8 +140,10 @@ class TeamLink:
         if self.workshop.ended:
             return "The workshop has ended: your game is kept as it was for the debrief; no more actions."
         if self.waiting:
-            return (f"You have ended turn {game.state.turn}: your actions are locked until the facilitator opens "
-                    "the next turn. Press e to take back the end of your turn.")
+            return (
+                f"You have ended turn {game.state.turn}: your actions are locked until the facilitator opens "
+                "the next turn. Press e to take back the end of your turn."
+            )
         return None
 
     def banner(self, game, now: float | None = None) -> str | None:
@@ -155,9 +164,11 @@ class TeamLink:
             if workshop.paused:
                 parts.append(f"turn timer stopped at {left // 60}:{left % 60:02d}")
             elif left:
-                parts.append(f"turn {workshop.open_turn + 1} opens in {left // 60}:{left % 60:02d}"
-                             if game.state.turn >= workshop.open_turn else
-                             f"the next turn opens in {left // 60}:{left % 60:02d}")
+                parts.append(
+                    f"turn {workshop.open_turn + 1} opens in {left // 60}:{left % 60:02d}"
+                    if game.state.turn >= workshop.open_turn
+                    else f"the next turn opens in {left // 60}:{left % 60:02d}"
+                )
         return " · ".join(parts) or None
 
     # ------------------------------------------------------------------------------ mailbox
@@ -184,14 +195,17 @@ class TeamLink:
         except Exception:  # noqa: BLE001 - try again at the next poll
             return result
         delivered = []
-        if self.workshop.ended:        # after the end nothing more is written to the team's game
+        if self.workshop.ended:  # after the end nothing more is written to the team's game
             pending = []
         for item in pending:
             if controller.game.over:
                 delivered.append(item.id)
                 continue
-            action = Inject(inject_id=item.inject_id or None, headline=None if item.inject_id else item.headline,
-                            text=None if item.inject_id else item.text)
+            action = Inject(
+                inject_id=item.inject_id or None,
+                headline=None if item.inject_id else item.headline,
+                text=None if item.inject_id else item.text,
+            )
             try:
                 controller.apply(action)
             except ActionNotAllowed as error:

@@ -36,8 +36,9 @@ def gather(store: WorkshopStore, workshop_id: str | None) -> Comparison:
             warnings.append(f"team {team.name}: {error}")
             teams.append(TeamGame(team.name))
             continue
-        teams.append(TeamGame(team.name, restored.game, debrief_of(restored.game, what_if_limit=0),
-                              tuple(restored.warnings)))   # what-ifs are per game, not compared
+        teams.append(
+            TeamGame(team.name, restored.game, debrief_of(restored.game, what_if_limit=0), tuple(restored.warnings))
+        )  # what-ifs are per game, not compared
         warnings += [f"team {team.name}: {w}" for w in restored.warnings]
     played = [t for t in teams if t.played]
     scenario = played[0].game.scenario if played else _load(workshop.scenario_ref)
@@ -46,15 +47,31 @@ def gather(store: WorkshopStore, workshop_id: str | None) -> Comparison:
 
     observations = tuple(Observation(o.team, o.turn, o.text) for o in store.observations(workshop.id))
     order = {objective: index for index, objective in enumerate(objectives(scenario))}
-    scores = tuple(sorted((Score(name, objective, level, level_label(level))
-                           for name, _, objective, level in store.scores(workshop.id)),
-                          key=lambda s: order.get(s.objective, len(order))))
-    return analyse(Comparison(
-        title=scenario.title if scenario is not None else workshop.scenario_id, workshop_name=workshop.name,
-        workshop_id=workshop.id, scenario_id=workshop.scenario_id, seed=workshop.seed, scenario=scenario,
-        teams=tuple(teams), historical=historical,
-        benchmark=benchmark_name(scenario) if scenario is not None else "What really happened",
-        observations=observations, scores=scores, warnings=tuple(warnings)))
+    scores = tuple(
+        sorted(
+            (
+                Score(name, objective, level, level_label(level))
+                for name, _, objective, level in store.scores(workshop.id)
+            ),
+            key=lambda s: order.get(s.objective, len(order)),
+        )
+    )
+    return analyse(
+        Comparison(
+            title=scenario.title if scenario is not None else workshop.scenario_id,
+            workshop_name=workshop.name,
+            workshop_id=workshop.id,
+            scenario_id=workshop.scenario_id,
+            seed=workshop.seed,
+            scenario=scenario,
+            teams=tuple(teams),
+            historical=historical,
+            benchmark=benchmark_name(scenario) if scenario is not None else "What really happened",
+            observations=observations,
+            scores=scores,
+            warnings=tuple(warnings),
+        )
+    )
 
 
 def _load(ref: str):

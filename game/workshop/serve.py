@@ -49,8 +49,9 @@ def served_command(workshop_id: str, fork_socket: str | None = None) -> str:
         from game.workshop.web.forkserver import CLIENT
 
         return " ".join(shlex.quote(part) for part in (sys.executable, "-S", "-c", CLIENT, fork_socket))
-    return " ".join(shlex.quote(part) for part in (sys.executable, "-m", "game", "join", "--ask",
-                                                     "--workshop", workshop_id))
+    return " ".join(
+        shlex.quote(part) for part in (sys.executable, "-m", "game", "join", "--ask", "--workshop", workshop_id)
+    )
 
 
 def _bracket(host: str) -> str:
@@ -92,8 +93,11 @@ def check_public_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ServeError(f"--public-url {url!r} is not an http:// or https:// address", 2)
     if parts.hostname in ("0.0.0.0", "::"):
-        raise ServeError(f"--public-url {url!r}: a browser cannot open {parts.hostname}; "
-                         "give the address other machines reach this one by", 2)
+        raise ServeError(
+            f"--public-url {url!r}: a browser cannot open {parts.hostname}; "
+            "give the address other machines reach this one by",
+            2,
+        )
     return url.rstrip("/")
 
 
@@ -116,7 +120,7 @@ def check_listen(host: str, port: int) -> None:
         raise ServeError(f"--host {host!r} is not an address or a name this machine can resolve") from None
     family, kind, proto, _, address = infos[0]
     with socket.socket(family, kind, proto) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)   # as aiohttp does: TIME_WAIT is no obstacle
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp does: TIME_WAIT is no obstacle
         try:
             sock.bind(address)
         except OSError as error:
@@ -125,8 +129,10 @@ def check_listen(host: str, port: int) -> None:
 
 def listen_error(host: str, port: int, error: OSError) -> str:
     if error.errno == errno.EADDRINUSE:
-        return (f"port {port} is already in use on {host or 'this machine'} (another `workshop serve`, or "
-                f"another program): stop it, or choose another port with --port")
+        return (
+            f"port {port} is already in use on {host or 'this machine'} (another `workshop serve`, or "
+            f"another program): stop it, or choose another port with --port"
+        )
     if error.errno == errno.EADDRNOTAVAIL:
         return f"--host {host}: that is not an address of this machine (0.0.0.0 listens on all of them)"
     if error.errno == errno.EACCES:
@@ -134,8 +140,13 @@ def listen_error(host: str, port: int, error: OSError) -> str:
     return f"cannot listen on {host}:{port}: {error.strerror or error}"
 
 
-def serve(workshop_ref: str | None, host: str = "127.0.0.1", port: int = 8000, public_url: str | None = None,
-          max_windows: int | None = None) -> int:
+def serve(
+    workshop_ref: str | None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    public_url: str | None = None,
+    max_windows: int | None = None,
+) -> int:
     from game.workshop.store import WorkshopStore
 
     store = WorkshopStore()
@@ -146,8 +157,11 @@ def serve(workshop_ref: str | None, host: str = "127.0.0.1", port: int = 8000, p
     try:
         from game.workshop.web import WorkshopServer
     except ImportError:
-        print("bashtag workshop serve: needs textual-serve: pip install 'bashtag[workshop]' "
-              "(or pip install textual-serve)", file=sys.stderr)
+        print(
+            "bashtag workshop serve: needs textual-serve: pip install 'bashtag[workshop]' "
+            "(or pip install textual-serve)",
+            file=sys.stderr,
+        )
         return 1
     teams = len(store.teams(workshop.id))
     cap = max_windows if max_windows is not None else teams + SPARE_WINDOWS
@@ -159,31 +173,43 @@ def serve(workshop_ref: str | None, host: str = "127.0.0.1", port: int = 8000, p
         check_listen(host, port)
         urls = urls_to_hand_out(host, port, public_url)
         if not urls:
-            raise ServeError(f"--host {host}: this machine has no network address other than its own loopback, "
-                             f"so other machines cannot reach it; serve on 127.0.0.1 for this machine only")
+            raise ServeError(
+                f"--host {host}: this machine has no network address other than its own loopback, "
+                f"so other machines cannot reach it; serve on 127.0.0.1 for this machine only"
+            )
     except ServeError as error:
         print(f"bashtag workshop serve: {error}", file=sys.stderr)
         return error.code
     # The address to hand out is data (stdout); the rest is talk (stderr).
     print(urls[0])
     if host in LOOPBACK:
-        print(f"Serving workshop {workshop.id} at {urls[0]} — on this machine only. To let other "
-              "machines in, add --host 0.0.0.0 (anyone who can reach this machine then sees the join screen; "
-              "the team codes are the only gate).", file=sys.stderr)
+        print(
+            f"Serving workshop {workshop.id} at {urls[0]} — on this machine only. To let other "
+            "machines in, add --host 0.0.0.0 (anyone who can reach this machine then sees the join screen; "
+            "the team codes are the only gate).",
+            file=sys.stderr,
+        )
     else:
         others = f" (or {', '.join(urls[1:])})" if len(urls) > 1 else ""
-        print(f"Serving workshop {workshop.id} at {urls[0]}{others} — OPEN TO THE NETWORK: anyone who can reach "
-              "this machine sees the join screen; the team codes are the only gate. Prefer a private network "
-              "or a tunnel, and end the workshop when done.", file=sys.stderr)
-    print(f"Teams open the address, type their code and play; at most {cap} browser windows at once "
-          "(--max-windows). Ctrl+C stops serving (games are kept).", file=sys.stderr)
+        print(
+            f"Serving workshop {workshop.id} at {urls[0]}{others} — OPEN TO THE NETWORK: anyone who can reach "
+            "this machine sees the join screen; the team codes are the only gate. Prefer a private network "
+            "or a tunnel, and end the workshop when done.",
+            file=sys.stderr,
+        )
+    print(
+        f"Teams open the address, type their code and play; at most {cap} browser windows at once "
+        "(--max-windows). Ctrl+C stops serving (games are kept).",
+        file=sys.stderr,
+    )
     fork = start_fork_server(workshop.id)
     command = served_command(workshop.id, fork.socket if fork is not None else None)
-    server = WorkshopServer(command, host=host, port=port, title="Bashtag workshop",
-                            max_live=cap, public_url=public_url)
+    server = WorkshopServer(
+        command, host=host, port=port, title="Bashtag workshop", max_live=cap, public_url=public_url
+    )
     try:
         server.serve()
-    except OSError as error:          # lost the port between the check and now
+    except OSError as error:  # lost the port between the check and now
         print(f"bashtag workshop serve: {listen_error(host, port, error)}", file=sys.stderr)
         return 1
     finally:
@@ -223,25 +249,35 @@ def start_fork_server(workshop_id: str, timeout: float = 120.0) -> ForkServer | 
     import tempfile
     from importlib.metadata import PackageNotFoundError, version
 
-    folder = tempfile.mkdtemp(prefix="bashtag-serve-")   # 0700: only this user reaches the socket
+    folder = tempfile.mkdtemp(prefix="bashtag-serve-")  # 0700: only this user reaches the socket
     try:
         serve_version = version("textual-serve")
     except PackageNotFoundError:
         serve_version = ""
     # Textual reads these at import, and the server imports it before any tab connects: the settings
     # textual-serve gives every app it runs (app_service._build_environment).
-    env = {**os.environ, "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "TEXTUAL_FPS": "60",
-           "TEXTUAL_COLOR_SYSTEM": "truecolor", "TERM_PROGRAM": "textual", "TERM_PROGRAM_VERSION": serve_version}
-    process = subprocess.Popen([sys.executable, "-m", "game.workshop.web.forkserver",
-                                os.path.join(folder, "teams.sock"), workshop_id],
-                               stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env)
+    env = {
+        **os.environ,
+        "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
+        "TEXTUAL_FPS": "60",
+        "TEXTUAL_COLOR_SYSTEM": "truecolor",
+        "TERM_PROGRAM": "textual",
+        "TERM_PROGRAM_VERSION": serve_version,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "game.workshop.web.forkserver", os.path.join(folder, "teams.sock"), workshop_id],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
     fork = ForkServer(process, folder)
-    assert process.stdout is not None   # stdout=PIPE
+    assert process.stdout is not None  # stdout=PIPE
     ready, _, _ = select.select([process.stdout], [], [], timeout)
     if not ready or process.stdout.readline().strip() != b"ready":
         fork.stop()
-        print("bashtag workshop serve: each team runs in its own process (the shared one did not start)",
-              file=sys.stderr)
+        print(
+            "bashtag workshop serve: each team runs in its own process (the shared one did not start)", file=sys.stderr
+        )
         return None
     return fork
 

@@ -61,12 +61,12 @@ ADDED_COLUMNS = (
     ("workshops", "timer_seconds", "INTEGER NOT NULL DEFAULT 0"),
     ("workshops", "timer_deadline", "REAL"),
     ("workshops", "timer_left", "REAL"),
-    ("injects", "deliver_after", "REAL"),     # epoch seconds: held until then (the facilitator may undo)
-    ("injects", "batch", "TEXT"),             # one send to one or several teams
-    ("injects", "at_turn", "INTEGER"),        # scheduled: delivered when the team reaches this turn
-    ("teams", "joined", "TEXT"),              # when a process first joined with the team's code
-    ("teams", "seen", "REAL"),                # epoch seconds of the team window's last sign of life
-    ("teams", "history", "TEXT NOT NULL DEFAULT '[]'"),   # [[reputation, posts], …] per turn played
+    ("injects", "deliver_after", "REAL"),  # epoch seconds: held until then (the facilitator may undo)
+    ("injects", "batch", "TEXT"),  # one send to one or several teams
+    ("injects", "at_turn", "INTEGER"),  # scheduled: delivered when the team reaches this turn
+    ("teams", "joined", "TEXT"),  # when a process first joined with the team's code
+    ("teams", "seen", "REAL"),  # epoch seconds of the team window's last sign of life
+    ("teams", "history", "TEXT NOT NULL DEFAULT '[]'"),  # [[reputation, posts], …] per turn played
 )
 # A team window that has given no sign of life for this long is shown as offline (it polls every second
 # and says it is alive every few seconds).
@@ -83,8 +83,10 @@ class StoreUnwritable(WorkshopError):
 
     def __init__(self, path: Path, error: BaseException):
         reason = getattr(error, "strerror", None) or str(error)
-        super().__init__(f"cannot write the workshop store {path} ({reason}): the data folder {path.parent} must be "
-                         "writable by this user — or set BASHTAG_DATA_DIR to a folder that is")
+        super().__init__(
+            f"cannot write the workshop store {path} ({reason}): the data folder {path.parent} must be "
+            "writable by this user — or set BASHTAG_DATA_DIR to a folder that is"
+        )
         self.path = path
 
 
@@ -115,7 +117,7 @@ class Workshop:
     scenario_sha256: str
     seed: int
     lockstep: bool
-    open_turn: int          # in lockstep, teams may play up to this turn (they cannot end it)
+    open_turn: int  # in lockstep, teams may play up to this turn (they cannot end it)
     paused: bool
     ended: bool
     created: str
@@ -153,7 +155,7 @@ class Team:
     updated: str | None
     joined: str | None = None
     seen: float | None = None
-    history: tuple[tuple[float, int], ...] = ()     # (reputation, posts) at the end of each turn played
+    history: tuple[tuple[float, int], ...] = ()  # (reputation, posts) at the end of each turn played
 
     def online(self, now: float | None = None) -> bool:
         """Whether the team's window showed a sign of life lately (a closed browser tab stops them)."""
@@ -198,12 +200,13 @@ class WorkshopStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             _create_private(self.path)
-            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                       check_same_thread=False)
+            self._db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
             self._db.row_factory = sqlite3.Row
             self._db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self._retry(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
-            self._db.execute("PRAGMA synchronous=NORMAL")   # WAL + NORMAL: durable at checkpoints, never corrupt
+            self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
             self._write(lambda db: db.executescript(SCHEMA) and None, script=True)
             self._add_missing_columns()
         except (OSError, sqlite3.Error) as error:
@@ -218,7 +221,7 @@ class WorkshopStore:
                 try:
                     statement = f"ALTER TABLE {table} ADD COLUMN {column} {declaration}"
                     self._write(lambda db, statement=statement: db.execute(statement))
-                except sqlite3.OperationalError as error:    # another process added it first
+                except sqlite3.OperationalError as error:  # another process added it first
                     if "duplicate column" not in str(error).lower():
                         raise
 
@@ -240,6 +243,7 @@ class WorkshopStore:
 
     def _write(self, body: Callable[[sqlite3.Connection], T], script: bool = False) -> T:
         """Run ``body`` in one IMMEDIATE transaction (retried whole on SQLITE_BUSY)."""
+
         def attempt() -> T:
             if script:
                 return body(self._db)
@@ -251,6 +255,7 @@ class WorkshopStore:
                 raise
             self._db.execute("COMMIT")
             return result
+
         try:
             return self._retry(attempt)
         except sqlite3.OperationalError as error:
@@ -264,8 +269,17 @@ class WorkshopStore:
 
     # ------------------------------------------------------------------------------ workshops
 
-    def create(self, *, name: str, scenario_ref: str, scenario_id: str, scenario_sha256: str, seed: int,
-               team_names: list[str], lockstep: bool = False) -> tuple[Workshop, str, list[tuple[str, str]]]:
+    def create(
+        self,
+        *,
+        name: str,
+        scenario_ref: str,
+        scenario_id: str,
+        scenario_sha256: str,
+        seed: int,
+        team_names: list[str],
+        lockstep: bool = False,
+    ) -> tuple[Workshop, str, list[tuple[str, str]]]:
         """A new workshop: (workshop, facilitator code, [(team name, join code), …]).  The codes are
         returned once and never stored in clear."""
         if not team_names:
@@ -278,13 +292,26 @@ class WorkshopStore:
         team_codes = [(team, codes.new_code()) for team in team_names]
 
         def body(db):
-            db.execute("INSERT INTO workshops (id, name, scenario_ref, scenario_id, scenario_sha256, seed, lockstep,"
-                       " facilitator_hash, created) VALUES (?,?,?,?,?,?,?,?,?)",
-                       (ident, name, scenario_ref, scenario_id, scenario_sha256, int(seed), int(lockstep),
-                        codes.hash_code(facilitator), now.isoformat(timespec="seconds")))
+            db.execute(
+                "INSERT INTO workshops (id, name, scenario_ref, scenario_id, scenario_sha256, seed, lockstep,"
+                " facilitator_hash, created) VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    ident,
+                    name,
+                    scenario_ref,
+                    scenario_id,
+                    scenario_sha256,
+                    int(seed),
+                    int(lockstep),
+                    codes.hash_code(facilitator),
+                    now.isoformat(timespec="seconds"),
+                ),
+            )
             for team, code in team_codes:
-                db.execute("INSERT INTO teams (workshop, name, code_hash) VALUES (?,?,?)",
-                           (ident, team, codes.hash_code(code)))
+                db.execute(
+                    "INSERT INTO teams (workshop, name, code_hash) VALUES (?,?,?)", (ident, team, codes.hash_code(code))
+                )
+
         self._write(body)
         return self.workshop(ident), facilitator, team_codes
 
@@ -293,7 +320,9 @@ class WorkshopStore:
         if ident in (None, "latest"):
             rows = self._read("SELECT * FROM workshops ORDER BY created DESC, rowid DESC LIMIT 1")
             if not rows:
-                raise WorkshopError("there is no workshop yet: create one with `bashtag workshop new SCENARIO --teams N`")
+                raise WorkshopError(
+                    "there is no workshop yet: create one with `bashtag workshop new SCENARIO --teams N`"
+                )
         else:
             rows = self._read("SELECT * FROM workshops WHERE id = ?", (ident,))
             if not rows:
@@ -321,21 +350,26 @@ class WorkshopStore:
         """Lockstep: let every team end the turn it is on.  Opens at most one turn past the leading team
         (pressing `n` twice, or a timer running out while teams think, never lets a team race ahead).
         Returns (the open turn, whether it moved)."""
+
         def body(db):
             return _open_next(db, workshop)
+
         return self._write(body)
 
     def set_lockstep(self, workshop: str, on: bool) -> int:
         """Switch lockstep on (the leading teams wait at the end of the turn they are on; the others may
         catch up) or off.  Returns the open turn."""
+
         def body(db):
             leader = _leading_turn(db, workshop)
-            db.execute("UPDATE workshops SET lockstep = ?, open_turn = ? WHERE id = ?",
-                       (int(on), leader, workshop))
+            db.execute("UPDATE workshops SET lockstep = ?, open_turn = ? WHERE id = ?", (int(on), leader, workshop))
             if not on:
-                db.execute("UPDATE workshops SET timer_seconds = 0, timer_deadline = NULL, timer_left = NULL "
-                           "WHERE id = ?", (workshop,))
+                db.execute(
+                    "UPDATE workshops SET timer_seconds = 0, timer_deadline = NULL, timer_left = NULL WHERE id = ?",
+                    (workshop,),
+                )
             return leader
+
         return self._write(body)
 
     def set_paused(self, workshop: str, paused: bool, now: float | None = None) -> None:
@@ -343,17 +377,23 @@ class WorkshopStore:
         now = time.time() if now is None else now
 
         def body(db):
-            row = db.execute("SELECT paused, timer_seconds, timer_deadline, timer_left FROM workshops WHERE id = ?",
-                             (workshop,)).fetchone()
+            row = db.execute(
+                "SELECT paused, timer_seconds, timer_deadline, timer_left FROM workshops WHERE id = ?", (workshop,)
+            ).fetchone()
             if row is None or bool(row["paused"]) == paused:
                 return
             if paused and row["timer_deadline"] is not None:
-                db.execute("UPDATE workshops SET timer_left = ?, timer_deadline = NULL WHERE id = ?",
-                           (max(0.0, row["timer_deadline"] - now), workshop))
+                db.execute(
+                    "UPDATE workshops SET timer_left = ?, timer_deadline = NULL WHERE id = ?",
+                    (max(0.0, row["timer_deadline"] - now), workshop),
+                )
             elif not paused and row["timer_seconds"] and row["timer_left"] is not None:
-                db.execute("UPDATE workshops SET timer_deadline = ?, timer_left = NULL WHERE id = ?",
-                           (now + row["timer_left"], workshop))
+                db.execute(
+                    "UPDATE workshops SET timer_deadline = ?, timer_left = NULL WHERE id = ?",
+                    (now + row["timer_left"], workshop),
+                )
             db.execute("UPDATE workshops SET paused = ? WHERE id = ?", (int(paused), workshop))
+
         self._write(body)
 
     def set_timer(self, workshop: str, seconds: int, now: float | None = None) -> None:
@@ -370,8 +410,11 @@ class WorkshopStore:
                 deadline, left = None, float(seconds)
             else:
                 deadline, left = now + seconds, None
-            db.execute("UPDATE workshops SET timer_seconds = ?, timer_deadline = ?, timer_left = ? WHERE id = ?",
-                       (seconds, deadline, left, workshop))
+            db.execute(
+                "UPDATE workshops SET timer_seconds = ?, timer_deadline = ?, timer_left = ? WHERE id = ?",
+                (seconds, deadline, left, workshop),
+            )
+
         self._write(body)
 
     def tick_timer(self, workshop: str, now: float | None = None) -> int | None:
@@ -380,22 +423,26 @@ class WorkshopStore:
         the open turn yet, the timer waits at 0:00 and opens it once they have — never more than one
         turn ahead.  Returns the turn it opened, or None."""
         now = time.time() if now is None else now
-        row = self._read("SELECT lockstep, paused, ended, timer_seconds, timer_deadline FROM workshops WHERE id = ?",
-                         (workshop,))
+        row = self._read(
+            "SELECT lockstep, paused, ended, timer_seconds, timer_deadline FROM workshops WHERE id = ?", (workshop,)
+        )
         if not row or not _timer_due(row[0], now):
             return None
 
         def body(db):
-            current = db.execute("SELECT lockstep, paused, ended, timer_seconds, timer_deadline FROM workshops "
-                                 "WHERE id = ?", (workshop,)).fetchone()
-            if not _timer_due(current, now):      # another process ticked first
+            current = db.execute(
+                "SELECT lockstep, paused, ended, timer_seconds, timer_deadline FROM workshops WHERE id = ?", (workshop,)
+            ).fetchone()
+            if not _timer_due(current, now):  # another process ticked first
                 return None
             turn, moved = _open_next(db, workshop)
             if not moved:
                 return None
-            db.execute("UPDATE workshops SET timer_deadline = ? WHERE id = ?",
-                       (now + current["timer_seconds"], workshop))
+            db.execute(
+                "UPDATE workshops SET timer_deadline = ? WHERE id = ?", (now + current["timer_seconds"], workshop)
+            )
             return turn
+
         return self._write(body)
 
     def end(self, workshop: str) -> None:
@@ -412,14 +459,18 @@ class WorkshopStore:
         rows = self._read("SELECT * FROM teams WHERE code_hash = ?", (digest,))
         if not rows or not codes.matches(code, rows[0]["code_hash"]):
             if self._read("SELECT 1 FROM workshops WHERE facilitator_hash = ?", (digest,)):
-                raise WorkshopError("that is the facilitator's code: open the dashboard with "
-                                    "`bashtag workshop dashboard --code …`; teams join with their own code")
+                raise WorkshopError(
+                    "that is the facilitator's code: open the dashboard with "
+                    "`bashtag workshop dashboard --code …`; teams join with their own code"
+                )
             raise WorkshopError("no team has that code: check it with your facilitator")
         team = _team(rows[0])
         workshop = self.workshop(team.workshop)
         if workshop.ended:
-            raise WorkshopError(f"the workshop {workshop.name!r} has ended: its codes no longer work. "
-                                "Ask your facilitator for the report")
+            raise WorkshopError(
+                f"the workshop {workshop.name!r} has ended: its codes no longer work. "
+                "Ask your facilitator for the report"
+            )
         return team, workshop
 
     def team(self, team_id: int) -> Team:
@@ -430,44 +481,92 @@ class WorkshopStore:
 
     def claim_session(self, team_id: int, path: str) -> str:
         """Record where the team's session log is, unless another process did first; returns the one in use."""
+
         def body(db):
             db.execute("UPDATE teams SET session_path = ? WHERE id = ? AND session_path IS NULL", (path, team_id))
             return db.execute("SELECT session_path FROM teams WHERE id = ?", (team_id,)).fetchone()[0]
+
         return self._write(body)
 
-    def report_progress(self, team_id: int, *, turn: int, turns_total: int, sim_time: str, reputation: float,
-                        press: float, virality: float, total_posts: int, outcome: str | None,
-                        last_actions: list[str], waiting: bool = False,
-                        history: list[tuple[float, int]] | None = None) -> None:
+    def report_progress(
+        self,
+        team_id: int,
+        *,
+        turn: int,
+        turns_total: int,
+        sim_time: str,
+        reputation: float,
+        press: float,
+        virality: float,
+        total_posts: int,
+        outcome: str | None,
+        last_actions: list[str],
+        waiting: bool = False,
+        history: list[tuple[float, int]] | None = None,
+    ) -> None:
         """A team's figures after an action or a turn's end (the dashboard and `status` read these)."""
-        self._write(lambda db: db.execute(
-            "UPDATE teams SET turn=?, turns_total=?, sim_time=?, reputation=?, press=?, virality=?, total_posts=?,"
-            " outcome=?, last_actions=?, waiting=?, updated=?, seen=?, history=COALESCE(?, history) WHERE id = ?",
-            (int(turn), int(turns_total), sim_time, float(reputation), float(press), float(virality),
-             int(total_posts), outcome, json.dumps(list(last_actions)[-5:]), int(waiting), _now(), time.time(),
-             json.dumps([[round(float(r), 2), int(p)] for r, p in history]) if history is not None else None,
-             team_id)))
+        self._write(
+            lambda db: db.execute(
+                "UPDATE teams SET turn=?, turns_total=?, sim_time=?, reputation=?, press=?, virality=?, total_posts=?,"
+                " outcome=?, last_actions=?, waiting=?, updated=?, seen=?, history=COALESCE(?, history) WHERE id = ?",
+                (
+                    int(turn),
+                    int(turns_total),
+                    sim_time,
+                    float(reputation),
+                    float(press),
+                    float(virality),
+                    int(total_posts),
+                    outcome,
+                    json.dumps(list(last_actions)[-5:]),
+                    int(waiting),
+                    _now(),
+                    time.time(),
+                    json.dumps([[round(float(r), 2), int(p)] for r, p in history]) if history is not None else None,
+                    team_id,
+                ),
+            )
+        )
 
     def mark_joined(self, team_id: int) -> None:
         """A process joined with the team's code (it may still be reading the briefing)."""
-        self._write(lambda db: db.execute("UPDATE teams SET joined = COALESCE(joined, ?), seen = ? WHERE id = ?",
-                                          (_now(), time.time(), team_id)))
+        self._write(
+            lambda db: db.execute(
+                "UPDATE teams SET joined = COALESCE(joined, ?), seen = ? WHERE id = ?", (_now(), time.time(), team_id)
+            )
+        )
 
     def heartbeat(self, team_id: int, now: float | None = None) -> None:
         """The team's window is alive (the dashboard shows it online)."""
-        self._write(lambda db: db.execute("UPDATE teams SET seen = ? WHERE id = ?",
-                                          (time.time() if now is None else now, team_id)))
+        self._write(
+            lambda db: db.execute(
+                "UPDATE teams SET seen = ? WHERE id = ?", (time.time() if now is None else now, team_id)
+            )
+        )
 
     def set_waiting(self, team_id: int, waiting: bool) -> None:
-        self._write(lambda db: db.execute("UPDATE teams SET waiting = ?, updated = ? WHERE id = ?",
-                                          (int(waiting), _now(), team_id)))
+        self._write(
+            lambda db: db.execute(
+                "UPDATE teams SET waiting = ?, updated = ? WHERE id = ?", (int(waiting), _now(), team_id)
+            )
+        )
 
     # ------------------------------------------------------------------------------ injects
 
-    def send_inject(self, workshop: str, team_id: int | None = None, *, inject_id: str | None = None,
-                    headline: str | None = None, text: str | None = None, hold_seconds: float = 0,
-                    batch: str | None = None, now: float | None = None, at_turn: int | None = None,
-                    team_ids: list[int] | None = None) -> int:
+    def send_inject(
+        self,
+        workshop: str,
+        team_id: int | None = None,
+        *,
+        inject_id: str | None = None,
+        headline: str | None = None,
+        text: str | None = None,
+        hold_seconds: float = 0,
+        batch: str | None = None,
+        now: float | None = None,
+        at_turn: int | None = None,
+        team_ids: list[int] | None = None,
+    ) -> int:
         """Queue an inject for one team (``team_id``), some (``team_ids``) or every team (neither); returns
         how many got it.  ``hold_seconds`` keeps it from the teams that long, so the facilitator can take it
         back (:meth:`undo_injects` with the same ``batch``); ``at_turn`` schedules it: each team receives
@@ -486,29 +585,46 @@ class WorkshopStore:
             else:
                 targets = []
                 for ident in wanted:
-                    found = db.execute("SELECT id FROM teams WHERE id = ? AND workshop = ?", (ident, workshop)).fetchone()
+                    found = db.execute(
+                        "SELECT id FROM teams WHERE id = ? AND workshop = ?", (ident, workshop)
+                    ).fetchone()
                     if found is None:
                         raise WorkshopError("no such team in this workshop")
                     targets.append(ident)
             for target in targets:
-                db.execute("INSERT INTO injects (workshop, team, inject_id, headline, text, created, deliver_after, "
-                           "batch, at_turn) VALUES (?,?,?,?,?,?,?,?,?)",
-                           (workshop, target, inject_id, headline, text, _now(), after, batch, at_turn))
+                db.execute(
+                    "INSERT INTO injects (workshop, team, inject_id, headline, text, created, deliver_after, "
+                    "batch, at_turn) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (workshop, target, inject_id, headline, text, _now(), after, batch, at_turn),
+                )
             return len(targets)
+
         return self._write(body)
 
     def inject_timeline(self, workshop: str) -> list[dict]:
         """Every inject sent or scheduled, oldest first: {"batch", "inject_id", "headline", "at_turn",
         "created", "teams": [(team name, "received" | "on its way" | "scheduled")]}."""
-        rows = self._read("SELECT injects.batch AS batch, injects.inject_id AS inject_id, injects.headline AS headline, "
-                          "injects.at_turn AS at_turn, injects.created AS created, injects.delivered AS delivered, "
-                          "teams.name AS name, teams.turn AS turn FROM injects JOIN teams ON teams.id = injects.team "
-                          "WHERE injects.workshop = ? ORDER BY injects.id", (workshop,))
+        rows = self._read(
+            "SELECT injects.batch AS batch, injects.inject_id AS inject_id, injects.headline AS headline, "
+            "injects.at_turn AS at_turn, injects.created AS created, injects.delivered AS delivered, "
+            "teams.name AS name, teams.turn AS turn FROM injects JOIN teams ON teams.id = injects.team "
+            "WHERE injects.workshop = ? ORDER BY injects.id",
+            (workshop,),
+        )
         batches: dict[str, dict] = {}
         for r in rows:
             key = r["batch"] or f"{r['created']}|{r['inject_id']}|{r['headline']}"
-            entry = batches.setdefault(key, {"batch": r["batch"], "inject_id": r["inject_id"], "headline": r["headline"],
-                                             "at_turn": r["at_turn"], "created": r["created"], "teams": []})
+            entry = batches.setdefault(
+                key,
+                {
+                    "batch": r["batch"],
+                    "inject_id": r["inject_id"],
+                    "headline": r["headline"],
+                    "at_turn": r["at_turn"],
+                    "created": r["created"],
+                    "teams": [],
+                },
+            )
             if r["delivered"]:
                 state = "received"
             elif r["at_turn"] is not None and r["turn"] < r["at_turn"]:
@@ -521,48 +637,65 @@ class WorkshopStore:
     def undo_injects(self, workshop: str, batch: str) -> tuple[list[str], list[str]]:
         """Take back an inject not yet received: (teams it was taken back from, teams that already have it —
         it is in their games and stays)."""
+
         def body(db):
-            rows = db.execute("SELECT injects.id, injects.delivered, teams.name FROM injects JOIN teams "
-                              "ON teams.id = injects.team WHERE injects.workshop = ? AND injects.batch = ? "
-                              "ORDER BY teams.id", (workshop, batch)).fetchall()
+            rows = db.execute(
+                "SELECT injects.id, injects.delivered, teams.name FROM injects JOIN teams "
+                "ON teams.id = injects.team WHERE injects.workshop = ? AND injects.batch = ? "
+                "ORDER BY teams.id",
+                (workshop, batch),
+            ).fetchall()
             taken = [r["name"] for r in rows if not r["delivered"]]
-            db.executemany("DELETE FROM injects WHERE id = ? AND delivered = 0",
-                           [(r["id"],) for r in rows if not r["delivered"]])
+            db.executemany(
+                "DELETE FROM injects WHERE id = ? AND delivered = 0", [(r["id"],) for r in rows if not r["delivered"]]
+            )
             return taken, [r["name"] for r in rows if r["delivered"]]
+
         return self._write(body)
 
     def pending_injects(self, team_id: int, now: float | None = None) -> list[PendingInject]:
         """The injects this team should receive now (those still held for a possible undo wait)."""
         now = time.time() if now is None else now
-        rows = self._read("SELECT injects.id AS id, injects.team AS team, inject_id, headline, text FROM injects "
-                          "JOIN teams ON teams.id = injects.team WHERE injects.team = ? AND delivered = 0 "
-                          "AND (deliver_after IS NULL OR deliver_after <= ?) "
-                          "AND (at_turn IS NULL OR at_turn <= teams.turn) ORDER BY injects.id", (team_id, now))
+        rows = self._read(
+            "SELECT injects.id AS id, injects.team AS team, inject_id, headline, text FROM injects "
+            "JOIN teams ON teams.id = injects.team WHERE injects.team = ? AND delivered = 0 "
+            "AND (deliver_after IS NULL OR deliver_after <= ?) "
+            "AND (at_turn IS NULL OR at_turn <= teams.turn) ORDER BY injects.id",
+            (team_id, now),
+        )
         return [PendingInject(r["id"], r["team"], r["inject_id"], r["headline"], r["text"]) for r in rows]
 
     def mark_delivered(self, inject_ids: list[int]) -> None:
         if inject_ids:
-            self._write(lambda db: db.executemany("UPDATE injects SET delivered = 1 WHERE id = ?",
-                                                  [(i,) for i in inject_ids]))
+            self._write(
+                lambda db: db.executemany("UPDATE injects SET delivered = 1 WHERE id = ?", [(i,) for i in inject_ids])
+            )
 
     def reconcile_injects(self, team_id: int, applied: int) -> int:
         """After a team's game is restored: its log holds ``applied`` injects.  Injects are applied in
         order and marked delivered just after, so a process killed in between left the first few
         pending ones already in the log: mark those delivered (never apply an inject twice).
         Returns how many were marked."""
+
         def body(db):
-            delivered = db.execute("SELECT COUNT(*) FROM injects WHERE team = ? AND delivered = 1",
-                                   (team_id,)).fetchone()[0]
+            delivered = db.execute(
+                "SELECT COUNT(*) FROM injects WHERE team = ? AND delivered = 1", (team_id,)
+            ).fetchone()[0]
             missing = applied - delivered
             if missing <= 0:
                 return 0
             # The ones that were due (a scheduled inject for a later turn cannot have been applied).
-            ids = [row[0] for row in db.execute(
-                "SELECT injects.id FROM injects JOIN teams ON teams.id = injects.team WHERE injects.team = ? "
-                "AND delivered = 0 AND (at_turn IS NULL OR at_turn <= teams.turn) ORDER BY injects.id LIMIT ?",
-                (team_id, missing))]
+            ids = [
+                row[0]
+                for row in db.execute(
+                    "SELECT injects.id FROM injects JOIN teams ON teams.id = injects.team WHERE injects.team = ? "
+                    "AND delivered = 0 AND (at_turn IS NULL OR at_turn <= teams.turn) ORDER BY injects.id LIMIT ?",
+                    (team_id, missing),
+                )
+            ]
             db.executemany("UPDATE injects SET delivered = 1 WHERE id = ?", [(i,) for i in ids])
             return len(ids)
+
         return self._write(body)
 
     # ------------------------------------------------------------------------------ observations
@@ -574,51 +707,70 @@ class WorkshopStore:
             raise WorkshopError("an observation needs some text")
 
         def body(db):
-            row = db.execute("SELECT name, turn FROM teams WHERE id = ? AND workshop = ?", (team_id, workshop)).fetchone()
+            row = db.execute(
+                "SELECT name, turn FROM teams WHERE id = ? AND workshop = ?", (team_id, workshop)
+            ).fetchone()
             if row is None:
                 raise WorkshopError("no such team in this workshop")
             now = _now()
-            db.execute("INSERT INTO observations (workshop, team, turn, text, created) VALUES (?,?,?,?,?)",
-                       (workshop, team_id, row["turn"], text, now))
+            db.execute(
+                "INSERT INTO observations (workshop, team, turn, text, created) VALUES (?,?,?,?,?)",
+                (workshop, team_id, row["turn"], text, now),
+            )
             return ObservationNote(row["name"], int(row["turn"]), text, now)
+
         return self._write(body)
 
     def score(self, workshop: str, team_id: int, objective: str, level: int) -> None:
         """Set a team's level on one objective (0 clears it)."""
+
         def body(db):
             if db.execute("SELECT 1 FROM teams WHERE id = ? AND workshop = ?", (team_id, workshop)).fetchone() is None:
                 raise WorkshopError("no such team in this workshop")
             if level <= 0:
                 db.execute("DELETE FROM scores WHERE team = ? AND objective = ?", (team_id, objective))
             else:
-                db.execute("INSERT INTO scores (workshop, team, objective, level, updated) VALUES (?,?,?,?,?) "
-                           "ON CONFLICT (team, objective) DO UPDATE SET level = excluded.level, "
-                           "updated = excluded.updated", (workshop, team_id, objective, int(level), _now()))
+                db.execute(
+                    "INSERT INTO scores (workshop, team, objective, level, updated) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT (team, objective) DO UPDATE SET level = excluded.level, "
+                    "updated = excluded.updated",
+                    (workshop, team_id, objective, int(level), _now()),
+                )
+
         self._write(body)
 
     def scores(self, workshop: str) -> list[tuple[str, int, str, int]]:
         """(team name, team id, objective, level) for every score given."""
-        rows = self._read("SELECT teams.name AS name, teams.id AS id, scores.objective AS objective, "
-                          "scores.level AS level FROM scores JOIN teams ON teams.id = scores.team "
-                          "WHERE scores.workshop = ? ORDER BY teams.id, scores.rowid", (workshop,))
+        rows = self._read(
+            "SELECT teams.name AS name, teams.id AS id, scores.objective AS objective, "
+            "scores.level AS level FROM scores JOIN teams ON teams.id = scores.team "
+            "WHERE scores.workshop = ? ORDER BY teams.id, scores.rowid",
+            (workshop,),
+        )
         return [(r["name"], int(r["id"]), r["objective"], int(r["level"])) for r in rows]
 
     def observations(self, workshop: str) -> list[ObservationNote]:
-        rows = self._read("SELECT teams.name AS name, observations.turn AS turn, observations.text AS text, "
-                          "observations.created AS created FROM observations JOIN teams ON teams.id = observations.team "
-                          "WHERE observations.workshop = ? ORDER BY teams.id, observations.id", (workshop,))
+        rows = self._read(
+            "SELECT teams.name AS name, observations.turn AS turn, observations.text AS text, "
+            "observations.created AS created FROM observations JOIN teams ON teams.id = observations.team "
+            "WHERE observations.workshop = ? ORDER BY teams.id, observations.id",
+            (workshop,),
+        )
         return [ObservationNote(r["name"], int(r["turn"]), r["text"], r["created"]) for r in rows]
 
     def inject_counts_by_team(self, workshop: str) -> dict[int, tuple[int, int]]:
         """{team id: (injects sent to it, injects it has received)}."""
-        rows = self._read("SELECT team, COUNT(*), COALESCE(SUM(delivered), 0) FROM injects WHERE workshop = ? "
-                          "GROUP BY team", (workshop,))
+        rows = self._read(
+            "SELECT team, COUNT(*), COALESCE(SUM(delivered), 0) FROM injects WHERE workshop = ? GROUP BY team",
+            (workshop,),
+        )
         return {int(r[0]): (int(r[1]), int(r[2])) for r in rows}
 
     def inject_counts(self, workshop: str) -> tuple[int, int]:
         """(sent, still pending) for the dashboard."""
-        row = self._read("SELECT COUNT(*), COALESCE(SUM(1 - delivered), 0) FROM injects WHERE workshop = ?",
-                         (workshop,))[0]
+        row = self._read(
+            "SELECT COUNT(*), COALESCE(SUM(1 - delivered), 0) FROM injects WHERE workshop = ?", (workshop,)
+        )[0]
         return int(row[0]), int(row[1])
 
 
@@ -640,16 +792,33 @@ def _open_next(db: sqlite3.Connection, workshop: str) -> tuple[int, bool]:
 
 
 def _timer_due(row, now: float) -> bool:
-    return bool(row["lockstep"] and not row["paused"] and not row["ended"] and row["timer_seconds"]
-                and row["timer_deadline"] is not None and now >= row["timer_deadline"])
+    return bool(
+        row["lockstep"]
+        and not row["paused"]
+        and not row["ended"]
+        and row["timer_seconds"]
+        and row["timer_deadline"] is not None
+        and now >= row["timer_deadline"]
+    )
 
 
 def _workshop(row: sqlite3.Row) -> Workshop:
-    return Workshop(id=row["id"], name=row["name"], scenario_ref=row["scenario_ref"], scenario_id=row["scenario_id"],
-                    scenario_sha256=row["scenario_sha256"], seed=row["seed"], lockstep=bool(row["lockstep"]),
-                    open_turn=row["open_turn"], paused=bool(row["paused"]), ended=bool(row["ended"]),
-                    created=row["created"], timer_seconds=int(row["timer_seconds"] or 0),
-                    timer_deadline=row["timer_deadline"], timer_left=row["timer_left"])
+    return Workshop(
+        id=row["id"],
+        name=row["name"],
+        scenario_ref=row["scenario_ref"],
+        scenario_id=row["scenario_id"],
+        scenario_sha256=row["scenario_sha256"],
+        seed=row["seed"],
+        lockstep=bool(row["lockstep"]),
+        open_turn=row["open_turn"],
+        paused=bool(row["paused"]),
+        ended=bool(row["ended"]),
+        created=row["created"],
+        timer_seconds=int(row["timer_seconds"] or 0),
+        timer_deadline=row["timer_deadline"],
+        timer_left=row["timer_left"],
+    )
 
 
 def _team(row: sqlite3.Row) -> Team:
@@ -657,12 +826,26 @@ def _team(row: sqlite3.Row) -> Team:
         last = tuple(str(x) for x in json.loads(row["last_actions"] or "[]"))
     except ValueError:
         last = ()
-    return Team(id=row["id"], workshop=row["workshop"], name=row["name"], session_path=row["session_path"],
-                turn=row["turn"], turns_total=row["turns_total"], sim_time=row["sim_time"],
-                reputation=row["reputation"], press=row["press"], virality=row["virality"],
-                total_posts=row["total_posts"], outcome=row["outcome"], last_actions=last,
-                waiting=bool(row["waiting"]), updated=row["updated"], joined=row["joined"], seen=row["seen"],
-                history=_history(row["history"]))
+    return Team(
+        id=row["id"],
+        workshop=row["workshop"],
+        name=row["name"],
+        session_path=row["session_path"],
+        turn=row["turn"],
+        turns_total=row["turns_total"],
+        sim_time=row["sim_time"],
+        reputation=row["reputation"],
+        press=row["press"],
+        virality=row["virality"],
+        total_posts=row["total_posts"],
+        outcome=row["outcome"],
+        last_actions=last,
+        waiting=bool(row["waiting"]),
+        updated=row["updated"],
+        joined=row["joined"],
+        seen=row["seen"],
+        history=_history(row["history"]),
+    )
 
 
 def _history(text: str | None) -> tuple[tuple[float, int], ...]:

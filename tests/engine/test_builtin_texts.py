@@ -23,6 +23,6 @@ def test_sources_are_public_addresses(path):
 
 def test_whose_tag_it_is():
     tags = {path.stem: library.load(str(path)).campaign.tag for path in library.builtin_files()}
-    assert tags["digiorno"] == "joined"                      # DiGiorno posted into #WhyIStayed
+    assert tags["digiorno"] == "joined"  # DiGiorno posted into #WhyIStayed
     assert tags["united3411"] == "public" and tags["justine"] == "public"
     assert tags["askjpm"] == tags["qantasluxury"] == tags["tutorial"] == "launched"

@@ -12,7 +12,7 @@ from timeline import first_press, posts_between
 from game.engine.simulate import daily_posts, run_batch
 from game.scenario.library import load
 
-NAMED = dt.datetime(2013, 11, 13, 13, 26)   # @jpmorgan names Jimmy Lee (Bloomberg)
+NAMED = dt.datetime(2013, 11, 13, 13, 26)  # @jpmorgan names Jimmy Lee (Bloomberg)
 RUNS, SEED = 8, 1
 
 
@@ -87,4 +87,3 @@ def test_about_half_the_volume_falls_on_the_peak_day(historical):
         return max(daily_posts(result.timeline)) / result.total_posts
 
     assert 0.40 <= median(peak_day_share(r) for r in historical) <= 0.75
-

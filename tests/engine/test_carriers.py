@@ -25,8 +25,11 @@ def test_amplifiers_are_ranked_by_the_reach_the_game_counts():
     # Reach as the Reach meter counts it: posts × followers × the share who see a post.
     w = game.world
     top = found.amplifiers[0]
-    node = next(n for n in range(w.graph.size) if w.text.handle_for(n) == top.handle or
-                w.graph.key_index.get(top.handle.lower()) == n)
+    node = next(
+        n
+        for n in range(w.graph.size)
+        if w.text.handle_for(n) == top.handle or w.graph.key_index.get(top.handle.lower()) == n
+    )
     assert top.reached == int(w.spread.posted[node] * w.graph.followers[node] * w.params.graph.see_share)
     # A crowd node stands for many similar accounts in a 60,000-node audience of millions: it says so.
     assert any(c.accounts > 1 for c in found.amplifiers if not c.key)
@@ -47,13 +50,13 @@ def test_carriers_are_deterministic_and_fast():
     first = carriers(game)
     elapsed = time.perf_counter() - started
     assert first == carriers(game) == carriers(_askjpm())
-    assert elapsed < 1.5          # ~0.15 s alone; once per debrief, on a shared machine
+    assert elapsed < 1.5  # ~0.15 s alone; once per debrief, on a shared machine
 
 
 def test_what_the_player_did_about_a_carrier_is_shown():
     scenario = library.load("tutorial")
     key = {a.handle.lower() for a in scenario.audience.key_accounts}
-    for seed in range(1, 30):   # a game in which a key account comes onto the tag (nothing schedules one)
+    for seed in range(1, 30):  # a game in which a key account comes onto the tag (nothing schedules one)
         game = Game(scenario, seed)
         while not game.over and not any(p.author.lower() in key for p in game.state.feed):
             game.end_turn()
@@ -67,4 +70,3 @@ def test_what_the_player_did_about_a_carrier_is_shown():
     answered = [c for c in found.amplifiers + found.bridges if c.handle.lower() == target.author.lower()]
     assert answered and answered[0].replies == ("empathetic",)
     assert all(c.replies == () for c in found.amplifiers if c.handle.lower() != target.author.lower())
-

@@ -42,12 +42,18 @@ def test_withdrawing_at_once_brings_no_critic_and_almost_no_posts(scenario_id):
         if game is None:
             pytest.skip(f"{scenario_id}: the organisation cannot call off what it did not start")
         history = play(scenario, "historical", seed)
-        critics = {a.handle for a in scenario.audience.key_accounts
-                   if a.stance == "hostile" or a.kind in ("journalist", "activist")}
+        critics = {
+            a.handle
+            for a in scenario.audience.key_accounts
+            if a.stance == "hostile" or a.kind in ("journalist", "activist")
+        }
         joined = {e.id.removeprefix("joined-") for e in game.state.events if e.id.startswith("joined-")}
-        assert not joined & critics, f"{scenario_id} seed {seed}: {sorted(joined & critics)} joined a withdrawn campaign"
+        assert not joined & critics, (
+            f"{scenario_id} seed {seed}: {sorted(joined & critics)} joined a withdrawn campaign"
+        )
         assert game.state.total_posts < 0.05 * history.total_posts, (
-            f"{scenario_id} seed {seed}: {game.state.total_posts} posts against {history.total_posts} in history")
+            f"{scenario_id} seed {seed}: {game.state.total_posts} posts against {history.total_posts} in history"
+        )
 
 
 @pytest.mark.parametrize("scenario_id", ALL)
@@ -93,7 +99,7 @@ def test_askjpms_amplifiers_arrive_near_the_records_times_though_nothing_schedul
     arrivals: dict[str, list[float]] = {handle: [] for handle in targets}
     for seed in range(1, 5):
         game = Game(scenario, seed)
-        historical = make_strategy("historical", game)   # what the bank did, as the record's path
+        historical = make_strategy("historical", game)  # what the bank did, as the record's path
         while not game.over:
             take_turn(game, historical)
             game.end_turn()
@@ -102,7 +108,9 @@ def test_askjpms_amplifiers_arrive_near_the_records_times_though_nothing_schedul
             if event.id.startswith("joined-") and handle in targets:
                 record = game.state.history[event.turn - 1]
                 moment = record.start + (record.end - record.start) / 2
-                target = targets[handle].replace(tzinfo=moment.tzinfo) if targets[handle].tzinfo is None else targets[handle]
+                target = (
+                    targets[handle].replace(tzinfo=moment.tzinfo) if targets[handle].tzinfo is None else targets[handle]
+                )
                 arrivals[handle].append((moment - target) / dt.timedelta(hours=1))
     near = [h for h, hours in arrivals.items() if hours and abs(statistics.median(hours)) <= 2.0]
     assert len(near) >= 6, {h: hours for h, hours in arrivals.items()}

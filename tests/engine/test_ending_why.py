@@ -85,11 +85,15 @@ def test_attacking_statement_still_decides_askjpm():
 
 def test_clauses_split_through_brackets_and_report_the_nearest_branch():
     env = {"cancelled": 1.0, "hijack_turn": 6.0, "cancel_turn": 18.0, "reputation": 22.0, "reputation_start": 40.0}
-    judged = judge("cancelled == 1 and (hijack_turn == 0 or cancel_turn <= hijack_turn + 2) "
-                   "and reputation >= reputation_start - 5", env, clock=None)
+    judged = judge(
+        "cancelled == 1 and (hijack_turn == 0 or cancel_turn <= hijack_turn + 2) "
+        "and reputation >= reputation_start - 5",
+        env,
+        clock=None,
+    )
     assert not judged.held
     assert [c.held for c in judged.clauses()] == [True, False, False, False]
-    assert judged.missing() == 2       # one branch of the "or", and the reputation
+    assert judged.missing() == 2  # one branch of the "or", and the reputation
     blocking = judged.blocking()
     assert len(blocking) == 2
     # Both branches of the "or" are one clause away: both are named.
@@ -123,8 +127,11 @@ def test_a_better_ending_that_matched_too_is_named_with_the_one_checked_first(tm
     from game.scenario.loader import load_scenario
 
     text = (Path(__file__).parent / "mini.yaml").read_text(encoding="utf-8")
-    text = text.replace("endings:\n", 'endings:\n  - {id: fight, when: "n_attack > 0", outcome: failure, '
-                                      "title: A fight, text: You attacked.}\n", 1)
+    text = text.replace(
+        "endings:\n",
+        'endings:\n  - {id: fight, when: "n_attack > 0", outcome: failure, title: A fight, text: You attacked.}\n',
+        1,
+    )
     path = tmp_path / "slip.yaml"
     path.write_text(text, encoding="utf-8")
     game = Game(load_scenario(path), 3)

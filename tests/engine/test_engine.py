@@ -74,7 +74,7 @@ def test_follower_graph_has_communities_heavy_tails_and_documented_reach(mini):
     sources = np.repeat(np.arange(graph.size), graph.out_degree())
     crowd = sources < graph.org_node
     same = graph.segment[sources[crowd]] == graph.segment[graph.indices[crowd]]
-    assert 0.7 < same.mean() < 0.95          # cohesion 0.8 plus the by-size mixing
+    assert 0.7 < same.mean() < 0.95  # cohesion 0.8 plus the by-size mixing
     followers = graph.followers[: graph.org_node - len(graph.key_index)]
     assert followers.max() > 20 * np.median(followers)  # heavy tail
     big = graph.key_index["bigcritic"]
@@ -161,8 +161,11 @@ def test_cancelling_stops_the_invitation_but_not_the_hashtag(mini):
 
 
 def test_actions_round_trip_through_plain_dicts():
-    for data in ({"kind": "reply", "post_id": "t3-4", "tone": "empathetic"}, {"kind": "cancel"},
-                 {"kind": "inject", "inject_id": None, "headline": "A call", "text": None}):
+    for data in (
+        {"kind": "reply", "post_id": "t3-4", "tone": "empathetic"},
+        {"kind": "cancel"},
+        {"kind": "inject", "inject_id": None, "headline": "A call", "text": None},
+    ):
         action = action_from_dict(data)
         assert action.kind == data["kind"]
     with pytest.raises(ValueError):
@@ -203,7 +206,7 @@ def test_an_early_acknowledgement_counts_for_more_than_a_late_one(mini):
         for _ in range(extra_turns):
             game.end_turn()
         before = game.state.reputation
-        game.apply(Statement("inform"))   # inform fits an accidental crisis without a history
+        game.apply(Statement("inform"))  # inform fits an accidental crisis without a history
         return game.state.reputation - before
 
     early, late = lift_at(0), lift_at(8)
@@ -222,7 +225,7 @@ def test_deleting_the_post_that_invited_people_in_withdraws_the_invitation(mini)
 def test_cancelling_a_teased_but_busy_campaign_is_a_small_story_of_its_own(mini):
     teased = _variant(mini, grievance=0.1, crisis_type="accidental", history=[])
     game = Game(teased, seed=2)
-    game.world.posts_per_hour = 10_000.0   # busy, but the crowd is laughing, not angry
+    game.world.posts_per_hour = 10_000.0  # busy, but the crowd is laughing, not angry
     before = game.state.press
     game.apply(Cancel())
     assert game.state.press > before
@@ -232,7 +235,7 @@ def test_cancelling_a_teased_but_busy_campaign_is_a_small_story_of_its_own(mini)
 def test_good_responses_repair_reputation_but_do_not_inflate_it_without_end(mini):
     calm = _variant(mini, crisis_type="accidental", history=[], reputation=55)
     game = Game(calm, seed=3)
-    game.world.reputation = 75.0           # already well above where it started
+    game.world.reputation = 75.0  # already well above where it started
     game.apply(Statement("inform"))
     assert game.state.reputation - 75.0 < 0.5
 
@@ -243,8 +246,9 @@ def test_extreme_numbers_in_a_scenario_stay_bounded(mini):
     import math
 
     segments = list(mini.audience.segments)
-    segments[0] = segments[0].model_copy(update={"size": 50_000_000, "followers": 10_000_000,
-                                                 "susceptibility": 1.0, "activity": 1.0})
+    segments[0] = segments[0].model_copy(
+        update={"size": 50_000_000, "followers": 10_000_000, "susceptibility": 1.0, "activity": 1.0}
+    )
     audience = mini.audience.model_copy(update={"segments": segments})
     extreme = _variant(mini.model_copy(update={"audience": audience}), followers=500_000_000, grievance=1.0)
     game = Game(extreme, seed=1)
@@ -280,8 +284,10 @@ def test_each_crowd_keeps_the_daily_rhythm_of_its_own_clock(mini):
     mixed = _clocks_ahead(mini, 12, 0)
     abroad = _clocks_ahead(mini, 12, 12)
     afternoon = {
-        name: sum(_posts_from(play_through(Game(scenario, seed=seed)), "2020-01-03T12:00", "2020-01-03T18:00")
-                  for seed in range(3))
+        name: sum(
+            _posts_from(play_through(Game(scenario, seed=seed)), "2020-01-03T12:00", "2020-01-03T18:00")
+            for seed in range(3)
+        )
         for name, scenario in {"here": here, "mixed": mixed, "abroad": abroad}.items()
     }
     assert afternoon["here"] > 1.3 * afternoon["mixed"]
@@ -296,9 +302,9 @@ def test_the_deadline_rush_averages_exactly_over_any_step():
     halves = (deadline_rush(2.0, 1.0, pressure, lead) + deadline_rush(1.0, 0.0, pressure, lead)) / 2
     assert one_step == pytest.approx(halves)
     assert deadline_rush(0.01, 0.0, pressure, lead) == pytest.approx(1 + pressure, rel=0.03)
-    assert deadline_rush(24.0, 23.9, pressure, lead) < 1.05      # a day ahead, hardly a pull
-    assert deadline_rush(0.0, -1.0, pressure, lead) == 1.0      # once it has passed, none
-    straddling = deadline_rush(0.5, -0.5, pressure, lead)          # half the step is after it
+    assert deadline_rush(24.0, 23.9, pressure, lead) < 1.05  # a day ahead, hardly a pull
+    assert deadline_rush(0.0, -1.0, pressure, lead) == 1.0  # once it has passed, none
+    straddling = deadline_rush(0.5, -0.5, pressure, lead)  # half the step is after it
     assert straddling == pytest.approx(1 + (deadline_rush(0.5, 0.0, pressure, lead) - 1) / 2)
 
 
@@ -311,25 +317,27 @@ def test_posts_rush_in_before_a_deadline_and_ease_once_it_passes(mini):
     assert sum(hour_before[4:]) > 1.5 * sum(hour_before[:4])
     for game in rushed:
         assert "deadline-rush" in {e.id for e in game.state.events}
-        assert _posts_from(game, "2020-01-03T14:30", "2020-01-03T15:00") > \
-            _posts_from(game, "2020-01-03T15:30", "2020-01-03T16:00")
+        assert _posts_from(game, "2020-01-03T14:30", "2020-01-03T15:00") > _posts_from(
+            game, "2020-01-03T15:30", "2020-01-03T16:00"
+        )
 
 
 def test_a_cancelled_campaign_leaves_no_deadline_to_beat(mini):
     timed = _with_deadline(mini, "2020-01-03T15:00:00")
     cancel_first = {3: [lambda game: Cancel()]}
     last_hour = {"deadline": 0, "none": 0}
-    for seed in range(16):   # small counts: enough games that chance does not decide
+    for seed in range(16):  # small counts: enough games that chance does not decide
         game = play_through(Game(timed, seed=seed), cancel_first)
         assert "deadline-rush" not in {e.id for e in game.state.events}
         last_hour["deadline"] += _posts_from(game, "2020-01-03T14:00", "2020-01-03T15:00")
-        last_hour["none"] += _posts_from(play_through(Game(mini, seed=seed), cancel_first),
-                                         "2020-01-03T14:00", "2020-01-03T15:00")
+        last_hour["none"] += _posts_from(
+            play_through(Game(mini, seed=seed), cancel_first), "2020-01-03T14:00", "2020-01-03T15:00"
+        )
     # Called off, the hour before the deadline is as quiet as if the campaign had never named one.
     assert 0.75 < last_hour["deadline"] / last_hour["none"] < 1.33
 
 
-@pytest.mark.parametrize("level", [0.01, 0.4, 3.0])   # sparse draws, storm draws, large means
+@pytest.mark.parametrize("level", [0.01, 0.4, 3.0])  # sparse draws, storm draws, large means
 def test_post_counts_are_poisson_whichever_way_they_are_drawn(level):
     rng = np.random.default_rng(5)
     means = np.full(200_000, level)
@@ -349,8 +357,10 @@ def test_posts_with_a_documented_minute_show_that_minute():
         for post in game.state.feed:
             if post.author in ("KaczynskiBF", "buzzfeed_editor"):
                 seen[post.author] = post.time
-    assert seen == {"buzzfeed_editor": dt.datetime(2013, 12, 20, 13, 36),
-                    "KaczynskiBF": dt.datetime(2013, 12, 20, 13, 41)}
+    assert seen == {
+        "buzzfeed_editor": dt.datetime(2013, 12, 20, 13, 36),
+        "KaczynskiBF": dt.datetime(2013, 12, 20, 13, 41),
+    }
 
 
 def test_a_trending_tag_draws_half_the_glances_after_a_day_of_trending(mini, monkeypatch):
@@ -358,17 +368,24 @@ def test_a_trending_tag_draws_half_the_glances_after_a_day_of_trending(mini, mon
     looked: list[float] = []
     monkeypatch.setattr(spread, "add_outside_exposure", looked.append)
     rng = np.random.default_rng(0)
-    storm = np.full(3, 1e4)   # every account posting flat out: the tag trends the whole time
-    for _ in range(6 * 25):   # 25 hours of ten-minute steps
+    storm = np.full(3, 1e4)  # every account posting flat out: the tag trends the whole time
+    for _ in range(6 * 25):  # 25 hours of ten-minute steps
         spread.step(rng, 10.0, 15.0, storm, 0.0)
     first_hour, hour_25 = sum(looked[:6]), sum(looked[-6:])
-    assert hour_25 / first_hour == pytest.approx(0.5, rel=0.03)   # a day apart: half the glances
+    assert hour_25 / first_hour == pytest.approx(0.5, rel=0.03)  # a day apart: half the glances
 
 
 def _amused(scenario: Scenario) -> Scenario:
     """The mini case as a big teasing storm: a mostly amused crowd, no grievance, no journalist."""
-    segments = [s.model_copy(update={"size": s.size * 150, "stance": s.stance.model_copy(
-        update={"hostile": 0.1, "neutral": 0.8, "supportive": 0.1})}) for s in scenario.audience.segments]
+    segments = [
+        s.model_copy(
+            update={
+                "size": s.size * 150,
+                "stance": s.stance.model_copy(update={"hostile": 0.1, "neutral": 0.8, "supportive": 0.1}),
+            }
+        )
+        for s in scenario.audience.segments
+    ]
     keys = [k for k in scenario.audience.key_accounts if k.kind != "journalist"]
     audience = scenario.audience.model_copy(update={"segments": segments, "key_accounts": keys})
     organisation = scenario.organisation.model_copy(update={"grievance": 0.1})
@@ -390,7 +407,7 @@ def test_a_trending_storm_of_jokes_draws_the_press_without_anger(mini):
 def test_the_player_is_told_once_when_the_tag_turns_into_old_news():
     from game.scenario.library import load
 
-    game = play_through(Game(load("askjpm"), seed=1))   # left alone, it trends through 14 Nov
+    game = play_through(Game(load("askjpm"), seed=1))  # left alone, it trends through 14 Nov
     told = [e for e in game.state.events if e.id == "old-news"]
     assert len(told) == 1 and told[0].time.date() == dt.date(2013, 11, 14)
     assert "half as many people" in told[0].text
@@ -406,7 +423,9 @@ def _after_the_first_story() -> Game:
 
 
 def _follow_ups(game: Game) -> list:
-    return [e for e in game.state.events if e.kind == "press" and e.text.startswith(("A new round", "The story's ending"))]
+    return [
+        e for e in game.state.events if e.kind == "press" and e.text.startswith(("A new round", "The story's ending"))
+    ]
 
 
 def test_the_press_follows_up_a_move_and_only_a_new_round_makes_the_tag_new_again():
@@ -414,16 +433,23 @@ def test_the_press_follows_up_a_move_and_only_a_new_round_makes_the_tag_new_agai
     leaked letter); a defence restarts the trending list's novelty, a withdrawal ends the story and
     does not, whatever is said with it."""
     start = _after_the_first_story()
-    start.world.spread.trending_hours = 30.0     # as if a day and more on the trending list
-    moves = {"defence": lambda g: g.apply(Statement("record")), "withdrawal": lambda g: g.apply(Cancel()),
-             "withdrawal, then a joke": lambda g: (g.apply(Cancel()), g.end_turn(), g.end_turn(),
-                                                    g.apply(Statement("shelve_it"))),
-             "nothing": lambda g: None}
+    start.world.spread.trending_hours = 30.0  # as if a day and more on the trending list
+    moves = {
+        "defence": lambda g: g.apply(Statement("record")),
+        "withdrawal": lambda g: g.apply(Cancel()),
+        "withdrawal, then a joke": lambda g: (
+            g.apply(Cancel()),
+            g.end_turn(),
+            g.end_turn(),
+            g.apply(Statement("shelve_it")),
+        ),
+        "nothing": lambda g: None,
+    }
     after = {}
     for name, move in moves.items():
         game = start.fork()
         move(game)
-        for _ in range(24):   # into the next day: a newsroom's follow-up is a matter of chance, and nights are slow
+        for _ in range(24):  # into the next day: a newsroom's follow-up is a matter of chance, and nights are slow
             if not game.over:
                 game.end_turn()
         after[name] = game
@@ -483,10 +509,17 @@ def feed_texts(game: Game) -> list[list[str]]:
 
 def test_rewording_or_adding_templates_changes_the_words_but_not_one_figure(mini):
     templates = mini.templates
-    reworded = mini.model_copy(update={"templates": templates.model_copy(update={
-        "hostile": [text.upper() for text in templates.hostile] + ["Three more {hashtag}", "and {hashtag}", "x {hashtag}"],
-        "neutral": templates.neutral[:1],
-    })})
+    reworded = mini.model_copy(
+        update={
+            "templates": templates.model_copy(
+                update={
+                    "hostile": [text.upper() for text in templates.hostile]
+                    + ["Three more {hashtag}", "and {hashtag}", "x {hashtag}"],
+                    "neutral": templates.neutral[:1],
+                }
+            )
+        }
+    )
     first, second = Game(mini, seed=9), Game(reworded, seed=9)
     words_first, words_second = feed_texts(first), feed_texts(second)
     assert words_first != words_second

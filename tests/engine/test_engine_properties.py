@@ -20,13 +20,15 @@ from game.scenario.models import Scenario
 
 MINI = Scenario.model_validate(yaml.safe_load((Path(__file__).parent / "mini.yaml").read_text()))
 
-segment_numbers = st.fixed_dictionaries({
-    "size": st.integers(1, 50_000_000),
-    "followers": st.integers(1, 10_000_000),
-    "activity": st.floats(0, 1),
-    "susceptibility": st.floats(0, 1),
-    "hostile": st.floats(0, 1),
-})
+segment_numbers = st.fixed_dictionaries(
+    {
+        "size": st.integers(1, 50_000_000),
+        "followers": st.integers(1, 10_000_000),
+        "activity": st.floats(0, 1),
+        "susceptibility": st.floats(0, 1),
+        "hostile": st.floats(0, 1),
+    }
+)
 
 
 @st.composite
@@ -40,16 +42,21 @@ def scenarios(draw) -> Scenario:
     phases = [phase.model_copy(update={"turn_minutes": draw(st.integers(1, 10080))}) for phase in MINI.clock.phases]
     start = MINI.clock.start
     deadline = draw(st.none() | st.integers(-48 * 60, 30 * 24 * 60).map(lambda m: start + dt.timedelta(minutes=m)))
-    return MINI.model_copy(update={
-        "audience": MINI.audience.model_copy(update={"segments": segments}),
-        "clock": MINI.clock.model_copy(update={"phases": phases}),
-        "campaign": MINI.campaign.model_copy(update={"invitation": draw(st.floats(0, 100)), "deadline": deadline}),
-        "organisation": MINI.organisation.model_copy(update={
-            "reputation": draw(st.floats(0, 100)), "grievance": draw(st.floats(0, 1)),
-            "followers": draw(st.integers(0, 500_000_000)),
-            "crisis_type": draw(st.sampled_from(["victim", "accidental", "preventable"])),
-        }),
-    })
+    return MINI.model_copy(
+        update={
+            "audience": MINI.audience.model_copy(update={"segments": segments}),
+            "clock": MINI.clock.model_copy(update={"phases": phases}),
+            "campaign": MINI.campaign.model_copy(update={"invitation": draw(st.floats(0, 100)), "deadline": deadline}),
+            "organisation": MINI.organisation.model_copy(
+                update={
+                    "reputation": draw(st.floats(0, 100)),
+                    "grievance": draw(st.floats(0, 1)),
+                    "followers": draw(st.integers(0, 500_000_000)),
+                    "crisis_type": draw(st.sampled_from(["victim", "accidental", "preventable"])),
+                }
+            ),
+        }
+    )
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -27,8 +27,10 @@ def test_a_turns_record_reads_only_that_turns_actions():
         turn = 4000
         taken = CountingList(
             [TakenAction(t, "monitor", "Monitored", {"kind": "monitor"}, ()) for t in range(1, 4000) for _ in range(3)]
-            + [TakenAction(4000, "reply", "Reply", {"kind": "reply"}, ()),
-               TakenAction(4000, "pause", "Paused", {"kind": "pause"}, ())]
+            + [
+                TakenAction(4000, "reply", "Reply", {"kind": "reply"}, ()),
+                TakenAction(4000, "pause", "Paused", {"kind": "pause"}, ()),
+            ]
         )
 
     CountingList.looked = 0

@@ -13,8 +13,10 @@ from game.scenario.models import Scenario
 
 HERE = Path(__file__).parent
 
-FULL_APOLOGY = ("We are sorry. We got this wrong and we take full responsibility. "
-                "We will refund every customer affected and publish what we changed by Friday.")
+FULL_APOLOGY = (
+    "We are sorry. We got this wrong and we take full responsibility. "
+    "We will refund every customer affected and publish what we changed by Friday."
+)
 CONDITIONAL = "We are sorry if anyone was offended. It was never our intention."
 
 
@@ -62,7 +64,7 @@ def test_a_written_reply_is_read_for_its_tone(mini):
     post = hostile_post(game)
     game.apply(Reply(post.id, text="You're right to call this out. We're sorry, and we take responsibility."))
     assert "read as apologetic" in game.state.taken[-1].label
-    assert game.state.org_posts[-1].text.startswith(f"@{post.author} ")   # addressed as on the platform
+    assert game.state.org_posts[-1].text.startswith(f"@{post.author} ")  # addressed as on the platform
 
 
 def test_calling_critics_names_in_your_own_words_is_the_attack_it_is(mini):

@@ -22,10 +22,20 @@ NEUTRAL = {0, 1, -1, 0.5, 100, 60, 24, 3600}
 
 # Modules that are not the model: they drive it (strategies, the simulator's statistics), present it
 # (the debrief, wording), or make words (feed); their numbers are rounding, percentiles and hashes.
-NOT_THE_MODEL = {"params.py", "simulate.py", "strategies.py", "debrief.py", "wording.py", "feed.py",
-                 "state.py", "actions.py", "conditions.py", "carriers.py",
-                 "stance.py",   # the camps' codes: an encoding, not a magnitude
-                 "explain.py"}  # says conditions in words: counts and tolerances of wording
+NOT_THE_MODEL = {
+    "params.py",
+    "simulate.py",
+    "strategies.py",
+    "debrief.py",
+    "wording.py",
+    "feed.py",
+    "state.py",
+    "actions.py",
+    "conditions.py",
+    "carriers.py",
+    "stance.py",  # the camps' codes: an encoding, not a magnitude
+    "explain.py",  # says conditions in words: counts and tolerances of wording
+}
 
 
 def _model_modules() -> list[Path]:
@@ -48,11 +58,22 @@ def _stray_numbers(path: Path) -> list[str]:
             for part in (node.slice.lower, node.slice.upper, node.slice.step):
                 if part is not None:
                     skip.add(id(part))
+    # "# not a parameter" covers the statement it is written in (a formatter may wrap the statement
+    # over several lines and leave the comment on any of them); for a def/if/for/while/with, its header.
+    exempt: set[int] = set()
+    for stmt in ast.walk(tree):
+        if not isinstance(stmt, ast.stmt):
+            continue
+        body = getattr(stmt, "body", None)
+        last = body[0].lineno - 1 if body and isinstance(body, list) else (stmt.end_lineno or stmt.lineno)
+        span = range(stmt.lineno, last + 1)
+        if any("not a parameter" in lines[n - 1] for n in span):
+            exempt.update(span)
     found = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Constant) or type(node.value) not in (int, float) or id(node) in skip:
             continue
-        if node.value in NEUTRAL or "not a parameter" in lines[node.lineno - 1]:
+        if node.value in NEUTRAL or node.lineno in exempt:
             continue
         found.append(f"{path.name}:{node.lineno}: {node.value!r}  {lines[node.lineno - 1].strip()}")
     return found
@@ -81,7 +102,9 @@ def test_every_parameter_says_where_it_comes_from():
         for index, node in enumerate(body):
             if isinstance(node, ast.AnnAssign):
                 following = body[index + 1] if index + 1 < len(body) else None
-                has_doc = isinstance(following, ast.Expr) and isinstance(getattr(following, "value", None), ast.Constant)
+                has_doc = isinstance(following, ast.Expr) and isinstance(
+                    getattr(following, "value", None), ast.Constant
+                )
                 if not has_doc:
                     undocumented.append(f"{cls.name}.{node.target.id}")
     assert not undocumented, "parameters without a docstring: " + ", ".join(undocumented)
@@ -91,9 +114,9 @@ def test_a_copy_with_one_value_changed_names_the_group_and_field():
     changed = DEFAULT_PARAMS.with_(press_spectacle=0.0, trend_threshold=300.0)
     assert changed.press.spectacle == 0.0 and changed.trend.threshold == 300.0
     assert changed.press.half == DEFAULT_PARAMS.press.half
-    assert DEFAULT_PARAMS.press.spectacle == 0.5          # the default is untouched
+    assert DEFAULT_PARAMS.press.spectacle == 0.5  # the default is untouched
     with pytest.raises(TypeError):
-        DEFAULT_PARAMS.with_(spectacle=0.0)               # which group? refused, not guessed
+        DEFAULT_PARAMS.with_(spectacle=0.0)  # which group? refused, not guessed
     with pytest.raises(TypeError):
         DEFAULT_PARAMS.with_(press_no_such_thing=1.0)
 

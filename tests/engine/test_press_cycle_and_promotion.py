@@ -32,7 +32,7 @@ def posts_after(game: Game, turns: int) -> int:
 def test_a_promoted_trend_puts_the_tag_in_front_of_everyone_whoever_posts(mini):
     bought = with_campaign(mini, promoted_trend_hours=24.0)
     plain, promoted = Game(mini, 2), Game(bought, 2)
-    assert posts_after(promoted, 1) > 2 * posts_after(plain, 1)   # the first day, bought
+    assert posts_after(promoted, 1) > 2 * posts_after(plain, 1)  # the first day, bought
     assert promoted.env()["trending"] == 1.0 and plain.env()["trending"] == 0.0
 
 
@@ -58,8 +58,15 @@ def _with_outlet(scenario: Scenario, **outlet) -> Scenario:
 def test_a_weekly_title_runs_its_piece_a_day_after_the_storm_passed_its_threshold():
     from game.scenario.library import load
 
-    weekly = _with_outlet(load("askjpm"), id="weekly", name="The Weekly", audience=300_000, threshold=30,
-                          headline="What {hashtag} tells us", lag_hours=24)
+    weekly = _with_outlet(
+        load("askjpm"),
+        id="weekly",
+        name="The Weekly",
+        audience=300_000,
+        threshold=30,
+        headline="What {hashtag} tells us",
+        lag_hours=24,
+    )
     game = Game(weekly, 4)
     commissioned = published = None
     while not game.over:

@@ -23,10 +23,29 @@ def test_json_output_has_the_documented_shape(capsys):
     assert {"scenario", "strategy", "runs", "seed", "results", "summary"} <= set(data)
     assert data["strategy"] == "cancel-early" and data["runs"] == 2 and data["seed"] == 5
     run = data["results"][0]
-    assert {"seed", "total_posts", "negative_share", "peak_posts_per_turn", "first_press_turn",
-            "final_reputation", "turns_played", "outcome", "timeline"} <= set(run)
+    assert {
+        "seed",
+        "total_posts",
+        "negative_share",
+        "peak_posts_per_turn",
+        "first_press_turn",
+        "final_reputation",
+        "turns_played",
+        "outcome",
+        "timeline",
+    } <= set(run)
     row = run["timeline"][0]
-    assert {"turn", "time", "end", "posts", "negative_posts", "reputation", "press_attention", "actions", "events"} <= set(row)
+    assert {
+        "turn",
+        "time",
+        "end",
+        "posts",
+        "negative_posts",
+        "reputation",
+        "press_attention",
+        "actions",
+        "events",
+    } <= set(row)
     assert row["time"].startswith("2020-01-01T12:00")
     assert row["end"] > row["time"]
     assert any("cancel" in r["actions"] for r in run["timeline"])
@@ -53,8 +72,13 @@ def test_the_balance_report_names_what_an_author_should_look_at(capsys):
     assert code == 0
     report = json.loads(out)
     assert set(report["strategies"]) >= {"historical", "silent", "cancel-early", "boilerplate", "empathetic", "random"}
-    for key in ("dominant", "events_never_fired", "endings_never_reached", "actions_never_worth_taking",
-                "meters_no_action_moves"):
+    for key in (
+        "dominant",
+        "events_never_fired",
+        "endings_never_reached",
+        "actions_never_worth_taking",
+        "meters_no_action_moves",
+    ):
         assert key in report
 
 
@@ -90,8 +114,10 @@ def test_the_balance_report_names_situational_posts_whose_time_never_comes():
     from game.scenario.models import SituationalPool
 
     mini = load(MINI)
-    pools = [SituationalPool(when="turn >= 2", neutral=["Still going, {hashtag}"]),
-             SituationalPool(when="turn > 99", neutral=["A hundred turns of {hashtag}"])]
+    pools = [
+        SituationalPool(when="turn >= 2", neutral=["Still going, {hashtag}"]),
+        SituationalPool(when="turn > 99", neutral=["A hundred turns of {hashtag}"]),
+    ]
     scenario = mini.model_copy(update={"templates": mini.templates.model_copy(update={"situational": pools})})
     report = balance(scenario, runs=1, seed=1, random_runs=2)
     assert report.situational_never_shown == ["templates.situational[1] (when: turn > 99)"]
@@ -99,9 +125,18 @@ def test_the_balance_report_names_situational_posts_whose_time_never_comes():
 
 def test_the_balance_report_says_never_tried_for_an_action_no_strategy_took(capsys, tmp_path):
     """An action nobody took was reported as "never worth taking" — as if it had been tried."""
-    text = Path(MINI).read_text(encoding="utf-8").replace("\nevents:", (
-        "\n  custom:\n    - {id: never, label: Never possible, description: Not in this game., when: \"turn > 100\"}"
-        "\nevents:"), 1)
+    text = (
+        Path(MINI)
+        .read_text(encoding="utf-8")
+        .replace(
+            "\nevents:",
+            (
+                '\n  custom:\n    - {id: never, label: Never possible, description: Not in this game., when: "turn > 100"}'
+                "\nevents:"
+            ),
+            1,
+        )
+    )
     path = tmp_path / "never.yaml"
     path.write_text(text, encoding="utf-8")
     assert main(["simulate", str(path), "--balance", "--runs", "1", "--jobs", "1"]) == 0

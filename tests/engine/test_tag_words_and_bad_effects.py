@@ -32,4 +32,4 @@ def test_an_effect_that_is_not_a_number_the_game_can_use_is_skipped_and_said():
     assert game.state.press == before
     skipped = [e for e in game.state.events if e.headline == "An effect could not be applied"]
     assert len(skipped) == 2 and "A broken inject" in skipped[0].text
-    game.end_turn()   # and the game goes on
+    game.end_turn()  # and the game goes on

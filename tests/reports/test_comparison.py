@@ -16,7 +16,7 @@ MINI = Path(__file__).parents[1] / "workshop" / "mini.yaml"
 
 
 def played(scenario, steps: dict, turns: int) -> Game:
-    game = Game(scenario, 1)   # a seed whose silent game is hijacked (the lessons tests need one)
+    game = Game(scenario, 1)  # a seed whose silent game is hijacked (the lessons tests need one)
     for turn in range(1, turns + 1):
         for action in steps.get(turn, []):
             game.apply(action)
@@ -29,11 +29,20 @@ def comparison(teams: dict, turns: int = 5, historical=None, observations=()) ->
     games = {name: played(scenario, steps, turns) for name, steps in teams.items()}
     debriefs = {name: debrief_of(game, what_if_limit=0) for name, game in games.items()}
     first = next(iter(debriefs.values()))
-    return analyse(Comparison(
-        title=scenario.title, workshop_name="Q3 <exercise>", workshop_id="w1", scenario_id=scenario.id, seed=7,
-        scenario=scenario, teams=tuple(TeamGame(n, games[n], debriefs[n]) for n in teams),
-        historical=tuple(historical if historical is not None else first.historical), benchmark=first.benchmark,
-        observations=tuple(observations)))
+    return analyse(
+        Comparison(
+            title=scenario.title,
+            workshop_name="Q3 <exercise>",
+            workshop_id="w1",
+            scenario_id=scenario.id,
+            seed=7,
+            scenario=scenario,
+            teams=tuple(TeamGame(n, games[n], debriefs[n]) for n in teams),
+            historical=tuple(historical if historical is not None else first.historical),
+            benchmark=first.benchmark,
+            observations=tuple(observations),
+        )
+    )
 
 
 def test_a_team_named_for_a_colour_is_drawn_in_it_and_every_team_has_its_own_pattern():
@@ -44,8 +53,8 @@ def test_a_team_named_for_a_colour_is_drawn_in_it_and_every_team_has_its_own_pat
     assert len({dash for _, dash in styles.values()}) == 4 and [d for _, d in styles.values()] == list(DASHES[:4])
     page = comparison_html(comparison({"Red": {}, "Blue": {3: [Pause()]}}))
     key = page.split('class="key"', 1)[1].split("</p>", 1)[0]
-    assert f'stroke="{NAMED_COLOURS["red"]}"' in key.split("Team Red")[0]        # Red's swatch, before its name
-    assert 'stroke-dasharray="14, 5"' in key                                      # Blue's long dashes
+    assert f'stroke="{NAMED_COLOURS["red"]}"' in key.split("Team Red")[0]  # Red's swatch, before its name
+    assert 'stroke-dasharray="14, 5"' in key  # Blue's long dashes
 
 
 def test_the_benchmark_is_compared_at_the_turn_the_teams_reached_not_at_its_end():
@@ -58,18 +67,20 @@ def test_the_benchmark_is_compared_at_the_turn_the_teams_reached_not_at_its_end(
 
 
 def test_the_posts_chart_follows_the_teams_when_history_spikes():
-    records = [SimpleNamespace(reputation=40.0, posts=p, total_posts=p, press=10.0, start=None)
-               for p in (20, 40, 18_000, 9_000, 100)]
+    records = [
+        SimpleNamespace(reputation=40.0, posts=p, total_posts=p, press=10.0, start=None)
+        for p in (20, 40, 18_000, 9_000, 100)
+    ]
     c = comparison({"Red": {}, "Blue": {3: [Pause()]}}, historical=records)
     page = comparison_html(c)
     assert "peaks at 18,000 posts at turn 3" in page
     posts_chart = page.split("Posts per turn over time", 1)[1]
-    assert ">12000<" not in posts_chart and ">8000<" not in posts_chart            # the axis stays near the teams
+    assert ">12000<" not in posts_chart and ">8000<" not in posts_chart  # the axis stays near the teams
 
 
 def test_where_the_teams_diverged_starts_at_the_first_choice_that_changed_a_figure():
     c = comparison({"Red": {1: [Monitor()], 3: [Pause()]}, "Blue": {}, "Green": {3: [Statement("inform")]}})
-    assert c.quiet_differences == (1,)                      # Red monitored at turn 1: no figure moved
+    assert c.quiet_differences == (1,)  # Red monitored at turn 1: no figure moved
     assert c.divergences[0].turn == 3
     text = comparison_markdown(c)
     assert "differed at turn 1 without changing any figure" in text and "### Turn 3" in text
@@ -82,14 +93,18 @@ def test_lessons_every_team_got_are_said_once_and_statements_sit_side_by_side():
     lessons = text.split("## Lessons", 1)[1].split("## Questions", 1)[0]
     for shared in c.shared_lessons:
         assert lessons.count(shared) == 1
-    assert "- " in lessons                                   # bullets, not one long line
-    row = next(line for line in text.split("## Statements, side by side", 1)[1].splitlines() if line.startswith("| 3 |"))
+    assert "- " in lessons  # bullets, not one long line
+    row = next(
+        line for line in text.split("## Statements, side by side", 1)[1].splitlines() if line.startswith("| 3 |")
+    )
     assert "Postpone (inform)" in row and "Call them trolls (attack)" in row
 
 
 def test_observations_are_in_the_report_and_hostile_text_stays_literal():
-    c = comparison({"<b>Red</b>": {}, "Blue": {3: [Pause()]}},
-                   observations=[Observation("Blue", 3, "Paused <script>alert(1)</script> under pressure")])
+    c = comparison(
+        {"<b>Red</b>": {}, "Blue": {3: [Pause()]}},
+        observations=[Observation("Blue", 3, "Paused <script>alert(1)</script> under pressure")],
+    )
     page = comparison_html(c)
     assert "<script>alert" not in page and "&lt;script&gt;" in page and "&lt;b&gt;Red&lt;/b&gt;" in page
     assert "The facilitator&#x27;s observations" in page or "The facilitator's observations" in page
@@ -104,5 +119,5 @@ def test_a_lesson_some_teams_got_is_said_once_with_every_team_that_got_it():
     every = [lesson.text for lesson in c.teams[1].debrief.lessons]
     for lesson in every:
         assert lessons.count(lesson) == 1
-    assert c.own_lessons == {("Blue", "Green"): ["Pause the queue."]}      # Red paused: the lesson is theirs
+    assert c.own_lessons == {("Blue", "Green"): ["Pause the queue."]}  # Red paused: the lesson is theirs
     assert "Teams Blue and Green:" in lessons and "Only Team" not in lessons

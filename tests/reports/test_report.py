@@ -17,14 +17,25 @@ HERE = Path(__file__).resolve().parent
 HOSTILE = {
     'title: "#AskMini"': 'title: "#AskMini <script>alert(1)</script> [bold]loud[/bold]"',
     "Can I have my house back? {hashtag}": "<script>alert('post')</script> [bold]house[/bold] {hashtag}",
-    "label: Defend,": "label: \"Defend <img src=x onerror=alert(1)>\",",
-    "summary: A test.": "summary: \"A test <script>evil()</script> [red]red[/red] | pipe\"",
-    "text: You lost.": "text: \"You lost <b>badly</b>.\"",
-    "text: You held.": "text: \"You held <b>on</b> [bold]x[/bold].\"",
+    "label: Defend,": 'label: "Defend <img src=x onerror=alert(1)>",',
+    "summary: A test.": 'summary: "A test <script>evil()</script> [red]red[/red] | pipe"',
+    "text: You lost.": 'text: "You lost <b>badly</b>."',
+    "text: You held.": 'text: "You held <b>on</b> [bold]x[/bold]."',
 }
 PLAN = {3: [Monitor()], 4: [Pause()], 5: [Statement("excuse")], 7: [Cancel()]}
-SECTIONS = ("Outcome", "Over time", "Reputation", "Posts per turn", "Press attention", "Decisions and their consequences",
-            "What if", "What happened", "Lessons", "Questions for the group", "Sources")
+SECTIONS = (
+    "Outcome",
+    "Over time",
+    "Reputation",
+    "Posts per turn",
+    "Press attention",
+    "Decisions and their consequences",
+    "What if",
+    "What happened",
+    "Lessons",
+    "Questions for the group",
+    "Sources",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -38,8 +49,11 @@ def hostile_scenario(tmp_path) -> Path:
     for old, new in HOSTILE.items():
         assert old in text
         text = text.replace(old, new)
-    text += "sources: [\"https://example.org/a?b=<c>\"]\n"
-    text = text.replace("debrief:\n  summary", "debrief:\n  questions: [\"Why <script>x()</script> [bold]? And AT&T's Q&A &amp; its &#60;?\"]\n  summary")
+    text += 'sources: ["https://example.org/a?b=<c>"]\n'
+    text = text.replace(
+        "debrief:\n  summary",
+        'debrief:\n  questions: ["Why <script>x()</script> [bold]? And AT&T\'s Q&A &amp; its &#60;?"]\n  summary',
+    )
     path = tmp_path / "hostile.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -94,7 +108,7 @@ def test_scenario_and_player_text_is_escaped_in_html(finished_html_and_md):
     _, html, _ = finished_html_and_md
     assert "&lt;script&gt;" in html and "&lt;img src=x" in html and "&lt;i&gt;blue&lt;/i&gt;" in html
     assert "<img" not in html and "<b>on</b>" not in html and "<i>blue" not in html
-    assert "[bold]" in html                                  # shown as written, not interpreted
+    assert "[bold]" in html  # shown as written, not interpreted
     assert 'href="https://example.org/a?b=&lt;c&gt;"' in html
 
 
@@ -102,7 +116,7 @@ def test_the_markdown_report_has_every_section_and_escapes_text(finished_html_an
     _, _, md = finished_html_and_md
     for section in SECTIONS:
         assert f"## {section}" in md or f"### {section}" in md or section in md, section
-    own = re.sub(r"</?(details|summary)>", "", md)          # the report's own folding
+    own = re.sub(r"</?(details|summary)>", "", md)  # the report's own folding
     assert not re.search(r"(?<!\\)[<>]", own), "an unescaped < or > in the markdown"
     assert "\\<script\\>" in md and "\\[bold\\]" in md and "\\| pipe" in md
     assert "| Figure | This game | What happened |" in md

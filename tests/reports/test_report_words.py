@@ -71,10 +71,10 @@ def test_the_markdown_report_shows_the_words_and_their_reading_escaped(played):
     md = render(played, "md", debrief=analyse(played))
     row = next(line for line in md.splitlines() if "sorry if anyone was offended" in line)
     assert "Reads as: excuse (diminish)" in row
-    assert "<script>" not in md and "script" in row                          # escaped, as reports escape
-    assert "\\[x\\]" in row and "\\|" in row and "\\*never\\*" in row     # no link, no cell break, no emphasis
-    assert row.count(" | ") == 4 and row.startswith("| ")                   # still five cells
-    assert "<b>and</b>" not in md and "public" in md                      # the reply's words, escaped too
+    assert "<script>" not in md and "script" in row  # escaped, as reports escape
+    assert "\\[x\\]" in row and "\\|" in row and "\\*never\\*" in row  # no link, no cell break, no emphasis
+    assert row.count(" | ") == 4 and row.startswith("| ")  # still five cells
+    assert "<b>and</b>" not in md and "public" in md  # the reply's words, escaped too
 
 
 def test_the_html_report_shows_the_words_and_their_reading_escaped(played):
@@ -82,4 +82,4 @@ def test_the_html_report_shows_the_words_and_their_reading_escaped(played):
     assert '<blockquote class="words">We are sorry if anyone was offended &lt;script&gt;' in page
     assert "<script>" not in page and "<b>and</b>" not in page
     assert re.search(r'<p class="reading">Reads as: excuse \(diminish\)', page)
-    assert page.count('<p class="reading">') == 2                          # the reply's too
+    assert page.count('<p class="reading">') == 2  # the reply's too

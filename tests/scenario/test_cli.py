@@ -22,7 +22,7 @@ def test_validate_a_valid_file(tmp_path, capsys, valid_text):
     assert main(["validate", str(path)]) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.strip() == f"{path}: valid (0 errors, 0 warnings)"   # the success line names the file
+    assert err.strip() == f"{path}: valid (0 errors, 0 warnings)"  # the success line names the file
 
 
 def test_validate_reports_every_problem_of_every_file(tmp_path, capsys, valid_text):
@@ -114,7 +114,7 @@ def test_list_json(capsys):
     assert main(["list", "--json"]) == 0
     for entry in json.loads(capsys.readouterr().out):
         assert set(entry) == {"id", "title", "year", "difficulty", "summary", "path"}
-        assert isinstance(entry["year"], int) and 1900 <= entry["year"] <= 2100   # dates are read as text
+        assert isinstance(entry["year"], int) and 1900 <= entry["year"] <= 2100  # dates are read as text
 
 
 def test_version_list_and_validate_do_not_import_heavy_modules(tmp_path, valid_text):
@@ -132,7 +132,7 @@ def test_version_list_and_validate_do_not_import_heavy_modules(tmp_path, valid_t
         "print(sorted(m for m in ('textual', 'networkx', 'numpy') if m in sys.modules))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=ROOT, timeout=60,
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
@@ -141,8 +141,7 @@ def test_version_list_and_validate_do_not_import_heavy_modules(tmp_path, valid_t
 def test_the_installed_command_separates_streams(tmp_path):
     bad = FIXTURES / "three_mistakes.yaml"
     result = subprocess.run(
-        [sys.executable, "-m", "game", "validate", str(bad)], capture_output=True, text=True, cwd=ROOT,
-        timeout=60,
+        [sys.executable, "-m", "game", "validate", str(bad)], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert result.returncode == 1
     assert result.stdout == ""

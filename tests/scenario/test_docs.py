@@ -44,11 +44,9 @@ GOES_WITH = {"actions": ("historical",)}
 
 # Blocks that are not sections, only parsed, and why.
 ONLY_PARSED = {
-    "when: reputation < 40 and turn >= 6":
-        "how conditions and effects are written, one line each (the same key repeated); each value is "
-        "checked by the expression parser instead",
-    "# yaml-language-server: $schema=../assets/scenario.schema.json":
-        "an editor's first-line comment, not a scenario",
+    "when: reputation < 40 and turn >= 6": "how conditions and effects are written, one line each (the same key repeated); each value is "
+    "checked by the expression parser instead",
+    "# yaml-language-server: $schema=../assets/scenario.schema.json": "an editor's first-line comment, not a scenario",
 }
 
 
@@ -59,8 +57,11 @@ def _yaml_blocks() -> list[tuple[int, str]]:
 
 
 def _sections() -> list[tuple[int, dict]]:
-    return [(line, yaml.safe_load(block)) for line, block in _yaml_blocks()
-            if block.splitlines()[0].strip() not in ONLY_PARSED]
+    return [
+        (line, yaml.safe_load(block))
+        for line, block in _yaml_blocks()
+        if block.splitlines()[0].strip() not in ONLY_PARSED
+    ]
 
 
 def _load(data: dict, where: str):
@@ -92,7 +93,7 @@ def test_each_section_of_the_guide_validates_in_the_scaffold():
     scaffold = yaml.safe_load(scaffold_text("from-the-guide"))
     sections = _sections()
     for line, data in sections:
-        if "format" in data:                       # the header: the scaffold's sections beneath it
+        if "format" in data:  # the header: the scaffold's sections beneath it
             _load({**scaffold, **data}, f"the example at line {line}")
             continue
         together = dict(data)
@@ -120,4 +121,4 @@ def test_the_guide_s_condition_lines_are_readable_expressions():
         for key, value in data.items():
             values = value.values() if key == "effects" else [value]
             for source in values:
-                parse(source)                          # raises ExpressionError on a bad one
+                parse(source)  # raises ExpressionError on a bad one

@@ -26,17 +26,21 @@ def play_to_the_end(scenario) -> None:
         game.end_turn()
 
 
-@pytest.mark.parametrize("effects", [
-    f"effects: {{press: {HUGE}}}",
-    f"effects: {{press: -{HUGE}}}",
-    f'effects: {{press: "{HUGE}"}}',
-    f'effects: {{exposure: "{HUGE}"}}',
-    f'effects: {{press: "2 * {HUGE}"}}',
-    "effects: {press: .inf}",
-    "effects: {press: -.inf}",
-    "effects: {press: .nan}",
-    "effects: {exposure: 1.0e+400}",
-], ids=["400 digits", "-400 digits", "quoted", "exposure", "in a sum", "inf", "-inf", "nan", "1e400"])
+@pytest.mark.parametrize(
+    "effects",
+    [
+        f"effects: {{press: {HUGE}}}",
+        f"effects: {{press: -{HUGE}}}",
+        f'effects: {{press: "{HUGE}"}}',
+        f'effects: {{exposure: "{HUGE}"}}',
+        f'effects: {{press: "2 * {HUGE}"}}',
+        "effects: {press: .inf}",
+        "effects: {press: -.inf}",
+        "effects: {press: .nan}",
+        "effects: {exposure: 1.0e+400}",
+    ],
+    ids=["400 digits", "-400 digits", "quoted", "exposure", "in a sum", "inf", "-inf", "nan", "1e400"],
+)
 def test_a_number_beyond_a_float_is_a_located_error(valid_text, effects):
     text = edit(valid_text, EFFECTS, effects)
     [error] = errors_of(text)
@@ -57,12 +61,16 @@ def test_numbers_up_to_the_bound_are_fine(valid_text):
     assert parse(str(MAX_NUMBER)).evaluate({}) == MAX_NUMBER
 
 
-@pytest.mark.parametrize("source", [
-    "*".join(["1000000000000000"] * 21),                      # overflows to infinity
-    "-" + "*".join(["1000000000000000"] * 21),
-    "(" + "*".join(["1000000000000000"] * 21) + ") * 0",      # infinity times 0: not a number
-    "reach * reach * reach",
-], ids=["infinity", "-infinity", "nan", "names"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "*".join(["1000000000000000"] * 21),  # overflows to infinity
+        "-" + "*".join(["1000000000000000"] * 21),
+        "(" + "*".join(["1000000000000000"] * 21) + ") * 0",  # infinity times 0: not a number
+        "reach * reach * reach",
+    ],
+    ids=["infinity", "-infinity", "nan", "names"],
+)
 def test_what_an_expression_computes_is_always_finite(source):
     value = parse(source).evaluate({"reach": 1e300})
     assert math.isfinite(value) and abs(value) <= MAX_NUMBER
@@ -78,12 +86,15 @@ def test_an_effect_that_overflows_still_plays_to_the_end(valid_text):
     play_to_the_end(scenario)
 
 
-@pytest.mark.parametrize("start", [
-    "9999-12-31 23:00",             # crashed validate itself
-    "9999-12-31 10:00",             # passed validate, crashed at a turn's start
-    "0001-01-01 00:00+14:00",       # passed validate, crashed converting the offset
-    "1899-12-31 23:00",
-])
+@pytest.mark.parametrize(
+    "start",
+    [
+        "9999-12-31 23:00",  # crashed validate itself
+        "9999-12-31 10:00",  # passed validate, crashed at a turn's start
+        "0001-01-01 00:00+14:00",  # passed validate, crashed converting the offset
+        "1899-12-31 23:00",
+    ],
+)
 def test_a_clock_at_the_calendars_edge_is_a_located_error(valid_text, start):
     text = edit(valid_text, "start: 2024-03-04 09:00", f"start: {start}")
     errors = errors_of(text)
@@ -97,10 +108,13 @@ def test_a_clock_must_end_by_2100(valid_text):
     assert error.where == "clock" and "runs past the year 2100" in error.message
 
 
-@pytest.mark.parametrize("place, old, new", [
-    ("campaign.deadline", "deadline: 2024-03-04 14:00", "deadline: 9999-12-31 23:59"),
-    ("date", "date: 2024-03-04", "date: 9999-12-31"),
-])
+@pytest.mark.parametrize(
+    "place, old, new",
+    [
+        ("campaign.deadline", "deadline: 2024-03-04 14:00", "deadline: 9999-12-31 23:59"),
+        ("date", "date: 2024-03-04", "date: 9999-12-31"),
+    ],
+)
 def test_every_date_is_bounded(valid_text, place, old, new):
     [error] = errors_of(edit(valid_text, old, new))
     assert error.where == place and "between 1900 and 2100" in error.message
@@ -113,12 +127,13 @@ def test_the_earliest_and_latest_clocks_allowed_play_to_the_end(valid_text):
         play_to_the_end(load_scenario(text))
 
 
-@pytest.mark.parametrize("mark", ["\u200b", "\u200d", "\u200c", "\u200e", "\u200f", "\u061c", "\u2028",
-                                  "\u2029", "\u2060", "\ufeff"])
+@pytest.mark.parametrize(
+    "mark", ["\u200b", "\u200d", "\u200c", "\u200e", "\u200f", "\u061c", "\u2028", "\u2029", "\u2060", "\ufeff"]
+)
 def test_zero_width_and_directional_marks_are_stripped_with_a_warning(valid_text, mark):
     from game.scenario.loader import load_scenario_with_warnings
 
-    escaped = f"\\u{ord(mark):04x}"     # written as YAML's escape: U+2028 and U+FEFF break a plain line
+    escaped = f"\\u{ord(mark):04x}"  # written as YAML's escape: U+2028 and U+FEFF break a plain line
     text = edit(valid_text, "name: Latte Leaks", f'name: "Latte{escaped}Leaks"')
     scenario, [warning] = load_scenario_with_warnings(text)
     assert scenario.audience.key_accounts[0].name == "LatteLeaks"
@@ -129,7 +144,7 @@ def test_zero_width_and_directional_marks_are_stripped_with_a_warning(valid_text
 def test_joiners_inside_emoji_and_words_of_other_scripts_are_kept(valid_text):
     from game.scenario.loader import load_scenario_with_warnings
 
-    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"   # one emoji, built with joiners
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji, built with joiners
     persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
     text = edit(valid_text, "name: Latte Leaks", f"name: Latte {family} {persian}")
     scenario, warnings = load_scenario_with_warnings(text)
@@ -145,10 +160,29 @@ from game.scenario.problems import ScenarioError  # noqa: E402
 from game.scenario.scaffold import scaffold_text  # noqa: E402
 
 _SCAFFOLD = scaffold_text("demo")
-_NUMBERED = [i for i, line in enumerate(_SCAFFOLD.splitlines(keepends=True))
-             if re.search(r":\s+-?\d[\d.]*\s*(#.*)?$", line.rstrip("\n"))]
-_EXTREMES = ["0", "-1", "1", "0.000001", "1.0e+308", "-1.0e+308", HUGE, "-" + HUGE, str(MAX_NUMBER),
-             str(-MAX_NUMBER), "200", "10080", "500000000", "20", "100", "1.0e-308"]
+_NUMBERED = [
+    i
+    for i, line in enumerate(_SCAFFOLD.splitlines(keepends=True))
+    if re.search(r":\s+-?\d[\d.]*\s*(#.*)?$", line.rstrip("\n"))
+]
+_EXTREMES = [
+    "0",
+    "-1",
+    "1",
+    "0.000001",
+    "1.0e+308",
+    "-1.0e+308",
+    HUGE,
+    "-" + HUGE,
+    str(MAX_NUMBER),
+    str(-MAX_NUMBER),
+    "200",
+    "10080",
+    "500000000",
+    "20",
+    "100",
+    "1.0e-308",
+]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -140,7 +140,7 @@ def test_control_characters_are_stripped_with_a_located_warning(valid_text):
     [warning] = warnings
     assert warning.severity == "warning"
     assert warning.where == "audience.outlets[0].name"
-    assert warning.line == line_of(text, "name: \"High")
+    assert warning.line == line_of(text, 'name: "High')
     assert "removed 2 control characters (BEL, ESC)" in warning.message
 
 

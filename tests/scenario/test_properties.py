@@ -48,7 +48,7 @@ def test_yaml_punctuation_soup(text):
 @FAST
 @given(st.integers(0, len(LINES) - 1))
 def test_deleting_a_line(index):
-    loads_or_reports("".join(LINES[:index] + LINES[index + 1:]))
+    loads_or_reports("".join(LINES[:index] + LINES[index + 1 :]))
 
 
 @FAST
@@ -62,7 +62,7 @@ def test_swapping_two_lines(a, b):
 @FAST
 @given(st.integers(0, len(VALID) - 1), st.characters(blacklist_categories=("Cs",)))
 def test_changing_a_character(position, char):
-    loads_or_reports(VALID[:position] + char + VALID[position + 1:])
+    loads_or_reports(VALID[:position] + char + VALID[position + 1 :])
 
 
 @FAST

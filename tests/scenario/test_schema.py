@@ -49,7 +49,7 @@ _EditorYAML.yaml_implicit_resolvers = {
 
 def _validator(schema=None):
     jsonschema = pytest.importorskip("jsonschema")
-    pytest.importorskip("rfc3339_validator")    # jsonschema checks "date-time" only with it
+    pytest.importorskip("rfc3339_validator")  # jsonschema checks "date-time" only with it
     cls = jsonschema.Draft202012Validator
     schema = schema or scenario_schema()
     used = {value for value in _walk(schema, "format")}
@@ -98,19 +98,36 @@ def test_the_guides_examples_pass_the_schema():
     assert checked >= 10
 
 
-@pytest.mark.parametrize("start", [
-    "2024-03-04 09:00", "2024-03-04T09:00", "2024-03-04T09:00:00", "2024-03-04 09:00:30.5",
-    "2024-03-04T09:00:00-05:00", "2024-03-04 09:00+01:00", "2024-03-04T09:00:00Z",
-    "2024-03-04 9:00", "2024-3-4 09:00", "2024-03-04", "09:00", "2024-03-04 25:00", "2024-13-04 09:00",
-    "1899-12-31 23:00", "2101-01-01 00:00", "1700000000", "2024-03-04 09:00 -5", "tomorrow",
-])
+@pytest.mark.parametrize(
+    "start",
+    [
+        "2024-03-04 09:00",
+        "2024-03-04T09:00",
+        "2024-03-04T09:00:00",
+        "2024-03-04 09:00:30.5",
+        "2024-03-04T09:00:00-05:00",
+        "2024-03-04 09:00+01:00",
+        "2024-03-04T09:00:00Z",
+        "2024-03-04 9:00",
+        "2024-3-4 09:00",
+        "2024-03-04",
+        "09:00",
+        "2024-03-04 25:00",
+        "2024-13-04 09:00",
+        "1899-12-31 23:00",
+        "2101-01-01 00:00",
+        "1700000000",
+        "2024-03-04 09:00 -5",
+        "tomorrow",
+    ],
+)
 def test_the_schema_and_the_loader_agree_on_every_way_of_writing_a_time(valid_text, start):
     """What the loader accepts the schema accepts, and what it refuses the schema refuses."""
     from game.scenario.loader import load_scenario
     from game.scenario.problems import ScenarioError
 
     text = valid_text.replace("start: 2024-03-04 09:00", f"start: {start}", 1)
-    text = re.sub(r"\n *deadline: .*", "", text, count=1)   # a time of its own, written one way
+    text = re.sub(r"\n *deadline: .*", "", text, count=1)  # a time of its own, written one way
     try:
         load_scenario(text)
         loads = True

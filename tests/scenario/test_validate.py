@@ -27,8 +27,7 @@ def test_model_mistakes_are_all_reported_at_once():
     with pytest.raises(ScenarioError) as caught:
         load_scenario(FIXTURES / "model_mistakes.yaml", name="m.yaml")
     assert [str(p) for p in caught.value.problems] == [
-        "m.yaml:13:13: error: difficulty: should be one of easy, medium, hard (did you mean 'easy'?) "
-        "(found 'esay')",
+        "m.yaml:13:13: error: difficulty: should be one of easy, medium, hard (did you mean 'easy'?) (found 'esay')",
         "m.yaml:20:3: error: role.titel: unknown key 'titel' (did you mean 'title'?)",
         "m.yaml:32:14: error: organisation.followers: should be a whole number (found 'lots')",
     ]
@@ -74,7 +73,7 @@ def test_quoted_expressions_are_located_past_the_quote(valid_text):
     text = edit(valid_text, 'when: "true"', 'when: "true and bogus"')
     [problem] = errors_of(text)
     line = text.splitlines()[problem.line - 1]
-    assert line[problem.col - 1:].startswith("bogus")
+    assert line[problem.col - 1 :].startswith("bogus")
 
 
 def test_dotted_names_must_name_real_ids(valid_text):
@@ -94,8 +93,10 @@ def test_duplicate_ids_are_errors(valid_text):
     text = edit(valid_text, "    - id: jokers", "    - id: customers")
     [problem, _] = errors_of(text)  # and the key account's segment 'jokers' is gone
     assert problem.where == "audience.segments[1].id"
-    assert f"two segments have the id 'customers' (first used on line {line_of(text, '- id: customers')})" \
+    assert (
+        f"two segments have the id 'customers' (first used on line {line_of(text, '- id: customers')})"
         in problem.message
+    )
 
 
 def test_a_crowd_author_needs_a_name(valid_text):
@@ -135,7 +136,7 @@ def test_templates_need_their_fills(valid_text):
     [problem] = errors_of(text)
     assert problem.message.startswith("{prize} has no fill (did you mean 'price'?)")
     line = text.splitlines()[problem.line - 1]
-    assert line[problem.col - 1:].startswith("{prize}")
+    assert line[problem.col - 1 :].startswith("{prize}")
 
 
 def test_endings_are_required(valid_text):

@@ -9,24 +9,30 @@ from scenario_helpers import edit, errors_of
 from game.cli import main
 
 
-@pytest.mark.parametrize("old, new, says", [
-    ("grievance: 0.6", "grievance: 1.5", "should be at most 1 (found 1.5)"),
-    ("budget: 3 ", "budget: 50 ", "should be at most 20 (found 50)"),
-    ("turns: 4", "turns: 0", "should be at least 1 (found 0)"),
-    ('title: "Demo"', 'title: "' + "x" * 200 + '"', "is too long: at most 120 characters (this one has 200)"),
-    ("tags: [qna, retail]", 'tags: [qna, ""]', "should not be empty"),
-    ("tags: [qna, retail]", "tags: [" + ", ".join(["x"] * 25) + "]", "has too many items: at most 20 (found 25)"),
-])
+@pytest.mark.parametrize(
+    "old, new, says",
+    [
+        ("grievance: 0.6", "grievance: 1.5", "should be at most 1 (found 1.5)"),
+        ("budget: 3 ", "budget: 50 ", "should be at most 20 (found 50)"),
+        ("turns: 4", "turns: 0", "should be at least 1 (found 0)"),
+        ('title: "Demo"', 'title: "' + "x" * 200 + '"', "is too long: at most 120 characters (this one has 200)"),
+        ("tags: [qna, retail]", 'tags: [qna, ""]', "should not be empty"),
+        ("tags: [qna, retail]", "tags: [" + ", ".join(["x"] * 25) + "]", "has too many items: at most 20 (found 25)"),
+    ],
+)
 def test_range_and_length_errors_are_in_our_words(valid_text, old, new, says):
     [error] = errors_of(edit(valid_text, old, new))
     assert error.message == says
     assert "input should" not in error.message and "String should" not in error.message
 
 
-@pytest.mark.parametrize("old, new", [
-    ('hashtag: "#AskBeanCo"', "hashtag: #AskBeanCo"),
-    ('  - "Dear {org}, {price} for coffee? {hashtag}"', "  - #AskBeanCo is a joke"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ('hashtag: "#AskBeanCo"', "hashtag: #AskBeanCo"),
+        ('  - "Dear {org}, {price} for coffee? {hashtag}"', "  - #AskBeanCo is a joke"),
+    ],
+)
 def test_an_unquoted_hashtag_gets_the_comment_hint(valid_text, old, new):
     [error] = errors_of(edit(valid_text, old, new))
     assert "a '#' starts a comment in YAML" in error.message and "quotes" in error.message
@@ -54,7 +60,11 @@ def test_value_errors_and_cross_reference_errors_come_in_one_pass(valid_text):
     text = edit(text, "segment: jokers ", "segment: jokerz ")
     text = edit(text, "when: press >= 40 and not cancelled", "when: pres >= 40")
     assert sorted(p.where for p in errors_of(text)) == [
-        "audience.key_accounts[0].segment", "difficulty", "events[0].when", "organisation.followers"]
+        "audience.key_accounts[0].segment",
+        "difficulty",
+        "events[0].when",
+        "organisation.followers",
+    ]
 
 
 def test_a_wrong_id_does_not_also_break_what_refers_to_it(valid_text):

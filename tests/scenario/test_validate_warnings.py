@@ -17,11 +17,14 @@ def warnings_of(text: str) -> list:
     return [p for p in problems_of(text) if not p.is_error]
 
 
-@pytest.mark.parametrize("template, fill, reads", [
-    ("If I open a {price} latte", '["a large", "£5"]', "open a a large"),
-    ("I'm a {price} investigator", '["the SEC"]', "a the SEC"),
-    ("Rate your {price} coffee", '["an awful"]', "your an awful"),
-])
+@pytest.mark.parametrize(
+    "template, fill, reads",
+    [
+        ("If I open a {price} latte", '["a large", "£5"]', "open a a large"),
+        ("I'm a {price} investigator", '["the SEC"]', "a the SEC"),
+        ("Rate your {price} coffee", '["an awful"]', "your an awful"),
+    ],
+)
 def test_a_fill_that_brings_its_own_article_is_a_warning(valid_text, template, fill, reads):
     text = edit(valid_text, '"{hashtag} will the CEO explain the {price} latte?"', f'"{template} {{hashtag}}"')
     text = edit(text, 'price: ["£4.20", "£4.50", "£5"]', f"price: {fill}")
@@ -46,8 +49,9 @@ def test_a_hash_before_the_hashtag_is_a_warning(valid_text):
 
 
 def test_handle_parts_that_are_the_same_word_are_a_warning(valid_text):
-    [warning] = warnings_of(edit(valid_text, "handles: [bean, latte, commuter, grind, mug]",
-                                 "handles: [bean, latte, nyc, grind, _nyc]"))
+    [warning] = warnings_of(
+        edit(valid_text, "handles: [bean, latte, commuter, grind, mug]", "handles: [bean, latte, nyc, grind, _nyc]")
+    )
     assert warning.where == "templates.handles[4]" and "Nyc Nyc" in warning.message
 
 
@@ -60,8 +64,11 @@ def test_a_real_case_needs_sources(valid_text):
 
 
 def test_a_real_case_with_too_few_templates_for_its_feed_is_a_warning(valid_text):
-    [warning] = [w for w in warnings_of(edit(valid_text, "kind: fictional ", "kind: real "))
-                 if "template" in w.message and "hostile" in w.where]
+    [warning] = [
+        w
+        for w in warnings_of(edit(valid_text, "kind: fictional ", "kind: real "))
+        if "template" in w.message and "hostile" in w.where
+    ]
     assert warning.where == "templates.hostile" and "the same post would repeat within a turn" in warning.message
 
 

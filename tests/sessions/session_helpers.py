@@ -16,8 +16,15 @@ MINI = HERE / "mini.yaml"
 PLAN = {3: [Monitor()], 4: [Pause()], 5: [Statement("inform")], 7: [Cancel()]}
 
 
-def play(scenario_path: Path, seed: int = 5, until_turn: int | None = None, plan=PLAN,
-         extra_this_turn=(), recorder: Recorder | None = None, **start) -> tuple[Game, Recorder]:
+def play(
+    scenario_path: Path,
+    seed: int = 5,
+    until_turn: int | None = None,
+    plan=PLAN,
+    extra_this_turn=(),
+    recorder: Recorder | None = None,
+    **start,
+) -> tuple[Game, Recorder]:
     """Play (and record) mini with ``plan`` up to the start of ``until_turn`` (or to the end); then take
     ``extra_this_turn`` actions without ending the turn."""
     scenario = load_scenario(Path(scenario_path))

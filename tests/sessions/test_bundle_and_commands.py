@@ -16,7 +16,7 @@ def test_an_exported_game_imports_where_the_scenario_is_missing(finished, scenar
     game, path = finished
     exported = tmp_path / "blue.bashtag.json"
     assert export_session("latest", exported) == []
-    scenario_file.unlink()                                       # "another machine": no scenario file
+    scenario_file.unlink()  # "another machine": no scenario file
     monkeypatch.setenv("BASHTAG_DATA_DIR", str(tmp_path / "elsewhere"))
     imported, warnings = import_session(exported)
     assert warnings == []
@@ -36,12 +36,15 @@ def test_an_export_with_a_broken_scenario_is_refused(finished, tmp_path):
         import_session(exported)
 
 
-@pytest.mark.parametrize("content, message", [
-    ("not json", "not a Bashtag export"),
-    ('{"a": 1}', "not a Bashtag export"),
-    ('{"bashtag_export": 99, "bashtag": "9.0"}', "newer Bashtag"),
-    ('{"bashtag_export": 1, "log": 3}', "damaged"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("not json", "not a Bashtag export"),
+        ('{"a": 1}', "not a Bashtag export"),
+        ('{"bashtag_export": 99, "bashtag": "9.0"}', "newer Bashtag"),
+        ('{"bashtag_export": 1, "log": 3}', "damaged"),
+    ],
+)
 def test_files_that_are_not_exports_are_refused(tmp_path, content, message):
     path = tmp_path / "x.json"
     path.write_text(content)
@@ -76,7 +79,7 @@ def test_replay_prints_every_turn(finished, capsys):
 def test_commands_exit_1_on_bad_input_and_2_on_bad_usage(finished, tmp_path, capsys):
     assert run_command("replay", ["no-such-game", "--all"]) == 1
     assert run_command("report", ["no-such-game"]) == 1
-    assert run_command("export", ["latest"]) == 2                      # -o is required
+    assert run_command("export", ["latest"]) == 2  # -o is required
     assert run_command("report", ["latest", "--format", "pdf"]) == 2
     assert run_command("import_", [str(tmp_path / "missing.json")]) == 1
     assert run_command("export", ["latest", "-o", str(tmp_path / "e.json")]) == 0
@@ -92,8 +95,11 @@ def test_help_keeps_each_example_on_its_own_line(command, capsys):
 
     from game.cli import COMMANDS, build_parser
 
-    examples = [line for line in importlib.import_module(f"game.commands.{COMMANDS[command]}").__doc__.splitlines()
-                if line.startswith("  bashtag ")]
+    examples = [
+        line
+        for line in importlib.import_module(f"game.commands.{COMMANDS[command]}").__doc__.splitlines()
+        if line.startswith("  bashtag ")
+    ]
     assert examples
     with pytest.raises(SystemExit):
         build_parser().parse_args([command, "--help"])
@@ -111,4 +117,4 @@ def test_sessions_names_the_workshop_and_team_of_a_teams_game(finished, scenario
     header = out.splitlines()[0]
     assert "WORKSHOP" in header and "TEAM" in header
     assert any("q3-exercise" in line and "Red" in line for line in out.splitlines()[1:])
-    assert any(line.split()[-2:] == ["-", "-"] for line in out.splitlines()[1:])   # the solo game: none
+    assert any(line.split()[-2:] == ["-", "-"] for line in out.splitlines()[1:])  # the solo game: none

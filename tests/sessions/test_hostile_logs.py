@@ -24,15 +24,22 @@ def hostile_bundle(tmp_path, new_yaml) -> Path:
 
 
 def test_importing_a_game_whose_scenario_holds_a_400_digit_effect_is_refused_in_words(
-        finished, tmp_path, capsys, monkeypatch):
-    exported = hostile_bundle(tmp_path, lambda text: text.replace(
-        'when: "posts_this_turn > 300", headline: "The tag is surging", effects: {press: 5}',
-        'when: "turn >= 1", headline: "The tag is surging", effects: {press: "' + "9" * 400 + '"}'))
+    finished, tmp_path, capsys, monkeypatch
+):
+    exported = hostile_bundle(
+        tmp_path,
+        lambda text: text.replace(
+            'when: "posts_this_turn > 300", headline: "The tag is surging", effects: {press: 5}',
+            'when: "turn >= 1", headline: "The tag is surging", effects: {press: "' + "9" * 400 + '"}',
+        ),
+    )
     monkeypatch.setenv("BASHTAG_DATA_DIR", str(tmp_path / "elsewhere"))
     assert run_command("import_", [str(exported)]) == 1
     err = capsys.readouterr().err
     assert "too large" in err and "Traceback" not in err
-    assert not (tmp_path / "elsewhere" / "sessions").exists() or not any((tmp_path / "elsewhere" / "sessions").iterdir())
+    assert not (tmp_path / "elsewhere" / "sessions").exists() or not any(
+        (tmp_path / "elsewhere" / "sessions").iterdir()
+    )
 
 
 def test_restore_refuses_a_game_the_engine_cannot_play(finished, monkeypatch, capsys):
@@ -61,7 +68,9 @@ def test_restore_refuses_a_game_the_engine_cannot_start(finished, monkeypatch):
         restore("latest")
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a device every write to fails with ENOSPC)")
+@pytest.mark.skipif(
+    not Path("/dev/full").exists(), reason="needs /dev/full (a device every write to fails with ENOSPC)"
+)
 def test_closing_a_recorder_on_a_full_disk_does_not_raise():
     """Recording stops with a notice when the disk fills; quitting the app then closes the recorder,
     whose handle still holds the refused line: closing must not raise from the app's unmount."""
@@ -72,7 +81,7 @@ def test_closing_a_recorder_on_a_full_disk_does_not_raise():
     assert "can no longer be saved" in recorder.problem
     recorder.close()
     assert recorder._handle.closed
-    recorder.close()   # twice is harmless
+    recorder.close()  # twice is harmless
 
 
 ESCAPES = "\x1b]0;pwned\x07\x1b[2J\u200b\u202e"
@@ -141,8 +150,7 @@ def test_restoring_asks_for_the_whole_state_once_a_turn_not_once_a_line(scenario
     assert len(asked) < 3 * game.state.turns_total
 
 
-def test_import_into_a_data_folder_that_cannot_be_written_says_what_and_where(finished, tmp_path, capsys,
-                                                                             monkeypatch):
+def test_import_into_a_data_folder_that_cannot_be_written_says_what_and_where(finished, tmp_path, capsys, monkeypatch):
     """A read-only data folder gave `OSError: [Errno 30]` from import.  Tests run as root, where
     chmod stops no write, so the folder is made unwritable for real: it lies under a regular file."""
     exported = tmp_path / "game.bashtag.json"
@@ -167,7 +175,10 @@ def test_an_import_that_fails_half_way_leaves_nothing_behind(finished, tmp_path,
     ident = json.loads(exported.read_text())["session_id"]
     folder = store.sessions_dir(create=True)
     (folder / (ident + store.SUFFIX + ".tmp")).mkdir()
-    monkeypatch.setattr("game.sessions.bundle._write_new", lambda target, text: (folder / (ident + store.SUFFIX + ".tmp")).write_text(text))
+    monkeypatch.setattr(
+        "game.sessions.bundle._write_new",
+        lambda target, text: (folder / (ident + store.SUFFIX + ".tmp")).write_text(text),
+    )
     assert run_command("import_", [str(exported)]) == 1
     err = capsys.readouterr().err
     assert "cannot write the game to" in err and str(folder) in err and "Is a directory" in err

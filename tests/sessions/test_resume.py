@@ -38,7 +38,7 @@ def test_a_kill_in_the_middle_of_a_line_loses_only_that_line(scenario_file):
     recorder.record_action(7, Cancel())
     recorder.close()
     data = recorder.path.read_bytes()
-    recorder.path.write_bytes(data[: len(data) - 12])          # mid-line, as kill -9 would leave it
+    recorder.path.write_bytes(data[: len(data) - 12])  # mid-line, as kill -9 would leave it
     restored, info, warnings = resume(recorder.path)
     assert same(restored, reference(scenario_file, until_turn=7, plan={3: [Monitor()]}, extra_this_turn=[Monitor()]))
     assert any("cut off" in w for w in warnings)
@@ -80,6 +80,7 @@ def test_the_list_reads_the_figures_without_replaying(finished):
 
 # ------------------------------------------------------------------------------------------ bad logs
 
+
 def test_a_changed_scenario_is_refused_with_an_offer_when_every_action_still_applies(finished, scenario_file):
     game, path = finished
     scenario_file.write_text(scenario_file.read_text().replace("You held.", "You held on."), encoding="utf-8")
@@ -102,10 +103,9 @@ def test_a_changed_scenario_that_refuses_an_action_says_which(finished, scenario
     assert restored.state.turn == 5 and any("refuses" in w for w in warnings)
 
 
-@pytest.mark.parametrize("change, words", [
-    ({"format": FORMAT + 1}, "format"),
-    ({"bashtag": "99.0.0"}, "newer Bashtag"),
-])
+@pytest.mark.parametrize(
+    "change, words", [({"format": FORMAT + 1}, "format"), ({"bashtag": "99.0.0"}, "newer Bashtag")]
+)
 def test_a_log_from_a_newer_bashtag_is_refused(finished, change, words):
     _, path = finished
     lines = lines_of(path)
@@ -127,17 +127,20 @@ def _index_of(path, predicate):
     return next(i for i, line in enumerate(lines_of(path)) if i and predicate(json.loads(line)))
 
 
-@pytest.mark.parametrize("name, edit, message", [
-    ("invalid json", lambda e: "{not json", "not valid JSON"),
-    ("unknown action", lambda e: json.dumps({**e, "action": {"kind": "bribe"}}), "unknown action kind"),
-    ("unknown entry", lambda e: json.dumps({**e, "t": "teleport"}), "unknown entry kind"),
-    ("refused action", lambda e: json.dumps({**e, "action": {"kind": "resume"}}), "refuses"),
-    ("turn out of order", lambda e: json.dumps({**e, "turn": e["turn"] + 3}), "out of order"),
-])
+@pytest.mark.parametrize(
+    "name, edit, message",
+    [
+        ("invalid json", lambda e: "{not json", "not valid JSON"),
+        ("unknown action", lambda e: json.dumps({**e, "action": {"kind": "bribe"}}), "unknown action kind"),
+        ("unknown entry", lambda e: json.dumps({**e, "t": "teleport"}), "unknown entry kind"),
+        ("refused action", lambda e: json.dumps({**e, "action": {"kind": "resume"}}), "refuses"),
+        ("turn out of order", lambda e: json.dumps({**e, "turn": e["turn"] + 3}), "out of order"),
+    ],
+)
 def test_a_hand_edited_line_stops_the_replay_where_it_is(scenario_file, name, edit, message):
     _, recorder = play(scenario_file)
     recorder.close()
-    index = _index_of(recorder.path, lambda e: e["t"] == "action" and e["turn"] == 4)   # the pause
+    index = _index_of(recorder.path, lambda e: e["t"] == "action" and e["turn"] == 4)  # the pause
     entry = json.loads(lines_of(recorder.path)[index])
     _edit(recorder.path, index, edit(entry))
     restored, info, warnings = resume(recorder.path)
@@ -164,20 +167,23 @@ def test_a_game_from_an_older_bashtag_that_replays_differently_says_which_versio
     lines = lines_of(recorder.path)
     header = {**json.loads(lines[0]), "bashtag": "0.0.1"}
     index = _index_of(recorder.path, lambda e: e["t"] == "end_turn" and e["turn"] == 5)
-    lines[index] = json.dumps({**json.loads(lines[index]), "reputation": 99.0}) + "\n"   # as an older engine's
+    lines[index] = json.dumps({**json.loads(lines[index]), "reputation": 99.0}) + "\n"  # as an older engine's
     write_lines(recorder.path, [json.dumps(header) + "\n"] + lines[1:])
     restored, _, warnings = resume(recorder.path)
     assert same(restored, reference(scenario_file, until_turn=5))
     assert any(f"recorded with Bashtag 0.0.1; this is {__version__}" in w for w in warnings), warnings
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty"),
-    (b"hello\n", "not a Bashtag session log"),
-    (b'{"t": "action"}\n', "not a Bashtag session log"),
-    (b'{"t": "header", "format": 1}\n', "damaged"),
-    (b"\xff\xfe\x00garbage", "not a Bashtag session log"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"hello\n", "not a Bashtag session log"),
+        (b'{"t": "action"}\n', "not a Bashtag session log"),
+        (b'{"t": "header", "format": 1}\n', "damaged"),
+        (b"\xff\xfe\x00garbage", "not a Bashtag session log"),
+    ],
+)
 def test_things_that_are_not_logs_give_a_plain_error(tmp_path, content, message):
     path = tmp_path / "x.jsonl"
     path.write_bytes(content)
@@ -208,7 +214,7 @@ def test_a_full_disk_stops_recording_without_stopping_the_game(scenario_file):
     recorder._handle.write = full
     recorder.record_end_turn(game.state)
     assert recorder.problem and "No space left" in recorder.problem
-    recorder.record_action(3, Monitor())          # no error: recording has stopped
+    recorder.record_action(3, Monitor())  # no error: recording has stopped
     recorder.close()
 
 

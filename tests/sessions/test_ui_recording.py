@@ -29,8 +29,13 @@ async def test_a_game_played_in_the_app_is_recorded_and_resumes_the_same():
     assert warnings == [] and to_jsonable(game.state) == played
 
     game, recorder, info, _ = resume_recording("latest")
-    again = BashtagApp(scenario=game.scenario, seed=game.seed, scenario_ref=info.scenario_ref,
-                       resumed=(game, recorder), recorder_factory=Recorder.start_for)
+    again = BashtagApp(
+        scenario=game.scenario,
+        seed=game.seed,
+        scenario_ref=info.scenario_ref,
+        resumed=(game, recorder),
+        recorder_factory=Recorder.start_for,
+    )
     async with again.run_test() as pilot:
         await pilot.pause()
         await pilot.press("e")

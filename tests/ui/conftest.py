@@ -30,4 +30,3 @@ def _screen_text(app) -> str:
     for widget in app.screen.query(Static):
         parts.append(str(widget.render()))
     return "\n".join(parts)
-

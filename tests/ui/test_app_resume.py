@@ -9,17 +9,17 @@ from game.commands.play import record_new_game, restore_for_play, saved_game_to_
 from game.engine.state import to_jsonable
 from game.ui.app import BashtagApp
 
-HERE = Path(__file__).parent   # not imported from conftest: another test folder's conftest may be the one loaded
+HERE = Path(__file__).parent  # not imported from conftest: another test folder's conftest may be the one loaded
 
 
 async def test_a_game_killed_mid_turn_resumes_with_the_same_figures_and_feed(mini):
     path = str(HERE / "mini.yaml")
     app = BashtagApp(scenario=mini, seed=4, scenario_ref=path, recorder_factory=record_new_game)
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.press("enter")          # the briefing → play
+        await pilot.press("enter")  # the briefing → play
         for _ in range(4):
-            await pilot.press("e")          # end four turns
-        await pilot.press("p")              # pause the queue mid-turn, then the app dies
+            await pilot.press("e")  # end four turns
+        await pilot.press("p")  # pause the queue mid-turn, then the app dies
         await pilot.pause()
         played = json.dumps(to_jsonable(app.controller.game.state), sort_keys=True)
         assert app.controller.game.state.campaign == "paused"
@@ -57,7 +57,7 @@ def test_continue_names_a_built_in_case_by_its_title_and_a_file_by_its_id(mini, 
     record_new_game(str(HERE / "mini.yaml"), mini, 1).close()
     label, _ = saved_game_to_continue()
     assert label.startswith(f"{mini.id}, turn 1 ")
-    monkeypatch.setenv("BASHTAG_DATA_DIR", str(tmp_path))   # two games in one second sort by id
+    monkeypatch.setenv("BASHTAG_DATA_DIR", str(tmp_path))  # two games in one second sort by id
     record_new_game("justine", library.load("justine"), 1).close()
     label, _ = saved_game_to_continue()
     assert label.startswith("#HasJustineLandedYet, turn 1 ")

@@ -11,8 +11,10 @@ from game.ui.app import BashtagApp
 from game.ui.screens.compose import READ_DELAY, ReplyWriter, StatementWriter
 from game.ui.screens.play import PlayScreen
 
-APOLOGY = ("We are sorry. We got this wrong and we take full responsibility. "
-           "We will refund every customer affected and publish what we changed by Friday.")
+APOLOGY = (
+    "We are sorry. We got this wrong and we take full responsibility. "
+    "We will refund every customer affected and publish what we changed by Friday."
+)
 EXCUSE = "We are sorry if anyone was offended. It was never our intention."
 
 
@@ -47,8 +49,8 @@ async def test_a_statement_typed_in_your_own_words_shows_its_reading_and_goes_ou
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, StatementWriter)
-        assert "how it reads shows here" in reading(app)        # blank: nothing to read yet
-        await pilot.press("tab", *EXCUSE)                      # typed on the suggestions list: goes to the editor
+        assert "how it reads shows here" in reading(app)  # blank: nothing to read yet
+        await pilot.press("tab", *EXCUSE)  # typed on the suggestions list: goes to the editor
         await settle(pilot)
         assert app.screen.query_one(TextArea).text == EXCUSE
         shown = reading(app)
@@ -62,7 +64,7 @@ async def test_a_statement_typed_in_your_own_words_shows_its_reading_and_goes_ou
         await settle(pilot)
         shown = reading(app)
         assert "Reads as: apology (rebuild)" in shown and "this meets it" in shown
-        assert "says what will change" in shown                # the engine counts it for more, and so says the screen
+        assert "says what will change" in shown  # the engine counts it for more, and so says the screen
         budget = game.state.budget_left
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -86,7 +88,7 @@ async def test_words_that_cannot_be_read_get_the_plain_reason_and_are_not_sent(m
         assert "Cannot send this:" in reading(app) and "English" in reading(app)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, StatementWriter)           # still writing: nothing went out
+        assert isinstance(app.screen, StatementWriter)  # still writing: nothing went out
         assert len(game.state.taken) == taken
         assert any("cannot be sent" in n.message for n in app._notifications)
         # An empty statement is refused too, before the engine is asked.
@@ -104,7 +106,7 @@ async def test_a_prepared_statement_sent_unchanged_is_the_prepared_one_and_edite
         prepared = {s.id: s for s in mini.actions.statements}
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press("tab", "down")                       # the first open prepared statement
+        await pilot.press("tab", "down")  # the first open prepared statement
         await settle(pilot)
         first = app.screen.loaded
         assert first is not None and app.screen.query_one(TextArea).text == prepared[first.key].text
@@ -115,7 +117,7 @@ async def test_a_prepared_statement_sent_unchanged_is_the_prepared_one_and_edite
         # The next one, edited: the words are read, and the prepared one is still the one said.
         await pilot.press("e", "s")
         await pilot.pause()
-        await pilot.press("tab", "down", "enter")              # Enter loads it and moves to the editor
+        await pilot.press("tab", "down", "enter")  # Enter loads it and moves to the editor
         await pilot.pause()
         second = app.screen.loaded
         assert second is not None and second.key != first.key
@@ -162,7 +164,7 @@ async def test_a_tone_loads_the_scenarios_words_which_sent_unchanged_are_that_to
         await pilot.press("r")
         await pilot.pause()
         post = app.screen.post
-        await pilot.press("tab", "down", "down")               # own words → empathetic → apologetic
+        await pilot.press("tab", "down", "down")  # own words → empathetic → apologetic
         await settle(pilot)
         exact = game.reply_text(post.id, "apologetic")
         assert app.screen.query_one(TextArea).text == exact
@@ -170,7 +172,7 @@ async def test_a_tone_loads_the_scenarios_words_which_sent_unchanged_are_that_to
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert game.state.taken[-1].detail == {"kind": "reply", "post_id": post.id, "tone": "apologetic"}
-        assert game.state.org_posts[-1].text == exact           # word for word what the composer showed
+        assert game.state.org_posts[-1].text == exact  # word for word what the composer showed
 
 
 async def test_a_reply_longer_than_280_characters_is_counted_and_not_sent(mini):
@@ -180,7 +182,7 @@ async def test_a_reply_longer_than_280_characters_is_counted_and_not_sent(mini):
         taken = len(app.controller.game.state.taken)
         await pilot.press("r")
         await pilot.pause()
-        app.screen.query_one(TextArea).insert("We are sorry. " * 21)   # 293 characters, folded
+        app.screen.query_one(TextArea).insert("We are sorry. " * 21)  # 293 characters, folded
         await settle(pilot)
         assert "293/280" in counter(app) and "13 too many" in counter(app)
         await pilot.press("ctrl+s")
@@ -195,7 +197,7 @@ async def test_escape_backs_out_and_keeps_the_draft_for_next_time(mini):
         taken = len(app.controller.game.state.taken)
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press(*"We are sorry", "enter", *"and we")      # Enter is a new line, not send
+        await pilot.press(*"We are sorry", "enter", *"and we")  # Enter is a new line, not send
         await pilot.pause()
         assert app.screen.query_one(TextArea).text == "We are sorry\nand we"
         await pilot.press("escape")
@@ -219,7 +221,7 @@ async def test_hostile_markup_and_escapes_typed_or_pasted_are_shown_literally_an
         await settle(pilot)
         text = editor.text
         assert "[@click=app.quit]x[/]" in text and "[b]bold" in text and "[/ take" in text
-        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text   # controls never enter
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text  # controls never enter
         # The editor draws the characters as written (no link, no bold, no cleared screen).
         drawn = "\n".join(editor.render_line(y).text for y in range(editor.size.height))
         assert "[@click=app.quit]x[/]" in drawn and "\x1b" not in drawn
@@ -257,7 +259,6 @@ async def test_the_composer_fits_80_by_24_with_the_reading_and_the_send_key_in_v
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.controller.game.state.taken[-1].detail.get("text", "").startswith("We're sorry.")
-
 
 
 async def test_the_debrief_shows_the_words_the_team_wrote_and_how_they_read(mini, screen_text):

@@ -18,15 +18,17 @@ from game.ui.screens.play import PlayScreen
 
 
 def test_the_first_frame_imports_neither_pydantic_nor_numpy_nor_the_engine():
-    probe = ("import sys\n"
-             "from game.commands.play import _builtin_file\n"
-             "from game.ui.app import BashtagApp\n"
-             "from game.ui.screens.briefing import briefing_facts\n"
-             "from game.ui import catalogue\n"
-             "assert briefing_facts(_builtin_file('askjpm')) is not None\n"
-             "assert catalogue.builtin()\n"
-             "print(sorted(m for m in ('pydantic', 'numpy', 'networkx', 'game.engine', 'game.scenario.models')"
-             " if m in sys.modules))\n")
+    probe = (
+        "import sys\n"
+        "from game.commands.play import _builtin_file\n"
+        "from game.ui.app import BashtagApp\n"
+        "from game.ui.screens.briefing import briefing_facts\n"
+        "from game.ui import catalogue\n"
+        "assert briefing_facts(_builtin_file('askjpm')) is not None\n"
+        "assert catalogue.builtin()\n"
+        "print(sorted(m for m in ('pydantic', 'numpy', 'networkx', 'game.engine', 'game.scenario.models')"
+        " if m in sys.modules))\n"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -37,20 +39,24 @@ def test_the_briefing_read_from_the_head_says_what_the_full_scenario_says():
         assert facts is not None, info.id
         for field in ("id", "title", "date", "difficulty"):
             assert getattr(facts, field) == getattr(full, field), (info.id, field)
-        for part, fields in {"role": ("title", "briefing", "objectives"),
-                             "organisation": ("name", "handle", "followers", "reputation", "crisis_type"),
-                             "campaign": ("hashtag", "tag", "announcement")}.items():
+        for part, fields in {
+            "role": ("title", "briefing", "objectives"),
+            "organisation": ("name", "handle", "followers", "reputation", "crisis_type"),
+            "campaign": ("hashtag", "tag", "announcement"),
+        }.items():
             for field in fields:
                 seen, truth = getattr(getattr(facts, part), field), getattr(getattr(full, part), field)
                 assert seen == truth, (info.id, part, field)
-        assert [(h.year, h.what) for h in facts.organisation.history] == \
-               [(h.year, h.what) for h in full.organisation.history]
+        assert [(h.year, h.what) for h in facts.organisation.history] == [
+            (h.year, h.what) for h in full.organisation.history
+        ]
         assert [p.turns for p in facts.clock.phases] == [p.turns for p in full.clock.phases]
 
 
 def test_the_title_list_read_from_the_heads_is_the_library_list():
-    assert [(e.id, e.title, e.year, e.difficulty, e.summary, e.path) for e in catalogue.builtin()] == \
-           [(i.id, i.title, i.year, i.difficulty, i.summary, i.path) for i in library.builtin_scenarios()]
+    assert [(e.id, e.title, e.year, e.difficulty, e.summary, e.path) for e in catalogue.builtin()] == [
+        (i.id, i.title, i.year, i.difficulty, i.summary, i.path) for i in library.builtin_scenarios()
+    ]
 
 
 def test_built_in_scenarios_are_named_for_their_ids():

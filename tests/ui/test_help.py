@@ -22,8 +22,9 @@ def test_the_crowd_is_explained_with_the_models_own_figures(mini):
     assert lines["Trending"] == (
         "past about ten posts a minute the tag trends and strangers come to look. "
         "After a day it is old news and half as many do, unless a new round (a defence, an attack on "
-        "critics) puts it back in the news.")
-    assert "A set hour" not in lines   # the mini Q&A names no hour
+        "critics) puts it back in the news."
+    )
+    assert "A set hour" not in lines  # the mini Q&A names no hour
 
 
 def test_the_crowd_text_follows_the_model_when_its_figures_change(mini):
@@ -43,14 +44,15 @@ def test_rates_and_spans_read_as_a_player_would_say_them():
 def test_a_set_hour_is_shown_on_the_scenarios_clock_whatever_offset_the_author_wrote(mini):
     sydney = dt.timezone(dt.timedelta(hours=11))
     start = dt.datetime(2020, 1, 1, 12, 0, tzinfo=sydney)
-    deadline = dt.datetime(2020, 1, 2, 2, 0, tzinfo=dt.UTC)   # 13:00 in Sydney
+    deadline = dt.datetime(2020, 1, 2, 2, 0, tzinfo=dt.UTC)  # 13:00 in Sydney
     lines = dict(crowd_lines(with_times(mini, start, deadline), DEFAULT_PARAMS))
     assert lines["A set hour"].startswith("your campaign names Thu 02 Jan 13:00.")
 
 
 def test_a_set_hour_written_without_an_offset_is_shown_as_written(mini):
-    lines = dict(crowd_lines(with_times(mini, dt.datetime(2020, 1, 1, 12, 0), dt.datetime(2020, 1, 2, 13, 0)),
-                             DEFAULT_PARAMS))
+    lines = dict(
+        crowd_lines(with_times(mini, dt.datetime(2020, 1, 1, 12, 0), dt.datetime(2020, 1, 2, 13, 0)), DEFAULT_PARAMS)
+    )
     assert lines["A set hour"].startswith("your campaign names Thu 02 Jan 13:00.")
 
 

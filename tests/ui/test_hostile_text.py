@@ -47,7 +47,7 @@ def hostile_scenario() -> Scenario:
     data["endings"][0]["title"] = "[b]Held"
     data["endings"][1]["title"] = "[@click=app.quit]Lost[/]"
     data["debrief"]["summary"] = "[/] summary \x1b[0m"
-    data["historical"]["name"] = "[@click=app.quit]Model play[/]"   # a fictional case's benchmark
+    data["historical"]["name"] = "[@click=app.quit]Model play[/]"  # a fictional case's benchmark
     return Scenario.model_validate(data)
 
 
@@ -61,8 +61,19 @@ def test_control_characters_become_visible_stand_ins():
 
 
 def test_a_post_with_a_hostile_handle_renders_literally():
-    post = Post("p1", 1, dt.datetime(2020, 1, 1, 12), "[@click=app.quit]x\x1b[2J", "[/", 10, HOSTILE[1],
-                "hostile", 1, 1, "crowd")
+    post = Post(
+        "p1",
+        1,
+        dt.datetime(2020, 1, 1, 12),
+        "[@click=app.quit]x\x1b[2J",
+        "[/",
+        10,
+        HOSTILE[1],
+        "hostile",
+        1,
+        1,
+        "crowd",
+    )
     text = str(post_prompt(post))
     assert "@[@click=app.quit]x␛[2J" in text and "[/" in text and "\x1b" not in text
 
@@ -97,7 +108,7 @@ async def test_hostile_text_is_shown_as_written_through_a_whole_game():
         suggestions = app.screen.query_one("#compose-suggestions", OptionList)
         labels = [option_text(suggestions.get_option_at_index(i).prompt) for i in range(suggestions.option_count)]
         assert any("Post [b]now" in label for label in labels)
-        await pilot.press("tab", "down")   # the hostile prepared statement (the first open one), loaded into the editor
+        await pilot.press("tab", "down")  # the hostile prepared statement (the first open one), loaded into the editor
         await pilot.pause()
         editor = app.screen.query_one(TextArea)
         assert "We [/ postpone [5m" in editor.text and "\x1b" not in editor.text
@@ -117,8 +128,16 @@ async def test_hostile_text_is_shown_as_written_through_a_whole_game():
 
 async def test_the_title_screen_shows_hostile_titles_and_summaries_as_written():
     scenario = hostile_scenario()
-    entries = [Entry(id="hostile", title=HOSTILE[0], year=2020, difficulty="easy", summary=HOSTILE[1] + " " + HOSTILE[4],
-                     load=lambda: scenario)]
+    entries = [
+        Entry(
+            id="hostile",
+            title=HOSTILE[0],
+            year=2020,
+            difficulty="easy",
+            summary=HOSTILE[1] + " " + HOSTILE[4],
+            load=lambda: scenario,
+        )
+    ]
     app = BashtagApp.for_title(entries=entries)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -26,7 +26,7 @@ def test_every_stance_word_is_followed_by_a_space_before_the_name():
 
 
 async def test_the_delete_picker_shows_whole_posts():
-    scenario = library.load("tutorial")        # its announcement is 160 characters long
+    scenario = library.load("tutorial")  # its announcement is 160 characters long
     app = BashtagApp(scenario=scenario, seed=1)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
@@ -61,13 +61,27 @@ async def test_two_supportive_posts_in_a_row_keep_their_separator():
         def compose(self):
             yield Feed()
 
-    posts = tuple(Post(f"p{i}", 1, dt.datetime(2024, 1, 1, 9), f"alex{i}", "Alex", 120, "Lovely bread.",
-                       "supportive", 1, 0, "crowd") for i in range(2))
+    posts = tuple(
+        Post(
+            f"p{i}",
+            1,
+            dt.datetime(2024, 1, 1, 9),
+            f"alex{i}",
+            "Alex",
+            120,
+            "Lovely bread.",
+            "supportive",
+            1,
+            0,
+            "crowd",
+        )
+        for i in range(2)
+    )
     app = One()
     async with app.run_test(size=(60, 20)) as pilot:
         feed = app.query_one(Feed)
         feed.show(posts, 1)
         await pilot.pause()
         lines = ["".join(segment.text for segment in feed.render_line(y)) for y in range(feed.size.height)]
-        between = lines[3:5]      # each post is three lines; the separator follows the first
+        between = lines[3:5]  # each post is three lines; the separator follows the first
         assert any(set(line.strip()) == {"─"} for line in between), lines[:8]

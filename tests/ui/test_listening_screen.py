@@ -19,11 +19,11 @@ async def test_the_listenings_findings_show_when_the_team_listens_and_again_at_t
         await pilot.pause()
         await pilot.press("m")
         await pilot.pause()
-        assert "What the listening shows" in log_text(app)          # now, not after the turn
+        assert "What the listening shows" in log_text(app)  # now, not after the turn
         await pilot.press("e")
         await pilot.pause()
         text = log_text(app)
-        assert text.count("What the listening shows") == 1           # once, not again in the turn's report
+        assert text.count("What the listening shows") == 1  # once, not again in the turn's report
         assert "What the listening heard this turn" in text
 
 

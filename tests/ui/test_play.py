@@ -99,7 +99,7 @@ async def test_a_whole_mini_game_from_briefing_to_debrief(mini, screen_text):
         await pilot.pause()
         text = screen_text(app)
         assert game.state.ending.title in text
-        assert "Your crisis beside what happened" in text     # a fictional case's model play, by its name
+        assert "Your crisis beside what happened" in text  # a fictional case's model play, by its name
         assert "Your decisions" in text and "What if" in text and "Sources" in text
         assert "Reputation (0-100)" in text
 
@@ -123,8 +123,8 @@ async def test_help_explains_meters_and_why_they_moved(mini, screen_text):
         await pilot.pause()
         text = screen_text(app)
         assert "Reputation:" in text and "Virality:" in text and "Press attention:" in text
-        assert "Trending:" in text and "old news" in text   # what drives the crowd, in words
-        assert "A set hour:" not in text                      # the mini Q&A names no hour
+        assert "Trending:" in text and "old news" in text  # what drives the crowd, in words
+        assert "A set hour:" not in text  # the mini Q&A names no hour
         assert "Why the meters moved last turn (turn 1)" in text
         assert "What your actions did this turn" in text
         await pilot.press("escape")
@@ -199,7 +199,7 @@ async def test_askjpm_smoke_a_few_turns_at_80x24(screen_text):
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReplyWriter)
-        await pilot.press("tab", "down", "down", "down", "ctrl+s")   # own words, empathetic, apologetic, informative
+        await pilot.press("tab", "down", "down", "down", "ctrl+s")  # own words, empathetic, apologetic, informative
         await pilot.pause()
         assert app.controller.game.state.taken[-1].detail["tone"] == "informative"
         await pilot.press("question_mark")
@@ -216,7 +216,7 @@ async def test_actions_are_in_the_command_palette(mini):
         await pilot.pause()
         await pilot.press(*"Monitor the")
 
-        def monitor_is_highlighted() -> bool:      # the palette searches in the background
+        def monitor_is_highlighted() -> bool:  # the palette searches in the background
             found = app.screen.query(CommandList)
             if not found or found.first().has_class("--populating") or found.first().highlighted is None:
                 return False
@@ -237,20 +237,20 @@ async def test_the_action_bar_fits_a_narrow_terminal_without_cutting_words():
         bar = app.screen.query_one("#play-actions", Static)
         options = app.controller.game.available_actions()
         narrow = str(bar.render())
-        assert "Campaign:" not in narrow and "Resume" not in narrow   # nothing paused: not offered
-        assert "Pull the promoted posts(1)" in narrow                  # whole: it fits (issue 17)
+        assert "Campaign:" not in narrow and "Resume" not in narrow  # nothing paused: not offered
+        assert "Pull the promoted posts(1)" in narrow  # whole: it fits (issue 17)
         assert bar.size.height <= 3
-        for line in narrow.splitlines():     # a key never ends a line with its label on the next
+        for line in narrow.splitlines():  # a key never ends a line with its label on the next
             assert len(line.split()[-1]) > 1 and len(line) <= bar.size.width, line
         title = app.screen.query_one("#play-feed-title", Static)
-        assert str(title.render()).endswith("0 hostile")    # shortened, not cut mid-count
+        assert str(title.render()).endswith("0 hostile")  # shortened, not cut mid-count
         assert len(str(title.render())) <= title.size.width
         await pilot.resize_terminal(130, 40)
         await pilot.pause()
         wide = str(bar.render())
         assert "Campaign: live" in wide and "Pull the promoted posts" in wide
         labels = [RULES[o.kind].short if o.kind in RULES else o.label for o in options]
-        assert all(label[:12] in wide for label in labels)   # every action, available or not
+        assert all(label[:12] in wide for label in labels)  # every action, available or not
 
 
 async def test_toasts_from_an_earlier_turn_give_way_when_turns_go_by_fast():
@@ -259,11 +259,11 @@ async def test_toasts_from_an_earlier_turn_give_way_when_turns_go_by_fast():
         await pilot.press("enter")
         await pilot.pause()
         most = 0
-        for _ in range(14):   # through the run-up and the session: events nearly every turn
+        for _ in range(14):  # through the run-up and the session: events nearly every turn
             await pilot.press("e")
             await pilot.pause()
             most = max(most, len(app.screen.query("Toast")))
-        assert 0 < most <= 3   # two events and an 'and N more' line at most, never a pile
+        assert 0 < most <= 3  # two events and an 'and N more' line at most, never a pile
 
 
 class DiskFills:
@@ -295,20 +295,26 @@ async def test_a_new_turn_replaces_last_turns_event_toasts_but_not_the_facilitat
             await pilot.press("e")
             await pilot.pause()
             current = list(screen._turn_toasts)
-            assert all(n in shown() for n in current)        # this turn's events are up
-            assert not any(n in shown() for n in previous)   # last turn's have given way
-            assert all(m in messages() for m in others)      # and nobody else's toasts with them
+            assert all(n in shown() for n in current)  # this turn's events are up
+            assert not any(n in shown() for n in previous)  # last turn's have given way
+            assert all(m in messages() for m in others)  # and nobody else's toasts with them
             replaced += bool(previous and current)
             if current and not others:
                 # The recorder's warning went up with this turn's end; the facilitator's news comes now.
-                screen.notify("The bank's chief executive resigns", title="! NEWS from the facilitator",
-                              severity="warning", markup=False, timeout=8)
+                screen.notify(
+                    "The bank's chief executive resigns",
+                    title="! NEWS from the facilitator",
+                    severity="warning",
+                    markup=False,
+                    timeout=8,
+                )
                 await pilot.pause()
-                others = [m for m in messages() if "no longer being saved" in m
-                          or m == "The bank's chief executive resigns"]
+                others = [
+                    m for m in messages() if "no longer being saved" in m or m == "The bank's chief executive resigns"
+                ]
                 assert len(others) == 2
             previous = current
-        assert others and replaced   # both cases met: a turn's toasts replaced by the next turn's
+        assert others and replaced  # both cases met: a turn's toasts replaced by the next turn's
 
 
 def test_the_feed_title_says_how_long_a_turn_was_without_rounding():
@@ -326,10 +332,10 @@ async def test_the_feed_title_names_the_stretch_of_time_the_feed_covers(mini):
         await pilot.pause()
         title = lambda: str(app.screen.query_one("#play-feed-title", Static).render())  # noqa: E731
         assert title().startswith("Feed, the campaign opens")
-        await pilot.press("e", "e")   # two day-long turns; the next is half an hour
+        await pilot.press("e", "e")  # two day-long turns; the next is half an hour
         await pilot.pause()
         assert app.controller.game.state.turn_minutes == 30
-        assert title().startswith("Feed, the last 24 h")   # what just happened, not the turn ahead
+        assert title().startswith("Feed, the last 24 h")  # what just happened, not the turn ahead
         await pilot.press("e")
         await pilot.pause()
         assert title().startswith("Feed, the last 30 min")
@@ -341,7 +347,7 @@ async def test_at_80_columns_the_feed_title_shortens_but_still_says_these_are_th
         await pilot.press("enter", "e", "e", "e")
         await pilot.pause()
         state = app.controller.game.state
-        while state.history[-1].posts <= len(state.feed):   # until a turn makes more than it shows
+        while state.history[-1].posts <= len(state.feed):  # until a turn makes more than it shows
             await pilot.press("e")
             await pilot.pause()
             state = app.controller.game.state

@@ -21,7 +21,7 @@ async def test_an_action_keeps_the_feed_and_a_turn_replaces_it(mini):
         await pilot.press("down")
         before = [feed.get_option_at_index(i) for i in range(feed.option_count)]
         highlighted = feed.highlighted
-        app.screen.refresh_view()   # what every action and closed dialog does
+        app.screen.refresh_view()  # what every action and closed dialog does
         await pilot.pause()
         assert [feed.get_option_at_index(i) for i in range(feed.option_count)] == before
         assert all(a is b for a, b in zip(before, (feed.get_option_at_index(i) for i in range(feed.option_count))))
@@ -29,4 +29,4 @@ async def test_an_action_keeps_the_feed_and_a_turn_replaces_it(mini):
         await pilot.press("e")
         await pilot.pause()
         after = [feed.get_option_at_index(i) for i in range(feed.option_count)]
-        assert not any(a is b for a, b in zip(before, after))   # a new turn: a new list
+        assert not any(a is b for a, b in zip(before, after))  # a new turn: a new list

@@ -37,7 +37,7 @@ async def test_each_new_game_from_the_title_draws_a_fresh_seed(monkeypatch):
     app = started[0]
     async with app.run_test(size=(100, 40)) as pilot:
         seeds = {await _new_game_from_title(app, pilot) for _ in range(3)}
-    assert len(seeds) == 3     # 1 in a million apart: three draws from 999,999 do not collide here
+    assert len(seeds) == 3  # 1 in a million apart: three draws from 999,999 do not collide here
 
 
 async def test_a_seed_given_is_kept_for_every_game_from_the_title(monkeypatch):

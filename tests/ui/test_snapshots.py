@@ -39,7 +39,9 @@ def test_mid_crisis_play_snapshot(snap_compare):
 
 def test_debrief_snapshot(snap_compare):
     async def play(pilot):
-        await pilot.press("enter", "e", "e", "e", "p", "e", "s", "tab", "down", "ctrl+s")   # the first open prepared statement
+        await pilot.press(
+            "enter", "e", "e", "e", "p", "e", "s", "tab", "down", "ctrl+s"
+        )  # the first open prepared statement
         for _ in range(12):
             await pilot.press("e")
         await _quiet(pilot)
@@ -49,11 +51,12 @@ def test_debrief_snapshot(snap_compare):
 
 def test_statement_screen_snapshot(snap_compare):
     """The statement screen with words typed in: the editor, the counter and how the words read."""
+
     async def write(pilot):
         await pilot.press("enter", "e", "e", "e", "s")
         await pilot.press(*"We are sorry if anyone was offended. It was never our intention.")
-        pilot.app.screen.query_one("#compose-editor").cursor_blink = False   # a blink is not a change
-        await pilot.pause(0.5)   # the reading is redrawn once typing pauses
+        pilot.app.screen.query_one("#compose-editor").cursor_blink = False  # a blink is not a change
+        await pilot.pause(0.5)  # the reading is redrawn once typing pauses
         await _quiet(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=write)

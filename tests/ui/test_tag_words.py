@@ -30,7 +30,7 @@ async def test_a_joined_tag_is_worded_as_joined_on_the_briefing_and_the_actions(
 
 
 async def test_a_launched_campaign_keeps_its_words(mini, screen_text):
-    assert mini.campaign.tag == "launched"      # the default: every older file means what it meant
+    assert mini.campaign.tag == "launched"  # the default: every older file means what it meant
     app = BashtagApp(scenario=mini, seed=1)
     async with app.run_test(size=(120, 40)) as pilot:
         assert "The campaign you launched:" in screen_text(app)
@@ -44,8 +44,11 @@ async def test_the_title_screen_labels_every_group_by_difficulty_not_by_realness
     async with app.run_test(size=(100, 40)):
         assert isinstance(app.screen, TitleScreen)
         menu = app.screen.query_one("#title-menu", OptionList)
-        headings = [option_text(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)
-                    if menu.get_option_at_index(i).disabled]
+        headings = [
+            option_text(menu.get_option_at_index(i).prompt)
+            for i in range(menu.option_count)
+            if menu.get_option_at_index(i).disabled
+        ]
         assert len(headings) == 3
         assert all(":" in heading for heading in headings), headings
         assert not any("real crises" in heading for heading in headings)

@@ -28,17 +28,17 @@ async def test_a_toast_does_not_cover_the_reply_composer_at_80x24(mini):
             await pilot.pause()
         app.notify("A facilitator's news", title="! NEWS", timeout=30, markup=False)
         await pilot.pause()
-        assert visible_toasts(app.screen)            # on the play screen, the toast shows
+        assert visible_toasts(app.screen)  # on the play screen, the toast shows
         await pilot.press("r")
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, ReplyWriter)
-        assert app.screen.query(Toast)               # the notification is still current...
-        assert not visible_toasts(app.screen)        # ...but it does not cover the dialog
+        assert app.screen.query(Toast)  # the notification is still current...
+        assert not visible_toasts(app.screen)  # ...but it does not cover the dialog
         await pilot.press("escape")
         await pilot.pause()
         await pilot.pause()
-        assert visible_toasts(app.screen)            # and it is back when the dialog closes
+        assert visible_toasts(app.screen)  # and it is back when the dialog closes
 
 
 def _with_a_last_turn_event(tmp_path):

@@ -32,18 +32,20 @@ async def test_the_tutorial_coaches_the_first_actions_from_the_first_turn(screen
             await pilot.press("e")
             await pilot.pause()
         assert "press r" in coach(app)
-        while app.screen.query_one("#play-feed").highlighted_post_id and \
-                game.post(app.screen.query_one("#play-feed").highlighted_post_id).stance != "hostile":
+        while (
+            app.screen.query_one("#play-feed").highlighted_post_id
+            and game.post(app.screen.query_one("#play-feed").highlighted_post_id).stance != "hostile"
+        ):
             await pilot.press("down")
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReplyWriter)
-        await pilot.press("tab", "down", "ctrl+s")   # the first tone's words, sent as they are
+        await pilot.press("tab", "down", "ctrl+s")  # the first tone's words, sent as they are
         await pilot.pause()
         assert "statement (s)" in coach(app)
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press("tab", "down", "ctrl+s")   # the first open prepared statement, sent as it is
+        await pilot.press("tab", "down", "ctrl+s")  # the first open prepared statement, sent as it is
         await pilot.pause()
         assert game.state.taken[-1].kind == "statement"
         assert "press e" in coach(app)
@@ -51,7 +53,7 @@ async def test_the_tutorial_coaches_the_first_actions_from_the_first_turn(screen
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
-        assert coach(app) == ""        # the basics done, the coach steps back
+        assert coach(app) == ""  # the basics done, the coach steps back
 
 
 async def test_other_scenarios_have_no_coach(mini):

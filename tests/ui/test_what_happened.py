@@ -62,12 +62,12 @@ async def test_the_reputation_arrow_follows_an_action_at_once(mini):
         while not any(p.source != "org" and p.stance == "hostile" for p in game.state.feed):
             await pilot.press("e")
             await pilot.pause()
-        await pilot.press("e")   # a turn with history behind it
+        await pilot.press("e")  # a turn with history behind it
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReplyWriter)
-        await pilot.press("tab", "down", "ctrl+s")   # empathetic, the scenario's words
+        await pilot.press("tab", "down", "ctrl+s")  # empathetic, the scenario's words
         await pilot.pause()
         delta = sum(c.delta for c in game.state.taken[-1].changes if c.meter == "reputation")
         assert abs(delta) >= 0.05
@@ -77,9 +77,8 @@ async def test_the_reputation_arrow_follows_an_action_at_once(mini):
 
 def test_no_arrow_for_a_change_the_figure_cannot_show():
     assert _last_change(41.0, [41.004, 41.0], 40.0) == (41.004, 41.0)
-    spec = next(m for m in __import__("game.ui.widgets.dashboard", fromlist=["METERS"]).METERS
-                if m.key == "reputation")
-    assert spec.change(41.0 - 41.004) == spec.change(0.0)   # so no ▼ is drawn for it
+    spec = next(m for m in __import__("game.ui.widgets.dashboard", fromlist=["METERS"]).METERS if m.key == "reputation")
+    assert spec.change(41.0 - 41.004) == spec.change(0.0)  # so no ▼ is drawn for it
 
 
 async def test_the_events_log_drops_its_placeholder_once_something_happened(mini):

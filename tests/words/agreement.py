@@ -33,7 +33,7 @@ def predict(row: dict) -> str:
 
 @dataclass
 class Agreement:
-    pairs: list[tuple[str, str, dict]]          # (label, predicted, row)
+    pairs: list[tuple[str, str, dict]]  # (label, predicted, row)
 
     @property
     def accuracy(self) -> float:

@@ -33,16 +33,23 @@ def test_read_json_has_the_posture_why_and_features(capsys):
 
 
 def test_to_reads_a_reply_and_says_whether_it_answers(capsys):
-    _, out, _ = run(capsys, "read", "--json", "--to", "Is the #AskJPM Q&A still happening tomorrow?",
-                       "The Q&A has been cancelled; there is no new date yet.")
+    _, out, _ = run(
+        capsys,
+        "read",
+        "--json",
+        "--to",
+        "Is the #AskJPM Q&A still happening tomorrow?",
+        "The Q&A has been cancelled; there is no new date yet.",
+    )
     data = json.loads(out)
     assert data["as"] == "reply" and data["tone"] == "informative" and data["posture"] == "inform"
     assert data["features"]["answers_question"] is True
 
 
 def test_scenario_says_what_the_crisis_calls_for_and_reads_its_grievance(capsys):
-    code, out, _ = run(capsys, "read", "--scenario", "askjpm", "--json",
-                       "We know the foreclosures hurt families, and we are sorry.")
+    code, out, _ = run(
+        capsys, "read", "--scenario", "askjpm", "--json", "We know the foreclosures hurt families, and we are sorry."
+    )
     data = json.loads(out)
     assert code == 0 and data["calls_for"] == "rebuild"
     assert "foreclosures" in data["features"]["specifics"]
@@ -76,16 +83,22 @@ def test_dash_reads_the_text_from_stdin(capsys, monkeypatch):
 
 def test_batch_answers_every_good_line_and_locates_every_bad_one(capsys, tmp_path):
     batch = tmp_path / "drafts.jsonl"
-    batch.write_text("\n".join([
-        json.dumps({"text": "We are sorry if anyone was offended.", "as": "statement"}),
-        "{not json",
-        json.dumps({"text": "Nice try, bot.", "as": "reply", "to": "How many orcas died?"}),
-        json.dumps({"text": "x", "as": "tweet"}),
-        "",
-        json.dumps(["a list"]),
-        json.dumps({"text": "Thank you for your patience.", "to": "Can I have my house back?"}),
-        json.dumps({"txt": "typo"}),
-    ]) + "\n", encoding="utf-8")
+    batch.write_text(
+        "\n".join(
+            [
+                json.dumps({"text": "We are sorry if anyone was offended.", "as": "statement"}),
+                "{not json",
+                json.dumps({"text": "Nice try, bot.", "as": "reply", "to": "How many orcas died?"}),
+                json.dumps({"text": "x", "as": "tweet"}),
+                "",
+                json.dumps(["a list"]),
+                json.dumps({"text": "Thank you for your patience.", "to": "Can I have my house back?"}),
+                json.dumps({"txt": "typo"}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     code, out, err = run(capsys, "read", "--batch", str(batch), "--json")
     assert code == 1
     answers = [json.loads(line) for line in out.splitlines()]
@@ -110,7 +123,10 @@ def test_a_clean_batch_exits_0(capsys, tmp_path):
 
 def test_a_batch_saved_with_a_bom_and_crlf_reads_from_line_1(capsys, tmp_path):
     batch = tmp_path / "windows.jsonl"
-    lines = [json.dumps({"text": "We got this wrong and we are sorry."}), json.dumps({"text": "These claims are false."})]
+    lines = [
+        json.dumps({"text": "We got this wrong and we are sorry."}),
+        json.dumps({"text": "These claims are false."}),
+    ]
     batch.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
     code, out, err = run(capsys, "read", "--batch", str(batch), "--json")
     assert code == 0 and err == ""
@@ -123,8 +139,7 @@ def test_a_missing_batch_file_is_bad_input(capsys, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "argv",
-    [["read"], ["read", "text", "--batch", "f.jsonl", "--json"], ["read", "--batch", "f.jsonl"]],
+    "argv", [["read"], ["read", "text", "--batch", "f.jsonl", "--json"], ["read", "--batch", "f.jsonl"]]
 )
 def test_bad_usage_exits_2(capsys, argv):
     code, out, err = run(capsys, *argv)

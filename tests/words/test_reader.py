@@ -76,7 +76,9 @@ def test_a_reading_says_whether_phrases_decided_it():
 
 
 def test_plain_facts_read_as_inform_and_count_as_specifics():
-    reading = read_statement("The Q&A with Jimmy Lee will not take place on Thursday at 1pm. Registered students will receive an email.")
+    reading = read_statement(
+        "The Q&A with Jimmy Lee will not take place on Thursday at 1pm. Registered students will receive an email."
+    )
     assert reading.posture == "inform"
     assert "Jimmy Lee" in reading.features.specifics and "1pm" in reading.features.specifics
 
@@ -91,7 +93,9 @@ def test_a_statement_that_names_the_scenario_grievance_counts_it_as_specific():
 
 def test_a_reply_that_answers_the_question_reads_as_informative():
     post = "What does a first year in investment banking at JPM look like? #AskJPM"
-    reading = read_reply("A first year analyst rotates through two desks and has eight weeks of banking training.", to=post)
+    reading = read_reply(
+        "A first year analyst rotates through two desks and has eight weeks of banking training.", to=post
+    )
     assert reading.tone == "informative" and reading.posture == "inform"
     assert reading.features.answers_question is True
     assert "it answers what the post asked" in reading.summary
@@ -146,8 +150,13 @@ def test_text_it_cannot_read_gets_a_plain_answer_and_no_guess(text, reason):
         assert not reading.readable
         assert reading.posture is None and reading.tone is None and reading.features is None and reading.why == ()
         assert reading.summary.startswith("Cannot read this: ")
-        expected = {"empty": "empty", "emoji only": "emoji only", "no words": "no words",
-                    "too short": "too short", "not in English": "not in English"}[reason]
+        expected = {
+            "empty": "empty",
+            "emoji only": "emoji only",
+            "no words": "no words",
+            "too short": "too short",
+            "not in English": "not in English",
+        }[reason]
         assert expected in reading.unreadable
 
 
@@ -162,7 +171,7 @@ def test_words_it_knows_none_of_are_not_read_as_english():
 
 
 def test_a_statement_past_the_cap_is_read_to_the_cap_and_says_so():
-    text = "We are sorry for what happened. " * 80            # 2,560 characters
+    text = "We are sorry for what happened. " * 80  # 2,560 characters
     reading = read_statement(text)
     assert len(reading.text) <= STATEMENT_LIMIT
     assert reading.features.truncated
@@ -204,7 +213,12 @@ def test_a_reading_is_frozen_deterministic_and_serialisable():
 def test_statement_labels_are_the_engines_postures_and_reply_labels_its_tones():
     from game.scenario.vocabulary import STRATEGIES, TONES
 
-    texts = ["We are sorry, it was our fault.", "These claims are false.", "Trolls, all of them.",
-             "For 150 years we have been proud to serve families.", "Bad idea, back to the drawing board."]
+    texts = [
+        "We are sorry, it was our fault.",
+        "These claims are false.",
+        "Trolls, all of them.",
+        "For 150 years we have been proud to serve families.",
+        "Bad idea, back to the drawing board.",
+    ]
     assert {read_statement(t).posture for t in texts} <= set(STRATEGIES)
     assert read_reply("lol ok, nice try").tone in TONES

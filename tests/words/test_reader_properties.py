@@ -90,7 +90,7 @@ def test_text_in_another_language_is_answered_as_such(language, data, change):
     words = FOREIGN[language].split()
     start = data.draw(st.integers(0, len(words) - 6))
     length = data.draw(st.integers(6, len(words) - start))
-    text = change(" ".join(words[start:start + length]))
+    text = change(" ".join(words[start : start + length]))
     for reading in (read_statement(text), read_reply(text)):
         assert not reading.readable and "English" in reading.unreadable, text
 

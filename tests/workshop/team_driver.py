@@ -23,7 +23,7 @@ def main(code: str, style: str, start_at: float) -> int:
     controller, recorder = joined.headless()
     time.sleep(max(0.0, start_at - time.time()))
     while not controller.game.over and not joined.link.workshop.ended:
-        joined.link.poll(controller)          # injects arrive as logged Inject actions
+        joined.link.poll(controller)  # injects arrive as logged Inject actions
         turn = controller.game.state.turn
         if style == "stop3" and turn == 3:
             time.sleep(0.1)

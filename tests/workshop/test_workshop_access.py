@@ -19,7 +19,7 @@ def test_status_and_report_ask_for_the_facilitators_code():
     made = new_workshop(2)
     team_code = made["teams"][0]["code"]
     for step in ("status", "report"):
-        code, out, err = cli("workshop", step)                  # no code, no terminal to ask on
+        code, out, err = cli("workshop", step)  # no code, no terminal to ask on
         assert code == 2 and out == "" and "--code" in err
         code, out, err = cli("workshop", step, "--code", team_code)
         assert code == 1 and out == "" and "facilitator" in err
@@ -36,14 +36,14 @@ def test_status_json_says_press_virality_last_action_and_injects():
     WorkshopStore().send_inject(made["workshop"], None, inject_id="memo")
     joined = join(made["teams"][0]["code"])
     controller, recorder = joined.headless()
-    joined.link.poll(controller)                              # Red receives the inject
+    joined.link.poll(controller)  # Red receives the inject
     controller.apply(Monitor())
     recorder.close()
     code, out, _ = cli("workshop", "status", "--json", "--code", made["facilitator_code"])
     red, blue = json.loads(out)["teams"]
     assert code == 0
     assert red["press"] is not None and red["virality"] is not None
-    assert red["last_action"] == f"turn 1: {controller.game.state.taken[-1].label}"   # with its turn
+    assert red["last_action"] == f"turn 1: {controller.game.state.taken[-1].label}"  # with its turn
     assert (red["injects_sent"], red["injects_received"]) == (1, 1)
     assert (blue["injects_sent"], blue["injects_received"]) == (1, 0)
 
@@ -78,16 +78,20 @@ def unwritable_data_dir(tmp_path, monkeypatch):
 
 def test_workshop_new_status_and_join_name_what_they_cannot_write(tmp_path, monkeypatch):
     folder = unwritable_data_dir(tmp_path, monkeypatch)
-    for argv in (("workshop", "new", str(MINI), "--teams", "2"),
-                 ("workshop", "status", "--code", "ABCD-EFGH-JKMN"),
-                 ("join", "ABCD-EFGH-JKMN")):
+    for argv in (
+        ("workshop", "new", str(MINI), "--teams", "2"),
+        ("workshop", "status", "--code", "ABCD-EFGH-JKMN"),
+        ("join", "ABCD-EFGH-JKMN"),
+    ):
         code, out, err = cli(*argv)
         assert code == 1, (argv, err)
         assert str(folder) in err and "cannot write" in err and "Traceback" not in err, (argv, err)
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root writes into read-only folders; run as another user to cover this")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="root writes into read-only folders; run as another user to cover this",
+)
 def test_a_read_only_data_folder_is_a_sentence(tmp_path, monkeypatch):
     made = new_workshop(1)
     folder = os.environ["BASHTAG_DATA_DIR"]

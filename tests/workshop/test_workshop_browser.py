@@ -27,12 +27,18 @@ from waiting import wait_until, wait_until_async
 from workshop_helpers import new_workshop
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,800"]
-
-pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)"),
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,800",
 ]
+
+pytestmark = [pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)")]
 
 
 def free_port() -> int:
@@ -51,8 +57,8 @@ class Browser:
 
     def __init__(self, ws):
         self.ws, self.next_id, self.replies, self.received = ws, 0, {}, bytearray()
-        self.requested: list[str] = []      # every address the page asked for (page, scripts, font, socket)
-        self.console: list[str] = []        # the browser's own complaints (a CSP violation lands here)
+        self.requested: list[str] = []  # every address the page asked for (page, scripts, font, socket)
+        self.console: list[str] = []  # the browser's own complaints (a CSP violation lands here)
 
     async def pump(self):
         import aiohttp
@@ -90,9 +96,15 @@ class Browser:
 
     async def enter(self):
         for kind in ("keyDown", "keyUp"):
-            await self.call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter",
-                            windowsVirtualKeyCode=13, nativeVirtualKeyCode=13,
-                            **({"text": "\r"} if kind == "keyDown" else {}))
+            await self.call(
+                "Input.dispatchKeyEvent",
+                type=kind,
+                key="Enter",
+                code="Enter",
+                windowsVirtualKeyCode=13,
+                nativeVirtualKeyCode=13,
+                **({"text": "\r"} if kind == "keyDown" else {}),
+            )
 
 
 async def drive(page_ws_url: str, url: str, code: str, workshop: str) -> Browser:
@@ -106,16 +118,15 @@ async def drive(page_ws_url: str, url: str, code: str, workshop: str) -> Browser
             await browser.call("Page.enable")
             await browser.call("Log.enable")
             await browser.call("Page.navigate", url=url)
-            await browser.wait_text("Bashtag workshop")           # the join screen
+            await browser.wait_text("Bashtag workshop")  # the join screen
             await browser.wait_text("join code")
             await browser.type(code)
-            await browser.wait_text(code)                          # the code is in the box: the screen has the keys
+            await browser.wait_text(code)  # the code is in the box: the screen has the keys
             await browser.enter()
-            await browser.wait_text("Start")                       # the briefing (its Start key)
+            await browser.wait_text("Start")  # the briefing (its Start key)
             await browser.enter()
-            await browser.wait_text("Team Red")                    # the play screen's header
-            terminal = await browser.call("Runtime.evaluate",
-                                          expression="document.querySelectorAll('.xterm').length")
+            await browser.wait_text("Team Red")  # the play screen's header
+            terminal = await browser.call("Runtime.evaluate", expression="document.querySelectorAll('.xterm').length")
             assert terminal["result"]["value"] >= 1
             # The facilitator pauses: the browser team sees it at once, without pressing a key.
             from game.workshop.store import WorkshopStore
@@ -135,23 +146,32 @@ def test_a_browser_joins_with_a_code_and_plays(tmp_path):
 
     made = new_workshop(1, "--team-names", "Red")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "game", "workshop", "serve", made["workshop"], "--host",
-                               "0.0.0.0", "--port", str(port)], env=os.environ.copy(), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, start_new_session=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "game", "workshop", "serve", made["workshop"], "--host", "0.0.0.0", "--port", str(port)],
+        env=os.environ.copy(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     profile = tmp_path / "chromium"
     chromium = None
     try:
         wait_until(lambda: port_open(port), 20, "workshop serve to listen")
-        chromium = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",
-                                     "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                    start_new_session=True)
+        chromium = subprocess.Popen(
+            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         active = profile / "DevToolsActivePort"
-        dev_port = int(wait_until(lambda: active.is_file() and active.read_text().split("\n")[0], 20,
-                                "chromium's DevTools port"))
+        dev_port = int(
+            wait_until(lambda: active.is_file() and active.read_text().split("\n")[0], 20, "chromium's DevTools port")
+        )
         pages = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{dev_port}/json/list", timeout=10).read())
         page = next(p for p in pages if p.get("type") == "page")
-        browser = asyncio.run(drive(page["webSocketDebuggerUrl"], f"http://127.0.0.2:{port}/",
-                                    made["teams"][0]["code"], made["workshop"]))
+        browser = asyncio.run(
+            drive(page["webSocketDebuggerUrl"], f"http://127.0.0.2:{port}/", made["teams"][0]["code"], made["workshop"])
+        )
     finally:
         for proc in (chromium, server):
             if proc is not None and proc.poll() is None:
@@ -165,9 +185,9 @@ def test_a_browser_joins_with_a_code_and_plays(tmp_path):
     from game.workshop.store import WorkshopStore
 
     team = WorkshopStore().teams(made["workshop"])[0]
-    assert team.session_path is not None                       # the browser's team is recording its game
+    assert team.session_path is not None  # the browser's team is recording its game
     hosts = {urlsplit(url).netloc for url in browser.requested}
-    assert hosts == {f"127.0.0.2:{port}"}, browser.requested      # the socket too; no web font from outside
+    assert hosts == {f"127.0.0.2:{port}"}, browser.requested  # the socket too; no web font from outside
     assert any(url.startswith(f"ws://127.0.0.2:{port}/ws") for url in browser.requested)
-    assert any("/static/fonts/RobotoMono" in url for url in browser.requested)   # the font, served here
+    assert any("/static/fonts/RobotoMono" in url for url in browser.requested)  # the font, served here
     assert not [line for line in browser.console if "Content Security Policy" in line], browser.console

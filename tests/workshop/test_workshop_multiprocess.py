@@ -18,11 +18,18 @@ def test_four_team_processes_play_concurrently_and_the_report_compares_them(tmp_
     from game.workshop.store import WorkshopStore
 
     WorkshopStore().send_inject(made["workshop"], None, inject_id="reporter_call")
-    start_at = time.time() + 1.5       # every process waits for this instant: their turn ends collide
+    start_at = time.time() + 1.5  # every process waits for this instant: their turn ends collide
     styles = ["cancel", "pause", "watch", "cancel"]
-    procs = [subprocess.Popen([sys.executable, str(DRIVER), team["code"], style, str(start_at)],
-                              env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for team, style in zip(made["teams"], styles)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(DRIVER), team["code"], style, str(start_at)],
+            env=os.environ.copy(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for team, style in zip(made["teams"], styles)
+    ]
     for proc in procs:
         out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err
@@ -31,7 +38,7 @@ def test_four_team_processes_play_concurrently_and_the_report_compares_them(tmp_
     status = json.loads(out)
     assert code == 0 and status["workshop"] == made["workshop"]
     assert all(t["outcome"] for t in status["teams"]), status
-    assert all(t["turn"] == 15 for t in status["teams"])       # mini has 14 turns: all played
+    assert all(t["turn"] == 15 for t in status["teams"])  # mini has 14 turns: all played
     # The cancelling teams played the same game (same seed, same choices), the others differed.
     by_name = {t["name"]: t for t in status["teams"]}
     assert by_name["Red"]["total_posts"] == by_name["Gold"]["total_posts"]
@@ -42,14 +49,14 @@ def test_four_team_processes_play_concurrently_and_the_report_compares_them(tmp_
     for name in ("Red", "Blue", "Green", "Gold"):
         assert f"Team {name}" in report
     assert "Where the teams' choices diverged" in report and "### Turn 3" in report
-    assert report.count("**Inject:** A reporter calls") == 4       # every team's log recorded the inject
+    assert report.count("**Inject:** A reporter calls") == 4  # every team's log recorded the inject
     assert "Questions for the discussion" in report
 
     html_file = tmp_path / "debrief.html"
     code, _, err = cli("workshop", "report", "-o", str(html_file), "--code", made["facilitator_code"])
     text = html_file.read_text()
     assert code == 0 and text.startswith("<!DOCTYPE html>") and "<script" not in text
-    assert text.count('class="pygal-chart"') == 2 and "What happened" in text   # the fictional mini's model play
+    assert text.count('class="pygal-chart"') == 2 and "What happened" in text  # the fictional mini's model play
 
 
 def test_joining_again_with_the_code_resumes_the_game_where_it_was():
@@ -66,7 +73,7 @@ def test_joining_again_with_the_code_resumes_the_game_where_it_was():
     controller.end_turn()
     before = controller.game.state
     recorder.close()
-    first.release()                                   # the terminal is closed
+    first.release()  # the terminal is closed
 
     again = join(code)
     assert again.game is not None
@@ -87,7 +94,7 @@ def test_an_inject_applied_just_before_a_crash_is_not_applied_again():
     controller, recorder = first.headless()
     store.send_inject(made["workshop"], first.team.id, inject_id="memo")
     store.send_inject(made["workshop"], first.team.id, headline="Second")
-    controller.apply(Inject(inject_id="memo"))      # logged; the process dies before marking it delivered
+    controller.apply(Inject(inject_id="memo"))  # logged; the process dies before marking it delivered
     recorder.close()
     first.release()
 
@@ -108,19 +115,24 @@ def test_killing_a_team_process_loses_at_most_the_turn_in_progress():
 
     made = new_workshop(1)
     code = made["teams"][0]["code"]
-    proc = subprocess.Popen([sys.executable, str(DRIVER), code, "slow", "0"], env=os.environ.copy(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, str(DRIVER), code, "slow", "0"],
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     store = WorkshopStore()
-    wait_until(lambda: store.teams(made["workshop"])[0].turn >= 5 or proc.poll() is not None, 30,
-               "the team to reach turn 5")
+    wait_until(
+        lambda: store.teams(made["workshop"])[0].turn >= 5 or proc.poll() is not None, 30, "the team to reach turn 5"
+    )
     assert proc.poll() is None
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
-    seen = store.teams(made["workshop"])[0].turn          # what the dashboard last saw
+    seen = store.teams(made["workshop"])[0].turn  # what the dashboard last saw
 
     again = join(code, store)
     assert again.game is not None and again.game.state.turn >= seen
-    controller, recorder = again.headless()               # and it plays on
+    controller, recorder = again.headless()  # and it plays on
     controller.end_turn()
     recorder.close()
     assert store.teams(made["workshop"])[0].turn == again.game.state.turn
@@ -146,9 +158,16 @@ def test_the_same_team_cannot_play_in_two_windows_at_once():
 
 def _drivers(made: dict, styles: list[str]) -> list[subprocess.Popen]:
     start_at = time.time() + 1.0
-    return [subprocess.Popen([sys.executable, str(DRIVER), team["code"], style, str(start_at)],
-                             env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for team, style in zip(made["teams"], styles)]
+    return [
+        subprocess.Popen(
+            [sys.executable, str(DRIVER), team["code"], style, str(start_at)],
+            env=os.environ.copy(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for team, style in zip(made["teams"], styles)
+    ]
 
 
 def _finish(store, made: dict, procs: list[subprocess.Popen]) -> None:
@@ -166,15 +185,16 @@ def test_pressing_n_twice_opens_only_one_turn_past_the_leading_team():
     ident = made["workshop"]
     procs = _drivers(made, ["watch", "watch", "watch"])
     try:
+
         def all_waiting_on(turn):
             teams = store.teams(ident)
             return all(t.turn == turn and t.waiting for t in teams)
 
         wait_until(lambda: all_waiting_on(1), 30, "every team to wait at the end of turn 1")
         assert store.open_next_turn(ident) == (2, True)
-        assert store.open_next_turn(ident) == (2, False)       # the second press: nobody is on turn 2 yet
+        assert store.open_next_turn(ident) == (2, False)  # the second press: nobody is on turn 2 yet
         wait_until(lambda: all_waiting_on(2), 30, "every team to wait at the end of turn 2")
-        time.sleep(0.5)     # teams keep asking to end turn 2: refused (a fixed wait on purpose: nothing must happen)
+        time.sleep(0.5)  # teams keep asking to end turn 2: refused (a fixed wait on purpose: nothing must happen)
         assert {t.turn for t in store.teams(ident)} == {2}
         assert store.workshop(ident).open_turn == 2
         assert store.open_next_turn(ident) == (3, True)
@@ -190,13 +210,13 @@ def test_the_turn_timer_stops_while_paused_and_never_opens_more_than_one_turn_ah
     made = new_workshop(2, "--lockstep")
     store = WorkshopStore()
     ident = made["workshop"]
-    procs = _drivers(made, ["stop3", "stop3"])      # both play on until turn 3, then think (never end it)
-    tick = lambda: store.tick_timer(ident)            # what the dashboard does every second  # noqa: E731
+    procs = _drivers(made, ["stop3", "stop3"])  # both play on until turn 3, then think (never end it)
+    tick = lambda: store.tick_timer(ident)  # what the dashboard does every second  # noqa: E731
     try:
         wait_until(lambda: all(t.waiting for t in store.teams(ident)), 30, "both teams to wait on turn 1")
         store.set_paused(ident, True)
-        store.set_timer(ident, 1)                      # a one-second turn timer, set while paused
-        time.sleep(2.0)     # two timer periods: nothing opens while paused (on purpose: nothing must happen)
+        store.set_timer(ident, 1)  # a one-second turn timer, set while paused
+        time.sleep(2.0)  # two timer periods: nothing opens while paused (on purpose: nothing must happen)
         tick()
         workshop = store.workshop(ident)
         assert workshop.open_turn == 1 and workshop.timer_remaining() == 1.0
@@ -204,11 +224,11 @@ def test_the_turn_timer_stops_while_paused_and_never_opens_more_than_one_turn_ah
         wait_until(lambda: store.workshop(ident).open_turn == 2, 10, "the timer to open turn 2", tick=tick)
         # Turn 2 is played and its end waits; the timer opens turn 3, and the teams stop there.
         wait_until(lambda: all(t.turn == 3 for t in store.teams(ident)), 30, "both teams on turn 3", tick=tick)
-        for _ in range(40):                            # four seconds, four timer periods: at most turn 4
+        for _ in range(40):  # four seconds, four timer periods: at most turn 4
             tick()
             time.sleep(0.1)
         assert store.workshop(ident).open_turn == 4
-        assert store.workshop(ident).timer_remaining() == 0.0     # run out, waiting for a team to reach turn 4
+        assert store.workshop(ident).timer_remaining() == 0.0  # run out, waiting for a team to reach turn 4
     finally:
         _finish(store, made, procs)
 
@@ -218,12 +238,21 @@ def test_a_scheduled_inject_reaches_each_chosen_team_at_its_turn_and_the_timelin
 
     made = new_workshop(3, "--team-names", "Red,Blue,Green")
     store = WorkshopStore()
-    code, out, err = cli("workshop", "schedule", "reporter_call", "--turn", "4", "--teams", "Red,Blue",
-                         "--code", made["facilitator_code"])
+    code, out, err = cli(
+        "workshop",
+        "schedule",
+        "reporter_call",
+        "--turn",
+        "4",
+        "--teams",
+        "Red,Blue",
+        "--code",
+        made["facilitator_code"],
+    )
     assert code == 0 and "Red, Blue" in out, err
     [entry] = store.inject_timeline(made["workshop"])
     assert entry["at_turn"] == 4 and entry["teams"] == [("Red", "scheduled"), ("Blue", "scheduled")]
-    procs = _drivers(made, ["watch", "watch", "watch"])      # three processes play to the end
+    procs = _drivers(made, ["watch", "watch", "watch"])  # three processes play to the end
     for proc in procs:
         _, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err

@@ -28,9 +28,14 @@ def free_port() -> int:
 
 def start_serving(workshop: str, *extra: str) -> tuple[subprocess.Popen, int]:
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "game", "workshop", "serve", workshop, "--port", str(port),
-                               *extra], env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              start_new_session=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "game", "workshop", "serve", workshop, "--port", str(port), *extra],
+        env=os.environ.copy(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
     def listening() -> bool:
         with socket.socket() as sock:
             return sock.connect_ex(("127.0.0.1", port)) == 0
@@ -90,7 +95,7 @@ def test_the_socket_refuses_pages_of_other_sites_and_caps_live_windows():
         async def one_open_then_another():
             async with aiohttp.ClientSession() as session:
                 async with session.ws_connect(f"{own}/ws?width=80&height=24", headers={"Origin": own}):
-                    second = await handshake(port, own)             # over the cap of 1
+                    second = await handshake(port, own)  # over the cap of 1
                     status, page = await asyncio.to_thread(page_status, port)
                     return second, status, page
 
@@ -121,8 +126,11 @@ def test_the_page_loads_nothing_from_outside_and_says_so_in_its_policy():
         stop(server)
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "https://" not in page and "googleapis" not in page
-    assert "default-src 'none'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in \
-        policy.split("script-src", 1)[1].split(";", 1)[0]
+    assert (
+        "default-src 'none'" in policy
+        and "script-src 'self'" in policy
+        and "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    )
 
 
 def test_a_busy_port_is_a_sentence_not_a_traceback():
@@ -148,7 +156,7 @@ def test_an_address_no_browser_can_open_is_refused_and_the_one_to_hand_out_is_pr
     monkeypatch.setattr(serve, "network_addresses", lambda: ["192.0.2.2"])
     assert serve.urls_to_hand_out("0.0.0.0", 8766, None) == ["http://192.0.2.2:8766/"]
     monkeypatch.setattr(serve, "network_addresses", lambda: [])
-    assert serve.urls_to_hand_out("0.0.0.0", 8766, None) == []      # serve() then refuses, with the reason
+    assert serve.urls_to_hand_out("0.0.0.0", 8766, None) == []  # serve() then refuses, with the reason
 
 
 def test_served_teams_are_forked_from_one_preloaded_server_and_play():
@@ -161,8 +169,12 @@ def test_served_teams_are_forked_from_one_preloaded_server_and_play():
     async def play() -> bytes:
         received = bytearray()
         async with aiohttp.ClientSession() as session:
-            async with session.ws_connect(f"http://127.0.0.1:{port}/ws?width=140&height=42", max_msg_size=0,
-                                          headers={"Origin": f"http://127.0.0.1:{port}"}) as ws:
+            async with session.ws_connect(
+                f"http://127.0.0.1:{port}/ws?width=140&height=42",
+                max_msg_size=0,
+                headers={"Origin": f"http://127.0.0.1:{port}"},
+            ) as ws:
+
                 async def until(text: str, timeout: float = 60) -> None:
                     deadline = time.monotonic() + timeout
                     while text.encode() not in received:
@@ -190,7 +202,7 @@ def test_served_teams_are_forked_from_one_preloaded_server_and_play():
         stop(server)
     from game.workshop.store import WorkshopStore
 
-    assert WorkshopStore().teams(made["workshop"])[0].session_path is not None   # its game is recorded
+    assert WorkshopStore().teams(made["workshop"])[0].session_path is not None  # its game is recorded
 
 
 def forked_teams(pgid: int) -> list[bytes]:

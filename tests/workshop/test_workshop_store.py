@@ -12,8 +12,15 @@ from game.workshop.store import WorkshopError, WorkshopStore
 
 
 def make(store: WorkshopStore, teams=("Red", "Blue"), lockstep=False):
-    return store.create(name="Test", scenario_ref="mini", scenario_id="mini", scenario_sha256="x" * 64, seed=1,
-                        team_names=list(teams), lockstep=lockstep)
+    return store.create(
+        name="Test",
+        scenario_ref="mini",
+        scenario_id="mini",
+        scenario_sha256="x" * 64,
+        seed=1,
+        team_names=list(teams),
+        lockstep=lockstep,
+    )
 
 
 def test_codes_are_readable_random_and_distinct():
@@ -62,7 +69,7 @@ def test_wrong_facilitator_and_expired_codes_are_refused_plainly(tmp_path):
 def test_a_facilitator_code_finds_its_own_workshop_even_when_not_the_latest(tmp_path):
     store = WorkshopStore(tmp_path / "w.sqlite3")
     first, facilitator, teams = make(store)
-    make(store)                                     # a later workshop
+    make(store)  # a later workshop
     assert store.facilitator(None, facilitator).id == first.id
     with pytest.raises(WorkshopError, match="not a facilitator's code"):
         store.facilitator(None, teams[0][1])
@@ -89,13 +96,22 @@ def test_concurrent_writers_all_land(tmp_path):
     errors = []
 
     def team_process(team):
-        store = WorkshopStore(path)         # one connection each, as separate processes have
+        store = WorkshopStore(path)  # one connection each, as separate processes have
         try:
             barrier.wait()
             for turn in range(2, 27):
-                store.report_progress(team.id, turn=turn, turns_total=26, sim_time="2020-01-01T12:00:00",
-                                      reputation=40.0, press=1.0, virality=0.5, total_posts=turn * 10,
-                                      outcome=None, last_actions=[f"turn {turn}"])
+                store.report_progress(
+                    team.id,
+                    turn=turn,
+                    turns_total=26,
+                    sim_time="2020-01-01T12:00:00",
+                    reputation=40.0,
+                    press=1.0,
+                    virality=0.5,
+                    total_posts=turn * 10,
+                    outcome=None,
+                    last_actions=[f"turn {turn}"],
+                )
         except Exception as error:  # noqa: BLE001
             errors.append(error)
 
@@ -142,13 +158,14 @@ def test_an_inject_is_scheduled_at_the_turn_a_simulated_time_falls_in():
     game = Game(load_scenario(Path(MINI)), 7)
     for _ in range(3):
         game.end_turn()
-    turn4 = game.state.time                                   # the start of turn 4
+    turn4 = game.state.time  # the start of turn 4
     at = (turn4 + (game.state.history[-1].end - game.state.history[-1].start) / 2).strftime("%Y-%m-%d %H:%M")
-    code, out, err = cli("workshop", "schedule", "memo", "--at", turn4.strftime("%Y-%m-%d %H:%M"),
-                         "--code", made["facilitator_code"])
+    code, out, err = cli(
+        "workshop", "schedule", "memo", "--at", turn4.strftime("%Y-%m-%d %H:%M"), "--code", made["facilitator_code"]
+    )
     assert code == 0 and "for turn 4" in out, err
     code, out, err = cli("workshop", "schedule", "memo", "--at", at, "--code", made["facilitator_code"])
-    assert code == 0 and "for turn 4" in out, err                # within turn 4
+    assert code == 0 and "for turn 4" in out, err  # within turn 4
     assert [e["at_turn"] for e in WorkshopStore().inject_timeline(made["workshop"])] == [4, 4]
     code, _, err = cli("workshop", "schedule", "memo", "--at", "1999-01-01 00:00", "--code", made["facilitator_code"])
     assert code == 2 and "the scenario starts at" in err
@@ -189,6 +206,6 @@ def test_a_store_made_by_an_earlier_version_opens_and_keeps_its_workshop(tmp_pat
     assert (workshop.open_turn, workshop.timer_seconds, workshop.timer_remaining()) == (2, 0, None)
     [team] = store.teams("w-old")
     assert (team.name, team.turn, team.history, team.joined) == ("Red", 2, (), None)
-    assert [i.inject_id for i in store.pending_injects(team.id)] == ["memo"]     # an old inject still arrives
+    assert [i.inject_id for i in store.pending_injects(team.id)] == ["memo"]  # an old inject still arrives
     store.set_timer("w-old", 60)
     assert store.workshop("w-old").timer_seconds == 60

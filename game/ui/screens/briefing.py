@@ -32,8 +32,11 @@ def seed_line(ref: str, seed: int) -> Content:
     """The seed, and how to hand this very game on (a facilitator gives it to the next group).
 
     ``ref`` is what `bashtag play` was given: a built-in's id or a file's path."""
-    return join(("Seed ", "$text-muted"), (str(seed), "bold"),
-                (f"  ·  the same game again: bashtag play {one_line(ref)} --seed {seed}", "$text-muted"))
+    return join(
+        ("Seed ", "$text-muted"),
+        (str(seed), "bold"),
+        (f"  ·  the same game again: bashtag play {one_line(ref)} --seed {seed}", "$text-muted"),
+    )
 
 
 def _text(value, limit: int = 20_000) -> str:
@@ -83,17 +86,28 @@ def briefing_facts(path: Path) -> SimpleNamespace | None:
         if data.get("difficulty") not in ("easy", "medium", "hard"):
             return None
         return SimpleNamespace(
-            id=_text(data["id"], 200), title=_text(data["title"], 200), date=date, difficulty=data["difficulty"],
-            role=SimpleNamespace(title=_text(role["title"], 200), briefing=_text(role["briefing"]),
-                                 objectives=[_text(o, 2000) for o in objectives]),
+            id=_text(data["id"], 200),
+            title=_text(data["title"], 200),
+            date=date,
+            difficulty=data["difficulty"],
+            role=SimpleNamespace(
+                title=_text(role["title"], 200),
+                briefing=_text(role["briefing"]),
+                objectives=[_text(o, 2000) for o in objectives],
+            ),
             organisation=SimpleNamespace(
-                name=_text(org["name"], 200), handle=_text(org["handle"], 200),
+                name=_text(org["name"], 200),
+                handle=_text(org["handle"], 200),
                 followers=int(_number(org["followers"], 0, 500_000_000)),
-                reputation=_number(org["reputation"], 0, 100), crisis_type=crisis,
-                history=[SimpleNamespace(year=int(_number(h["year"], 1, 9999)), what=_text(h["what"], 2000))
-                         for h in history]),
-            campaign=SimpleNamespace(hashtag=_text(campaign["hashtag"], 80), tag=tag,
-                                     announcement=_text(campaign["announcement"], 2000)),
+                reputation=_number(org["reputation"], 0, 100),
+                crisis_type=crisis,
+                history=[
+                    SimpleNamespace(year=int(_number(h["year"], 1, 9999)), what=_text(h["what"], 2000)) for h in history
+                ],
+            ),
+            campaign=SimpleNamespace(
+                hashtag=_text(campaign["hashtag"], 80), tag=tag, announcement=_text(campaign["announcement"], 2000)
+            ),
             clock=SimpleNamespace(phases=[SimpleNamespace(turns=int(_number(p["turns"], 1, 200))) for p in phases]),
         )
     except (KeyError, TypeError, ValueError, AttributeError, OSError):
@@ -126,31 +140,56 @@ class BriefingScreen(Screen):
         org = s.organisation
         words = tag_words(s)
         with VerticalScroll(id="briefing-scroll"):
-            yield Static(join((one_line(s.title), "bold"), (f"  ·  {s.date:%d %B %Y}  ·  {s.difficulty}", "$text-muted")),
-                         id="briefing-title")
-            yield Static(join(("You are: ", "bold $text-accent"), (one_line(s.role.title), "bold")),
-                          classes="briefing-section")
+            yield Static(
+                join((one_line(s.title), "bold"), (f"  ·  {s.date:%d %B %Y}  ·  {s.difficulty}", "$text-muted")),
+                id="briefing-title",
+            )
+            yield Static(
+                join(("You are: ", "bold $text-accent"), (one_line(s.role.title), "bold")), classes="briefing-section"
+            )
             yield Static(lit(s.role.briefing), classes="briefing-text")
             history = [join("  • ", (f"{c.year}: ", "bold"), (c.what, "")) for c in org.history]
-            yield Static(Content("\n").join([
-                join(("The organisation: ", "bold $text-accent"), (one_line(org.name), "bold"),
-                     (f"  @{one_line(org.handle)}", "$text-muted"), f"  ·  {followers(org.followers)} followers"),
-                Content(f"  Reputation {org.reputation:.0f}/100: {standing(org.reputation)}."),
-                Content(f"  {CRISIS_TYPE[org.crisis_type].capitalize()}."),
-                *([Content("  Past troubles the public remembers:")] + history if history else []),
-            ]), classes="briefing-section")
-            yield Static(Content("\n").join([
-                join((words.heading, "bold $text-accent"), (one_line(s.campaign.hashtag), "bold")),
-                join(f"  {words.post}“", (s.campaign.announcement, "italic"), "”"),
-            ]), classes="briefing-section")
+            yield Static(
+                Content("\n").join(
+                    [
+                        join(
+                            ("The organisation: ", "bold $text-accent"),
+                            (one_line(org.name), "bold"),
+                            (f"  @{one_line(org.handle)}", "$text-muted"),
+                            f"  ·  {followers(org.followers)} followers",
+                        ),
+                        Content(f"  Reputation {org.reputation:.0f}/100: {standing(org.reputation)}."),
+                        Content(f"  {CRISIS_TYPE[org.crisis_type].capitalize()}."),
+                        *([Content("  Past troubles the public remembers:")] + history if history else []),
+                    ]
+                ),
+                classes="briefing-section",
+            )
+            yield Static(
+                Content("\n").join(
+                    [
+                        join((words.heading, "bold $text-accent"), (one_line(s.campaign.hashtag), "bold")),
+                        join(f"  {words.post}“", (s.campaign.announcement, "italic"), "”"),
+                    ]
+                ),
+                classes="briefing-section",
+            )
             if s.role.objectives:
-                yield Static(Content("\n").join(
-                    [Content.styled("Your objectives", "bold $text-accent")]
-                    + [join("  • ", (o, "")) for o in s.role.objectives]), classes="briefing-section")
+                yield Static(
+                    Content("\n").join(
+                        [Content.styled("Your objectives", "bold $text-accent")]
+                        + [join("  • ", (o, "")) for o in s.role.objectives]
+                    ),
+                    classes="briefing-section",
+                )
             turns = sum(p.turns for p in s.clock.phases)
-            yield Static(Content(
-                f"The game lasts {turns} turns. Each turn: read the feed, spend your attention on actions, "
-                "then press e to let time run. Press ? at any time for help."), classes="briefing-section")
+            yield Static(
+                Content(
+                    f"The game lasts {turns} turns. Each turn: read the feed, spend your attention on actions, "
+                    "then press e to let time run. Press ? at any time for help."
+                ),
+                classes="briefing-section",
+            )
             if self.seed is not None:
                 ref = getattr(self.app, "scenario_ref", None) or s.id
                 yield Static(seed_line(ref, self.seed), classes="briefing-section", id="briefing-seed")

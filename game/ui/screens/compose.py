@@ -38,8 +38,8 @@ from game.words import POSTURE_NAMES, REPLY_LIMIT, STATEMENT_LIMIT, Reading, str
 # How long typing must pause before the reading is redrawn.  A reading takes well under 5 ms, but
 # redrawing it on every key makes the line flicker while the player is mid-word.
 READ_DELAY = 0.25
-BLANK = "__blank__"    # the "your own words" entry of the suggestions list
-SEND_KEY = "ctrl+s"    # Enter is a newline in a TextArea; Ctrl+S is free in Textual's TextArea and App
+BLANK = "__blank__"  # the "your own words" entry of the suggestions list
+SEND_KEY = "ctrl+s"  # Enter is a newline in a TextArea; Ctrl+S is free in Textual's TextArea and App
 
 # Control characters (a pasted terminal escape, a bidi override) never enter the editor: the engine
 # strips them from what it reads and posts, so what the player sees is what goes out.  Newlines stay
@@ -69,10 +69,10 @@ class WordsArea(TextArea):
 class Suggestion:
     """Words the player may start from: a tone's reply or a prepared statement."""
 
-    key: str               # the tone, or the prepared statement's id
-    prompt: Content        # its line in the list
-    text: str              # the words it loads into the editor
-    posture: str           # what it counts as if sent unchanged
+    key: str  # the tone, or the prepared statement's id
+    prompt: Content  # its line in the list
+    text: str  # the words it loads into the editor
+    posture: str  # what it counts as if sent unchanged
 
 
 # Unsent drafts, per game and per thing written (a reply to a post, a statement): Esc keeps what the
@@ -89,10 +89,7 @@ class WriterScreen(ModalScreen[object]):
     the reading, and the keys.  Subclasses say what is written, how it reads and what action sends it."""
 
     CSS_PATH = "compose.tcss"
-    BINDINGS = [
-        Binding(SEND_KEY, "send", "Send", priority=True),
-        Binding("escape", "back", "Back"),
-    ]
+    BINDINGS = [Binding(SEND_KEY, "send", "Send", priority=True), Binding("escape", "back", "Back")]
     limit = REPLY_LIMIT
     noun = "reply"
 
@@ -100,7 +97,7 @@ class WriterScreen(ModalScreen[object]):
         super().__init__(classes=classes)
         self.game, self.cost, self.draft_key = game, cost, draft_key
         self.suggestions: dict[str, Suggestion] = {}
-        self.loaded: Suggestion | None = None   # the suggestion the editor was filled from, if any
+        self.loaded: Suggestion | None = None  # the suggestion the editor was filled from, if any
         self._timer: Timer | None = None
 
     # -------------------------------------------------------------- what subclasses provide
@@ -139,19 +136,33 @@ class WriterScreen(ModalScreen[object]):
                     yield OptionList(
                         Option(Content.styled("✎ own words", "italic"), id=BLANK),
                         *[Option(s.prompt, id=s.key) for s in self.suggestions.values()],
-                        id="compose-suggestions", compact=True,
+                        id="compose-suggestions",
+                        compact=True,
                     )
                 with Vertical(id="compose-main"):
-                    yield WordsArea(id="compose-editor", soft_wrap=True, tab_behavior="focus",
-                                    show_line_numbers=False, highlight_cursor_line=False,
-                                    placeholder=self.placeholder())
+                    yield WordsArea(
+                        id="compose-editor",
+                        soft_wrap=True,
+                        tab_behavior="focus",
+                        show_line_numbers=False,
+                        highlight_cursor_line=False,
+                        placeholder=self.placeholder(),
+                    )
                     yield Static("", id="compose-counter")
             yield Static("", id="compose-reading")
-            yield Static(Content.assemble(
-                ("Ctrl+S", "bold"), f" send ({self.cost} attention) · ",
-                ("Esc", "bold"), " back, draft kept · ",
-                ("Tab", "bold"), " suggestions · ",
-                ("Ctrl+Z", "bold"), " undo"), id="compose-hint")
+            yield Static(
+                Content.assemble(
+                    ("Ctrl+S", "bold"),
+                    f" send ({self.cost} attention) · ",
+                    ("Esc", "bold"),
+                    " back, draft kept · ",
+                    ("Tab", "bold"),
+                    " suggestions · ",
+                    ("Ctrl+Z", "bold"),
+                    " undo",
+                ),
+                id="compose-hint",
+            )
 
     @property
     def editor(self) -> WordsArea:
@@ -182,8 +193,9 @@ class WriterScreen(ModalScreen[object]):
         """Fill the editor from a suggestion (or empty it), as one edit that Ctrl+Z undoes."""
         suggestion = self.suggestions.get(key)
         editor = self.editor
-        editor.replace(suggestion.text if suggestion else "", (0, 0), editor.document.end,
-                       maintain_selection_offset=False)
+        editor.replace(
+            suggestion.text if suggestion else "", (0, 0), editor.document.end, maintain_selection_offset=False
+        )
         self.loaded = suggestion
         editor.move_cursor(editor.document.end)
 
@@ -215,7 +227,7 @@ class WriterScreen(ModalScreen[object]):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
         if not folded(self.editor.text):
-            self.loaded = None     # emptied: what is written next is the player's own
+            self.loaded = None  # emptied: what is written next is the player's own
         self._update_counter()
         self._stop_timer()
         self._timer = self.set_timer(READ_DELAY, self._show_reading)
@@ -227,8 +239,12 @@ class WriterScreen(ModalScreen[object]):
         length, limit = self._length(), self.limit
         counter = self.query_one("#compose-counter", Static)
         if length > limit:
-            counter.update(Content.assemble((f"{length:,}/{limit:,}", "bold $text-error"),
-                                            (f" — {length - limit:,} too many: shorten it to send", "$text-error")))
+            counter.update(
+                Content.assemble(
+                    (f"{length:,}/{limit:,}", "bold $text-error"),
+                    (f" — {length - limit:,} too many: shorten it to send", "$text-error"),
+                )
+            )
         else:
             counter.update(Content.styled(f"{length:,}/{limit:,} characters", "$text-muted"))
         counter.set_class(length > limit, "-over")
@@ -247,23 +263,30 @@ class WriterScreen(ModalScreen[object]):
                 lines.append(call)
             return Content("\n").join(lines), over
         if not folded(text):
-            lines = [Content.styled(f"Write your {self.noun}, or start from a suggestion: how it reads shows here "
-                                    "as you type.", "$text-muted")]
+            lines = [
+                Content.styled(
+                    f"Write your {self.noun}, or start from a suggestion: how it reads shows here as you type.",
+                    "$text-muted",
+                )
+            ]
             call = self.call_for(None)
             if call is not None:
                 lines.append(call)
             return Content("\n").join(lines), f"there is nothing in your {self.noun} yet"
         reading = self.read(text)
         if not reading.readable:
-            return (join(("Cannot send this: ", "bold $text-warning"), (reading.unreadable or "", "")),
-                    reading.unreadable)
+            return (
+                join(("Cannot send this: ", "bold $text-warning"), (reading.unreadable or "", "")),
+                reading.unreadable,
+            )
         lines = [join((reading.summary, "bold"))]
         credit = _credit(reading)
         if credit is not None:
             lines.append(credit)
         if not reading.decisive:
-            lines.append(Content.styled("Nothing in it decided the reading, so it counts as plain information.",
-                                        "$text-muted"))
+            lines.append(
+                Content.styled("Nothing in it decided the reading, so it counts as plain information.", "$text-muted")
+            )
         call = self.call_for(reading.posture or "inform")
         if call is not None:
             lines.append(call)
@@ -288,8 +311,12 @@ class WriterScreen(ModalScreen[object]):
         _, why_not = self.assess()
         if why_not:
             self.app.bell()
-            self.notify(f"This {self.noun} cannot be sent: {one_line(why_not)}.", title="Not sent",
-                        severity="warning", markup=False)
+            self.notify(
+                f"This {self.noun} cannot be sent: {one_line(why_not)}.",
+                title="Not sent",
+                severity="warning",
+                markup=False,
+            )
             return
         action = self.action_for(self.editor.text)
         _drafts(self.game).pop(self.draft_key, None)
@@ -334,13 +361,19 @@ class ReplyWriter(WriterScreen):
             if not words:
                 continue
             self.suggestions[tone] = Suggestion(
-                tone, Content.assemble((tone, "bold"), (f" ({TONES.get(tone, '?')})", "$text-muted")),
-                plain(words), TONES.get(tone, "inform"))
+                tone,
+                Content.assemble((tone, "bold"), (f" ({TONES.get(tone, '?')})", "$text-muted")),
+                plain(words),
+                TONES.get(tone, "inform"),
+            )
 
     def heading(self) -> Content:
         post = self.post
-        return join("Reply to ", (f"{one_line(post.name)} @{one_line(post.author)}", "bold"),
-                    f" · {followers(post.followers)} followers")
+        return join(
+            "Reply to ",
+            (f"{one_line(post.name)} @{one_line(post.author)}", "bold"),
+            f" · {followers(post.followers)} followers",
+        )
 
     def situation(self) -> Content:
         return lit(self.post.text)
@@ -352,9 +385,15 @@ class ReplyWriter(WriterScreen):
         return self.game.read_reply(self.post.id, text)
 
     def unchanged_note(self, suggestion: Suggestion) -> Content:
-        return join(("The scenario's ", "bold"), (f"{suggestion.key}", "bold"),
-                    (f" reply, as written: it counts as {suggestion.key} ({suggestion.posture}). "
-                     "Edit it and your words are read instead.", ""))
+        return join(
+            ("The scenario's ", "bold"),
+            (f"{suggestion.key}", "bold"),
+            (
+                f" reply, as written: it counts as {suggestion.key} ({suggestion.posture}). "
+                "Edit it and your words are read instead.",
+                "",
+            ),
+        )
 
     def action_for(self, text: str) -> object:
         if self.loaded is not None and folded(text) == folded(self.loaded.text):
@@ -376,8 +415,11 @@ class StatementWriter(WriterScreen):
             if prepared is None:
                 continue
             self.suggestions[ident] = Suggestion(
-                ident, Content.assemble(lit(one_line(label)), (f" ({prepared.strategy})", "$text-muted")),
-                plain(prepared.text), prepared.strategy)
+                ident,
+                Content.assemble(lit(one_line(label)), (f" ({prepared.strategy})", "$text-muted")),
+                plain(prepared.text),
+                prepared.strategy,
+            )
 
     def heading(self) -> Content:
         return Content.styled("Post a statement", "bold")
@@ -393,8 +435,10 @@ class StatementWriter(WriterScreen):
 
     def unchanged_note(self, suggestion: Suggestion) -> Content:
         name = POSTURE_NAMES.get(suggestion.posture, suggestion.posture)
-        return join(("The prepared statement, as written: ", "bold"),
-                    (f"it counts as {name} ({suggestion.posture}). Edit it and your words are read instead.", ""))
+        return join(
+            ("The prepared statement, as written: ", "bold"),
+            (f"it counts as {name} ({suggestion.posture}). Edit it and your words are read instead.", ""),
+        )
 
     def call_for(self, posture: str | None) -> Content | None:
         """What SCCT asks of this crisis and whether the posture meets it, by the engine's own rule
@@ -409,8 +453,9 @@ class StatementWriter(WriterScreen):
             return Content.assemble((need, ""), (": this meets it.", "bold $text-success"))
         joke = posture == "humour" and responses.POSTURE_RANK["humour"] >= world.required_posture
         why = " (a joke into this much anger reads as an excuse)" if joke else ""
-        return Content.assemble((need, ""),
-                                (f": this falls short and will read as evasive{why}.", "bold $text-warning"))
+        return Content.assemble(
+            (need, ""), (f": this falls short and will read as evasive{why}.", "bold $text-warning")
+        )
 
     def action_for(self, text: str) -> object:
         if self.loaded is None:

@@ -35,8 +35,11 @@ class DebriefScreen(Screen):
         with VerticalScroll(id="debrief-scroll"):
             yield Static("Analysing your game: replaying your decisions the other way…", id="debrief-outcome")
             yield Static("", id="debrief-why", classes="debrief-section")
-            yield Static(Content.styled("Your crisis beside what really happened", "bold $text-accent"),
-                         classes="debrief-heading", id="debrief-beside")
+            yield Static(
+                Content.styled("Your crisis beside what really happened", "bold $text-accent"),
+                classes="debrief-heading",
+                id="debrief-beside",
+            )
             yield LineChart(id="debrief-reputation", classes="debrief-chart")
             yield LineChart(id="debrief-posts", classes="debrief-chart")
             for name in ("decisions", "carriers", "whatifs", "history", "lessons", "sources"):
@@ -55,7 +58,7 @@ class DebriefScreen(Screen):
         from game.engine.debrief import analyse
 
         debrief = analyse(self.game)
-        words = team_words(self.game)   # a reply's reading needs the post it answered: one replay
+        words = team_words(self.game)  # a reply's reading needs the post it answered: one replay
         self.app.call_from_thread(self.show, debrief, words)
 
     def show(self, debrief, words=None) -> None:
@@ -69,10 +72,16 @@ class DebriefScreen(Screen):
         self.query_one("#debrief-beside", Static).update(lit(f"Your crisis beside {other}", "bold $text-accent"))
         self.query_one("#debrief-reputation", LineChart).plot(
             "Reputation (0-100) at the end of each turn",
-            [r.reputation for r in d.player], [r.reputation for r in d.historical], other_name=other)
+            [r.reputation for r in d.player],
+            [r.reputation for r in d.historical],
+            other_name=other,
+        )
         self.query_one("#debrief-posts", LineChart).plot(
             "Posts on the hashtag in each turn (turns differ in length)",
-            [r.posts for r in d.player], [r.posts for r in d.historical], other_name=other)
+            [r.posts for r in d.player],
+            [r.posts for r in d.historical],
+            other_name=other,
+        )
         self.query_one("#debrief-decisions", Static).update(self._decisions())
         self.query_one("#debrief-carriers", Static).update(self._carriers())
         self.query_one("#debrief-whatifs", Static).update(self._what_ifs())
@@ -83,16 +92,23 @@ class DebriefScreen(Screen):
     def _outcome(self) -> Content:
         outcome = self.debrief.outcome
         state = self.game.state
-        figures = Content(f"Reputation {state.reputation_start:.0f} → {state.reputation:.0f}  ·  "
-                          f"{state.total_posts} posts on the hashtag, {state.negative_share:.0%} hostile  ·  "
-                          f"press attention {state.press:.0f}/100")
+        figures = Content(
+            f"Reputation {state.reputation_start:.0f} → {state.reputation:.0f}  ·  "
+            f"{state.total_posts} posts on the hashtag, {state.negative_share:.0%} hostile  ·  "
+            f"press attention {state.press:.0f}/100"
+        )
         if outcome is None:
             return Content("\n").join([Content.styled("The game was not finished.", "bold"), figures])
-        return Content("\n").join([
-            join((OUTCOME_MARK.get(outcome.outcome, outcome.outcome.upper()) + "  ", "bold $text-accent"),
-                 (one_line(outcome.title), "bold")),
-            lit(outcome.text), figures,
-        ])
+        return Content("\n").join(
+            [
+                join(
+                    (OUTCOME_MARK.get(outcome.outcome, outcome.outcome.upper()) + "  ", "bold $text-accent"),
+                    (one_line(outcome.title), "bold"),
+                ),
+                lit(outcome.text),
+                figures,
+            ]
+        )
 
     def _why(self) -> Content:
         """Why this ending: the clauses that decided it, and what stood before the nearest better one."""
@@ -106,12 +122,24 @@ class DebriefScreen(Screen):
             lines.append(Content.styled("  No ending of this scenario is better than this one.", "$text-muted"))
             return Content("\n").join(lines)
         mark = OUTCOME_MARK.get(why.better_outcome or "", (why.better_outcome or "").upper())
-        lines.append(join("The nearest better ending, ", (mark, "bold"), " “", (one_line(why.better_title), "bold"),
-                          "”, needed:" if why.stood_between else "”, matched your game too,"))
+        lines.append(
+            join(
+                "The nearest better ending, ",
+                (mark, "bold"),
+                " “",
+                (one_line(why.better_title), "bold"),
+                "”, needed:" if why.stood_between else "”, matched your game too,",
+            )
+        )
         lines += [join("  ✖ ", (one_line(text), "")) for text in why.stood_between]
         if why.checked_first:
-            lines.append(join(("  and “", "$text-muted"), (one_line(outcome.title), "$text-muted"),
-                              ("” is checked before it: while that holds, it decides.", "$text-muted")))
+            lines.append(
+                join(
+                    ("  and “", "$text-muted"),
+                    (one_line(outcome.title), "$text-muted"),
+                    ("” is checked before it: while that holds, it decides.", "$text-muted"),
+                )
+            )
         return Content("\n").join(lines)
 
     def _decisions(self) -> Content:
@@ -120,10 +148,15 @@ class DebriefScreen(Screen):
         if not decisions:
             lines.append(Content("You took no action: the crisis ran its course without you."))
         for index, decision in enumerate(decisions):
-            lines.append(join((f"{decision.time:%a %H:%M}  ", "$text-muted"), (one_line(decision.label), "bold"),
-                              (f"   {decision.impact:+.1f} reputation at once", "")))
+            lines.append(
+                join(
+                    (f"{decision.time:%a %H:%M}  ", "$text-muted"),
+                    (one_line(decision.label), "bold"),
+                    (f"   {decision.impact:+.1f} reputation at once", ""),
+                )
+            )
             words = self.words.get(index)
-            if words:   # the team's own words, and how they read
+            if words:  # the team's own words, and how they read
                 lines.append(join("      “", (one_line(words.text), "italic"), "”"))
                 lines.append(join(("      " + one_line(words.reading), "$text-accent")))
             for reason in decision.reasons[:3]:
@@ -140,8 +173,10 @@ class DebriefScreen(Screen):
         found = getattr(self.debrief, "carriers", None)
         if found is None or not found.amplifiers:
             return Content("")
-        lines = [Content.styled("Who carried the storm", "bold $text-accent"),
-                 Content.styled("The loudest voices: their posts' reach, as the Reach meter counts it", "bold")]
+        lines = [
+            Content.styled("Who carried the storm", "bold $text-accent"),
+            Content.styled("The loudest voices: their posts' reach, as the Reach meter counts it", "bold"),
+        ]
         lines += [line for carrier in found.amplifiers for line in _carrier_lines(carrier)]
         answered = sum(1 for c in found.amplifiers if c.replies)
         lines.append(Content.styled(f"  You answered {answered} of these {len(found.amplifiers)}.", "$text-muted"))
@@ -150,8 +185,16 @@ class DebriefScreen(Screen):
             lines += [line for carrier in found.bridges for line in _carrier_lines(carrier, bridge=True)]
         if found.flows:
             lines.append(Content.styled("Where it flowed", "bold"))
-            lines += [join("  ", (one_line(f.source), ""), (" → ", "$text-muted"), (one_line(f.target), ""),
-                           (f": {followers(f.reached)} people reached", "$text-muted")) for f in found.flows]
+            lines += [
+                join(
+                    "  ",
+                    (one_line(f.source), ""),
+                    (" → ", "$text-muted"),
+                    (one_line(f.target), ""),
+                    (f": {followers(f.reached)} people reached", "$text-muted"),
+                )
+                for f in found.flows
+            ]
         return Content("\n").join(lines)
 
     def _what_ifs(self) -> Content:
@@ -162,9 +205,12 @@ class DebriefScreen(Screen):
             better = what.alt_reputation - what.player_reputation
             verdict = "better" if better > 0.5 else "worse" if better < -0.5 else "about the same"
             lines.append(join((f"{what.time:%a %H:%M}  ", "$text-muted"), (one_line(what.label), "bold")))
-            lines.append(Content(
-                f"      reputation {what.alt_reputation:.0f} instead of {what.player_reputation:.0f} ({verdict}); "
-                f"{what.alt_posts} posts instead of {what.player_posts}; ending: {one_line(what.alt_outcome)}"))
+            lines.append(
+                Content(
+                    f"      reputation {what.alt_reputation:.0f} instead of {what.player_reputation:.0f} ({verdict}); "
+                    f"{what.alt_posts} posts instead of {what.player_posts}; ending: {one_line(what.alt_outcome)}"
+                )
+            )
         return Content("\n").join(lines)
 
     def _history(self) -> Content:
@@ -202,15 +248,18 @@ def _carrier_lines(carrier, bridge: bool = False) -> list[Content]:
     who = f"@{one_line(carrier.handle)}"
     group = "" if carrier.key or carrier.accounts <= 1 else f" and {carrier.accounts - 1} accounts like it"
     kind = "named account" if carrier.key else "crowd"
-    head = join("  ", (who, "bold"), group, (f"  {one_line(carrier.community)} · {carrier.stance} · {kind}",
-                                                "$text-muted"))
+    head = join(
+        "  ", (who, "bold"), group, (f"  {one_line(carrier.community)} · {carrier.stance} · {kind}", "$text-muted")
+    )
     posts = "post" if carrier.posts == 1 else "posts"
     if bridge and carrier.into:
-        did = (f"{carrier.posts} {posts}; {carrier.outside_share:.0%} of the {followers(carrier.reached)} "
-               f"people reached were in {' and '.join(one_line(c) for c in carrier.into)}")
+        did = (
+            f"{carrier.posts} {posts}; {carrier.outside_share:.0%} of the {followers(carrier.reached)} "
+            f"people reached were in {' and '.join(one_line(c) for c in carrier.into)}"
+        )
     else:
         did = f"{carrier.posts} {posts} reached {followers(carrier.reached)} people"
         if carrier.outside_share >= 0.005:
             did += f", {carrier.outside_share:.0%} outside its community"
-    you = (f"you replied ({', '.join(carrier.replies)})" if carrier.replies else "you never answered")
+    you = f"you replied ({', '.join(carrier.replies)})" if carrier.replies else "you never answered"
     return [head, join("      ", (did, ""), ("  — ", "$text-muted"), (you, "bold" if carrier.replies else ""))]

@@ -33,14 +33,19 @@ def _changes(title: str, changes: list[Change] | tuple[Change, ...]) -> list[Con
 
 # The engine's mechanisms in a player's words (docs/engine.md has the figures and the sources).
 # Where a sentence names a figure, it is built from the game's ModelParams so it stays true.
-ANGER = ("Anger", "critics post more the angrier they are. A fitting, early answer cools them; evasion, "
-                  "boilerplate and attacks heat them up.")
-PRESS = ("The press", "newsrooms follow hostile reach (or a big trending spectacle) and the journalists "
-                      "posting on the tag. A story brings its readers to the tag, and each move you make "
-                      "while they are still on it can bring another; pulling the campaign ends the story.")
+ANGER = (
+    "Anger",
+    "critics post more the angrier they are. A fitting, early answer cools them; evasion, "
+    "boilerplate and attacks heat them up.",
+)
+PRESS = (
+    "The press",
+    "newsrooms follow hostile reach (or a big trending spectacle) and the journalists "
+    "posting on the tag. A story brings its readers to the tag, and each move you make "
+    "while they are still on it can bring another; pulling the campaign ends the story.",
+)
 
-_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve")
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
 
 def _count(n: int, noun: str) -> str:
@@ -68,9 +73,12 @@ def span_words(hours: float) -> str:
 
 def trending_line(params: ModelParams) -> tuple[str, str]:
     """The trending channel in words, its threshold and novelty half-life read from ``params``."""
-    return ("Trending", f"past {rate_words(params.trend.threshold)} the tag trends and strangers come to look. "
-                        f"After {span_words(params.trend.novelty_half_hours)} it is old news and half as many "
-                        "do, unless a new round (a defence, an attack on critics) puts it back in the news.")
+    return (
+        "Trending",
+        f"past {rate_words(params.trend.threshold)} the tag trends and strangers come to look. "
+        f"After {span_words(params.trend.novelty_half_hours)} it is old news and half as many "
+        "do, unless a new round (a defence, an attack on critics) puts it back in the news.",
+    )
 
 
 def deadline_words(scenario: Scenario) -> str | None:
@@ -90,8 +98,14 @@ def crowd_lines(scenario: Scenario, params: ModelParams) -> list[tuple[str, str]
     lines = [ANGER, trending_line(params), PRESS]
     when = deadline_words(scenario)
     if when is not None:
-        lines.insert(1, ("A set hour", f"your campaign names {when}. Posts rush in "
-                                       "during the hour before it; call it off and the rush has nothing to aim at."))
+        lines.insert(
+            1,
+            (
+                "A set hour",
+                f"your campaign names {when}. Posts rush in "
+                "during the hour before it; call it off and the rush has nothing to aim at.",
+            ),
+        )
     return lines
 
 
@@ -106,26 +120,44 @@ def help_page(controller: GameController, ref: str | None = None) -> Content:
     for name, text in crowd_lines(game.scenario, game.params):
         lines.append(Content.assemble((f"  {name}: ", "bold"), text))
     lines.append(Content(""))
-    lines.append(Content.assemble(("The actions", "bold $text-accent"),
-                                  f"  (each costs attention; you have {game.state.budget} points a turn)"))
+    lines.append(
+        Content.assemble(
+            ("The actions", "bold $text-accent"),
+            f"  (each costs attention; you have {game.state.budget} points a turn)",
+        )
+    )
     options = game.available_actions()
     keys = key_map(options)
     for option in options:
         key = keys.get(ident_of(option), "") or " "
         status = "" if option.available else f" — not now: {one_line(option.reason)}"
-        lines.append(join((f"  {key}  {one_line(action_label(game.scenario, option))} ({option.cost}): ", "bold"),
-                          (option.description, ""), (status, "$text-warning")))
-    lines.append(Content.assemble("  e  End the turn: the crowd, the press and events play out.   ?  this help.   "
-                                  "q  quit.   Ctrl+P: every action by name."))
-    lines.append(Content.assemble(("  Your own words: ", "bold"),
-                                  "r and s open a writer. Type your reply or statement, or start from a suggestion "
-                                  "(a tone's reply, a prepared statement) and edit it; below it you see how it will "
-                                  "read, and what the crisis calls for. Tab moves to the suggestions; Enter is a new "
-                                  "line; Ctrl+S sends; Esc backs out and keeps your draft."))
+        lines.append(
+            join(
+                (f"  {key}  {one_line(action_label(game.scenario, option))} ({option.cost}): ", "bold"),
+                (option.description, ""),
+                (status, "$text-warning"),
+            )
+        )
+    lines.append(
+        Content.assemble(
+            "  e  End the turn: the crowd, the press and events play out.   ?  this help.   "
+            "q  quit.   Ctrl+P: every action by name."
+        )
+    )
+    lines.append(
+        Content.assemble(
+            ("  Your own words: ", "bold"),
+            "r and s open a writer. Type your reply or statement, or start from a suggestion "
+            "(a tone's reply, a prepared statement) and edit it; below it you see how it will "
+            "read, and what the crisis calls for. Tab moves to the suggestions; Enter is a new "
+            "line; Ctrl+S sends; Esc backs out and keeps your draft.",
+        )
+    )
     lines.append(Content(""))
     last = controller.last_report
-    lines += _changes("Why the meters moved last turn" + (f" (turn {last.record.turn})" if last else ""),
-                      last.changes if last else ())
+    lines += _changes(
+        "Why the meters moved last turn" + (f" (turn {last.record.turn})" if last else ""), last.changes if last else ()
+    )
     lines.append(Content(""))
     lines += _changes("What your actions did this turn", controller.changes_this_turn)
     lines.append(Content(""))

@@ -54,8 +54,13 @@ class ChoiceScreen(ModalScreen[str | None]):
     CSS_PATH = "modals.tcss"
     BINDINGS = [Binding("escape", "back", "Back")]
 
-    def __init__(self, title: str, choices: Sequence[tuple[str, Content]], previews: dict[str, Content],
-                 hint: str = "↑↓ choose · Enter confirm · Esc back"):
+    def __init__(
+        self,
+        title: str,
+        choices: Sequence[tuple[str, Content]],
+        previews: dict[str, Content],
+        hint: str = "↑↓ choose · Enter confirm · Esc back",
+    ):
         super().__init__(classes="modal")
         self.title_text, self.choices, self.previews, self.hint = title, choices, previews, hint
 

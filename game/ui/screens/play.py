@@ -15,16 +15,7 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, RichLog, Static
 
-from game.engine.actions import (
-    ActionNotAllowed,
-    Cancel,
-    Custom,
-    Delete,
-    Escalate,
-    Monitor,
-    Pause,
-    Resume,
-)
+from game.engine.actions import ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Resume
 from game.engine.controller import GameController, TurnGated
 from game.engine.rules import RULES
 from game.engine.state import ActionOption, FiredEvent, Post, TurnReport
@@ -39,8 +30,14 @@ from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
 from game.ui.widgets.workshop_banner import WorkshopBanner
 
-EVENT_MARK = {"press": "▣ PRESS", "influencer": "★ JOINS", "event": "! EVENT", "inject": "! NEWS",
-              "campaign": "◆ CAMPAIGN", "insight": "ℹ INSIGHT"}
+EVENT_MARK = {
+    "press": "▣ PRESS",
+    "influencer": "★ JOINS",
+    "event": "! EVENT",
+    "inject": "! NEWS",
+    "campaign": "◆ CAMPAIGN",
+    "insight": "ℹ INSIGHT",
+}
 SIMPLE = {"pause": Pause, "resume": Resume, "monitor": Monitor, "escalate": Escalate}
 
 
@@ -84,8 +81,8 @@ class PlayScreen(Screen):
         # The toasts the last turn's events raised: the next turn's take their place, and only them
         # (a facilitator's news or a warning that the game is not being saved stays up).
         self._turn_toasts: list[Notification] = []
-        self._logged_at_once: set[str] = set()   # events an action fired, logged as it was taken
-        self._placeholder = False   # the log's "Nothing has happened yet", taken down by the first line
+        self._logged_at_once: set[str] = set()  # events an action fired, logged as it was taken
+        self._placeholder = False  # the log's "Nothing has happened yet", taken down by the first line
 
     @property
     def game(self):
@@ -121,7 +118,7 @@ class PlayScreen(Screen):
             # A workshop team: injects and the facilitator's gate arrive through the shared store.
             self.link.report_now(self.game)
             self.set_interval(1.5, self.poll_workshop)
-            self.set_interval(1.0, lambda: self._show_wait(None))   # the countdown moves every second
+            self.set_interval(1.0, lambda: self._show_wait(None))  # the countdown moves every second
 
     # ------------------------------------------------------------------------------ workshop
 
@@ -137,13 +134,14 @@ class PlayScreen(Screen):
             return
         result = link.poll(self.controller)
         for headline in result.injected:
-            self.notify(one_line(headline), title="! NEWS from the facilitator", severity="warning",
-                        markup=False, timeout=8)
+            self.notify(
+                one_line(headline), title="! NEWS from the facilitator", severity="warning", markup=False, timeout=8
+            )
         for reason in result.refused:
             self._log_line(f"An inject could not be applied: {reason}", "dim")
         if result.injected:
             state = self.game.state
-            for event in state.events[len(state.events) - len(result.injected):]:
+            for event in state.events[len(state.events) - len(result.injected) :]:
                 self._log_event(event)
             self.refresh_view()
         self._show_wait(None)
@@ -175,10 +173,13 @@ class PlayScreen(Screen):
         team = (f"Team {one_line(self.link.team_name)}  ", "bold reverse") if self.link is not None else ("", "")
         header = join(
             team,
-            (one_line(scenario.campaign.hashtag), "bold"), "  ",
-            (when, ""), "  ",
+            (one_line(scenario.campaign.hashtag), "bold"),
+            "  ",
+            (when, ""),
+            "  ",
             (f"Turn {min(state.turn, state.turns_total)} of {state.turns_total}", "bold"),
-            (" · ", ""), (one_line(state.phase), "italic"),
+            (" · ", ""),
+            (one_line(state.phase), "italic"),
         )
         self.query_one("#play-header", Static).update(header)
         posts = state.feed
@@ -211,7 +212,7 @@ class PlayScreen(Screen):
     def _write(self, line: Text) -> None:
         log = self.query_one("#play-events", RichLog)
         if self._placeholder:
-            log.clear()   # something has happened: "Nothing has happened yet" would now be false
+            log.clear()  # something has happened: "Nothing has happened yet" would now be false
             self._placeholder = False
         log.write(line)
 
@@ -232,19 +233,26 @@ class PlayScreen(Screen):
             self.notify("This scenario does not offer that action.", severity="warning", markup=False)
             return
         if not option.available:
-            self.notify(f"{one_line(option.label)}: {one_line(option.reason)}", title="Not now",
-                        severity="warning", markup=False)
+            self.notify(
+                f"{one_line(option.label)}: {one_line(option.reason)}",
+                title="Not now",
+                severity="warning",
+                markup=False,
+            )
             return
         if ident == "reply":
             self._reply_to(self._selected_post())
         elif ident == "statement":
             self._choose_statement()
         elif ident == "cancel":
-            detail = lit(self.game.scenario.campaign.cancel_post or "") if self.game.scenario.campaign.cancel_post else ""
+            detail = (
+                lit(self.game.scenario.campaign.cancel_post or "") if self.game.scenario.campaign.cancel_post else ""
+            )
             words = tag_words(self.game.scenario)
             self.app.push_screen(
                 ConfirmScreen(Content(words.confirm), detail, yes=words.confirm_yes, no="Keep it"),
-                lambda yes: self._apply(Cancel()) if yes else None)
+                lambda yes: self._apply(Cancel()) if yes else None,
+            )
         elif ident == "delete":
             self._choose_delete()
         elif ident in SIMPLE:
@@ -266,35 +274,53 @@ class PlayScreen(Screen):
         option = self._option("reply")
         tones = [ident for ident, _ in option.choices] if option else ()
         # The composer: the team's own words or a tone's suggestion, read before sending (issue 16).
-        self.app.push_screen(ReplyWriter(self.game, post, tones, cost=option.cost if option else 1),
-                             lambda action: self._apply(action) if action else None)
+        self.app.push_screen(
+            ReplyWriter(self.game, post, tones, cost=option.cost if option else 1),
+            lambda action: self._apply(action) if action else None,
+        )
 
     def _choose_statement(self) -> None:
         option = self._option("statement")
         # The statement screen: the team's own words, or an open prepared statement as it is or edited.
-        self.app.push_screen(StatementWriter(self.game, option.choices if option else (),
-                                             cost=option.cost if option else RULES["statement"].cost),
-                             lambda action: self._apply(action) if action else None)
+        self.app.push_screen(
+            StatementWriter(
+                self.game, option.choices if option else (), cost=option.cost if option else RULES["statement"].cost
+            ),
+            lambda action: self._apply(action) if action else None,
+        )
 
     def _choose_delete(self) -> None:
         posts = self.game.state.org_posts
         # Whole texts: the list wraps them (a cut at 70 characters left "Real brea" with room to spare).
         choices = [(p.id, lit(f"{p.time:%H:%M} {one_line(p.text)}")) for p in posts]
-        previews = {p.id: join(("Our post, up since ", "$text-muted"), f"{p.time:%a %H:%M}",
-                               "\n", (p.text, ""), (f"\n♥ {p.likes} ⟲ {p.reposts}", "$text-muted")) for p in posts}
+        previews = {
+            p.id: join(
+                ("Our post, up since ", "$text-muted"),
+                f"{p.time:%a %H:%M}",
+                "\n",
+                (p.text, ""),
+                (f"\n♥ {p.likes} ⟲ {p.reposts}", "$text-muted"),
+            )
+            for p in posts
+        }
 
         def confirm(ident: str | None) -> None:
             if not ident:
                 return
             self.app.push_screen(
-                ConfirmScreen("Delete this post? It cannot be undone, and screenshots survive.",
-                              previews[ident], yes="Delete it", no="Keep it"),
-                lambda yes: self._apply(Delete(ident)) if yes else None)
+                ConfirmScreen(
+                    "Delete this post? It cannot be undone, and screenshots survive.",
+                    previews[ident],
+                    yes="Delete it",
+                    no="Keep it",
+                ),
+                lambda yes: self._apply(Delete(ident)) if yes else None,
+            )
 
         self.app.push_screen(ChoiceScreen("Delete one of our posts", choices, previews), confirm)
 
     def _apply(self, action) -> None:
-        if self._locked():            # a dialog was open when the turn was ended or the workshop closed
+        if self._locked():  # a dialog was open when the turn was ended or the workshop closed
             return
         events_before = len(self.game.state.events)
         try:
@@ -339,8 +365,7 @@ class PlayScreen(Screen):
 
     def _end_turn(self) -> None:
         if getattr(self, "_locked_by_error", False):
-            self.notify("This game cannot go on: press q to quit, or t from the debrief's title screen.",
-                        markup=False)
+            self.notify("This game cannot go on: press q to quit, or t from the debrief's title screen.", markup=False)
             return
         if self.game.over:
             self.app.show_debrief()
@@ -354,9 +379,14 @@ class PlayScreen(Screen):
         except (ValueError, ArithmeticError) as error:
             # The engine met a number it cannot play (a scenario the loader should have refused, or a
             # bug): say so and keep the app, rather than a traceback that takes the game with it.
-            self.notify(f"This turn could not be played: {one_line(error)}. The game is saved up to the end "
-                        "of the last turn; the scenario may hold a value the engine cannot use.",
-                        title="The engine stopped", severity="error", timeout=30, markup=False)
+            self.notify(
+                f"This turn could not be played: {one_line(error)}. The game is saved up to the end "
+                "of the last turn; the scenario may hold a value the engine cannot use.",
+                title="The engine stopped",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
             self._locked_by_error = True
             return
         self._show_wait(None)
@@ -378,13 +408,16 @@ class PlayScreen(Screen):
         # lists it again among the turn's events: once is enough.
         events = [e for e in report.events if e.kind != "inject" and e.id not in self._logged_at_once]
         loud = [e for e in events if e.kind in TOAST_KINDS]
-        self._withdraw_turn_toasts()   # last turn's events give way (they are in the log)
+        self._withdraw_turn_toasts()  # last turn's events give way (they are in the log)
         for event in events:
             self._log_event(event)
         for event in loud[:MAX_TOASTS]:
             title = EVENT_MARK.get(event.kind, event.kind)
-            self._turn_toast(one_line(event.headline), title=title,
-                             severity="warning" if event.kind in ("press", "influencer") else "information")
+            self._turn_toast(
+                one_line(event.headline),
+                title=title,
+                severity="warning" if event.kind in ("press", "influencer") else "information",
+            )
         if len(loud) > MAX_TOASTS:
             self._turn_toast(f"and {len(loud) - MAX_TOASTS} more under Events, on the right")
 
@@ -415,8 +448,12 @@ class PlayScreen(Screen):
         """Custom scenario actions have their own keys (not known until the scenario is loaded)."""
         options = self.game.available_actions()
         for ident, key in key_map(options).items():
-            if key and key == event.character and key not in RESERVED and any(
-                    o.kind == "custom" and o.action_id == ident for o in options):
+            if (
+                key
+                and key == event.character
+                and key not in RESERVED
+                and any(o.kind == "custom" and o.action_id == ident for o in options)
+            ):
                 event.stop()
                 self.action_act(ident)
                 return

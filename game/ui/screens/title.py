@@ -55,14 +55,18 @@ class TitleScreen(Screen):
         for entry in self.entries:
             if entry.difficulty != difficulty:
                 difficulty = entry.difficulty
-                options.append(Option(Content.styled(DIFFICULTY_NAMES.get(difficulty, difficulty), "bold $text-accent"),
-                                      disabled=True))
+                options.append(
+                    Option(
+                        Content.styled(DIFFICULTY_NAMES.get(difficulty, difficulty), "bold $text-accent"), disabled=True
+                    )
+                )
             # Rich Text is never parsed for markup; Padding keeps a wrapped summary indented.
             heading = Text(one_line(entry.title), style="bold")
             heading.append(f" ({entry.year})" if entry.year else "", style="dim")
             summary = Text(one_line(entry.summary))
-            options.append(Option(Group(Padding(heading, (0, 0, 0, 2)), Padding(summary, (0, 0, 0, 4))),
-                                  id=f"scenario:{entry.id}"))
+            options.append(
+                Option(Group(Padding(heading, (0, 0, 0, 2)), Padding(summary, (0, 0, 0, 4))), id=f"scenario:{entry.id}")
+            )
         if not self.entries:
             options.append(Option(Content("No scenarios found."), disabled=True))
         options.append(None)

@@ -12,8 +12,16 @@ from game.ui.literal import one_line
 from game.ui.tagwords import TagWords
 
 # The keyboard belongs to the UI: the key of each built-in action on the play screen.
-ACTION_KEYS = {"reply": "r", "statement": "s", "pause": "p", "resume": "u", "cancel": "c", "delete": "d",
-               "monitor": "m", "escalate": "x"}
+ACTION_KEYS = {
+    "reply": "r",
+    "statement": "s",
+    "pause": "p",
+    "resume": "u",
+    "cancel": "c",
+    "delete": "d",
+    "monitor": "m",
+    "escalate": "x",
+}
 # Keys the play screen itself uses: a scenario's custom action may not take them.  The format owns the
 # list (validate refuses a custom key in it); these keys must stay inside it (a test checks).
 RESERVED = set(RESERVED_KEYS) | {"question_mark"}
@@ -30,7 +38,7 @@ def clipped(text: str, limit: int) -> str:
         return text
     head = text[: limit - 1]
     if " " in head and text[limit - 1] != " ":
-        head = head.rsplit(" ", 1)[0]   # do not end on half a word
+        head = head.rsplit(" ", 1)[0]  # do not end on half a word
     return head.rstrip(" ,.;:-") + "…"
 
 
@@ -87,13 +95,18 @@ class ActionBar(Static):
                 label = words.cancel_compact if compact else words.cancel_short
             else:
                 rule = RULES.get(option.kind)
-                label = (compact and COMPACT.get(option.kind)) or (rule.short if rule else "") \
-                    or clipped(option.label, 32 if compact else 50)   # the built-ins' longest is 48
+                label = (
+                    (compact and COMPACT.get(option.kind))
+                    or (rule.short if rule else "")
+                    or clipped(option.label, 32 if compact else 50)
+                )  # the built-ins' longest is 48
             style = f"@click=screen.act('{ident}')" if option.available else "$text-disabled strike"
-            parts.append(Content.assemble(
-                (key or "·", "bold $text-accent" if option.available else "$text-disabled"),
-                (f" {label}({option.cost})" if option.available else f" {label}", style),
-            ))
+            parts.append(
+                Content.assemble(
+                    (key or "·", "bold $text-accent" if option.available else "$text-disabled"),
+                    (f" {label}({option.cost})" if option.available else f" {label}", style),
+                )
+            )
         self.update(self._lines(parts))
 
     def _lines(self, parts: list[Content]) -> Content:

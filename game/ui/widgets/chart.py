@@ -17,8 +17,14 @@ from game.ui.literal import one_line
 PLAYER, OTHER, BOTH = "●", "○", "◉"
 
 
-def render_chart(title: str, player: Sequence[float], other: Sequence[float], height: int = 8,
-                 fmt: str = "{:.0f}", other_name: str = "what really happened") -> Content:
+def render_chart(
+    title: str,
+    player: Sequence[float],
+    other: Sequence[float],
+    height: int = 8,
+    fmt: str = "{:.0f}",
+    other_name: str = "what really happened",
+) -> Content:
     """Rows of text: y labels on the left, one column (two cells wide) per turn."""
     values = [v for v in list(player) + list(other)]
     if not values:
@@ -50,17 +56,21 @@ def render_chart(title: str, player: Sequence[float], other: Sequence[float], he
             label = labels[2]
         elif row == (height - 1) // 2:
             label = labels[1]
-        cells = Content.assemble(*[
-            (cell + " ", "$accent bold" if cell in (PLAYER, BOTH) else "$text-muted") for cell in grid[row]
-        ])
+        cells = Content.assemble(
+            *[(cell + " ", "$accent bold" if cell in (PLAYER, BOTH) else "$text-muted") for cell in grid[row]]
+        )
         lines.append(Content.assemble(f"{label:>{width}} ┤", cells))
     axis = "".join(f"{i + 1:<2}" if (i + 1) % 5 == 0 or i == 0 else "  " for i in range(columns))
     lines.append(Content(f"{'':>{width}} └" + "──" * columns))
     lines.append(Content(f"{'':>{width}}  {axis} turn"))
-    lines.append(Content.assemble(
-        (f"{PLAYER} you", "$accent bold"), "   ", (f"{OTHER} {one_line(other_name)}", "$text-muted"),
-        f"   ({BOTH} both)",
-    ))
+    lines.append(
+        Content.assemble(
+            (f"{PLAYER} you", "$accent bold"),
+            "   ",
+            (f"{OTHER} {one_line(other_name)}", "$text-muted"),
+            f"   ({BOTH} both)",
+        )
+    )
     return Content("\n").join(lines)
 
 

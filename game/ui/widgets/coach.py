@@ -25,19 +25,24 @@ def coach_line(state: GameState) -> str | None:
     if state.over:
         return None
     if state.turn == 1 and not crowd and not kinds:
-        return ("Coach: only your own post is up so far: the replies come in as time runs. "
-                "Press e to end the turn and let the first half hour pass.")
+        return (
+            "Coach: only your own post is up so far: the replies come in as time runs. "
+            "Press e to end the turn and let the first half hour pass."
+        )
     if "reply" not in kinds and hostile:
-        return ("Coach: someone is hurt. Select a hostile post (↑↓) and press r (or Enter) to reply: "
-                "the composer shows each tone's words before anything goes out. Try empathetic.")
+        return (
+            "Coach: someone is hurt. Select a hostile post (↑↓) and press r (or Enter) to reply: "
+            "the composer shows each tone's words before anything goes out. Try empathetic."
+        )
     if "reply" not in kinds:
         return "Coach: read the feed (↑↓). When a hostile post arrives, select it and press r to reply."
     if "statement" not in kinds and state.budget_left >= 2:
-        return ("Coach: a reply answers one person. A statement (s) speaks to everyone at once: "
-                "look at the apology; its posture is shown before you post it.")
+        return (
+            "Coach: a reply answers one person. A statement (s) speaks to everyone at once: "
+            "look at the apology; its posture is shown before you post it."
+        )
     if state.budget_left == 0 or state.turn <= 2:
-        return ("Coach: press e to let time run, then ? to see why each meter moved. "
-                "Attention refills every turn.")
+        return "Coach: press e to let time run, then ? to see why each meter moved. Attention refills every turn."
     return None
 
 

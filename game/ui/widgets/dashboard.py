@@ -24,35 +24,72 @@ class MeterSpec:
     fmt: Callable[[float], str]
     good_when_up: bool
     explain: str
-    change: Callable[[float], str] | None = None   # how a change reads beside the arrow ("2.3")
+    change: Callable[[float], str] | None = None  # how a change reads beside the arrow ("2.3")
     start: Callable[[GameState], float] | None = None  # the value before the first turn, if known
 
 
 METERS: tuple[MeterSpec, ...] = (
-    MeterSpec("reputation", "Reputation", lambda s: s.reputation, lambda r: r.reputation,
-              lambda v: f"{v:.0f}/100", True,
-              "How the public sees the organisation, 0-100 (50 is neutral). The score that decides the ending.",
-              lambda d: f"{abs(d):.1f}", lambda s: s.reputation_start),
-    MeterSpec("virality", "Virality", lambda s: s.virality, lambda r: r.virality,
-              lambda v: f"{v:.2f}×", False,
-              "How many new posts each post sparks. Above 1× the hashtag is growing; below 1× it is dying down."),
-    MeterSpec("reach", "Reach", lambda s: s.reach, lambda r: r.reach,
-              lambda v: f"{v / 1e6:.1f}M" if v >= 1e6 else f"{v / 1e3:.0f}k" if v >= 1e4 else f"{v:.0f}", False,
-              "How many times posts on the hashtag have been seen so far; +N and the line below are each turn's share. "
-              "Reach follows who posts, not how many: one post by an account with 100k followers is seen "
-              "more than a hundred posts by small accounts, so a turn's reach can jump with the same number of posts."),
-    MeterSpec("negative", "Negative share", lambda s: s.negative_share * 100, lambda r: r.negative_share * 100,
-              lambda v: f"{v:.0f}%", False,
-              "The share of all posts on the hashtag that are hostile."),
-    MeterSpec("anger", "Crowd anger", lambda s: s.anger, lambda r: r.anger,
-              lambda v: f"{v:.0f}/100", False,
-              "How aggrieved the hostile crowd is, 0-100. Angry critics post more readily; it cools toward the "
-              "grievance's level over about a day, and fitting answers calm it. Listening (m) reports it too.",
-              lambda d: f"{abs(d):.1f}"),
-    MeterSpec("press", "Press attention", lambda s: s.press, lambda r: r.press,
-              lambda v: f"{v:.0f}/100", False,
-              "How close journalists are to writing the story, 0-100. Past an outlet's threshold, a story runs.",
-              lambda d: f"{abs(d):.1f}"),
+    MeterSpec(
+        "reputation",
+        "Reputation",
+        lambda s: s.reputation,
+        lambda r: r.reputation,
+        lambda v: f"{v:.0f}/100",
+        True,
+        "How the public sees the organisation, 0-100 (50 is neutral). The score that decides the ending.",
+        lambda d: f"{abs(d):.1f}",
+        lambda s: s.reputation_start,
+    ),
+    MeterSpec(
+        "virality",
+        "Virality",
+        lambda s: s.virality,
+        lambda r: r.virality,
+        lambda v: f"{v:.2f}×",
+        False,
+        "How many new posts each post sparks. Above 1× the hashtag is growing; below 1× it is dying down.",
+    ),
+    MeterSpec(
+        "reach",
+        "Reach",
+        lambda s: s.reach,
+        lambda r: r.reach,
+        lambda v: f"{v / 1e6:.1f}M" if v >= 1e6 else f"{v / 1e3:.0f}k" if v >= 1e4 else f"{v:.0f}",
+        False,
+        "How many times posts on the hashtag have been seen so far; +N and the line below are each turn's share. "
+        "Reach follows who posts, not how many: one post by an account with 100k followers is seen "
+        "more than a hundred posts by small accounts, so a turn's reach can jump with the same number of posts.",
+    ),
+    MeterSpec(
+        "negative",
+        "Negative share",
+        lambda s: s.negative_share * 100,
+        lambda r: r.negative_share * 100,
+        lambda v: f"{v:.0f}%",
+        False,
+        "The share of all posts on the hashtag that are hostile.",
+    ),
+    MeterSpec(
+        "anger",
+        "Crowd anger",
+        lambda s: s.anger,
+        lambda r: r.anger,
+        lambda v: f"{v:.0f}/100",
+        False,
+        "How aggrieved the hostile crowd is, 0-100. Angry critics post more readily; it cools toward the "
+        "grievance's level over about a day, and fitting answers calm it. Listening (m) reports it too.",
+        lambda d: f"{abs(d):.1f}",
+    ),
+    MeterSpec(
+        "press",
+        "Press attention",
+        lambda s: s.press,
+        lambda r: r.press,
+        lambda v: f"{v:.0f}/100",
+        False,
+        "How close journalists are to writing the story, 0-100. Past an outlet's threshold, a story runs.",
+        lambda d: f"{abs(d):.1f}",
+    ),
 )
 
 

@@ -28,12 +28,16 @@ def post_prompt(post: Post, deleted: bool = False) -> Content:
         word, style = "◆ ours", "$accent bold"
     if deleted:
         return join(
-            ("✕ DELETED ", "$error bold"), (f"{word} ", style), (f"@{one_line(post.author)}", "$text-muted"),
-            "\n", (post.text, "strike $text-muted"), "\n",
+            ("✕ DELETED ", "$error bold"),
+            (f"{word} ", style),
+            (f"@{one_line(post.author)}", "$text-muted"),
+            "\n",
+            (post.text, "strike $text-muted"),
+            "\n",
             (f"deleted by you · it was up from {post.time:%a %H:%M}; screenshots survive", "$text-muted"),
         )
     return join(
-        (f"{word:<12} ", style),   # "✔ supportive" is 12 wide: the space keeps it off the name
+        (f"{word:<12} ", style),  # "✔ supportive" is 12 wide: the space keeps it off the name
         (one_line(post.name), "bold"),
         " ",
         (f"@{one_line(post.author)}", "$text-muted"),

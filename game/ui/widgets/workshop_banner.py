@@ -19,7 +19,7 @@ class WorkshopBanner(Static):
     def say(self, text: str | None, *, locked: bool = False) -> None:
         """Show ``text`` (None: hide); ``locked`` greys the screen's action bar and says so."""
         if (text, locked) == getattr(self, "_said", None):
-            return                     # called every second for the countdown: redraw only on a change
+            return  # called every second for the countdown: redraw only on a change
         self._said = (text, locked)
         self.update(Content("» " + one_line(text)) if text else "")
         self.set_class(bool(text), "-waiting")

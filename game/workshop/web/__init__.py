@@ -68,16 +68,27 @@ def machine_names() -> set[str]:
 
 def csp(host: str) -> str:
     """The page's Content-Security-Policy: this server only, no inline script, no framing."""
-    return ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            f"font-src 'self'; connect-src 'self' ws://{host} wss://{host}; base-uri 'none'; form-action 'none'; "
-            "frame-ancestors 'none'")
+    return (
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        f"font-src 'self'; connect-src 'self' ws://{host} wss://{host}; base-uri 'none'; form-action 'none'; "
+        "frame-ancestors 'none'"
+    )
 
 
 class WorkshopServer(Server):
     """textual-serve's Server with relative addresses, a checked Host and Origin, and a cap on live teams."""
 
-    def __init__(self, command: str, *, host: str, port: int, title: str, max_live: int,
-                 public_url: str | None = None, extra_hosts: set[str] | None = None):
+    def __init__(
+        self,
+        command: str,
+        *,
+        host: str,
+        port: int,
+        title: str,
+        max_live: int,
+        public_url: str | None = None,
+        extra_hosts: set[str] | None = None,
+    ):
         super().__init__(command, host=host, port=port, title=title, public_url=public_url)
         self.templates_path = HERE
         self.max_live = max_live
@@ -92,13 +103,15 @@ class WorkshopServer(Server):
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self._guard])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path), autoescape=True)
-        app.add_routes([
-            web.get("/", self.handle_index, name="index"),
-            web.get("/ws", self.handle_websocket, name="websocket"),
-            web.get(f"/{SCRIPT}", self.handle_script),
-            # textual-serve's own files (textual.js, xterm.css, the Roboto Mono font); no index listing.
-            web.static("/static", self.statics_path, show_index=False, name="static"),
-        ])
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get(f"/{SCRIPT}", self.handle_script),
+                # textual-serve's own files (textual.js, xterm.css, the Roboto Mono font); no index listing.
+                web.static("/static", self.statics_path, show_index=False, name="static"),
+            ]
+        )
         return app
 
     async def on_startup(self, app: web.Application) -> None:
@@ -111,9 +124,13 @@ class WorkshopServer(Server):
     @web.middleware
     async def _guard(self, request: web.Request, handler) -> web.StreamResponse:
         if not self.host_allowed(request):
-            return web.Response(status=421, text=(
-                f"This workshop is not served under the name {host_of(request.host or '')!r}. "
-                "Open the address the facilitator gave you."))
+            return web.Response(
+                status=421,
+                text=(
+                    f"This workshop is not served under the name {host_of(request.host or '')!r}. "
+                    "Open the address the facilitator gave you."
+                ),
+            )
         response = await handler(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
@@ -123,15 +140,16 @@ class WorkshopServer(Server):
     # ------------------------------------------------------------------------------ the page
 
     def _page(self, request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
-        response = aiohttp_jinja2.render_template(template, request, {"title": self.title, **context},
-                                                  status=status)
+        response = aiohttp_jinja2.render_template(template, request, {"title": self.title, **context}, status=status)
         response.headers["Content-Security-Policy"] = csp(request.host)
         response.headers["Cache-Control"] = "no-store"
         return response
 
     def full_message(self) -> str:
-        return (f"The workshop is full: {self.live} team windows are open, the most this server runs at once "
-                f"({self.max_live}). Close a window you no longer use, or ask the facilitator.")
+        return (
+            f"The workshop is full: {self.live} team windows are open, the most this server runs at once "
+            f"({self.max_live}). Close a window you no longer use, or ask the facilitator."
+        )
 
     async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
         if self.live >= self.max_live:
@@ -155,7 +173,9 @@ class WorkshopServer(Server):
         if parts.scheme not in ("http", "https"):
             return False
         netloc = parts.netloc.lower()
-        return netloc == (request.host or "").lower() or (self.public_netloc is not None and netloc == self.public_netloc)
+        return netloc == (request.host or "").lower() or (
+            self.public_netloc is not None and netloc == self.public_netloc
+        )
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if not self.origin_allowed(request):
@@ -164,7 +184,7 @@ class WorkshopServer(Server):
         if self.live >= self.max_live:
             log.warning("refused a team window: %d already open (the cap)", self.live)
             return web.Response(status=503, text=self.full_message())
-        self.live += 1          # counted before the first await: two sockets at once cannot both pass
+        self.live += 1  # counted before the first await: two sockets at once cannot both pass
         try:
             return await super().handle_websocket(request)
         finally:

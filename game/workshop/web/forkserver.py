@@ -72,15 +72,18 @@ def _child(conn: socket.socket, listener: socket.socket, workshop_id: str) -> No
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
             os.close(fd)
-        sys.stdin, sys.stdout, sys.stderr = (os.fdopen(0, "r", closefd=False), os.fdopen(1, "w", closefd=False),
-                                             os.fdopen(2, "w", closefd=False))
+        sys.stdin, sys.stdout, sys.stderr = (
+            os.fdopen(0, "r", closefd=False),
+            os.fdopen(1, "w", closefd=False),
+            os.fdopen(2, "w", closefd=False),
+        )
         os.environ.clear()
         os.environ.update(env)
         import importlib
 
         import textual.constants
 
-        importlib.reload(textual.constants)   # Textual reads its settings from the environment at import
+        importlib.reload(textual.constants)  # Textual reads its settings from the environment at import
         _exit_with_client(conn)
         # What `bashtag join --ask --workshop ID` runs (game/commands/join.py), the tab's command before.
         from game.ui.app import BashtagApp
@@ -154,7 +157,7 @@ def main(argv: list[str]) -> int:
     # it visits, copying the parent's pages into that child.
     gc.collect()
     gc.freeze()
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)   # children are reaped by the kernel
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(64)
@@ -166,7 +169,7 @@ def main(argv: list[str]) -> int:
                 signal.signal(signal.SIGINT, signal.default_int_handler)
                 _child(conn, listener, workshop_id)
             conn.close()
-    except KeyboardInterrupt:   # Ctrl+C on `workshop serve` reaches its whole process group: stop quietly
+    except KeyboardInterrupt:  # Ctrl+C on `workshop serve` reaches its whole process group: stop quietly
         return 0
 
 
