@@ -1,7 +1,9 @@
 """Step through a saved game turn by turn, read-only: figures, actions, events and the loudest posts.
 
-bashtag replay latest          Enter for the next turn, q to quit
-bashtag replay ID --all        print every turn at once
+  bashtag replay latest          Enter for the next turn, q to quit
+  bashtag replay ID --all        print every turn at once
+
+A replay never changes the saved game.
 """
 
 from __future__ import annotations
