@@ -60,26 +60,9 @@ def build_feed(w: World, crowd_posts: np.ndarray, scripted_nodes: set[int], cond
         if held:
             # The record's words for this account, said now that something moved it to post.
             scripted = held.pop(0)
-            text = w.text.fill(scripted.text)
-            texts.add(text)
-            likes, reposts = engagement(account.followers, graph.stance[node])
-            feed.append(
-                Post(
-                    w.next_post_id(),
-                    w.turn,
-                    moment(),
-                    account.handle,
-                    account.name,
-                    account.followers,
-                    text,
-                    scripted.stance,
-                    likes,
-                    reposts,
-                    "key",
-                )
-            )
-            continue
-        text = w.text.text(stance, texts)
+            text, stance = w.text.fill(scripted.text), scripted.stance
+        else:
+            text = w.text.text(stance, texts)
         texts.add(text)
         likes, reposts = engagement(account.followers, graph.stance[node])
         feed.append(

@@ -48,8 +48,8 @@ def _checks_despite(error: ValidationError, data: dict[str, Any], positions: Pos
     (the author sees the value errors, as before)."""
     import copy
 
-    from game.scenario.loader import read_data
     from game.scenario.scaffold import scaffold_text
+    from game.scenario.yaml_reader import read_data
 
     scaffold, _, _ = read_data(scaffold_text("stand-in"), "scaffold")
     patched = copy.deepcopy(data)
