@@ -88,7 +88,7 @@ class Debrief:
 def replay(game: Game, until_turn: int, taken: Sequence[TakenAction] | None = None) -> Game:
     """A new game from ``game``'s scenario and seed, with its decisions replayed up to the start of
     ``until_turn`` (no action of that turn taken yet)."""
-    fresh = Game(game.scenario, game.seed, game.world.params)
+    fresh = Game(game.scenario, game.seed, game.model_params)
     _play_log(fresh, taken if taken is not None else game.state.taken, until_turn)
     return fresh
 
@@ -289,7 +289,7 @@ def in_a_sentence(name: str) -> str:
 
 def play_strategy(game: Game, strategy: str) -> Game:
     """The same scenario and seed as ``game``, played whole by ``strategy``."""
-    other = Game(game.scenario, game.seed, game.world.params)
+    other = Game(game.scenario, game.seed, game.model_params)
     chooser = make_strategy(strategy, other)
     while not other.over:
         take_turn(other, chooser)

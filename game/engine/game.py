@@ -18,7 +18,7 @@ import datetime as dt
 
 import numpy as np
 
-from game.engine import posting, reputation, responses, rules, schedule
+from game.engine import audience, posting, reputation, responses, rules, schedule
 from game.engine import turn as turn_pipeline
 from game.engine.actions import Action, ActionNotAllowed, action_to_dict
 from game.engine.conditions import Conditions
@@ -43,6 +43,11 @@ class Game:
             np.random.SeedSequence([seed & 0xFFFFFFFF, 0xB45]) if seed >= 0 else np.random.SeedSequence(abs(seed))
         )  # not a parameter
         graph_seed, play_seed, words_seed = sequence.spawn(3)  # not a parameter: spawn keeps the first two as they were
+        # Crowds a file leaves to the engine are derived from its facts; a file that names its region
+        # plays with thresholds scaled to that market (audience.py).  Complete files come back as they are.
+        self._model_params = params
+        scenario = audience.resolve(scenario, params)
+        params = audience.market_params(scenario, params)
         graph = build_graph(scenario, np.random.default_rng(graph_seed), params)
         organisation = scenario.organisation
         world = World(
@@ -83,8 +88,14 @@ class Game:
 
     @property
     def params(self) -> ModelParams:
-        """The model's constants this game plays with."""
+        """The model's constants this game plays with (scaled to the scenario's market)."""
         return self._world.params
+
+    @property
+    def model_params(self) -> ModelParams:
+        """The constants the game was started with, before scaling to the market: a second game of
+        the same scenario is started with these."""
+        return self._model_params
 
     def turn_start(self, turn: int | None = None) -> dt.datetime:
         """When ``turn`` (by default the current one) starts, on the scenario's clock."""
@@ -248,6 +259,7 @@ class Game:
         memo = {id(world.graph): world.graph, id(world.scenario): world.scenario, id(world.params): world.params}
         clone._world = copy.deepcopy(world, memo)
         clone._conditions = self._conditions
+        clone._model_params = self._model_params
         return clone
 
 

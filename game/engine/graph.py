@@ -20,9 +20,10 @@ from typing import Any
 
 import numpy as np
 
+from game.engine.audience import Crowd, crowds
 from game.engine.params import ModelParams
 from game.engine.stance import Stance
-from game.scenario.models import Scenario, Segment
+from game.scenario.models import Scenario
 
 STANCE_CODES = {stance.word: stance for stance in Stance}
 
@@ -75,7 +76,7 @@ class FollowerGraph:
 
 def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParams) -> FollowerGraph:
     """Build the graph for ``scenario``; the same scenario and generator state give the same graph."""
-    segments = scenario.audience.segments
+    segments = crowds(scenario)
     sizes = np.array([s.size for s in segments], dtype=float)
     # Aggregate only where the audience exceeds the budget, each segment keeping its share.
     scale = min(1.0, params.graph.node_budget / sizes.sum())
@@ -83,7 +84,7 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
 
     seg_parts, stance_parts, foll_parts, weight_parts, watch_parts, susc_parts = [], [], [], [], [], []
     for index, (segment, count) in enumerate(zip(segments, counts)):
-        mix = np.array([segment.stance.hostile, segment.stance.neutral, segment.stance.supportive])
+        mix = np.array(segment.stance)
         seg_parts.append(np.full(count, index, dtype=np.int16))
         stance_parts.append(rng.choice(len(Stance), size=count, p=mix / mix.sum()).astype(np.int8))
         foll_parts.append(np.exp(np.log(segment.followers) + params.graph.follower_sigma * rng.standard_normal(count)))
@@ -94,7 +95,7 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
     key_accounts = scenario.audience.key_accounts
     segment_ids = {s.id: i for i, s in enumerate(segments)}
     for account in key_accounts:
-        seg = segment_ids.get(account.segment, 0)
+        seg = segment_ids.get(account.segment or "", 0)
         seg_parts.append(np.array([seg], dtype=np.int16))
         stance_parts.append(np.array([STANCE_CODES[account.stance]], dtype=np.int8))
         foll_parts.append(np.array([float(max(account.followers, 1))]))
@@ -146,7 +147,7 @@ def _wire(
     weight: np.ndarray,
     watcher: np.ndarray,
     counts: np.ndarray,
-    segments: Sequence[Segment],
+    segments: Sequence[Crowd],
     org_node: int,
     rng: np.random.Generator,
     params: ModelParams,

@@ -410,6 +410,120 @@ class FeedParams:
 
 
 @dataclass(frozen=True)
+class AudienceParams:
+    """The audience an author may leave to the engine (``audience.py``): crowd sizes and habits
+    derived from what a record documents (the region and year, the organisation's followers, how
+    widely the grievance is held), and the market that sets the trending and press thresholds."""
+
+    users: tuple[tuple[str, int, float], ...] = (
+        ("US", 2011, 30e6),
+        ("US", 2012, 45e6),
+        ("US", 2013, 54e6),
+        ("US", 2014, 63e6),
+        ("US", 2015, 65e6),
+        ("US", 2016, 67e6),
+        ("US", 2017, 68e6),
+        ("UK", 2012, 10e6),
+        ("UK", 2013, 15e6),
+        ("UK", 2015, 12.2e6),
+        ("UK", 2017, 14e6),
+        ("AU", 2011, 1.5e6),
+        ("AU", 2012, 2.0e6),
+        ("AU", 2013, 2.8e6),
+        ("CA", 2013, 7.0e6),
+        ("IE", 2013, 0.9e6),
+        ("NZ", 2013, 0.6e6),
+        ("world", 2011, 117e6),
+        ("world", 2012, 185e6),
+        ("world", 2013, 241e6),
+        ("world", 2014, 288e6),
+        ("world", 2015, 305e6),
+        ("world", 2016, 318e6),
+        ("world", 2017, 330e6),
+    )
+    """The platform's monthly active users by region and year (ignition §3: US and worldwide from
+    Twitter's filings via Statista, Q4; UK Twitter's own 10M in May 2012 and 15M in Sep 2013, eMarketer
+    12.2M for 2015 and ~14M for 2017; AU 1.5M assumed for 2011, QUT's 2.8M accounts in Sep 2013).  CA, IE
+    and NZ are estimates at about the UK's share of the population online (a tier, not a filing).  A
+    year outside the table takes the nearest year's figure."""
+    reference_users: float = 54e6
+    """The market the trending rate (``trend.threshold``) and the press's half-attention reach
+    (``press.half``) were set in: US active users in 2013 (#AskJPM).  A scenario that names its region
+    scales both by its users over these: a tag needs fewer posts to trend in the UK (ignition §2:
+    trending floors US : UK : AU ≈ 1 : 0.25 : 0.04, about the ratio of their users), and a national
+    press weighs a storm against its own market."""
+    follower_share: float = 0.3
+    """Share of the organisation's followers that a derived `followers` crowd counts: the active
+    accounts among them (design choice: many followers of a brand are dormant)."""
+    breadth: tuple[tuple[str, float], ...] = (("none", 0.0), ("niche", 0.001), ("cause", 0.004), ("national", 0.01))
+    """Share of the region's users who hold the grievance, by how widely it is held (ignition §3: 0.1-2%
+    of a country's active users for a brand grievance).  niche: a specialist or local community; cause:
+    an organised movement with its own accounts (animal rights, a union); national: a grievance the
+    country's news has carried for months (bank bailouts, energy prices, a fleet grounding).  The
+    national figure is fitted across the documented cases (docs/scenarios.md, leave-one-out)."""
+    media_share: float = 0.0005
+    """Share of users who write about media, business or the topic for a living or a hobby
+    (journalists, commentators, bloggers); fitted across the built-ins' media crowds (0.05% of US users)."""
+    media_least: int = 5_000
+    """...but never fewer than this many (a small market still has its national press corps)."""
+    public_share: float = 0.03
+    """Share of users who may look at a trending tag and post once (the onlookers); fitted across the
+    documented cases with the national breadth (docs/scenarios.md, leave-one-out)."""
+    fan_share: float = 0.1
+    """Share of the organisation's followers in a derived `fans` crowd (its loyal customers)."""
+    followers: tuple[tuple[str, int], ...] = (
+        ("followers", 250),
+        ("aggrieved", 400),
+        ("media", 2500),
+        ("public", 200),
+        ("fans", 250),
+    )
+    """Median followers of a derived crowd's accounts, by role: ordinary accounts have a few hundred
+    (M1), writers a few thousand (the built-ins' media crowds)."""
+    activity: tuple[tuple[str, float], ...] = (
+        ("followers", 0.1),
+        ("aggrieved", 0.08),
+        ("media", 0.08),
+        ("public", 0.003),
+        ("fans", 0.1),
+    )
+    """Share of a derived crowd that watches the brand or topic unprompted, by role: the brand's
+    followers see its posts (reach of a brand post ~2-10%, M3), the aggrieved and the press watch the
+    story, the public does not."""
+    susceptibility: tuple[tuple[str, float], ...] = (
+        ("followers", 0.02),
+        ("aggrieved", 0.04),
+        ("media", 0.03),
+        ("public", 0.02),
+        ("fans", 0.01),
+    )
+    """Chance an exposure makes one account of a derived crowd post, by role (2-5% for outrage, M3)."""
+    cohesion: tuple[tuple[str, float], ...] = (
+        ("followers", 0.5),
+        ("aggrieved", 0.7),
+        ("media", 0.5),
+        ("public", 0.3),
+        ("fans", 0.5),
+    )
+    """Share of a derived crowd's follow links inside it: movements are tight, the public is not (M1)."""
+    follower_hostility: float = 0.7
+    """A derived `followers` crowd's hostile share per unit of grievance..."""
+    follower_support: float = 0.3
+    """...and its supportive share per unit of contentment (1 - grievance)."""
+    aggrieved_stance: tuple[float, float, float] = (0.9, 0.08, 0.02)
+    """Hostile, neutral and supportive shares of the people who hold the grievance."""
+    media_hostility: tuple[float, float] = (0.1, 0.4)
+    """A derived media crowd's hostile share: base + per unit of grievance (writers keep more distance)."""
+    public_hostility: tuple[float, float] = (0.3, 0.4)
+    """A derived public's hostile share: base + per unit of grievance (SCCT: a live grievance sets
+    the public's attribution, M4)."""
+    bystander_support: float = 0.05
+    """The supportive share of a derived media crowd and public."""
+    fans_stance: tuple[float, float, float] = (0.1, 0.5, 0.4)
+    """Hostile, neutral and supportive shares of a derived `fans` crowd."""
+
+
+@dataclass(frozen=True)
 class ModelParams:
     """Every constant of the model, in groups."""
 
@@ -420,6 +534,7 @@ class ModelParams:
     press: PressParams = field(default_factory=PressParams)
     responses: ResponseParams = field(default_factory=ResponseParams)
     feed: FeedParams = field(default_factory=FeedParams)
+    audience: AudienceParams = field(default_factory=AudienceParams)
 
     def responsibility_of(self, crisis_type: str) -> float:
         return dict(self.reputation.responsibility)[crisis_type]

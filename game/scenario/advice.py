@@ -92,9 +92,13 @@ def check_real_case(s: Scenario, pos: Positions) -> Iterator[Problem]:
             "a reader can check its figures, or make it kind: fictional",
             "warning",
         )
-    people = sum(seg.size for seg in s.audience.segments) or 1
+    # Crowds the engine derives have no size here yet: the advice weighs the ones written in full.
+    written = [(seg.size, seg.stance) for seg in s.audience.segments if seg.size is not None and seg.stance]
+    people = sum(size for size, _ in written) or 1
     for stance in vocabulary.STANCES:
-        share = sum(seg.size * getattr(seg.stance, stance) for seg in s.audience.segments) / people
+        if not written:
+            break
+        share = sum(size * getattr(mix, stance) for size, mix in written) / people
         needed = math.ceil(FEED_CROWD_POSTS * share)
         have = len(getattr(s.templates, stance))
         if have < needed:

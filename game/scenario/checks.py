@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from game.scenario import vocabulary
 from game.scenario.expr import ExpressionError, Source, parse
 from game.scenario.messages import quoted_value
-from game.scenario.models import Playbook, Scenario, ScheduledPost, Step, Timing
+from game.scenario.models import STANDARD_ROLES, Playbook, Scenario, ScheduledPost, Step, Timing
 from game.scenario.problems import Positions, Problem, TreePath, did_you_mean
 
 BUILTIN_FILLS = ("hashtag", "org", "handle")
@@ -24,6 +24,7 @@ def check_scenario(scenario: Scenario, positions: Positions) -> list[Problem]:
     problems: list[Problem] = []
     for check in (
         check_unique_ids,
+        check_audience,
         check_references,
         check_expressions,
         check_effects,
@@ -91,10 +92,36 @@ def check_keys(s: Scenario, pos: Positions) -> Iterator[Problem]:
             taken[custom.key] = custom.id
 
 
+def check_audience(s: Scenario, pos: Positions) -> Iterator[Problem]:
+    """A crowd the engine derives needs the facts it is derived from."""
+    audience = s.audience
+    derived = [(i, x) for i, x in enumerate(audience.segments) if x.role is not None and x.size is None]
+    where: TreePath = ("audience",)
+    if not audience.segments or derived:
+        market_needed = not audience.segments or any(x.role in ("aggrieved", "media", "public") for _, x in derived)
+        what = "segments are left out" if not audience.segments else f"segment {derived[0][1].id!r} has no size"
+        if market_needed and not audience.market_known:
+            yield pos.problem(
+                where,
+                f"{what}, so the engine derives the crowd: give audience.region (US, UK, AU, CA, IE, NZ or "
+                f"world) or audience.platform_users, which the sizes are taken from",
+            )
+        breadth_needed = not audience.segments or any(x.role == "aggrieved" for _, x in derived)
+        if breadth_needed and audience.grievance_breadth is None:
+            yield pos.problem(
+                where,
+                f"{what}, so the engine derives the people who hold the grievance: give "
+                f"audience.grievance_breadth (none, niche, cause or national; docs/authoring.md, "
+                f'"From the record to the numbers")',
+            )
+
+
 def check_references(s: Scenario, pos: Positions) -> Iterator[Problem]:
-    segments = [x.id for x in s.audience.segments]
+    segments = [x.id for x in s.audience.segments] or [
+        x for x in STANDARD_ROLES if x != "aggrieved" or s.audience.grievance_breadth != "none"
+    ]
     for i, account in enumerate(s.audience.key_accounts):
-        if account.segment not in segments:
+        if account.segment is not None and account.segment not in segments:
             yield pos.problem(
                 ("audience", "key_accounts", i, "segment"),
                 f"no segment {account.segment!r}{did_you_mean(account.segment, segments)}"

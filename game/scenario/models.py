@@ -268,21 +268,43 @@ class StanceMix(Model):
         return self
 
 
+CrowdRole = Literal["followers", "aggrieved", "media", "public", "fans"]
+# The crowds an audience without segments gets, one per role, in this order (none aggrieved when
+# the grievance is held by nobody).
+STANDARD_ROLES = ("followers", "aggrieved", "media", "public")
+GrievanceBreadth = Literal["none", "niche", "cause", "national"]
+Region = Literal["US", "UK", "AU", "CA", "IE", "NZ", "world"]
+
+
 class Segment(Model):
-    """A crowd of similar accounts that may post on the hashtag."""
+    """A crowd of similar accounts that may post on the hashtag.  With a `role`, the numbers it leaves
+    out are derived from the record's facts (docs/authoring.md, "From the record to the numbers")."""
 
     id: Id
     name: ShortText
-    size: int = Field(ge=1, le=50_000_000, description="Accounts in the segment who could take part.")
-    stance: StanceMix
-    followers: int = Field(
-        ge=1, le=10_000_000, description="Median follower count of its accounts (the tail is heavy)."
+    role: CrowdRole | None = Field(
+        None,
+        description="Who the crowd is: followers (the organisation's own), aggrieved (people who hold the "
+        "grievance), media (journalists, commentators), public (onlookers of a trending tag) or fans (loyal "
+        "customers). With a role, size, stance, followers, activity, susceptibility and cohesion may be left "
+        "out: the engine derives them from the region, the organisation's followers and the grievance.",
     )
-    activity: Fraction = Field(description="Share of the segment that watches the brand or topic unprompted, 0-1.")
-    susceptibility: Fraction = Field(
-        description="Chance that an account, once exposed, posts on the hashtag, 0-1 (2-5% for outrage)."
+    size: int | None = Field(
+        None, ge=1, le=50_000_000, description="Accounts in the segment who could take part (derived from the role)."
     )
-    cohesion: Fraction = Field(0.8, description="Share of its follow links that stay inside the segment.")
+    stance: StanceMix | None = None
+    followers: int | None = Field(
+        None, ge=1, le=10_000_000, description="Median follower count of its accounts (the tail is heavy)."
+    )
+    activity: Fraction | None = Field(
+        None, description="Share of the segment that watches the brand or topic unprompted, 0-1."
+    )
+    susceptibility: Fraction | None = Field(
+        None, description="Chance that an account, once exposed, posts on the hashtag, 0-1 (2-5% for outrage)."
+    )
+    cohesion: Fraction | None = Field(
+        None, description="Share of its follow links that stay inside the segment (0.8 without a role)."
+    )
     hours_ahead: float = Field(
         0.0,
         ge=-16,
@@ -290,6 +312,21 @@ class Segment(Model):
         description="How many hours its local clock runs ahead of the scenario's (5 for London on an "
         "ET clock); its daily rhythm of posting follows its own clock.",
     )
+
+    @model_validator(mode="after")
+    def _numbers_or_role(self) -> Segment:
+        if self.role is None:
+            missing = [
+                name
+                for name in ("size", "stance", "followers", "activity", "susceptibility")
+                if getattr(self, name) is None
+            ]
+            if missing:
+                raise ValueError(
+                    f"give the segment a role (followers, aggrieved, media, public or fans) to derive them, "
+                    f"or give {', '.join(missing)}"
+                )
+        return self
 
 
 class KeyAccount(Model):
@@ -301,7 +338,12 @@ class KeyAccount(Model):
     followers_documented: bool = Field(
         True, description="False when the count is a plausible tier, not a documented figure."
     )
-    segment: Id
+    segment: Id | None = Field(
+        None,
+        description="The segment it belongs to. Left out, it is placed by kind and stance: a journalist "
+        "with the media, a supportive account with the followers or fans, an activist or a hostile "
+        "account with the aggrieved, anyone else with the public (segments with those roles).",
+    )
     stance: Stance
     kind: Literal["influencer", "journalist", "activist", "celebrity", "politician", "person", "brand"] = "influencer"
     joins: Timing | None = Field(
@@ -338,9 +380,36 @@ class Outlet(Model):
 
 
 class Audience(Model):
-    segments: list[Segment] = Field(min_length=1, max_length=20)
+    """Who may take part.  Segments may be written out in full, given only a role, or left out: then
+    the engine derives the followers, the aggrieved, the media and the public from the record's facts."""
+
+    region: Region | None = Field(
+        None,
+        description="Where the crowd lives: a country, or world when the record says the tag trended "
+        "worldwide. With the scenario's year it gives the platform's active users, which size derived "
+        "segments and set the trending and press thresholds (a UK tag trends on fewer posts).",
+    )
+    platform_users: int | None = Field(
+        None,
+        ge=10_000,
+        le=3_000_000_000,
+        description="The platform's monthly active users in the region that year, when the record gives "
+        "a better figure than the engine's table.",
+    )
+    grievance_breadth: GrievanceBreadth | None = Field(
+        None,
+        description="How widely the grievance is held: none, niche (a specialist or local community), "
+        "cause (an organised movement with its own accounts) or national (a grievance the country's news "
+        "has carried for months). Sizes the aggrieved.",
+    )
+    segments: list[Segment] = Field(default_factory=list, max_length=20)
     key_accounts: list[KeyAccount] = Field(default_factory=list, max_length=200)
     outlets: list[Outlet] = Field(default_factory=list, max_length=50)
+
+    @property
+    def market_known(self) -> bool:
+        """True when the file says where its crowd lives (its market sets the thresholds)."""
+        return self.region is not None or self.platform_users is not None
 
 
 # ----------------------------------------------------------------------------------------- posts

@@ -1,0 +1,202 @@
+"""The audience a scenario leaves to the engine: crowds derived from what a record documents.
+
+An author who writes a case from its record rarely knows how many accounts held the grievance or
+how often they watched the brand; the record gives the region and year, the organisation's
+followers, how widely the grievance was held, the named accounts and the outlets.  A segment with
+a ``role`` may leave its numbers out, and an audience may leave its segments out altogether; this
+module fills them in from those facts and ``params.audience`` (research/ignition.md §3: the
+aggrieved are a share of the country's active users).  It also gives the market: a scenario that
+names its region has its trending rate and its press's half-attention reach scaled to that market's
+users, since a UK tag trends on fewer posts than a US one (ignition §2).
+
+A scenario that writes every number and names no region comes back unchanged, so the seeded games
+of files written before derivation existed stay what they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.params import DEFAULT_PARAMS, AudienceParams, ModelParams
+from game.scenario.models import STANDARD_ROLES, Audience, KeyAccount, Scenario, Segment, StanceMix
+
+# What each crowd of a derived standard audience is called (scenario.models.STANDARD_ROLES).
+STANDARD_NAMES = {
+    "followers": "Its followers",
+    "aggrieved": "People who hold the grievance",
+    "media": "Journalists and commentators",
+    "public": "The wider public",
+}
+COHESION_WITHOUT_ROLE = 0.8  # not a parameter: the format's default for a segment written in full
+
+
+@dataclass(frozen=True)
+class Crowd:
+    """One segment with every number known: what the follower graph is built from."""
+
+    id: str
+    name: str
+    size: int
+    stance: tuple[float, float, float]  # hostile, neutral, supportive
+    followers: int
+    activity: float
+    susceptibility: float
+    cohesion: float
+    hours_ahead: float
+
+
+def platform_users(scenario: Scenario, params: ModelParams = DEFAULT_PARAMS) -> float | None:
+    """The platform's active users where the crowd lives, that year; None when the file does not say."""
+    audience = scenario.audience
+    if audience.platform_users is not None:
+        return float(audience.platform_users)
+    if audience.region is None:
+        return None
+    year = scenario.clock.start.year
+    rows = [
+        (abs(row_year - year), users) for region, row_year, users in params.audience.users if region == audience.region
+    ]
+    _, users = min(rows)  # the nearest year's figure
+    return users
+
+
+def market_params(scenario: Scenario, params: ModelParams) -> ModelParams:
+    """``params`` with the trending rate and the press's half-attention reach scaled to the market."""
+    users = platform_users(scenario, params)
+    if users is None:
+        return params
+    scale = users / params.audience.reference_users
+    return params.with_(trend_threshold=params.trend.threshold * scale, press_half=params.press.half * scale)
+
+
+def resolve(scenario: Scenario, params: ModelParams) -> Scenario:
+    """``scenario`` with every segment's numbers and every key account's segment filled in."""
+    audience = scenario.audience
+    complete = audience.segments and all(_is_complete(s) for s in audience.segments)
+    if complete and all(a.segment is not None for a in audience.key_accounts):
+        return scenario
+    segments = list(audience.segments) or [Segment(id=role, name=name, role=role) for role, name in _standard(audience)]
+    filled = [_fill(segment, scenario, params) for segment in segments]
+    homed = [_home(account, filled) for account in audience.key_accounts]
+    resolved = audience.model_copy(update={"segments": filled, "key_accounts": homed})
+    return scenario.model_copy(update={"audience": resolved})
+
+
+def crowds(scenario: Scenario) -> list[Crowd]:
+    """The crowds of a resolved scenario (see :func:`resolve`)."""
+    out = []
+    for s in scenario.audience.segments:
+        if s.size is None or s.stance is None or s.followers is None or s.activity is None or s.susceptibility is None:
+            raise ValueError(f"segment {s.id!r} has numbers missing: resolve the scenario first")
+        out.append(
+            Crowd(
+                id=s.id,
+                name=s.name,
+                size=s.size,
+                stance=(s.stance.hostile, s.stance.neutral, s.stance.supportive),
+                followers=s.followers,
+                activity=s.activity,
+                susceptibility=s.susceptibility,
+                cohesion=COHESION_WITHOUT_ROLE if s.cohesion is None else s.cohesion,
+                hours_ahead=s.hours_ahead,
+            )
+        )
+    return out
+
+
+def derived_fields(segment: Segment) -> tuple[str, ...]:
+    """The numbers of ``segment`` (as written) that the engine derives."""
+    return tuple(
+        name
+        for name in ("size", "stance", "followers", "activity", "susceptibility", "cohesion")
+        if getattr(segment, name) is None
+    )
+
+
+# ------------------------------------------------------------------------------ inside
+
+
+def _is_complete(segment: Segment) -> bool:
+    return not [name for name in derived_fields(segment) if name != "cohesion"]
+
+
+def _standard(audience: Audience) -> list[tuple[str, str]]:
+    """The standard crowds: no aggrieved when the grievance is held by nobody."""
+    return [
+        (role, STANDARD_NAMES[role])
+        for role in STANDARD_ROLES
+        if role != "aggrieved" or audience.grievance_breadth != "none"
+    ]
+
+
+def _fill(segment: Segment, scenario: Scenario, params: ModelParams) -> Segment:
+    if segment.role is None:
+        return segment  # written in full (the format refuses a segment with neither)
+    ap, role = params.audience, segment.role
+    grievance = scenario.organisation.grievance
+    updates: dict[str, object] = {}
+    if segment.size is None:
+        updates["size"] = _size(role, scenario, ap)
+    if segment.stance is None:
+        updates["stance"] = _stance(role, grievance, ap)
+    for name, table in (
+        ("followers", ap.followers),
+        ("activity", ap.activity),
+        ("susceptibility", ap.susceptibility),
+        ("cohesion", ap.cohesion),
+    ):
+        if getattr(segment, name) is None:
+            updates[name] = dict(table)[role]
+    return segment.model_copy(update=updates)
+
+
+def _size(role: str, scenario: Scenario, ap: AudienceParams) -> int:
+    followers = scenario.organisation.followers
+    users = platform_users(scenario, ModelParams(audience=ap))
+    if role == "followers":
+        return max(1, round(followers * ap.follower_share))
+    if role == "fans":
+        return max(1, round(followers * ap.fan_share))
+    if users is None:
+        # The format's checks refuse this before a game starts; a direct caller gets told why.
+        raise ValueError(f"a derived {role} crowd needs audience.region or audience.platform_users")
+    if role == "aggrieved":
+        breadth = scenario.audience.grievance_breadth
+        if breadth is None:
+            raise ValueError("a derived aggrieved crowd needs audience.grievance_breadth")
+        return max(1, round(users * dict(ap.breadth)[breadth]))
+    if role == "media":
+        return max(ap.media_least, round(users * ap.media_share))
+    return max(1, round(users * ap.public_share))
+
+
+def _stance(role: str, grievance: float, ap: AudienceParams) -> StanceMix:
+    if role == "aggrieved":
+        hostile, neutral, supportive = ap.aggrieved_stance
+    elif role == "fans":
+        hostile, neutral, supportive = ap.fans_stance
+    elif role == "followers":
+        hostile, supportive = ap.follower_hostility * grievance, ap.follower_support * (1.0 - grievance)
+        neutral = 1.0 - hostile - supportive
+    else:
+        base, per_grievance = ap.media_hostility if role == "media" else ap.public_hostility
+        hostile, supportive = base + per_grievance * grievance, ap.bystander_support
+        neutral = 1.0 - hostile - supportive
+    return StanceMix(hostile=round(hostile, 4), neutral=round(neutral, 4), supportive=round(supportive, 4))
+
+
+def _home(account: KeyAccount, segments: list[Segment]) -> KeyAccount:
+    """Place a key account without a segment by its kind and stance."""
+    if account.segment is not None:
+        return account
+    by_role = {s.role: s.id for s in segments if s.role is not None}
+    if account.kind == "journalist":
+        wanted = ["media", "public"]
+    elif account.stance == "supportive":
+        wanted = ["fans", "followers", "public"]
+    elif account.kind == "activist" or account.stance == "hostile":
+        wanted = ["aggrieved", "public"]
+    else:
+        wanted = ["public", "followers"]
+    home = next((by_role[role] for role in wanted if role in by_role), segments[0].id)
+    return account.model_copy(update={"segment": home})
