@@ -126,6 +126,10 @@ def run(args: argparse.Namespace) -> int:
         print()
         return 0
     print(f"{scenario.title} — strategy {args.strategy}, {args.runs} runs, seed {args.seed}")
+    from game.engine.audience import describe
+
+    for line in describe(scenario):
+        print(f"  {line}")
     _print_summary(summary)
     if len(days) > 1:
         _print_days(days)

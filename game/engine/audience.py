@@ -105,7 +105,10 @@ def crowds(scenario: Scenario) -> list[Crowd]:
 
 
 def derived_fields(segment: Segment) -> tuple[str, ...]:
-    """The numbers of ``segment`` (as written) that the engine derives."""
+    """The numbers of ``segment`` (as written) that the engine derives (none without a role: such a
+    segment is written in full, and a missing cohesion is the format's default)."""
+    if segment.role is None:
+        return ()
     return tuple(
         name
         for name in ("size", "stance", "followers", "activity", "susceptibility", "cohesion")
@@ -113,11 +116,36 @@ def derived_fields(segment: Segment) -> tuple[str, ...]:
     )
 
 
+def describe(scenario: Scenario, params: ModelParams = DEFAULT_PARAMS) -> list[str]:
+    """What the engine derived for ``scenario``, in an author's words; empty for a file written in full."""
+    users = platform_users(scenario, params)
+    derived = not scenario.audience.segments or any(derived_fields(s) for s in scenario.audience.segments)
+    if users is None and not derived:
+        return []
+    lines = []
+    if users is not None:
+        market = market_params(scenario, params)
+        where = scenario.audience.region or "its market"
+        lines.append(  # not a parameter: millions, for the reader
+            f"market: {where}, {users / 1e6:.3g} million platform users in {scenario.clock.start.year}; the tag "
+            f"trends past {market.trend.threshold:,.0f} posts an hour"
+        )
+    resolved = resolve(scenario, params)
+    written = {s.id: derived_fields(s) for s in scenario.audience.segments}
+    for crowd in crowds(resolved):
+        made = written.get(crowd.id)
+        if made == ():
+            continue  # written in full
+        how = "derived" if made is None else f"{', '.join(made)} derived"
+        lines.append(f"crowd {crowd.id}: {crowd.size:,} accounts, {crowd.stance[0]:.0%} hostile ({how})")
+    return lines
+
+
 # ------------------------------------------------------------------------------ inside
 
 
 def _is_complete(segment: Segment) -> bool:
-    return not [name for name in derived_fields(segment) if name != "cohesion"]
+    return not derived_fields(segment)
 
 
 def _standard(audience: Audience) -> list[tuple[str, str]]:

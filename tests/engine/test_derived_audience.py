@@ -109,3 +109,17 @@ def test_a_derived_game_is_deterministic_and_the_grievance_drives_it():
     wide = statistics.median(play(national, "historical", seed).total_posts for seed in (1, 2, 3))
     narrow = statistics.median(play(niche, "historical", seed).total_posts for seed in (1, 2, 3))
     assert wide > 2 * narrow
+
+
+def test_the_simulator_tells_an_author_what_the_engine_derived():
+    from game.engine.audience import describe
+
+    assert describe(load_scenario(MINI)) == []
+    lines = describe(load_scenario(derived("UK", "national")))
+    assert lines[0].startswith("market: UK, 14 million platform users in 2020")
+    assert [line.split(":")[0] for line in lines[1:]] == [
+        "crowd followers",
+        "crowd aggrieved",
+        "crowd media",
+        "crowd public",
+    ]
