@@ -65,6 +65,8 @@ class Game:
             anger=100.0 * organisation.grievance,
             invitation=float(scenario.campaign.invitation),
         )
+        # A fourth stream, spawned after the first three so that they stay what they were.
+        world.spin_off_rng = np.random.default_rng(sequence.spawn(1)[0])
         world.budget_left = scenario.actions.budget
         self._world = world
         self._conditions = Conditions(scenario)

@@ -410,6 +410,22 @@ class FeedParams:
 
 
 @dataclass(frozen=True)
+class SpinOffParams:
+    """Tags a storm spawns elsewhere (``spin_offs.py``; research/ignition.md §5: no systematic rate
+    was found, so these follow the few documented cases)."""
+
+    lag_hours: float = 6.0
+    """Hours from the trigger to the new tag's first posts: 2-24 h in the record (#NewUnitedAirlinesMottos
+    on day 2, #myLAPD the day after #myNYPD, #AnswerTheQ within the day); about the middle, on a log scale."""
+    feed_share: float = 0.15
+    """Its posts an hour as a share of the parent's, while the parent runs (5-30% at birth in the record)."""
+    half_life_hours: float = 12.0
+    """How fast its own momentum fades: a joke tag runs about a day (most hijacks are 1-2 day stories, §4)."""
+    press: float = 5.0
+    """Press attention its trending adds once: a second tag is a second angle for a story (§4, follow-up)."""
+
+
+@dataclass(frozen=True)
 class AudienceParams:
     """The audience an author may leave to the engine (``audience.py``): crowd sizes and habits
     derived from what a record documents (the region and year, the organisation's followers, how
@@ -535,6 +551,7 @@ class ModelParams:
     responses: ResponseParams = field(default_factory=ResponseParams)
     feed: FeedParams = field(default_factory=FeedParams)
     audience: AudienceParams = field(default_factory=AudienceParams)
+    spin_off: SpinOffParams = field(default_factory=SpinOffParams)
 
     def responsibility_of(self, crisis_type: str) -> float:
         return dict(self.reputation.responsibility)[crisis_type]

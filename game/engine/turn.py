@@ -10,7 +10,8 @@ Order within a turn (the player acts at its start, through ``rules.py``, then it
    threshold publish (an immigrant batch of readers, a reputation hit); follow-ups;
 5. reputation (``reputation.py``): worn by hostile reach in proportion to the SCCT threat, lifted by
    supporters; anger relaxes toward the grievance's baseline;
-6. the scenario's events (``effects.py``); the feed's visible posts (``visible_feed.py``); the
+6. tags the storm spawns elsewhere (``spin_offs.py``);
+7. the scenario's events (``effects.py``); the feed's visible posts (``visible_feed.py``); the
    record; the ending (``endings.py``).
 """
 
@@ -25,6 +26,7 @@ from game.engine.joining import announce_arrivals
 from game.engine.press import press_turn
 from game.engine.reputation import settle_reputation
 from game.engine.schedule import things_due
+from game.engine.spin_offs import spin_offs_turn
 from game.engine.stance import Stance
 from game.engine.state import TurnRecord, TurnReport
 from game.engine.visible_feed import build_feed
@@ -71,6 +73,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     onlooker_reach = float(seen.sum()) - hostile_reach
     press_turn(w, hostile_reach, onlooker_reach * crowd.trending_share, hours)
     settle_reputation(w, hostile, hostile_reach, supportive, supportive_reach, hours)
+    spin_offs_turn(w, conditions, w.posts_per_hour, hours)
     if w.listening_until >= w.turn:
         # The team is listening: what it heard over the turn, not only what it knew when it started.
         w.fire(f"insight-heard-{w.turn}", "insight", "What the listening heard this turn", insight(w))

@@ -88,6 +88,12 @@ class World:
     pending_posts: list[Post] = field(default_factory=list)  # our posts made this turn (feed)
     ending: EndingInfo | None = None
     post_serial: int = 0
+    spin_off_born: dict[str, dt.datetime] = field(default_factory=dict)  # tag -> when its first posts come
+    spin_off_rate: dict[str, float] = field(default_factory=dict)  # tag -> its posts an hour last turn
+    spin_off_posts: dict[str, int] = field(default_factory=dict)  # tag -> its posts so far
+    spin_off_trended: set[str] = field(default_factory=set)
+    # Spin-off tags draw from a stream of their own, so a scenario's spin-offs never change its storm.
+    spin_off_rng: np.random.Generator = field(default_factory=lambda: np.random.default_rng(0))
 
     # ------------------------------------------------------------------------------ time
 

@@ -150,6 +150,8 @@ def _expression_places(s: Scenario) -> Iterator[tuple[TreePath, Source | None]]:
             yield ("audience", "key_accounts", i, "joins", "when"), account.joins.when
     for i, event in enumerate(s.events):
         yield ("events", i, "when"), event.when
+    for i, spin_off in enumerate(s.spin_offs):
+        yield ("spin_offs", i, "when"), spin_off.when
     for i, inject in enumerate(s.injects):
         for j, post in enumerate(inject.posts):
             yield ("injects", i, "posts", j, "when"), post.when

@@ -515,6 +515,18 @@ class Event(Model):
     effects: Effects = Field(default_factory=dict)
 
 
+class SpinOff(Model):
+    """A tag the storm spawns elsewhere: a copycat in another city, a parody, a counter-tag.  It is born
+    some hours after its condition first holds and runs as a small storm of its own, fed by the
+    parent's posts and fading as the joke wears thin (research/ignition.md §5)."""
+
+    tag: str = Field(pattern=r"^#[A-Za-z0-9_]{1,60}$", description="The new tag, with its #: #myLAPD, #AnswerTheQ.")
+    when: Expr = Field(description="What sets it off: a condition, such as `n_attack > 0` or `trending`.")
+    where: ShortText | None = Field(
+        None, description="Where it runs, for the event's words: 'in Los Angeles', 'among the critics'."
+    )
+
+
 class Inject(Model):
     """A prepared event a workshop facilitator can fire at any time."""
 
@@ -609,6 +621,11 @@ class Scenario(Model):
     actions: Actions = Field(default_factory=Actions)
     events: list[Event] = Field(default_factory=list, max_length=100)
     injects: list[Inject] = Field(default_factory=list, max_length=50)
+    spin_offs: list[SpinOff] = Field(
+        default_factory=list,
+        max_length=10,
+        description="Tags the storm may spawn elsewhere (copycats, parodies, counter-tags), each a small storm of its own.",
+    )
     endings: list[Ending] = Field(min_length=1, max_length=20)
     debrief: Debrief
     historical: Playbook = Field(description="What the organisation actually did, as a strategy.")
