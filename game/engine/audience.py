@@ -65,8 +65,15 @@ def market_params(scenario: Scenario, params: ModelParams) -> ModelParams:
     users = platform_users(scenario, params)
     if users is None:
         return params
-    scale = users / params.audience.reference_users
-    return params.with_(trend_threshold=params.trend.threshold * scale, press_half=params.press.half * scale)
+    ap = params.audience
+    scale = users / ap.reference_users
+    # The press weighs a storm against what is normal for the organisation: the everyday hostile
+    # talk about it, its followers times the grievance (a bank is attacked every day, a pizza brand
+    # rarely), against #AskJPM's, where the press constants were set.
+    organisation = scenario.organisation
+    usual = max(organisation.followers * organisation.grievance, 1.0) / ap.usual_reference
+    weight = usual**ap.usual_weight
+    return params.with_(trend_threshold=params.trend.threshold * scale, press_half=params.press.half * scale * weight)
 
 
 def resolve(scenario: Scenario, params: ModelParams) -> Scenario:

@@ -468,6 +468,14 @@ class AudienceParams:
     scales both by its users over these: a tag needs fewer posts to trend in the UK (ignition §2:
     trending floors US : UK : AU ≈ 1 : 0.25 : 0.04, about the ratio of their users), and a national
     press weighs a storm against its own market."""
+    usual_reference: float = 200_000.0
+    """The everyday hostile talk about an organisation, as its followers times its grievance, where the
+    press's half-attention reach was set: #AskJPM's 250,000 followers at grievance 0.8.  A scenario that
+    names its market has the press weigh its storm against its own organisation's (ignition §4: news is
+    what departs from the usual; LikeFolio put Starbucks's usual at ~4,000 tweets a day)."""
+    usual_weight: float = 0.5
+    """How strongly: the half-attention reach grows with the square root of the usual talk (a design
+    choice between none and in proportion, set on the built-ins written from their records)."""
     follower_share: float = 0.3
     """Share of the organisation's followers that a derived `followers` crowd counts: the active
     accounts among them (design choice: many followers of a brand are dormant)."""

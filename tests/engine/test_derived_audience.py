@@ -69,7 +69,12 @@ def test_a_smaller_market_trends_and_makes_news_on_fewer_posts():
     uk = Game(load_scenario(derived("UK")), 1).params
     us = Game(load_scenario(derived("US")), 1).params
     assert uk.trend.threshold < us.trend.threshold
-    assert uk.press.half / us.press.half == pytest.approx(uk.trend.threshold / us.trend.threshold)
+    assert uk.press.half / us.press.half == pytest.approx(uk.trend.threshold / us.trend.threshold)  # same organisation
+    # The press weighs a storm against the organisation's usual talk: a small, liked organisation's
+    # storm is news sooner than a big, resented one's.
+    small = Game(load_scenario(derived("US").replace("followers: 50000", "followers: 5000")), 1).params
+    assert small.press.half < us.press.half
+    assert small.trend.threshold == us.trend.threshold
     # A debrief's second game starts from the constants as given, not scaled twice.
     game = Game(load_scenario(derived("UK")), 1)
     assert Game(game.scenario, 1, game.model_params).params == game.params
