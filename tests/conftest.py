@@ -24,7 +24,7 @@ SLOW_FILES = (
     "workshop/test_workshop_multiprocess.py",
     "workshop/test_workshop_browser.py",
 )
-# Single tests that took 0.7 s or more each on the shared 2-core machine (2026-11-29, two `--durations`
+# Single tests that took 0.7 s or more each on the shared 2-core machine (2026-11-29, three `--durations`
 # runs), by file: mostly Pilot tests that type or play several turns (Pilot waits for the screen after
 # every key), whole games replayed from logs, hypothesis and the type checker.  The fast lane keeps each
 # file's quicker tests, so every part of the game still has some (and, on purpose, one Pilot test of a
@@ -34,6 +34,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_amplifiers_are_ranked_by_the_reach_the_game_counts",
         "test_bridges_carry_the_storm_into_other_communities",
         "test_carriers_are_deterministic_and_fast",
+        "test_what_the_player_did_about_a_carrier_is_shown",
     ),
     "engine/test_ending_why.py": (
         "test_attacking_statement_still_decides_askjpm",
@@ -58,10 +59,14 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_a_weekly_title_runs_its_piece_a_day_after_the_storm_passed_its_threshold",
     ),
     "engine/test_simulate_cli.py": (
+        "test_posts_by_day_share_a_turn_across_midnight_by_its_hours_and_add_up",
+        "test_the_balance_report_names_situational_posts_whose_time_never_comes",
         "test_the_balance_report_names_what_an_author_should_look_at",
         "test_the_balance_report_says_never_tried_for_an_action_no_strategy_took",
         "test_the_same_seed_gives_the_same_output_serial_or_parallel",
+        "test_the_table_is_for_people_and_errors_are_usage",
     ),
+    "reports/test_comparison.py": ("test_a_lesson_some_teams_got_is_said_once_with_every_team_that_got_it",),
     "reports/test_report.py": (
         "test_an_unfinished_game_is_reported_up_to_where_it_stopped",
         "test_both_reports_say_why_this_ending",
@@ -72,6 +77,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_the_markdown_report_has_every_section_and_escapes_text",
         "test_the_markdown_report_reads_as_plain_text_too",
     ),
+    "scenario/test_cli.py": ("test_version_list_and_validate_do_not_import_heavy_modules",),
     "scenario/test_expr.py": ("test_no_input_makes_parse_raise_anything_but_an_expression_error",),
     "scenario/test_hostile_input.py": ("test_a_file_validate_accepts_plays_to_its_end_whatever_its_numbers",),
     "scenario/test_library.py": (
@@ -79,7 +85,12 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_builtins_resolve_by_id_and_carry_list_fields",
     ),
     "scenario/test_loader.py": ("test_too_many_values_are_refused",),
-    "scenario/test_properties.py": ("test_changing_a_character", "test_deleting_a_line", "test_prefixing_a_line"),
+    "scenario/test_properties.py": (
+        "test_changing_a_character",
+        "test_deleting_a_line",
+        "test_prefixing_a_line",
+        "test_swapping_two_lines",
+    ),
     "scenario/test_schema.py": (
         "test_every_built_in_passes_the_schema_as_an_editor_reads_it",
         "test_the_schema_and_the_loader_agree_on_every_way_of_writing_a_time",
@@ -106,6 +117,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_an_edited_figure_is_caught_and_the_game_goes_back_to_the_turn_before",
         "test_continue_offers_the_latest_unfinished_game_and_records_on",
         "test_recording_carries_on_after_a_resume_from_the_good_part",
+        "test_the_ui_can_start_recording_from_a_built_in_id",
     ),
     "sessions/test_ui_recording.py": ("test_a_game_played_in_the_app_is_recorded_and_resumes_the_same",),
     "test_types.py": (
@@ -151,6 +163,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "ui/test_play.py": (
         "test_a_header_too_long_for_80_columns_ends_in_an_ellipsis_on_one_line",
         "test_a_new_turn_replaces_last_turns_event_toasts_but_not_the_facilitators_or_a_save_warning",
+        "test_a_turn_of_two_and_a_half_hours_is_not_called_two",
         "test_a_whole_mini_game_from_briefing_to_debrief",
         "test_actions_are_in_the_command_palette",
         "test_askjpm_smoke_a_few_turns_at_80x24",
@@ -162,7 +175,10 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_title_lists_scenarios_by_difficulty_and_opens_the_briefing",
         "test_toasts_from_an_earlier_turn_give_way_when_turns_go_by_fast",
     ),
-    "ui/test_prebuilt_game.py": ("test_a_new_game_of_the_same_scenario_and_seed_starts_from_the_prebuilt_one",),
+    "ui/test_prebuilt_game.py": (
+        "test_a_new_game_of_the_same_scenario_and_seed_starts_from_the_prebuilt_one",
+        "test_another_seed_builds_its_own",
+    ),
     "ui/test_redraw.py": ("test_an_action_keeps_the_feed_and_a_turn_replaces_it",),
     "ui/test_seed.py": (
         "test_a_seed_given_is_kept_for_every_game_from_the_title",
