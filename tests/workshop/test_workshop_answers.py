@@ -59,7 +59,7 @@ async def test_the_dashboards_timeline_shows_answered_beside_received():
         assert "Answered by: Postpone; Escalate" in preview
 
 
-def test_the_report_says_who_answered_the_inject():
+def test_the_report_says_who_answered_the_inject(tmp_path):
     made = new_workshop(2)
     _play(made)
     code, out, err = cli("workshop", "report", "--code", made["facilitator_code"])
@@ -67,3 +67,8 @@ def test_the_report_says_who_answered_the_inject():
     assert "| 1 (1 of 1 answered) |" in out and "| 1 (0 of 1 answered) |" in out
     assert "*answered at turn 1: Statement: Postpone (inform)*" in out
     assert "*not answered*" in out
+    page = tmp_path / "debrief.html"
+    code, _, err = cli("workshop", "report", "--code", made["facilitator_code"], "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert code == 0, err
+    assert "<i>answered at turn 1: Statement: Postpone (inform)</i>" in html and "<i>not answered</i>" in html
