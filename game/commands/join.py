@@ -16,13 +16,13 @@ def configure(parser):
 
 
 def run(args) -> int:
-    from game.ui.app import BashtagApp
+    from game.workshop.team_app import WorkshopTeamApp
 
     if args.ask or not args.code:  # no code given: ask on screen
         from game.workshop.join_screen import JoinScreen
 
         workshop = args.workshop
-        BashtagApp(first_screen=lambda: JoinScreen(workshop)).run()
+        WorkshopTeamApp(first_screen=lambda: JoinScreen(workshop)).run()
         return 0
     from game.sessions.errors import SessionError
     from game.workshop.joining import join
@@ -35,7 +35,7 @@ def run(args) -> int:
         return 1
     for warning in joined.warnings:
         print(f"bashtag join: warning: {warning}", file=sys.stderr)
-    app = BashtagApp(
+    app = WorkshopTeamApp(
         scenario=joined.scenario,
         seed=joined.workshop.seed,
         scenario_ref=joined.workshop.scenario_ref,

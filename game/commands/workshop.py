@@ -244,6 +244,7 @@ def status_data(store, workshop_id) -> dict:
     workshop = store.workshop(workshop_id)
     teams = store.teams(workshop.id)
     injects = store.inject_counts_by_team(workshop.id)
+    each_inject = store.injects_by_team(workshop.id)
     return {
         "workshop": workshop.id,
         "scenario": workshop.scenario_id,
@@ -267,6 +268,9 @@ def status_data(store, workshop_id) -> dict:
                 "last_action": t.last_actions[-1] if t.last_actions else None,
                 "injects_sent": injects.get(t.id, (0, 0))[0],
                 "injects_received": injects.get(t.id, (0, 0))[1],
+                "injects_answered": sum(1 for i in each_inject.get(t.id, []) if i["state"] == "answered"),
+                # Each inject sent or scheduled to the team: its state and the action that answered it.
+                "injects": each_inject.get(t.id, []),
                 "outcome": t.outcome,
                 "waiting": t.waiting,
                 "started": t.session_path is not None,
@@ -300,15 +304,16 @@ def _status(args) -> int:
         + (f" — {', '.join(flags)}" if flags else "")
     )
     width = max((len(t["name"]) for t in data["teams"]), default=4)
-    print(f"  {'team':<{width}}  turn  reputation  posts  press  injects   outcome")
+    # injects: received of sent; answered: of those received, how many the team answered (answered_by)
+    print(f"  {'team':<{width}}  turn  reputation  posts  press  injects  answered   outcome")
     for t in data["teams"]:
         rep = f"{t['reputation']:.1f}" if t["reputation"] is not None else "—"
         press = f"{t['press']:.0f}" if t["press"] is not None else "—"
         injects = f"{t['injects_received']}/{t['injects_sent']}"
         state = t["outcome"] or ("waiting" if t["waiting"] else ("playing" if t["started"] else "not started"))
         print(
-            f"  {t['name']:<{width}}  {t['turn']:>4}  {rep:>10}  {t['total_posts']:>5}  {press:>5}  {injects:>7}   "
-            f"{state}"
+            f"  {t['name']:<{width}}  {t['turn']:>4}  {rep:>10}  {t['total_posts']:>5}  {press:>5}  {injects:>7}  "
+            f"{t['injects_answered']:>8}   {state}"
         )
     return 0
 

@@ -20,7 +20,13 @@ def inject(w: World, action: Inject, conditions: Conditions) -> str:
             raise ActionNotAllowed(f"no inject called {action.inject_id!r} in this scenario")
         w.injected.add(inject.id)
         w.fire(f"inject-{inject.id}", "inject", inject.headline, inject.text or "")
+        press_before = w.press
         apply_effects(w, inject.effects, inject.headline, conditions)
+        held = w.press - press_before
+        if held:
+            # The attention this news brought is its own story: it fades over a story's life rather
+            # than with the storm's memory at the turn's end (press.py, ``hold_attention``).
+            w.press_held[inject.headline] = w.press_held.get(inject.headline, 0.0) + held
         for scripted in inject.posts:
             scripted_post(w, scripted)
         return f"Inject: {inject.label}"

@@ -243,6 +243,12 @@ class PressParams:
     """Anger a story adds: a published story validates the outrage (M4, secondary crisis talk)."""
     story_follow: float = 3.0
     """Attention a story adds: other newsrooms follow the first."""
+    inject_story_hours: float = 24.0
+    """A facilitator's inject that moves the press (a reporter's call, a leak) is a story of its
+    own: the attention it brings fades over about a day, as a brand hijack is a 1-2 day story
+    (cases §0 pattern 4; ignition), not with the storm's half-day memory — which would leave under
+    1% of it after a two-day turn.  A design choice sized on those cases; games without injects
+    never read it."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from game.engine.wording import people
-from game.engine.world import NOISE, World
+from game.engine.world import METER_RANGE, NOISE, World
 
 
 def press_turn(w: World, hostile_reach: float, trending_reach: float, hours: float) -> None:
@@ -24,8 +24,12 @@ def press_turn(w: World, hostile_reach: float, trending_reach: float, hours: flo
         1 for a in w.scenario.audience.key_accounts if a.kind == "journalist" and a.handle.lower() in w.joined
     )
     target = min(100.0, 100.0 * intensity / (intensity + params.press.half) + params.press.per_journalist * journalists)
-    memory = params.press.rise_hours if target > w.press else params.press.memory_hours
-    move = (target - w.press) * (1.0 - math.exp(-hours / memory))
+    # The storm's own attention: the level less what injects' stories still hold (none in a game
+    # without injects, where this is the press level itself, to the bit).
+    held = _held_attention(w)
+    level = w.press - held if held else w.press
+    memory = params.press.rise_hours if target > level else params.press.memory_hours
+    move = (target - level) * (1.0 - math.exp(-hours / memory))
     if move >= NOISE:
         if spectacle > hostile_reach:
             reason = f"a trending spectacle: onlookers' posts reach {people(trending_reach / hours)} people an hour"
@@ -36,6 +40,8 @@ def press_turn(w: World, hostile_reach: float, trending_reach: float, hours: flo
         w.change("press", move, reason)
     elif move <= -NOISE:
         w.change("press", move, "the news cycle moves on")
+    if w.press_held:
+        fade_held_attention(w, hours)
     now = w.turn_start(w.turn + 1)
     for outlet in sorted(w.scenario.audience.outlets, key=lambda o: o.threshold):
         if outlet.id in w.published:
@@ -75,6 +81,36 @@ def press_turn(w: World, hostile_reach: float, trending_reach: float, hours: flo
         w.spread.alert_elites(params.posting.elite_story)
         w.followed_up[outlet.id] = len(w.developments)  # the first story already tells what we did
     follow_ups(w, hours)
+
+
+def _held_attention(w: World) -> float:
+    """The attention injects' stories still hold, at most the press level (or, held down, at most
+    what the level can rise to): a later effect may have moved the level past it."""
+    if not w.press_held:
+        return 0.0
+    held = sum(w.press_held.values())
+    bound = w.press if held > 0 else w.press - METER_RANGE[1]
+    if (held > 0 and held > bound) or (held < 0 and held < bound):
+        share = bound / held
+        for headline in w.press_held:
+            w.press_held[headline] *= share
+        held = bound
+    return held
+
+
+def fade_held_attention(w: World, hours: float) -> None:
+    """An inject's press attention fades over a story's life (``params.press.inject_story_hours``),
+    by the same law however the turns cut the time: a two-day turn keeps what two days of half-hour
+    turns would (e^-2 of it), where the storm's memory alone kept under 1% (issue 18: "press 1 -> 7
+    fell back to 1 after a two-day turn")."""
+    kept_share = math.exp(-hours / w.params.press.inject_story_hours)
+    for headline, held in list(w.press_held.items()):
+        kept = held * kept_share
+        w.change("press", kept - held, f"{headline}: the story fades")
+        if abs(kept) < NOISE:
+            del w.press_held[headline]  # what is left is too small to tell from the storm's own
+        else:
+            w.press_held[headline] = kept
 
 
 def follow_ups(w: World, hours: float) -> None:

@@ -72,6 +72,9 @@ class World:
     said: set[str] = field(default_factory=set)
     took: dict[str, int] = field(default_factory=dict)
     injected: set[str] = field(default_factory=set)
+    # The press attention each prepared inject brought (by headline), still held: it fades over a
+    # story's life (params.press.inject_story_hours), apart from the storm's own attention (press.py).
+    press_held: dict[str, float] = field(default_factory=dict)
     used_scripted: set[int] = field(default_factory=set)
     held_scripted: set[int] = field(default_factory=set)  # key accounts' words, said when they join
     held_words: dict[int, list[ScriptedPost]] = field(default_factory=dict)  # key node -> its held scripted posts

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # types only: the reports layer reads these, the workshop builds them
     from game.engine.debrief import Debrief
     from game.engine.game import Game
+    from game.engine.injects import InjectAnswer
     from game.engine.state import TakenAction, TurnRecord
     from game.scenario.models import Scenario
 
@@ -69,6 +70,29 @@ class TeamGame:
 
     def injects(self) -> list[TakenAction]:
         return [t for t in self.game.state.taken if t.kind == "inject"] if self.game else []
+
+    def inject_answers(self) -> list[InjectAnswer]:
+        """Each inject the team received and the action that answered it (the inject's answered_by)."""
+        from game.engine.injects import inject_answers
+
+        return inject_answers(self.game.scenario, self.game.state.taken) if self.game else []
+
+    def injects_summary(self) -> str:
+        """ "2" — or, when some asked for an answer, "2 (1 of 2 answered)"."""
+        found = self.inject_answers()
+        asked = [a for a in found if a.asks]
+        if not asked:
+            return str(len(found))
+        return f"{len(found)} ({sum(1 for a in asked if a.answered)} of {len(asked)} answered)"
+
+    def answer_note(self, received: TakenAction) -> str:
+        """For an inject in the decision timeline: "answered at turn 5: …", "not answered", or "" (it
+        asked for nothing in particular)."""
+        for item in self.inject_answers():
+            if item.received is received and item.asks:
+                answer = item.answer
+                return f"answered at turn {answer.turn}: {answer.label}" if answer else "not answered"
+        return ""
 
 
 @dataclass(frozen=True)

@@ -163,7 +163,7 @@ def _side_by_side_rows(c: Comparison) -> list[tuple[str, str, str, str, str, str
                 f"{s.total_posts:,}",
                 f"{max((h.press for h in s.history), default=0):.0f}",
                 str(len(t.decisions())),
-                str(len(t.injects())),
+                t.injects_summary(),
             )
         )
     turns = c.turns_compared
@@ -264,6 +264,8 @@ def comparison_markdown(c: Comparison) -> str:
         for x in t.game.state.taken:
             did = "; ".join(esc(ch.describe()) for ch in x.changes) or "no immediate change"
             label = ("**Inject:** " if x.kind == "inject" else "") + esc(x.label.removeprefix("Inject: "))
+            if x.kind == "inject" and t.answer_note(x):
+                label += f" — *{esc(t.answer_note(x))}*"
             out.append(f"| {x.turn} | {label} | {did} |")
         out.append("")
     out += _observations_markdown(c)
@@ -393,6 +395,8 @@ def comparison_html(c: Comparison) -> str:
         for x in t.game.state.taken:
             did = "".join(f"<li>{e(ch.describe())}</li>" for ch in x.changes)
             label = ("<b>Inject:</b> " if x.kind == "inject" else "") + e(x.label.removeprefix("Inject: "))
+            if x.kind == "inject" and t.answer_note(x):
+                label += f" — <i>{e(t.answer_note(x))}</i>"
             add(
                 f"<tr><td class=num>{x.turn}</td><td>{label}</td>"
                 f"<td>{'<ul class=reasons>' + did + '</ul>' if did else 'no immediate change'}</td></tr>"

@@ -32,6 +32,7 @@ def check_scenario(scenario: Scenario, positions: Positions) -> list[Problem]:
         check_playbooks,
         check_templates,
         check_keys,
+        check_inject_answers,
     ):
         problems.extend(check(scenario, positions))
     return problems
@@ -321,6 +322,26 @@ def check_playbooks(s: Scenario, pos: Positions) -> Iterator[Problem]:
                         f"no {kind} {step.option!r}{did_you_mean(step.option, ids)} "
                         f"({kind}s: {', '.join(ids) or 'none defined'})",
                     )
+
+
+def check_inject_answers(s: Scenario, pos: Positions) -> Iterator[Problem]:
+    """An inject's ``answered_by`` names actions the team can take: a built-in kind this scenario
+    allows, a statement or a custom action."""
+    statements = [x.id for x in s.actions.statements]
+    custom = [x.id for x in s.actions.custom]
+    known = [*vocabulary.BUILTIN_ACTIONS, *statements, *custom]
+    for i, inject in enumerate(s.injects):
+        for j, name in enumerate(inject.answered_by):
+            here = ("injects", i, "answered_by", j)
+            if name in s.actions.disabled and name not in statements and name not in custom:
+                yield pos.problem(here, f"the action {name!r} is disabled in this scenario: no team can answer with it")
+            elif name not in known:
+                yield pos.problem(
+                    here,
+                    f"{name!r} is not an action{did_you_mean(name, known)}: answered_by names built-in actions "
+                    f"({', '.join(vocabulary.BUILTIN_ACTIONS)}), statements ({', '.join(statements) or 'none defined'}) "
+                    f"or custom actions ({', '.join(custom) or 'none defined'})",
+                )
 
 
 def _filled_texts(s: Scenario) -> Iterator[tuple[TreePath, str]]:

@@ -536,6 +536,14 @@ class Inject(Model):
     text: Text | None = None
     effects: Effects = Field(default_factory=dict)
     posts: list[ScriptedPost] = Field(default_factory=list, max_length=20)
+    answered_by: list[Id] = Field(
+        default_factory=list,
+        max_length=20,
+        description="What answers this inject when the team does it after receiving it: built-in action "
+        "kinds (statement, reply, pause, resume, cancel, delete, monitor, escalate), statement ids or custom "
+        "action ids. The facilitator's dashboard, `workshop status` and the report then show it answered; "
+        "leave it out for news that asks for nothing in particular.",
+    )
 
 
 class Ending(Model):

@@ -24,9 +24,10 @@ from game.ui.screens.title import TitleScreen
 if TYPE_CHECKING:
     # The engine, pydantic's models and the play screen load behind the first frame (issue 21):
     # in `prepare_game`'s thread while the player reads the briefing, or when first needed.
-    from game.engine.controller import GameController, GameListener
+    from game.engine.controller import GameController, GameListener, Gate
     from game.engine.game import Game
     from game.scenario.models import Scenario
+    from game.ui.screens.play import PlayScreen
 
 
 def _game_commands():
@@ -114,7 +115,6 @@ class BashtagApp(App):
         recorder_factory: RecorderFactory | None = None,
         scenario_ref: str | None = None,
         resumed: tuple[Game, GameListener | None] | None = None,
-        workshop_link=None,
         first_screen: Callable[[], object] | None = None,
         load_scenario: Callable[[], Scenario] | None = None,
     ):
@@ -125,10 +125,7 @@ class BashtagApp(App):
         self.load_error: Exception | None = None  # the full load failed: `bashtag play` prints it
         self._prepared: tuple | None = None  # (seed, scenario, game) built behind the briefing
         self._preparation: _Preparation | None = None  # the build under way in its thread
-        # A workshop team's link (game.workshop.link.TeamLink): gates turn ends, delivers injects,
-        # names the team in the play screen's header.  ``first_screen`` replaces the opening screen
-        # (the served join screen asks for a code first).
-        self.workshop_link = workshop_link
+        # ``first_screen`` replaces the opening screen (a subclass's own, e.g. one asking for a code first).
         self.first_screen = first_screen
         self.scenario = scenario
         self.scenario_ref = scenario_ref or (scenario.id if scenario is not None else None)
@@ -158,7 +155,7 @@ class BashtagApp(App):
             self.resume_game(self.scenario, game, recorder)
         elif self.scenario is not None:
             self.push_screen(BriefingScreen(self.scenario, self.seed))
-            self._name_the_team()
+            self.briefing_shown()
         else:
             self.push_screen(self._title_screen())
 
@@ -185,20 +182,34 @@ class BashtagApp(App):
         if not self.fixed_seed:
             self.seed = fresh_seed()
         self._show(BriefingScreen(scenario, self.seed))
-        self._name_the_team()
+        self.briefing_shown()
 
-    def _name_the_team(self) -> None:
-        """A workshop team reads its briefing knowing which team it plays (the play screen's header says it too)."""
-        link = self.workshop_link
-        if link is not None:
-            self.notify(
-                f"You play as Team {link.team_name}. Read the briefing together, then start.",
-                title="Workshop",
-                timeout=20,
-                markup=False,
-            )
-            # Before the play screen polls, the dashboard still learns this window is open.
-            self.set_interval(5.0, link.beat)
+    # ------------------------------------------------------------------------------ hooks for a subclass
+    # An app that plays the game inside something larger extends these (a workshop team's app,
+    # game/workshop/team_app.py); the game's own app needs none of them.
+
+    def briefing_shown(self) -> None:
+        """Called each time a briefing is shown."""
+
+    def game_listeners(self) -> list[GameListener]:
+        """Listeners told of every step of a game this app starts (after the recorder)."""
+        return []
+
+    def turn_gate(self) -> Gate | None:
+        """Why a turn may not end now (the controller's gate), or None for no gate."""
+        return None
+
+    def play_screen(self, controller: GameController) -> PlayScreen:
+        """The screen a game is played on."""
+        from game.ui.screens.play import PlayScreen
+
+        return PlayScreen(controller)
+
+    def saved_note(self) -> str:
+        """What quitting mid-game keeps, for the confirmation."""
+        if self.recorder is not None:
+            return "Your game is saved at every turn's end: `bashtag play --resume` carries on from there."
+        return "This game is not being saved and will be lost."
 
     # ------------------------------------------------------------------------------ behind the briefing
 
@@ -282,7 +293,6 @@ class BashtagApp(App):
         self.scenario = scenario
         from game.engine.controller import GameController
         from game.engine.game import Game
-        from game.ui.screens.play import PlayScreen
 
         prepared, self._prepared = self._prepared, None
         if game is None and prepared is not None and prepared[0] == self.seed and prepared[1] is scenario:
@@ -307,13 +317,9 @@ class BashtagApp(App):
             listeners.append(self.recorder)
         if self.recorder is not None:
             listeners.append(_RecordingWatch(self))
-        link = self.workshop_link
-        if link is not None:
-            listeners.append(link)
-        self.controller = GameController(
-            game or fresh or Game(scenario, self.seed), listeners, gate=link.gate if link is not None else None
-        )
-        self._show(PlayScreen(self.controller))
+        listeners.extend(self.game_listeners())
+        self.controller = GameController(game or fresh or Game(scenario, self.seed), listeners, gate=self.turn_gate())
+        self._show(self.play_screen(self.controller))
 
     def resume_game(self, scenario: Scenario, game: Game, recorder: GameListener | None) -> None:
         """Carry on a restored game, recording on into its log."""
@@ -352,11 +358,6 @@ class BashtagApp(App):
         self._show(DebriefScreen(self.controller.game))
 
     def action_to_title(self) -> None:
-        if self.workshop_link is not None:
-            # A workshop team plays one game: another from the title screen would report to the
-            # workshop as if it were the team's.
-            self.notify("This is your team's workshop game: press q to quit.", markup=False)
-            return
         self.controller = None
         self._show(self._title_screen())
 
@@ -372,14 +373,7 @@ class BashtagApp(App):
         if not playing:
             self.exit()
             return
-        saved = (
-            "Your game is saved at every turn's end: `bashtag play --resume` carries on from there."
-            if self.recorder is not None
-            else "This game is not being saved and will be lost."
-        )
-        if self.workshop_link is not None and self.recorder is not None:
-            saved = "Your game is saved at every turn's end: join again with your team's code to carry on."
         self.push_screen(
-            ConfirmScreen("Quit Bashtag?", saved, yes="Quit", no="Keep playing"),
+            ConfirmScreen("Quit Bashtag?", self.saved_note(), yes="Quit", no="Keep playing"),
             lambda yes: self.exit() if yes else None,
         )

@@ -195,14 +195,28 @@ def effect_words(effects: dict) -> str:
     return ", ".join(parts)
 
 
-def inject_preview(inject) -> Content:
-    """What a prepared inject does, shown before it is sent: its headline, text, effects and posts."""
+def answer_words(inject, scenario=None) -> str:
+    """What answers an inject, in the action bar's words: 'Give the press a one-line comment; Statement'."""
+    from game.engine.rules import RULES
+
+    labels: dict[str, str] = {kind: rule.short for kind, rule in RULES.items()}
+    if scenario is not None:
+        labels.update({x.id: x.label for x in scenario.actions.statements})
+        labels.update({x.id: x.label for x in scenario.actions.custom})
+    return "; ".join(labels.get(name, name) for name in inject.answered_by)
+
+
+def inject_preview(inject, scenario=None) -> Content:
+    """What a prepared inject does, shown before it is sent: its headline, text, effects, posts and
+    what answers it (so the facilitator knows what the timeline's "answered" will mean)."""
     parts: list = [("Headline: ", "bold"), inject.headline]
     if inject.text:
         parts += ["\n", ("Text: ", "bold"), inject.text]
     parts += ["\n", ("Effects: ", "bold"), effect_words(inject.effects) or "none on the figures (news to react to)"]
     if inject.posts:
         parts += ["\n", ("Posts: ", "bold"), f"{len(inject.posts)} post(s) appear in the feed"]
+    if inject.answered_by:
+        parts += ["\n", ("Answered by: ", "bold"), answer_words(inject, scenario)]
     return Content.assemble(*parts)
 
 
@@ -215,9 +229,10 @@ class InjectScreen(ModalScreen["dict | None"]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, teams: list[Team], injects: list):
+    def __init__(self, teams: list[Team], injects: list, scenario=None):
         super().__init__()
         self.teams, self.injects = teams, injects
+        self.scenario = scenario  # for the labels of the actions that answer an inject
 
     def compose(self) -> ComposeResult:
         with Vertical(id="inject-box"):
@@ -268,7 +283,7 @@ class InjectScreen(ModalScreen["dict | None"]):
     def _preview(self) -> None:
         inject = self._chosen_inject()
         self.query_one("#inject-preview", Static).update(
-            inject_preview(inject)
+            inject_preview(inject, self.scenario)
             if inject is not None
             else Content("A typed headline: news the team must react to, with no effect on the figures.")
         )
@@ -316,7 +331,7 @@ class InjectScreen(ModalScreen["dict | None"]):
         label = inject.label if inject is not None else headline
         who = (f"all {len(names)} teams: " if target == ALL else "only Team ") + ", ".join(names)
         detail = (
-            inject_preview(inject)
+            inject_preview(inject, self.scenario)
             if inject is not None
             else Content.assemble(
                 ("Headline: ", "bold"),
@@ -635,7 +650,7 @@ class DashboardApp(App):
         self.poll()
 
     def action_inject(self) -> None:
-        self.push_screen(InjectScreen(self.teams, self.injects), self.send_inject)
+        self.push_screen(InjectScreen(self.teams, self.injects, self.scenario), self.send_inject)
 
     def send_inject(self, choice: dict | None) -> None:
         """Queue the inject chosen in the InjectScreen (``None``: cancelled), held UNDO_SECONDS for `u`."""

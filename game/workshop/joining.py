@@ -55,8 +55,9 @@ class Joined:
         return recorder
 
     def configure(self, app) -> None:
-        """Make ``app`` (a BashtagApp, already running or not) play as this team."""
-        app.workshop_link = self.link
+        """Make ``app`` (a :class:`game.workshop.team_app.WorkshopTeamApp`, already running or not) play
+        as this team."""
+        app.play_as(self.link)
         app.scenario = self.scenario
         app.scenario_ref = self.workshop.scenario_ref
         app.seed = self.workshop.seed

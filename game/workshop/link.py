@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 
 from game.engine.actions import ActionNotAllowed, Inject
+from game.engine.injects import inject_answers
 from game.workshop.store import HEARTBEAT_EVERY, Team, Workshop, WorkshopStore
 
 
@@ -40,6 +41,7 @@ class TeamLink:
         self.workshop = workshop
         self.waiting = team.waiting
         self._beat = 0.0  # when this window last told the store it is alive (monotonic)
+        self._answers: dict[str, list[str | None]] = {}  # what answered each inject, as last recorded
 
     @property
     def team_name(self) -> str:
@@ -74,8 +76,23 @@ class TeamLink:
                 history=[(r.reputation, r.posts) for r in state.history],
             )
             self._beat = time.monotonic()
+            self._record_answers(game.scenario, state.taken)
         except Exception:  # noqa: BLE001 - a busy or missing store must never stop a team's game
             pass
+
+    def _record_answers(self, scenario, taken) -> None:
+        """Tell the store which injects the team has answered (an ``answered_by`` action after it),
+        when that changed: the dashboard's timeline and ``workshop status`` show them."""
+        if not any(inject.answered_by for inject in scenario.injects):
+            return
+        found: dict[str, list[str | None]] = {}
+        for item in inject_answers(scenario, taken):
+            if item.inject_id and item.asks:
+                answer = item.answer
+                found.setdefault(item.inject_id, []).append(f"turn {answer.turn}: {answer.label}" if answer else None)
+        if found != self._answers:
+            self.store.record_answers(self.team.id, found)
+            self._answers = found
 
     def report_now(self, game) -> None:
         """Tell the store where the game stands (on joining, before any action)."""

@@ -67,6 +67,7 @@ ADDED_COLUMNS = (
     ("teams", "joined", "TEXT"),  # when a process first joined with the team's code
     ("teams", "seen", "REAL"),  # epoch seconds of the team window's last sign of life
     ("teams", "history", "TEXT NOT NULL DEFAULT '[]'"),  # [[reputation, posts], …] per turn played
+    ("injects", "answered", "TEXT"),  # the team's action that answered it ("turn 5: …"), per answered_by
 )
 # A team window that has given no sign of life for this long is shown as offline (it polls every second
 # and says it is alive every few seconds).
@@ -603,10 +604,12 @@ class WorkshopStore:
 
     def inject_timeline(self, workshop: str) -> list[dict]:
         """Every inject sent or scheduled, oldest first: {"batch", "inject_id", "headline", "at_turn",
-        "created", "teams": [(team name, "received" | "on its way" | "scheduled")]}."""
+        "created", "teams": [(team name, "answered" | "received" | "on its way" | "scheduled")]}
+        ("answered": the team took one of the inject's ``answered_by`` actions after receiving it)."""
         rows = self._read(
             "SELECT injects.batch AS batch, injects.inject_id AS inject_id, injects.headline AS headline, "
             "injects.at_turn AS at_turn, injects.created AS created, injects.delivered AS delivered, "
+            "injects.answered AS answered, "
             "teams.name AS name, teams.turn AS turn FROM injects JOIN teams ON teams.id = injects.team "
             "WHERE injects.workshop = ? ORDER BY injects.id",
             (workshop,),
@@ -625,12 +628,7 @@ class WorkshopStore:
                     "teams": [],
                 },
             )
-            if r["delivered"]:
-                state = "received"
-            elif r["at_turn"] is not None and r["turn"] < r["at_turn"]:
-                state = "scheduled"
-            else:
-                state = "on its way"
+            state = _inject_state(r)
             entry["teams"].append((r["name"], state))
         return list(batches.values())
 
@@ -758,6 +756,51 @@ class WorkshopStore:
         )
         return [ObservationNote(r["name"], int(r["turn"]), r["text"], r["created"]) for r in rows]
 
+    def record_answers(self, team_id: int, answered: dict[str, list[str | None]]) -> int:
+        """What answered each prepared inject the team received: {inject id: [the answering action's
+        label, or None, for each receipt in the game's order]}, matched to the team's received injects
+        of that id, oldest first.  An answer once recorded stays.  Returns how many were recorded."""
+
+        def body(db):
+            count = 0
+            for inject_id, labels in answered.items():
+                rows = db.execute(
+                    "SELECT id, answered FROM injects WHERE team = ? AND inject_id = ? AND delivered = 1 ORDER BY id",
+                    (team_id, inject_id),
+                ).fetchall()
+                for row, label in zip(rows, labels, strict=False):
+                    if label and not row["answered"]:
+                        db.execute("UPDATE injects SET answered = ? WHERE id = ?", (label, row["id"]))
+                        count += 1
+            return count
+
+        return self._write(body)
+
+    def injects_by_team(self, workshop: str) -> dict[int, list[dict]]:
+        """{team id: [{"inject_id", "headline", "at_turn", "state", "answered"}, …]}, oldest first: each
+        inject sent or scheduled to the team, its state as in :meth:`inject_timeline`, and the team's
+        action that answered it (or None)."""
+        rows = self._read(
+            "SELECT injects.team AS team, injects.inject_id AS inject_id, injects.headline AS headline, "
+            "injects.at_turn AS at_turn, injects.delivered AS delivered, injects.answered AS answered, "
+            "teams.turn AS turn FROM injects JOIN teams ON teams.id = injects.team "
+            "WHERE injects.workshop = ? ORDER BY injects.id",
+            (workshop,),
+        )
+        found: dict[int, list[dict]] = {}
+        for r in rows:
+            state = _inject_state(r)
+            found.setdefault(int(r["team"]), []).append(
+                {
+                    "inject_id": r["inject_id"],
+                    "headline": r["headline"],
+                    "at_turn": r["at_turn"],
+                    "state": state,
+                    "answered": r["answered"],
+                }
+            )
+        return found
+
     def inject_counts_by_team(self, workshop: str) -> dict[int, tuple[int, int]]:
         """{team id: (injects sent to it, injects it has received)}."""
         rows = self._read(
@@ -772,6 +815,15 @@ class WorkshopStore:
             "SELECT COUNT(*), COALESCE(SUM(1 - delivered), 0) FROM injects WHERE workshop = ?", (workshop,)
         )[0]
         return int(row[0]), int(row[1])
+
+
+def _inject_state(row: sqlite3.Row) -> str:
+    """Where one inject is for its team: answered, received, on its way (held for undo), scheduled."""
+    if row["delivered"]:
+        return "answered" if row["answered"] else "received"
+    if row["at_turn"] is not None and row["turn"] < row["at_turn"]:
+        return "scheduled"
+    return "on its way"
 
 
 def _leading_turn(db: sqlite3.Connection, workshop: str) -> int:

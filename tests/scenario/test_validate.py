@@ -158,3 +158,33 @@ def test_a_situational_pool_is_checked_like_any_condition_and_template(valid_tex
     ]
     assert "unknown name 'trendin' (did you mean 'trending'?)" in problems[0].message
     assert problems[1].message.startswith("{place} has no fill")
+
+
+def _with_inject(text: str, answered_by: str, disabled: str = "") -> str:
+    text = edit(text, "  budget: 3 ", (f"  disabled: [{disabled}]\n" if disabled else "") + "  budget: 3 ")
+    return edit(
+        text,
+        "# --- Things that happen when a condition first holds",
+        "injects:\n"
+        "  - id: reporter\n"
+        "    label: A reporter calls\n"
+        "    headline: A reporter wants a comment\n"
+        f"    answered_by: {answered_by}\n\n"
+        "# --- Things that happen when a condition first holds",
+    )
+
+
+def test_an_inject_is_answered_by_actions_the_scenario_has(valid_text):
+    assert errors_of(_with_inject(valid_text, "[statement, explain-prices, reply]")) == []
+    text = _with_inject(valid_text, "[statement, explain-price]")
+    [problem] = errors_of(text)
+    assert problem.where == "injects[0].answered_by[1]"
+    assert problem.line == line_of(text, "answered_by:")
+    assert "'explain-price' is not an action (did you mean 'explain-prices'?)" in problem.message
+    assert "statements (explain-prices, apologise)" in problem.message
+
+
+def test_an_inject_cannot_be_answered_by_a_disabled_action(valid_text):
+    [problem] = errors_of(_with_inject(valid_text, "[delete, statement]", disabled="delete"))
+    assert problem.where == "injects[0].answered_by[0]"
+    assert "the action 'delete' is disabled in this scenario" in problem.message

@@ -8,19 +8,19 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from workshop_helpers import new_workshop
 
 from game.engine.game import Game
-from game.ui.app import BashtagApp
 from game.ui.screens.modals import ConfirmScreen
 from game.workshop import dashboard
 from game.workshop.dashboard import DashboardApp, InjectScreen
 from game.workshop.joining import join
 from game.workshop.store import WorkshopStore
+from game.workshop.team_app import WorkshopTeamApp
 
 
-def team_app(code: str) -> tuple[BashtagApp, object]:
+def team_app(code: str) -> tuple[WorkshopTeamApp, object]:
     """The app `bashtag join CODE` runs, for a team that has just started its game."""
     joined = join(code)
     recorder = joined.start_recording()
-    app = BashtagApp(
+    app = WorkshopTeamApp(
         scenario=joined.scenario,
         seed=joined.workshop.seed,
         resumed=(Game(joined.scenario, joined.workshop.seed), recorder),
@@ -133,7 +133,7 @@ async def test_the_join_screen_refuses_a_wrong_code_and_accepts_a_right_one(monk
 
     monkeypatch.setattr(join_screen, "WRONG_CODE_DELAY", 0)
     made = new_workshop(1)
-    app = BashtagApp(first_screen=lambda: JoinScreen(made["workshop"]))
+    app = WorkshopTeamApp(first_screen=lambda: JoinScreen(made["workshop"]))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press(*"ABCD-EFGH-JKMN", "enter")

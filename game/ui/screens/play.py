@@ -25,10 +25,10 @@ from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen
 from game.ui.tagwords import tag_words
 from game.ui.widgets.actions import ACTION_KEYS, RESERVED, ActionBar, key_map
+from game.ui.widgets.banner import Banner
 from game.ui.widgets.coach import Coach, coaching
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
-from game.ui.widgets.workshop_banner import WorkshopBanner
 
 EVENT_MARK = {
     "press": "▣ PRESS",
@@ -90,7 +90,7 @@ class PlayScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="play-header")
-        yield WorkshopBanner("", id="play-wait")
+        yield Banner("", id="play-wait")
         with Horizontal(id="play-main"):
             with Vertical(id="play-left"):
                 yield FeedTitle("", id="play-feed-title")
@@ -114,50 +114,40 @@ class PlayScreen(Screen):
             self._placeholder = True
         self.refresh_view()
         self.query_one(Feed).focus()
-        if self.link is not None:
-            # A workshop team: injects and the facilitator's gate arrive through the shared store.
-            self.link.report_now(self.game)
-            self.set_interval(1.5, self.poll_workshop)
-            self.set_interval(1.0, lambda: self._show_wait(None))  # the countdown moves every second
+        self.started()
 
-    # ------------------------------------------------------------------------------ workshop
+    # ------------------------------------------------------------------------------ hooks for a subclass
+    # A screen that plays the game inside something larger extends these (a workshop team's screen,
+    # game/workshop/team_play.py); in solo play they say nothing and lock nothing.
 
-    @property
-    def link(self):
-        """The workshop link (game.workshop.link.TeamLink) when playing as a team, else None."""
-        return getattr(self.app, "workshop_link", None)
+    def started(self) -> None:
+        """Called once the screen is drawn (timers of a subclass start here)."""
 
-    def poll_workshop(self) -> None:
-        """Apply the facilitator's injects and carry on a turn end that was waiting for the facilitator."""
-        link = self.link
-        if link is None or not self.is_current:
-            return
-        result = link.poll(self.controller)
-        for headline in result.injected:
-            self.notify(
-                one_line(headline), title="! NEWS from the facilitator", severity="warning", markup=False, timeout=8
-            )
-        for reason in result.refused:
-            self._log_line(f"An inject could not be applied: {reason}", "dim")
-        if result.injected:
-            state = self.game.state
-            for event in state.events[len(state.events) - len(result.injected) :]:
-                self._log_event(event)
-            self.refresh_view()
-        self._show_wait(None)
-        if result.resume_end_turn:
-            self._end_turn()
+    def header_badge(self) -> str:
+        """Shown first in the header, reversed (whose game this is), or ""."""
+        return ""
+
+    def banner_text(self, reason: str | None) -> str | None:
+        """The line under the header: ``reason`` (why the turn could not end), or None to hide it."""
+        return reason
+
+    def actions_locked(self) -> bool:
+        """Whether the action bar shows as locked."""
+        return False
+
+    def why_locked(self) -> str | None:
+        """Why no action may be taken now, or None."""
+        return None
+
+    # ------------------------------------------------------------------------------ the banner, locks
 
     def _show_wait(self, reason: str | None) -> None:
-        """The banner: in a workshop, the workshop's state at all times (``reason`` when it says nothing)."""
-        link = self.link
-        text = (link.banner(self.game) or reason) if link is not None else reason
-        locked = link is not None and (link.waiting or link.workshop.ended)
-        self.query_one("#play-wait", WorkshopBanner).say(text, locked=locked)
+        """The banner under the header (``reason`` when the subclass has nothing else to say)."""
+        self.query_one("#play-wait", Banner).say(self.banner_text(reason), locked=self.actions_locked())
 
     def _locked(self) -> bool:
-        """In a workshop, whether the team may not act now (it said so); always False in solo play."""
-        reason = self.link.why_locked(self.game) if self.link is not None else None
+        """Whether no action may be taken now (it said why); always False in solo play."""
+        reason = self.why_locked()
         if reason:
             self.notify(one_line(reason), title="Locked", severity="warning", markup=False)
             self._show_wait(None)
@@ -170,9 +160,9 @@ class PlayScreen(Screen):
         state = self.game.state
         scenario = self.game.scenario
         when = f"{state.time:%a %d %b %Y %H:%M} {one_line(scenario.clock.timezone)}"
-        team = (f"Team {one_line(self.link.team_name)}  ", "bold reverse") if self.link is not None else ("", "")
+        badge = self.header_badge()
         header = join(
-            team,
+            (f"{badge}  ", "bold reverse") if badge else ("", ""),
             (one_line(scenario.campaign.hashtag), "bold"),
             "  ",
             (when, ""),
@@ -320,7 +310,7 @@ class PlayScreen(Screen):
         self.app.push_screen(ChoiceScreen("Delete one of our posts", choices, previews), confirm)
 
     def _apply(self, action) -> None:
-        if self._locked():  # a dialog was open when the turn was ended or the workshop closed
+        if self._locked():  # a dialog was open when the actions were locked
             return
         events_before = len(self.game.state.events)
         try:
@@ -356,11 +346,6 @@ class PlayScreen(Screen):
                 self.action_act("reply")
 
     def action_end_turn(self) -> None:
-        link = self.link
-        if link is not None and not self.game.over and link.take_back_end_turn():
-            self.notify("You took back the end of your turn: your actions are unlocked.", markup=False)
-            self._show_wait(None)
-            return
         self._end_turn()
 
     def _end_turn(self) -> None:
@@ -404,7 +389,7 @@ class PlayScreen(Screen):
         self._log_line(turn_summary(record, report.posts), "dim")
         # Every event goes to the log; only the ones that change the game pop up, a few at a time,
         # so the toasts never bury the feed.
-        # A facilitator's inject is logged and shown when it arrives (poll_workshop); the turn's report
+        # A facilitator's inject is logged and shown when it arrives (a subclass delivers it); the turn's report
         # lists it again among the turn's events: once is enough.
         events = [e for e in report.events if e.kind != "inject" and e.id not in self._logged_at_once]
         loud = [e for e in events if e.kind in TOAST_KINDS]

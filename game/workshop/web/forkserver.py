@@ -86,10 +86,10 @@ def _child(conn: socket.socket, listener: socket.socket, workshop_id: str) -> No
         importlib.reload(textual.constants)  # Textual reads its settings from the environment at import
         _exit_with_client(conn)
         # What `bashtag join --ask --workshop ID` runs (game/commands/join.py), the tab's command before.
-        from game.ui.app import BashtagApp
         from game.workshop.join_screen import JoinScreen
+        from game.workshop.team_app import WorkshopTeamApp
 
-        BashtagApp(first_screen=lambda: JoinScreen(workshop_id)).run()
+        WorkshopTeamApp(first_screen=lambda: JoinScreen(workshop_id)).run()
         code = 0
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else 1
@@ -133,6 +133,8 @@ def preload(workshop_id: str) -> None:
     import game.ui.screens.play  # noqa: F401
     import game.workshop.join_screen  # noqa: F401
     import game.workshop.joining  # noqa: F401
+    import game.workshop.team_app  # noqa: F401
+    import game.workshop.team_play  # noqa: F401
     from game.engine.game import Game
     from game.scenario.library import resolve
     from game.scenario.loader import load_scenario

@@ -1,8 +1,9 @@
-"""A workshop team's banner: the workshop's state at all times (a pause, the turn timer's countdown, the
-end, the team's own wait), and the action bar greyed while the team's actions are locked.
+"""The play screen's banner: one line under the header for what holds the game (why the turn cannot end
+now; a subclass of the play screen says more, e.g. a workshop's pause and turn timer), and the action
+bar greyed while the actions are locked.
 
-The sentences come from the team's link (game.workshop.link.TeamLink); this widget only shows them,
-as literal text.  The play screen keeps it under its header as ``#play-wait``.
+The sentences come from the play screen's hooks; this widget only shows them, as literal text.  The
+play screen keeps it under its header as ``#play-wait``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from textual.widgets import Static
 from game.ui.literal import one_line
 
 
-class WorkshopBanner(Static):
+class Banner(Static):
     """One line under the header; hidden when there is nothing to say (see play.tcss ``-waiting``)."""
 
     def say(self, text: str | None, *, locked: bool = False) -> None:

@@ -1,0 +1,74 @@
+"""An inject's answered state (issue 18 items 5-6): the mini scenario's reporter's call is answered by
+the "inform" statement or by escalating (``answered_by``).  A team that answers it after receiving it
+shows "answered" on the dashboard's inject timeline, in ``workshop status`` and in the report."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Static
+from workshop_helpers import cli, new_workshop
+
+from game.engine.actions import Monitor, Statement
+from game.workshop.dashboard import DashboardApp
+from game.workshop.joining import join
+from game.workshop.store import WorkshopStore
+
+
+def _play(made: dict) -> None:
+    """The reporter calls both teams; Red answers with the statement it asks for, Blue only listens."""
+    WorkshopStore().send_inject(made["workshop"], None, inject_id="reporter_call")
+    for team, action in zip(made["teams"], (Statement(option="inform"), Monitor()), strict=True):
+        joined = join(team["code"])
+        controller, recorder = joined.headless()
+        joined.link.poll(controller)  # the team receives the inject
+        controller.apply(action)
+        recorder.close()
+
+
+def test_status_says_which_team_answered_the_inject_and_with_what():
+    made = new_workshop(2)
+    _play(made)
+    code, out, err = cli("workshop", "status", "--json", "--code", made["facilitator_code"])
+    assert code == 0, err
+    red, blue = json.loads(out)["teams"]
+    assert (red["injects_received"], red["injects_answered"]) == (1, 1)
+    assert (blue["injects_received"], blue["injects_answered"]) == (1, 0)
+    [inject] = red["injects"]
+    assert inject["inject_id"] == "reporter_call" and inject["state"] == "answered"
+    assert inject["answered"] == "turn 1: Statement: Postpone (inform)"
+    assert [i["state"] for i in blue["injects"]] == ["received"] and blue["injects"][0]["answered"] is None
+    code, out, _ = cli("workshop", "status", "--code", made["facilitator_code"])
+    header, red_line, blue_line = out.splitlines()[1:4]
+    assert "answered" in header
+    assert red_line.split()[-2:] == ["1", "playing"] and blue_line.split()[-2:] == ["0", "playing"]
+
+
+async def test_the_dashboards_timeline_shows_answered_beside_received():
+    made = new_workshop(2)
+    _play(made)
+    app = DashboardApp(WorkshopStore(), made["workshop"])
+    async with app.run_test(size=(150, 44)) as pilot:
+        app.poll()
+        await pilot.pause()
+        panel = str(app.query_one("#dash-injects", Static).render())
+        assert "A reporter calls" in panel and "Red: answered" in panel and "Blue: received" in panel
+        await pilot.press("i")  # the inject dialog says what will count as an answer, in the actions' words
+        await pilot.pause()
+        preview = str(app.screen.query_one("#inject-preview", Static).render())
+        assert "Answered by: Postpone; Escalate" in preview
+
+
+def test_the_report_says_who_answered_the_inject(tmp_path):
+    made = new_workshop(2)
+    _play(made)
+    code, out, err = cli("workshop", "report", "--code", made["facilitator_code"])
+    assert code == 0, err
+    assert "| 1 (1 of 1 answered) |" in out and "| 1 (0 of 1 answered) |" in out
+    assert "*answered at turn 1: Statement: Postpone (inform)*" in out
+    assert "*not answered*" in out
+    page = tmp_path / "debrief.html"
+    code, _, err = cli("workshop", "report", "--code", made["facilitator_code"], "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert code == 0, err
+    assert "<i>answered at turn 1: Statement: Postpone (inform)</i>" in html and "<i>not answered</i>" in html
