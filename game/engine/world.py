@@ -88,6 +88,15 @@ class World:
     pending_posts: list[Post] = field(default_factory=list)  # our posts made this turn (feed)
     ending: EndingInfo | None = None
     post_serial: int = 0
+    # A video platform only (reactions.py): the video's counts and switches.
+    likes: int = 0
+    dislikes: int = 0
+    last_dislikes: int = 0
+    response_videos: int = 0
+    rated: np.ndarray | None = None  # accounts per node that have clicked like or dislike (each clicks once)
+    ratings_off_turn: int = 0
+    comments_held: bool = False
+    private_turn: int = 0
 
     # ------------------------------------------------------------------------------ time
 
