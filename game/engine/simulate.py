@@ -51,6 +51,10 @@ class RunResult:
     action_kinds: list[str] = field(default_factory=list)
     meters_moved_by_actions: list[str] = field(default_factory=list)
     situations_seen: list[int] = field(default_factory=list)  # indexes of templates.situational
+    reactions: dict[str, int] | None = None
+    """On a video platform: {"likes": N, "dislikes": N} over the game (None on a microblog)."""
+    response_videos: int | None = None
+    """On a video platform: response videos (parodies) posted about the video."""
 
     def as_json(self) -> dict[str, Any]:
         keep = (
@@ -64,7 +68,11 @@ class RunResult:
             "outcome",
             "timeline",
         )
-        return {key: getattr(self, key) for key in keep}
+        data = {key: getattr(self, key) for key in keep}
+        if self.reactions is not None:  # a video platform's figures; a microblog's JSON stays as it was
+            data["reactions"] = self.reactions
+            data["response_videos"] = self.response_videos
+        return data
 
 
 def play(
@@ -97,9 +105,15 @@ def summarise(game: Game, moved: list[str] | None = None, kinds: list[str] | Non
             "press_attention": record.press,
             "actions": list(record.actions),
             "events": list(record.events),
+            **(
+                {"reactions": {"likes": record.reactions.likes, "dislikes": record.reactions.dislikes}}
+                if record.reactions is not None
+                else {}
+            ),
         }
         for record in state.history
     ]
+    video = state.video
     first_press = next((e.turn for e in state.events if e.kind == "press"), None)
     return RunResult(
         seed=game.seed,
@@ -116,6 +130,10 @@ def summarise(game: Game, moved: list[str] | None = None, kinds: list[str] | Non
         action_kinds=kinds or [],
         meters_moved_by_actions=moved or [],
         situations_seen=sorted(game.world.text.situations_seen),
+        reactions=(
+            {"likes": video.reactions.likes, "dislikes": video.reactions.dislikes} if video is not None else None
+        ),
+        response_videos=video.reactions.response_videos if video is not None else None,
     )
 
 

@@ -24,7 +24,7 @@ from game.ui.screens.compose import ReplyWriter, StatementWriter
 from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen
 from game.ui.tagwords import tag_words
-from game.ui.widgets.actions import ACTION_KEYS, RESERVED, ActionBar, key_map
+from game.ui.widgets.actions import ACTION_KEYS, RESERVED, VIDEO_SIMPLE, ActionBar, key_map
 from game.ui.widgets.coach import Coach, coaching
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
@@ -38,7 +38,7 @@ EVENT_MARK = {
     "campaign": "◆ CAMPAIGN",
     "insight": "ℹ INSIGHT",
 }
-SIMPLE = {"pause": Pause, "resume": Resume, "monitor": Monitor, "escalate": Escalate}
+SIMPLE = {"pause": Pause, "resume": Resume, "monitor": Monitor, "escalate": Escalate, **VIDEO_SIMPLE}
 
 
 TOAST_KINDS = ("press", "inject", "campaign", "event")
@@ -190,7 +190,7 @@ class PlayScreen(Screen):
             span = f"the last {span_words(minutes)}"
         else:
             span = "the campaign opens"
-        self.query_one(FeedTitle).show(span, len(posts), hostile)
+        self.query_one(FeedTitle).show(span, len(posts), hostile, state.video)
         deleted = {t.detail.get("post_id") for t in state.taken if t.kind == "delete"}
         self.query_one(Feed).show(posts, state.turn, deleted)
         self.query_one(Dashboard).show(state)

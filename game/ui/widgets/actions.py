@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from game.engine.actions import DisableRatings, HoldComments, MakePrivate
 from game.engine.rules import RULES, words_of
 from game.engine.state import ActionOption, GameState
 from game.scenario.vocabulary import RESERVED_KEYS
@@ -25,6 +26,8 @@ ACTION_KEYS = {
     "disable_ratings": "n",  # No ratings
     "make_private": "v",  # hide the Video
 }
+# The video platform's actions take no argument: a key takes them at once.
+VIDEO_SIMPLE = {"hold_comments": HoldComments, "disable_ratings": DisableRatings, "make_private": MakePrivate}
 # Keys the play screen itself uses: a scenario's custom action may not take them.  The format owns the
 # list (validate refuses a custom key in it); these keys must stay inside it (a test checks).
 RESERVED = set(RESERVED_KEYS) | {"question_mark"}
