@@ -13,7 +13,7 @@ them off after the storm is a story.
 import statistics
 
 SCENARIO = "perrystrong"
-STRATEGIES = {"historical": 8, "ratings-off-at-once": 4, "hide-the-count": 4}
+STRATEGIES = {"historical": 8, "ratings-off-at-once": 4, "hide-the-count": 4, "pull-it": 4}
 
 
 def median(values):
@@ -46,11 +46,24 @@ def test_ratings_off_at_once_leave_no_count_but_the_same_grievance(runs):
     early = runs["ratings-off-at-once"]
     assert all(run.reactions["dislikes"] == 0 for run in early)
     assert all(run.ending == "no_scoreboard" for run in early)
+    # The same storm: the posts and the hostile share are the historical run's, give or take.
+    posts = median(run.total_posts for run in runs["historical"])
+    assert 0.8 * posts <= median(run.total_posts for run in early) <= 1.2 * posts
+    share = median(run.negative_share for run in runs["historical"])
+    assert abs(median(run.negative_share for run in early) - share) <= 0.03
 
 
 def test_hiding_the_count_after_the_storm_is_a_story(runs):
-    late = [run for run in runs["hide-the-count"] if run.reactions["dislikes"] >= 10_000]
-    assert late, "the storm should have a count to hide in most runs"
+    late = runs["hide-the-count"]
+    assert median(run.reactions["dislikes"] for run in late) >= 100_000  # hidden on Thursday evening
     for run in late:
         assert run.ending == "hid_the_count"
         assert "ratings-off" in run.fired
+    # Hiding it cost more standing than leaving it on.
+    assert median(r.final_reputation for r in late) < median(r.final_reputation for r in runs["historical"])
+
+
+def test_pulling_the_video_on_the_first_evening_stops_the_count_but_is_no_success(runs):
+    pulled = runs["pull-it"]
+    assert all(run.ending == "pulled" and run.outcome == "mixed" for run in pulled)
+    assert median(run.reactions["dislikes"] for run in pulled) < 50_000
