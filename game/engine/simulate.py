@@ -19,6 +19,7 @@ from game.engine.game import Game
 from game.engine.params import DEFAULT_PARAMS, ModelParams
 from game.engine.strategies import make_strategy, strategy_names, take_turn
 from game.scenario.models import Scenario
+from game.scenario.vocabulary import BUILTIN_ACTIONS, platform_of_action
 
 FIGURES = (
     "total_posts",
@@ -170,6 +171,14 @@ def summary(results: list[RunResult]) -> dict[str, Any]:
             "p10": float(np.percentile(array, 10)),
             "p90": float(np.percentile(array, 90)),
         }
+    if results and all(r.reactions is not None for r in results):  # a video platform's counts
+        for name in ("likes", "dislikes"):
+            values = [r.reactions[name] for r in results if r.reactions is not None]
+            out[name] = {
+                "median": float(statistics.median(values)),
+                "p10": float(np.percentile(values, 10)),
+                "p90": float(np.percentile(values, 90)),
+            }
     outcomes: dict[str, int] = {}
     for r in results:
         outcomes[r.outcome] = outcomes.get(r.outcome, 0) + 1
@@ -298,14 +307,7 @@ def balance(
     never_worth: list[str] = []
     randoms = results.get("random", [])
     action_names = [
-        "reply",
-        "statement",
-        "pause",
-        "resume",
-        "cancel",
-        "delete",
-        "monitor",
-        "escalate",
+        *(kind for kind in BUILTIN_ACTIONS if platform_of_action(kind) in (None, scenario.platform)),
         *(c.id for c in scenario.actions.custom),
     ]
     for action in action_names:
