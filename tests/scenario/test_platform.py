@@ -45,3 +45,32 @@ def test_a_video_scenario_with_video_actions_is_valid(valid_text):
     text = edit(valid_text, KIND, KIND + "\nplatform: video")
     text = edit(text, "    - {turn: 6, action: cancel}", "    - {turn: 6, action: disable_ratings}")
     assert errors_of(text) == []
+
+
+def test_bashtag_new_platform_video_writes_a_valid_video_scenario(tmp_path, capsys):
+    from game.cli import main
+
+    target = tmp_path / "clip.yaml"
+    assert main(["new", "clip", "--platform", "video", "-o", str(target)]) == 0
+    scenario, warnings = load_scenario_with_warnings(target.read_text(encoding="utf-8"), "clip.yaml")
+    assert scenario.platform == "video" and warnings == []
+    assert {step.action for step in scenario.historical.steps} & {"disable_ratings"}
+    assert main(["validate", str(target)]) == 0
+
+
+def test_the_video_scaffold_plays_to_an_ending_with_its_counts(valid_text):
+    from game.engine import Game
+    from game.scenario.scaffold import scaffold_text
+
+    scenario, _ = load_scenario_with_warnings(scaffold_text("clip", platform="video"), "t.yaml")
+    game = Game(scenario, seed=1)
+    while not game.over:
+        game.end_turn()
+    assert game.state.video is not None and game.state.ending is not None
+
+
+def test_platform_is_refused_with_from(tmp_path, capsys):
+    from game.cli import main
+
+    assert main(["new", "copy", "--from", "askjpm", "--platform", "video", "-o", str(tmp_path / "c.yaml")]) == 2
+    assert "--platform" in capsys.readouterr().err
