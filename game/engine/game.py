@@ -66,6 +66,8 @@ class Game:
         world.spread.promoted_minutes = 60.0 * scenario.campaign.promoted_trend_hours
         schedule.hold_words(world)
         posting.open_campaign(world)
+        if reactions.on_video(world):
+            world.video_post_id = world.org_posts[0].id  # the video: taken down by make_private, not delete
 
     # ------------------------------------------------------------------------------ reading
 

@@ -38,6 +38,7 @@ from game.engine.feed import mix_bits
 from game.engine.insight import insight
 from game.engine.posting import org_post
 from game.engine.reactions import decades
+from game.engine.state import Post
 from game.engine.world import World
 from game.scenario.expr import Source
 from game.scenario.models import StatementOption, Tone
@@ -284,7 +285,15 @@ def _why_not_cancel(w: World, conditions: Conditions) -> str:
     )
 
 
+def deletable(w: World) -> list[Post]:
+    """Our posts that are up and can be deleted: all of them, except a video platform's video itself
+    (it is made private, with what that does; deleting it would skip that)."""
+    return [p for p in w.org_posts if p.id != w.video_post_id]
+
+
 def _delete(w: World, action: Delete, conditions: Conditions) -> str:
+    if action.post_id and action.post_id == w.video_post_id:
+        raise ActionNotAllowed("that is the video itself: make it private instead")
     post = next((p for p in w.org_posts if p.id == action.post_id), None)
     if post is None:
         raise ActionNotAllowed("that post is not one of ours, or it is already gone")
@@ -293,7 +302,11 @@ def _delete(w: World, action: Delete, conditions: Conditions) -> str:
 
 
 def _why_not_delete(w: World, conditions: Conditions) -> str:
-    return "" if w.org_posts else "none of our posts is up to delete"
+    if deletable(w):
+        return ""
+    return (
+        "only the video itself is up: make it private instead" if w.org_posts else "none of our posts is up to delete"
+    )
 
 
 def _monitor(w: World, action: Monitor, conditions: Conditions) -> str:
@@ -464,7 +477,7 @@ RULES: dict[str, ActionRule] = {
             perform=_delete,
             past="deleted the post",
             irreversible=True,
-            choices=lambda w, conditions: tuple((p.id, p.text[:60]) for p in w.org_posts),
+            choices=lambda w, conditions: tuple((p.id, p.text[:60]) for p in deletable(w)),
         ),
         ActionRule(
             "monitor",

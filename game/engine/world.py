@@ -97,6 +97,7 @@ class World:
     ratings_off_turn: int = 0
     comments_held: bool = False
     private_turn: int = 0
+    video_post_id: str = ""  # the video itself (its announcement post): made private, never deleted
 
     # ------------------------------------------------------------------------------ time
 

@@ -120,3 +120,14 @@ def test_simulate_json_carries_reactions_on_a_video_platform_only(mini, perry):
     microblog = play(mini, "silent", 1).as_json()
     assert "reactions" not in microblog
     assert all("reactions" not in row for row in microblog["timeline"])
+
+
+def test_the_video_itself_is_made_private_not_deleted(perry):
+    from game.engine import Delete
+
+    game = Game(perry, seed=1)
+    [video] = game.state.org_posts
+    delete = next(o for o in game.available_actions() if o.kind == "delete")
+    assert not delete.available and "make it private" in delete.reason
+    with pytest.raises(ActionNotAllowed, match="make it private"):
+        game.apply(Delete(video.id))
