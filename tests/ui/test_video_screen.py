@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from game.scenario import library
 from game.ui.app import BashtagApp
+from game.ui.screens.modals import ConfirmScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.widgets.dashboard import Meter
 from game.ui.widgets.feed import FeedTitle
@@ -41,6 +42,13 @@ async def test_a_video_shows_its_counts_and_its_comments_then_posts_elsewhere(sc
         title = str(app.screen.query_one(FeedTitle).render())
         assert "ratings off" in title
         assert "Dislikes" in text and "off" in str(app.screen.query_one("#meter-dislikes .meter-figure").render())
+        await pilot.press("v")  # make it private: asked first, as cancelling is
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Make the video private?" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.controller.game.state.video.public
 
 
 async def test_a_hashtag_shows_no_video_counts(mini, screen_text):

@@ -244,14 +244,15 @@ class PlayScreen(Screen):
             self._reply_to(self._selected_post())
         elif ident == "statement":
             self._choose_statement()
-        elif ident == "cancel":
+        elif ident in ("cancel", "make_private"):  # calling it off (a video: making it private) is asked first
             detail = (
                 lit(self.game.scenario.campaign.cancel_post or "") if self.game.scenario.campaign.cancel_post else ""
             )
             words = tag_words(self.game.scenario)
+            call_off = VIDEO_SIMPLE["make_private"]() if ident == "make_private" else Cancel()
             self.app.push_screen(
                 ConfirmScreen(Content(words.confirm), detail, yes=words.confirm_yes, no="Keep it"),
-                lambda yes: self._apply(Cancel()) if yes else None,
+                lambda yes: self._apply(call_off) if yes else None,
             )
         elif ident == "delete":
             self._choose_delete()
