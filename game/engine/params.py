@@ -419,18 +419,20 @@ class ReactionParams:
 
     clicks_per_post: float = 12.0
     """An exposure moves an account to click like or dislike this many times as readily as to comment
-    or post: a click costs nothing, a comment costs words.  Engagement counts on YouTube put ratings
-    at several per cent of views and comments at a fraction of one per cent (López-Navarrete et al.
-    2021, *Revista Latina* 79: likes ~4% of views, comments ~0.3%), ten to twenty ratings a comment;
-    a design value inside that range, applied per post the crowd makes (a post stands for the
-    exposures that moved its author)."""
+    or post: a click costs nothing, a comment costs words.  Commenting is the least used of a video's
+    interactions (Tur-Viñes & Castelló-Martínez 2019, *Social Sciences* 8(10), 266: "underused" beside
+    the others); Perry's "Strong" drew tens of thousands of dislikes in its first evening.  A design
+    value of about ten ratings a post, applied per post the crowd makes (a post stands for the
+    exposures that moved its author); docs/scenarios.md checks the totals it gives against that
+    record, not this ratio itself, which no source measures."""
     onlooker_clicks: float = 0.5
     """Onlookers (neutral accounts) click at half the rate of the camps: they came to watch."""
     herding: float = 1.0
-    """Onlookers click the way the visible count leans: the share of their clicks that are dislikes
-    is the count's dislike share raised to 1 / (1 + herding) (social influence bias in ratings:
+    """Onlookers click the way the visible count leans, pulled toward its majority: with d the count's
+    dislike share and p = 1 + herding, the share of their clicks that are dislikes is d^p / (d^p +
+    (1 - d)^p) — an even count stays even, 97% becomes nearly all (social influence bias in ratings:
     Muchnik, Aral & Taylor 2013, *Science* 341, 647: a visible up-vote made the next up-vote 32% more
-    likely; herding toward the visible majority, a design value)."""
+    likely; the strength is a design value)."""
     count_news: float = 2.0
     """A visible dislike count is news in itself: each dislike of the turn counts as this many
     impressions of spectacle for the press ("more dislikes than Rebecca Black's Friday" was the
