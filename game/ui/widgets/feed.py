@@ -135,7 +135,9 @@ def video_counts(video: VideoStatus) -> str:
 def video_title(span: str, posts: int, hostile: int, video: VideoStatus) -> tuple[str, str]:
     """The feed's title on a video platform: the counts under the video, then what the feed holds —
     the comments, or (comments held) posts about the video on other sites."""
-    where = ("comment" if posts == 1 else "comments") if video.comments_open and video.public else "posts elsewhere"
+    one = posts == 1
+    where = ("comment" if one else "comments") if video.comments_open and video.public else ("post" if one else "posts")
+    where += "" if video.comments_open and video.public else " elsewhere"
     counts = video_counts(video)
     return (
         f"Under the video: {counts} · {span}: top {posts} {where}, {hostile} hostile · Enter: reply",
