@@ -1,6 +1,7 @@
 """Start a new scenario file from a commented, playable scaffold.
 
-`bashtag new my-crisis` writes ./my-crisis.yaml; `--from askjpm` copies an existing scenario (a
+`bashtag new my-crisis` writes ./my-crisis.yaml (`--platform video` for a crisis under one video);
+`--from askjpm` copies an existing scenario (a
 built-in id or a file) under the new id instead.  An existing file is never overwritten.
 """
 
@@ -14,6 +15,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", metavar="ID", help="the new scenario's id: lowercase letters, digits, '-', '_'")
     parser.add_argument("--from", dest="source", metavar="SCENARIO", help="copy this scenario (id or file)")
     parser.add_argument("-o", "--output", metavar="PATH", help="where to write it (default: ./ID.yaml)")
+    parser.add_argument(
+        "--platform",
+        choices=("microblog", "video"),
+        default="microblog",
+        help="where the crisis lives: a hashtag on a microblog (default) or one video on a video platform",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,6 +29,9 @@ def run(args: argparse.Namespace) -> int:
     from game.scenario.problems import ScenarioError
     from game.scenario.scaffold import ID_PATTERN, copy_with_id, scaffold_text
 
+    if args.source and args.platform != "microblog":
+        print("bashtag new: error: --platform is for a new scaffold; --from copies its scenario's own", file=sys.stderr)
+        return 2
     if not ID_PATTERN.match(args.id):
         print(
             f"bashtag new: error: {args.id!r} is not an id: use lowercase letters, digits, '-' and '_' "
@@ -42,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.source}: error: {error}", file=sys.stderr)
             return 1
     else:
-        text = scaffold_text(args.id)
+        text = scaffold_text(args.id, platform=args.platform)
     try:
         load_scenario_with_warnings(text, name=output)
     except ScenarioError as error:

@@ -84,6 +84,27 @@ class Escalate:
 
 
 @dataclass(frozen=True)
+class HoldComments:
+    """A video platform: hold the video's comments (none appear; the talk moves to other sites)."""
+
+    kind: ClassVar[Literal["hold_comments"]] = "hold_comments"
+
+
+@dataclass(frozen=True)
+class DisableRatings:
+    """A video platform: turn off the video's likes and dislikes. Cannot be undone."""
+
+    kind: ClassVar[Literal["disable_ratings"]] = "disable_ratings"
+
+
+@dataclass(frozen=True)
+class MakePrivate:
+    """A video platform: make the video private (its way of calling it off). Cannot be undone."""
+
+    kind: ClassVar[Literal["make_private"]] = "make_private"
+
+
+@dataclass(frozen=True)
 class Custom:
     """One of the scenario's own actions."""
 
@@ -101,10 +122,39 @@ class Inject:
     kind: ClassVar[Literal["inject"]] = "inject"
 
 
-Action = Reply | Statement | Pause | Resume | Cancel | Delete | Monitor | Escalate | Custom | Inject
+Action = (
+    Reply
+    | Statement
+    | Pause
+    | Resume
+    | Cancel
+    | Delete
+    | Monitor
+    | Escalate
+    | HoldComments
+    | DisableRatings
+    | MakePrivate
+    | Custom
+    | Inject
+)
 
 ACTION_TYPES: dict[str, type[Action]] = {
-    cls.kind: cls for cls in (Reply, Statement, Pause, Resume, Cancel, Delete, Monitor, Escalate, Custom, Inject)
+    cls.kind: cls
+    for cls in (
+        Reply,
+        Statement,
+        Pause,
+        Resume,
+        Cancel,
+        Delete,
+        Monitor,
+        Escalate,
+        HoldComments,
+        DisableRatings,
+        MakePrivate,
+        Custom,
+        Inject,
+    )
 }
 
 

@@ -78,6 +78,14 @@ class Conditions:
             "n_statement": counters.get("n_statement", 0.0),
             "n_delete": counters.get("n_delete", 0.0),
             "n_custom": counters.get("n_custom", 0.0),
+            # A video platform's counts and switches (0 on a microblog).
+            "likes": float(w.likes),
+            "dislikes": float(w.dislikes),
+            "dislikes_this_turn": float(w.last_dislikes),
+            "response_videos": float(w.response_videos),
+            "ratings_off": 1.0 if w.ratings_off_turn else 0.0,
+            "comments_held": 1.0 if w.comments_held else 0.0,
+            "private": 1.0 if w.private_turn else 0.0,
         }
         for tone in TONES:
             env[f"n_reply_{tone}"] = counters.get(f"n_reply_{tone}", 0.0)

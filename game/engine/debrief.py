@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from game.engine.actions import Action, ActionNotAllowed, Cancel, Reply, Statement, action_from_dict
+from game.engine.actions import Action, ActionNotAllowed, Cancel, MakePrivate, Reply, Statement, action_from_dict
 from game.engine.carriers import Carriers, carriers
 from game.engine.explain import judge, labels_of
 from game.engine.game import Game
@@ -127,7 +127,7 @@ def _alternatives(game: Game, entry: TakenAction) -> tuple[str, list[Action]] | 
     """Another choice at the moment of ``entry``: (label, actions replacing it) or None."""
     when = entry.detail
     kind = entry.kind
-    if kind in ("cancel", "pause", "delete", "monitor", "escalate"):
+    if kind in ("cancel", "pause", "delete", "monitor", "escalate", "hold_comments", "disable_ratings", "make_private"):
         return (f"If you had not {RULES[kind].past}", [])
     if kind == "reply" and when.get("tone") != "empathetic":
         return ("If you had replied with empathy", [Reply(when.get("post_id", ""), "empathetic")])
@@ -205,15 +205,18 @@ def analyse(game: Game, what_if_limit: int = 3) -> Debrief:
             fork = _fork_and_play(game, entry.turn, entry, extra, later)
             what_ifs.append(_what_if(game, fork, entry.turn, f"{label} at {_clock(game, entry.turn)}"))
         hijack = game.world.hijack_turn
+        # Calling it off: cancelling a campaign; on a video platform, making the video private.
+        video = scenario.platform == "video"
+        call_off, called_off = (MakePrivate(), "made the video private") if video else (Cancel(), "cancelled")
         if (
             len(what_ifs) < what_if_limit
             and hijack
             and not game.world.cancelled_turn
-            and "cancel" not in scenario.actions.disabled
+            and call_off.kind not in scenario.actions.disabled
             and hijack <= len(state.history)
         ):
-            fork = _fork_and_play(game, hijack + 1, None, [Cancel()], [t for t in state.taken if t.turn > hijack + 1])
-            what_ifs.append(_what_if(game, fork, hijack + 1, f"If you had cancelled at {_clock(game, hijack + 1)}"))
+            fork = _fork_and_play(game, hijack + 1, None, [call_off], [t for t in state.taken if t.turn > hijack + 1])
+            what_ifs.append(_what_if(game, fork, hijack + 1, f"If you had {called_off} at {_clock(game, hijack + 1)}"))
 
     return Debrief(
         outcome=state.ending,

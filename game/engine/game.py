@@ -18,7 +18,7 @@ import datetime as dt
 
 import numpy as np
 
-from game.engine import audience, posting, reputation, responses, rules, schedule
+from game.engine import audience, posting, reactions, reputation, responses, rules, schedule
 from game.engine import turn as turn_pipeline
 from game.engine.actions import Action, ActionNotAllowed, action_to_dict
 from game.engine.conditions import Conditions
@@ -29,7 +29,7 @@ from game.engine.spread import Spread
 from game.engine.state import ActionOption, Change, GameState, Post, TakenAction, TurnReport
 from game.engine.world import World
 from game.scenario.models import Lesson, Scenario
-from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES
+from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES, platform_of_action
 from game.words import Reading, read_reply, read_statement
 
 
@@ -73,6 +73,8 @@ class Game:
         world.spread.promoted_minutes = 60.0 * scenario.campaign.promoted_trend_hours
         schedule.hold_words(world)
         posting.open_campaign(world)
+        if reactions.on_video(world):
+            world.video_post_id = world.org_posts[0].id  # the video: taken down by make_private, not delete
 
     # ------------------------------------------------------------------------------ reading
 
@@ -142,6 +144,7 @@ class Game:
             taken=tuple(w.taken),
             over=w.over,
             ending=w.ending,
+            video=reactions.status(w),
         )
 
     def env(self) -> dict[str, float]:
@@ -191,21 +194,22 @@ class Game:
         options: list[ActionOption] = []
         disabled = set(w.scenario.actions.disabled)
         for kind in BUILTIN_ACTIONS:
-            if kind in disabled:
+            if kind in disabled or platform_of_action(kind) not in (None, w.scenario.platform):
                 continue
             rule = rules.RULES[kind]
+            label, _, description = rules.words_of(rule, w.scenario.platform)
             reason = rules.why_not(w, kind, conditions)
             options.append(
                 ActionOption(
                     kind=kind,
-                    label=rule.label,
+                    label=label,
                     key="",
                     cost=rule.cost,
                     available=not reason,
                     reason=reason,
                     choices=rule.choices(w, conditions),
                     irreversible=rule.irreversible,
-                    description=rule.description,
+                    description=description,
                 )
             )
         for custom in w.scenario.actions.custom:

@@ -553,6 +553,60 @@ class AudienceParams:
     """Hostile, neutral and supportive shares of a derived `fans` crowd."""
 
 
+class ReactionParams:
+    """The crowd's cheap reactions on a video platform (``reactions.py``): likes and dislikes, and
+    response videos.  Only a scenario whose ``platform`` is video reads these; a microblog game never
+    does.  The Perry "Strong" record (December 2011) is the documented case: its counts by day are in
+    docs/scenarios.md; the values below are not fitted to it alone but sized from what a rating and a
+    response video cost against a comment."""
+
+    clicks_per_post: float = 12.0
+    """An exposure moves an account to click like or dislike this many times as readily as to comment
+    or post: a click costs nothing, a comment costs words.  Commenting is the least used of a video's
+    interactions (Tur-Viñes & Castelló-Martínez 2019, *Social Sciences* 8(10), 266: "underused" beside
+    the others); Perry's "Strong" drew tens of thousands of dislikes in its first evening.  A design
+    value of about ten ratings a post, applied per post the crowd makes (a post stands for the
+    exposures that moved its author); docs/scenarios.md checks the totals it gives against that
+    record, not this ratio itself, which no source measures."""
+    onlooker_clicks: float = 0.5
+    """Onlookers (neutral accounts) click at half the rate of the camps: they came to watch."""
+    herding: float = 1.0
+    """Onlookers click the way the visible count leans, pulled toward its majority: with d the count's
+    dislike share and p = 1 + herding, the share of their clicks that are dislikes is d^p / (d^p +
+    (1 - d)^p) — an even count stays even, 97% becomes nearly all (social influence bias in ratings:
+    Muchnik, Aral & Taylor 2013, *Science* 341, 647: a visible up-vote made the next up-vote 32% more
+    likely; the strength is a design value)."""
+    count_news: float = 2.0
+    """A visible dislike count is news in itself: each dislike of the turn counts as this many
+    impressions of spectacle for the press ("more dislikes than Rebecca Black's Friday" was the
+    story: Time, Daily Caller, Slate, 9 Dec 2011).  Hidden ratings make no count to report."""
+    ratings_off_press: float = 6.0
+    """Press attention per decade of the dislikes already counted when ratings are turned off
+    (log10 of 1 + dislikes / ratings_off_scale): hiding the count after the storm is a story, as
+    deleting a seen post is (Streisand effect, research/models.md M4)."""
+    ratings_off_scale: float = 1000.0
+    """The count from which turning ratings off is noticed."""
+    ratings_off_reputation: float = 0.6
+    """Reputation per decade, times threat: hiding the count looks like hiding (as a deletion)."""
+    muzzle_anger: float = 2.0
+    """Anger for holding the comments in a storm: critics are told they will not be heard, and say it
+    elsewhere (Perry's comments were off; the anger went to Facebook and Twitter: Daily Dot, 8 Dec
+    2011)."""
+    response_per_post: float = 0.0005
+    """Response videos (parodies, replies) per hostile or onlooker post: making a video costs hours,
+    so a few dozen answer a storm of tens of thousands of posts ("dozens" within 48 hours of Perry's
+    ad: YouTube Trends, 8 Dec 2011)."""
+    response_views: float = 20_000.0
+    """Views of a typical response video in the days of the storm (a design value; the most-watched
+    spoof of "Strong" passed 500,000: Adweek, Dec 2011)."""
+    response_look: float = 0.01
+    """Share of a response video's viewers who go and look at the original (as press readers do:
+    press.read_share)."""
+    mirror_share: float = 0.05
+    """Share of a video's viewers who come back to look when it is made private: copies are
+    re-uploaded and screenshots of the count survive (as deletion_echo for a post)."""
+
+
 @dataclass(frozen=True)
 class ModelParams:
     """Every constant of the model, in groups."""
@@ -566,6 +620,7 @@ class ModelParams:
     feed: FeedParams = field(default_factory=FeedParams)
     audience: AudienceParams = field(default_factory=AudienceParams)
     spin_off: SpinOffParams = field(default_factory=SpinOffParams)
+    reactions: ReactionParams = field(default_factory=ReactionParams)
 
     def responsibility_of(self, crisis_type: str) -> float:
         return dict(self.reputation.responsibility)[crisis_type]

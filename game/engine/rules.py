@@ -22,7 +22,10 @@ from game.engine.actions import (
     Cancel,
     Custom,
     Delete,
+    DisableRatings,
     Escalate,
+    HoldComments,
+    MakePrivate,
     Monitor,
     Pause,
     Reply,
@@ -34,10 +37,12 @@ from game.engine.effects import apply_effects, inject
 from game.engine.feed import mix_bits
 from game.engine.insight import insight
 from game.engine.posting import org_post
+from game.engine.reactions import decades
+from game.engine.state import Post
 from game.engine.world import World
 from game.scenario.expr import Source
 from game.scenario.models import StatementOption, Tone
-from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES
+from game.scenario.vocabulary import BUILTIN_ACTIONS, TONES, platform_of_action
 from game.words import Reading, read_reply, read_statement
 
 Choices = tuple[tuple[str, str], ...]
@@ -62,6 +67,15 @@ class ActionRule:
     """What the player did, for the debrief: "If you had not {past}"."""
     choices: Callable[[World, Conditions], Choices] = lambda w, conditions: ()
     irreversible: bool = False
+    on_video: tuple[str, str, str] | None = None
+    """Its label, short name and description on a video platform, where they differ."""
+
+
+def words_of(rule: ActionRule, platform: str) -> tuple[str, str, str]:
+    """A rule's label, short name and description on ``platform``."""
+    if platform == "video" and rule.on_video:
+        return rule.on_video
+    return rule.label, rule.short, rule.description
 
 
 # ---------------------------------------------------------------------------------- statements
@@ -271,7 +285,15 @@ def _why_not_cancel(w: World, conditions: Conditions) -> str:
     )
 
 
+def deletable(w: World) -> list[Post]:
+    """Our posts that are up and can be deleted: all of them, except a video platform's video itself
+    (it is made private, with what that does; deleting it would skip that)."""
+    return [p for p in w.org_posts if p.id != w.video_post_id]
+
+
 def _delete(w: World, action: Delete, conditions: Conditions) -> str:
+    if action.post_id and action.post_id == w.video_post_id:
+        raise ActionNotAllowed("that is the video itself: make it private instead")
     post = next((p for p in w.org_posts if p.id == action.post_id), None)
     if post is None:
         raise ActionNotAllowed("that post is not one of ours, or it is already gone")
@@ -280,7 +302,11 @@ def _delete(w: World, action: Delete, conditions: Conditions) -> str:
 
 
 def _why_not_delete(w: World, conditions: Conditions) -> str:
-    return "" if w.org_posts else "none of our posts is up to delete"
+    if deletable(w):
+        return ""
+    return (
+        "only the video itself is up: make it private instead" if w.org_posts else "none of our posts is up to delete"
+    )
 
 
 def _monitor(w: World, action: Monitor, conditions: Conditions) -> str:
@@ -309,6 +335,76 @@ def _always(w: World, conditions: Conditions) -> str:
     return ""
 
 
+# ---------------------------------------------------------------------------------- a video platform
+
+
+def _why_not_video(w: World) -> str:
+    return "the video is private: nobody can see it" if w.private_turn else ""
+
+
+def _hold_comments(w: World, action: HoldComments, conditions: Conditions) -> str:
+    w.comments_held = True
+    if w.hijacked:
+        w.change(
+            "anger",
+            w.params.reactions.muzzle_anger,
+            "closing the comments tells critics they will not be heard; they say it elsewhere",
+        )
+    w.fire(
+        "comments-held",
+        "campaign",
+        "The video's comments are held",
+        "No comment appears under the video now. The talk goes on, on other sites.",
+    )
+    return "Held the video's comments"
+
+
+def _why_not_hold_comments(w: World, conditions: Conditions) -> str:
+    return _why_not_video(w) or ("the comments are already held" if w.comments_held else "")
+
+
+def _disable_ratings(w: World, action: DisableRatings, conditions: Conditions) -> str:
+    rp, org = w.params.reactions, w.scenario.organisation.name
+    w.ratings_off_turn = w.turn
+    loud = decades(w.dislikes, rp.ratings_off_scale)
+    if loud >= w.params.responses.least_noticed:
+        # After the storm: the count is already the story, and hiding it is the next one (Streisand).
+        w.change("press", rp.ratings_off_press * loud, f"hiding a count of {w.dislikes:,} dislikes is a story")
+        w.change(
+            "reputation", -rp.ratings_off_reputation * loud * w.threat, "turning the ratings off looks like hiding"
+        )
+        w.spread.add_outside_exposure(w.dislikes * w.params.responses.deletion_echo)
+        w.develop(f"{org} turns off the ratings on its video", kind="round")
+        text = f"The count stopped at {w.dislikes:,} dislikes and {w.likes:,} likes; screenshots of it are everywhere."
+    else:
+        text = "Nobody had rated it yet: there is no count to miss. What people think of the video is unchanged."
+    w.fire("ratings-off", "campaign", "Ratings on the video are off", text)
+    return "Turned off the video's ratings"
+
+
+def _why_not_disable_ratings(w: World, conditions: Conditions) -> str:
+    return _why_not_video(w) or ("the ratings are already off" if w.ratings_off_turn else "")
+
+
+def _make_private(w: World, action: MakePrivate, conditions: Conditions) -> str:
+    w.private_turn = w.turn
+    responses.cancel(w)  # calling it off: what it does to anger and the press depends on the storm
+    # Copies are re-uploaded and screenshots of the count survive: some come back to look.
+    w.spread.add_outside_exposure(w.reach * w.params.reactions.mirror_share)
+    org = w.scenario.organisation.name
+    w.fire(
+        "made-private",
+        "campaign",
+        f"{org} pulls its video",
+        "The video is private: no more views, comments or ratings on it. Copies of it are not.",
+    )
+    return "Made the video private"
+
+
+def _why_not_make_private(w: World, conditions: Conditions) -> str:
+    return "the video is already private" if w.private_turn else ""
+
+
 RULES: dict[str, ActionRule] = {
     rule.kind: rule
     for rule in (
@@ -333,6 +429,12 @@ RULES: dict[str, ActionRule] = {
             perform=_statement,
             past="posted that statement",
             choices=lambda w, conditions: tuple((s.id, s.label) for s in open_statements(w, conditions)),
+            on_video=(
+                "Post a response",
+                "Response",
+                "Answer in a response video or a statement under the video, in your own words or a prepared "
+                "one; how it reads (apology, excuse, denial…) matters.",
+            ),
         ),
         ActionRule(
             "pause",
@@ -375,7 +477,7 @@ RULES: dict[str, ActionRule] = {
             perform=_delete,
             past="deleted the post",
             irreversible=True,
-            choices=lambda w, conditions: tuple((p.id, p.text[:60]) for p in w.org_posts),
+            choices=lambda w, conditions: tuple((p.id, p.text[:60]) for p in deletable(w)),
         ),
         ActionRule(
             "monitor",
@@ -396,6 +498,39 @@ RULES: dict[str, ActionRule] = {
             why_not=_why_not_escalate,
             perform=_escalate,
             past="escalated",
+        ),
+        ActionRule(
+            "hold_comments",
+            "Hold the video's comments",
+            "Hold comments",
+            "No comment appears under the video. The talk does not stop: it moves to other sites.",
+            cost=1,
+            why_not=_why_not_hold_comments,
+            perform=_hold_comments,
+            past="held the comments",
+            irreversible=True,
+        ),
+        ActionRule(
+            "disable_ratings",
+            "Turn off the video's ratings",
+            "Ratings off",
+            "Hide the likes and dislikes. Early, nobody misses a count; after a storm, hiding it is a story.",
+            cost=1,
+            why_not=_why_not_disable_ratings,
+            perform=_disable_ratings,
+            past="turned the ratings off",
+            irreversible=True,
+        ),
+        ActionRule(
+            "make_private",
+            "Make the video private",
+            "Make private",
+            "Take the video down from public view. It cannot be undone, copies survive, and it may become a story.",
+            cost=1,
+            why_not=_why_not_make_private,
+            perform=_make_private,
+            past="made the video private",
+            irreversible=True,
         ),
     )
 }
@@ -420,6 +555,9 @@ def shared_reason(w: World, kind: str, cost: int) -> str:
         return "the game is over"
     if kind in w.scenario.actions.disabled:
         return "this scenario does not allow it"
+    platform = platform_of_action(kind)
+    if platform is not None and platform != w.scenario.platform:
+        return f"there is no such action on a {w.scenario.platform} platform"
     if cost > w.budget_left:
         return f"not enough attention left this turn ({w.budget_left} of {w.scenario.actions.budget})"
     return ""

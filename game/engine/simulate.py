@@ -19,6 +19,7 @@ from game.engine.game import Game
 from game.engine.params import DEFAULT_PARAMS, ModelParams
 from game.engine.strategies import make_strategy, strategy_names, take_turn
 from game.scenario.models import Scenario
+from game.scenario.vocabulary import BUILTIN_ACTIONS, platform_of_action
 
 FIGURES = (
     "total_posts",
@@ -51,6 +52,10 @@ class RunResult:
     action_kinds: list[str] = field(default_factory=list)
     meters_moved_by_actions: list[str] = field(default_factory=list)
     situations_seen: list[int] = field(default_factory=list)  # indexes of templates.situational
+    reactions: dict[str, int] | None = None
+    """On a video platform: {"likes": N, "dislikes": N} over the game (None on a microblog)."""
+    response_videos: int | None = None
+    """On a video platform: response videos (parodies) posted about the video."""
 
     def as_json(self) -> dict[str, Any]:
         keep = (
@@ -64,7 +69,11 @@ class RunResult:
             "outcome",
             "timeline",
         )
-        return {key: getattr(self, key) for key in keep}
+        data = {key: getattr(self, key) for key in keep}
+        if self.reactions is not None:  # a video platform's figures; a microblog's JSON stays as it was
+            data["reactions"] = self.reactions
+            data["response_videos"] = self.response_videos
+        return data
 
 
 def play(
@@ -97,9 +106,15 @@ def summarise(game: Game, moved: list[str] | None = None, kinds: list[str] | Non
             "press_attention": record.press,
             "actions": list(record.actions),
             "events": list(record.events),
+            **(
+                {"reactions": {"likes": record.reactions.likes, "dislikes": record.reactions.dislikes}}
+                if record.reactions is not None
+                else {}
+            ),
         }
         for record in state.history
     ]
+    video = state.video
     first_press = next((e.turn for e in state.events if e.kind == "press"), None)
     return RunResult(
         seed=game.seed,
@@ -116,6 +131,10 @@ def summarise(game: Game, moved: list[str] | None = None, kinds: list[str] | Non
         action_kinds=kinds or [],
         meters_moved_by_actions=moved or [],
         situations_seen=sorted(game.world.text.situations_seen),
+        reactions=(
+            {"likes": video.reactions.likes, "dislikes": video.reactions.dislikes} if video is not None else None
+        ),
+        response_videos=video.reactions.response_videos if video is not None else None,
     )
 
 
@@ -152,6 +171,14 @@ def summary(results: list[RunResult]) -> dict[str, Any]:
             "p10": float(np.percentile(array, 10)),
             "p90": float(np.percentile(array, 90)),
         }
+    if results and all(r.reactions is not None for r in results):  # a video platform's counts
+        for name in ("likes", "dislikes"):
+            values = [r.reactions[name] for r in results if r.reactions is not None]
+            out[name] = {
+                "median": float(statistics.median(values)),
+                "p10": float(np.percentile(values, 10)),
+                "p90": float(np.percentile(values, 90)),
+            }
     outcomes: dict[str, int] = {}
     for r in results:
         outcomes[r.outcome] = outcomes.get(r.outcome, 0) + 1
@@ -280,14 +307,7 @@ def balance(
     never_worth: list[str] = []
     randoms = results.get("random", [])
     action_names = [
-        "reply",
-        "statement",
-        "pause",
-        "resume",
-        "cancel",
-        "delete",
-        "monitor",
-        "escalate",
+        *(kind for kind in BUILTIN_ACTIONS if platform_of_action(kind) in (None, scenario.platform)),
         *(c.id for c in scenario.actions.custom),
     ]
     for action in action_names:

@@ -65,6 +65,27 @@ class TakenAction:
 
 
 @dataclass(frozen=True)
+class Reactions:
+    """The crowd's cheap reactions to a video (a video platform only): likes and dislikes, and the
+    response videos (parodies, replies) posted about it — in one turn, or so far."""
+
+    likes: int
+    dislikes: int
+    response_videos: int = 0
+
+
+@dataclass(frozen=True)
+class VideoStatus:
+    """The organisation's video as the player sees it under the player: counts and switches."""
+
+    reactions: Reactions
+    """So far."""
+    ratings_shown: bool
+    comments_open: bool
+    public: bool
+
+
+@dataclass(frozen=True)
 class TurnRecord:
     """The figures at the end of one turn."""
 
@@ -84,6 +105,8 @@ class TurnRecord:
     actions: tuple[str, ...]
     events: tuple[str, ...]
     changes: tuple[Change, ...]
+    reactions: Reactions | None = None
+    """This turn's likes, dislikes and response videos, on a video platform (None on a microblog)."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +165,8 @@ class GameState:
     taken: tuple[TakenAction, ...]
     over: bool
     ending: EndingInfo | None
+    video: VideoStatus | None = None
+    """The video's counts and switches, on a video platform (None on a microblog)."""
 
 
 @dataclass(frozen=True)

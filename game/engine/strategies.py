@@ -20,6 +20,7 @@ from game.engine.actions import (
     Custom,
     Delete,
     Escalate,
+    MakePrivate,
     Monitor,
     Pause,
     Reply,
@@ -33,7 +34,7 @@ from game.scenario.vocabulary import TONES
 
 BUILTIN = {
     "silent": "Say nothing, change nothing: the queue runs, the campaign goes ahead.",
-    "cancel-early": "Cancel the campaign at the first warning sign (the first hostile post in the feed).",
+    "cancel-early": "Cancel the campaign (make a video private) at the first warning sign (the first hostile post in the feed).",
     "boilerplate": "Answer the loudest critics with corporate boilerplate, every turn.",
     "empathetic": "Listen, pause the queue, apologise in a statement and answer critics with empathy.",
     "random": "Random actions, for balance testing.",
@@ -112,7 +113,8 @@ class CancelEarly(Strategy):
     def decide(self, game: Game) -> Iterable[Action]:
         state = game.state
         if state.campaign != "cancelled" and any(p.stance == "hostile" for p in state.feed):
-            return [Cancel()]
+            # A video is called off by making it private; a campaign, by cancelling it.
+            return [MakePrivate()] if game.scenario.platform == "video" else [Cancel()]
         return ()
 
 

@@ -24,6 +24,7 @@ from game.engine.endings import ending_now
 from game.engine.insight import insight
 from game.engine.joining import announce_arrivals
 from game.engine.press import press_turn
+from game.engine.reactions import on_video, react, response_video_posts
 from game.engine.reputation import settle_reputation
 from game.engine.schedule import things_due
 from game.engine.spin_offs import spin_offs_turn
@@ -71,7 +72,11 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     announce_arrivals(w, crowd_posts)
     _mark_hijack(w, posts, hostile, hours)
     onlooker_reach = float(seen.sum()) - hostile_reach
-    press_turn(w, hostile_reach, onlooker_reach * crowd.trending_share, hours)
+    spectacle = onlooker_reach * crowd.trending_share
+    video = react(w, crowd_posts) if on_video(w) else None  # a video platform's likes and dislikes
+    if video is not None:
+        spectacle += video.news  # a visible dislike count is news in itself
+    press_turn(w, hostile_reach, spectacle, hours)
     settle_reputation(w, hostile, hostile_reach, supportive, supportive_reach, hours)
     spin_offs_turn(w, conditions, w.posts_per_hour, hours)
     if w.listening_until >= w.turn:
@@ -80,6 +85,9 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     scenario_events(w, conditions)
 
     feed = build_feed(w, crowd_posts, scripted_nodes, conditions)
+    if video is not None:
+        ours = sum(1 for post in feed if post.source == "org")  # the feed leads with our own posts
+        feed = (feed[:ours] + response_video_posts(w, video, crowd_posts) + feed[ours:])[: params.feed.size]
     record = TurnRecord(
         turn=w.turn,
         start=start,
@@ -97,6 +105,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
         actions=_this_turns_actions(w),
         events=tuple(e.id for e in w.new_events),
         changes=tuple(w.changes),
+        reactions=video.reactions if video is not None else None,
     )
     w.history.append(record)
     report_events = tuple(w.new_events)

@@ -97,6 +97,16 @@ class World:
     spin_off_trended: set[str] = field(default_factory=set)
     # Spin-off tags draw from a stream of their own, so a scenario's spin-offs never change its storm.
     spin_off_rng: np.random.Generator = field(default_factory=lambda: np.random.default_rng(0))
+    # A video platform only (reactions.py): the video's counts and switches.
+    likes: int = 0
+    dislikes: int = 0
+    last_dislikes: int = 0
+    response_videos: int = 0
+    rated: np.ndarray | None = None  # accounts per node that have clicked like or dislike (each clicks once)
+    ratings_off_turn: int = 0
+    comments_held: bool = False
+    private_turn: int = 0
+    video_post_id: str = ""  # the video itself (its announcement post): made private, never deleted
 
     # ------------------------------------------------------------------------------ time
 

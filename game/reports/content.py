@@ -92,6 +92,17 @@ def build(game, debrief, info=None, warnings=()) -> Report:
             "How much the newsrooms were watching, at the end of each turn.",
         ),
     )
+    if state.video is not None:  # a video platform: its dislikes beside the posts (reactions.py)
+        series += (
+            Series(
+                "Dislikes per turn",
+                "dislikes",
+                _labels(axis),
+                tuple(float(r.reactions.dislikes if r.reactions else 0) for r in player),
+                tuple(float(r.reactions.dislikes if r.reactions else 0) for r in historical),
+                "How many people clicked dislike under the video during each turn (none once the ratings are off).",
+            ),
+        )
     return Report(
         title=scenario.title,
         scenario_id=scenario.id,
@@ -158,6 +169,22 @@ def benchmark_in_a_sentence(report: Report) -> str:
     return in_a_sentence(report.debrief.benchmark)
 
 
+def _video_figures(state, hist) -> list[tuple[str, str, str]]:
+    """A video platform's rows: the counts under the video, this game beside what really happened."""
+    if state.video is None:
+        return []
+    mine = state.video.reactions
+
+    def total(name: str) -> str:
+        return f"{sum(getattr(r.reactions, name) for r in hist if r.reactions):,}" if hist else "—"
+
+    return [
+        ("Dislikes on the video", f"{mine.dislikes:,}", total("dislikes")),
+        ("Likes on the video", f"{mine.likes:,}", total("likes")),
+        ("Response videos (parodies)", f"{mine.response_videos:,}", total("response_videos")),
+    ]
+
+
 def key_figures(report: Report) -> list[tuple[str, str, str]]:
     """(figure, this game, what really happened) rows for the summary table."""
     state = report.state
@@ -182,6 +209,7 @@ def key_figures(report: Report) -> list[tuple[str, str, str]]:
             f"{last.negative_share:.0%}" if last else "—",
         ),
         ("Busiest turn (posts)", f"{peak_posts:,}", f"{hist_peak_posts:,}" if hist else "—"),
+        *_video_figures(state, hist),
         ("Peak press attention", f"{peak_press:.0f}", f"{hist_peak_press:.0f}" if hist else "—"),
         ("Decisions taken", str(len([t for t in state.taken if t.kind != "inject"])), "—"),
     ]

@@ -157,12 +157,14 @@ def render(report: Report) -> str:
 
 
 def _figures_table(report: Report) -> list[str]:
-    rep, posts, press = report.series
+    rep, posts, press = report.series[:3]
+    dislikes = report.series[3] if len(report.series) > 3 else None  # a video platform's
+    extra_head, extra_rule = (" Dislikes | Historical |", "---:|---:|") if dislikes else ("", "")
     rows = [
         "<details><summary>The figures, turn by turn</summary>",
         "",
-        "| Turn | Time | Reputation | Historical | Posts | Historical | Press | Historical |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| Turn | Time | Reputation | Historical | Posts | Historical | Press | Historical |" + extra_head,
+        "|---:|---|---:|---:|---:|---:|---:|---:|" + extra_rule,
     ]
     for i, label in enumerate(rep.labels):
 
@@ -173,6 +175,7 @@ def _figures_table(report: Report) -> list[str]:
             f"| {i + 1} | {esc(label)} | {cell(rep.player)} | {cell(rep.historical)} | "
             f"{cell(posts.player, '{:,.0f}')} | {cell(posts.historical, '{:,.0f}')} | "
             f"{cell(press.player, '{:.0f}')} | {cell(press.historical, '{:.0f}')} |"
+            + (f" {cell(dislikes.player, '{:,.0f}')} | {cell(dislikes.historical, '{:,.0f}')} |" if dislikes else "")
         )
     return rows + ["", "</details>", ""]
 

@@ -33,6 +33,7 @@ def check_scenario(scenario: Scenario, positions: Positions) -> list[Problem]:
         check_templates,
         check_keys,
         check_inject_answers,
+        check_platform,
     ):
         problems.extend(check(scenario, positions))
     return problems
@@ -342,6 +343,25 @@ def check_inject_answers(s: Scenario, pos: Positions) -> Iterator[Problem]:
                     f"({', '.join(vocabulary.BUILTIN_ACTIONS)}), statements ({', '.join(statements) or 'none defined'}) "
                     f"or custom actions ({', '.join(custom) or 'none defined'})",
                 )
+
+
+def check_platform(s: Scenario, pos: Positions) -> Iterator[Problem]:
+    """An action that exists on one platform only, named in a scenario on another: a video has no
+    queue to pause, a hashtag no ratings to turn off."""
+    places: list[tuple[TreePath, str]] = [
+        (("actions", "disabled", i), kind) for i, kind in enumerate(s.actions.disabled)
+    ]
+    for path, playbook in _playbooks(s):
+        places += [(path + ("steps", j, "action"), step.action) for j, step in enumerate(playbook.steps)]
+    for path, kind in places:
+        platform = vocabulary.platform_of_action(kind)
+        if platform is not None and platform != s.platform:
+            yield pos.problem(
+                path,
+                f"the action {kind!r} exists only on a {platform} platform, and this scenario's platform is "
+                f"{s.platform!r} (set `platform: {platform}` at the top, or use one of: "
+                f"{', '.join(vocabulary.PLATFORM_ACTIONS[s.platform])})",
+            )
 
 
 def _filled_texts(s: Scenario) -> Iterator[tuple[TreePath, str]]:

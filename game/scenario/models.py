@@ -493,9 +493,21 @@ class Actions(Model):
     """What the player can do. Built-in actions are always there unless disabled."""
 
     budget: int = Field(3, ge=1, le=20, description="Attention points a turn (a team can do only so much).")
-    disabled: list[Literal["reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate"]] = Field(
-        default_factory=list
-    )
+    disabled: list[
+        Literal[
+            "reply",
+            "statement",
+            "pause",
+            "resume",
+            "cancel",
+            "delete",
+            "monitor",
+            "escalate",
+            "hold_comments",
+            "disable_ratings",
+            "make_private",
+        ]
+    ] = Field(default_factory=list)
     replies: dict[Tone, list[Text]] = Field(
         default_factory=dict, description="Reply texts per tone; {handle} is the person replied to."
     )
@@ -576,7 +588,19 @@ class Step(Model):
     turn: int | None = Field(None, ge=1)
     at: Moment | None = None
     action: Literal[
-        "reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate", "custom", "wait"
+        "reply",
+        "statement",
+        "pause",
+        "resume",
+        "cancel",
+        "delete",
+        "monitor",
+        "escalate",
+        "hold_comments",
+        "disable_ratings",
+        "make_private",
+        "custom",
+        "wait",
     ]
     tone: Tone | None = Field(None, description="For reply: the tone.")
     target: Literal["loudest", "hostile", "influencer", "latest"] | Handle | None = Field(
@@ -613,6 +637,13 @@ class Scenario(Model):
     title: ShortText
     summary: Text = Field(description="One line for the scenario list.")
     kind: Literal["real", "fictional"]
+    platform: Literal["microblog", "video"] = Field(
+        "microblog",
+        description="Where the crisis lives: microblog (a hashtag: posts, replies, reposts, a trending list) or "
+        "video (one video on a video platform: its comments, its likes and dislikes, response videos). Some "
+        "actions exist on one platform only: pause, resume and cancel on a microblog; hold_comments, "
+        "disable_ratings and make_private on a video platform.",
+    )
     date: Day
     difficulty: Literal["easy", "medium", "hard"]
     tags: list[ShortText] = Field(default_factory=list, max_length=20)

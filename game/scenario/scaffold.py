@@ -199,12 +199,100 @@ historical:
 """
 
 
-def scaffold_text(scenario_id: str, title: str | None = None) -> str:
-    """A commented, valid, playable scenario with the id ``scenario_id``."""
+# The same scaffold on a video platform: one video, its comments, its likes and dislikes.  Each pair
+# is (text in the microblog scaffold, what the video scaffold says instead); a test checks every one
+# still matches, so an edit to the scaffold above cannot silently leave the video one behind.
+_VIDEO_EDITS: tuple[tuple[str, str], ...] = (
+    (
+        "kind: fictional              # real (a documented case) or fictional\n",
+        "kind: fictional              # real (a documented case) or fictional\n"
+        "platform: video              # microblog (a hashtag) or video (one video: comments, likes, dislikes)\n",
+    ),
+    (
+        'summary: "A coffee chain\'s Q&A hashtag meets customers angry about a price rise."',
+        'summary: "A coffee chain\'s video ad meets customers angry about a price rise."',
+    ),
+    ("tags: [qna, retail]", "tags: [video, retail]"),
+    (
+        "    You run the account of Bean & Co. Marketing has just launched #AskBeanCo, a Q&A with the\n"
+        "    chief executive, the week a price rise hit the news. Keep the conversation from turning on you.",
+        "    You run Bean & Co's video channel. Marketing has just put up an ad in which the chief executive\n"
+        "    says the coffee is worth every penny, the week a price rise hit the news. Its comments and its\n"
+        "    like and dislike buttons are on.",
+    ),
+    ('  hashtag: "#AskBeanCo"      # quoted', '  hashtag: "#BeanCoAd"       # talk about the video; quoted'),
+    (
+        "  kind: qna                  # qna, contest, promotion, post or none",
+        "  kind: post                 # a lone post: here, the video",
+    ),
+    (
+        '  announcement: "Got a question for our CEO? Ask away with #AskBeanCo and she\'ll answer at 2pm!"',
+        '  announcement: "[Video, 30 s] Our CEO on why a Bean & Co coffee is worth every penny."',
+    ),
+    (
+        "  cancel_post: \"We're postponing today's #AskBeanCo. Thank you for your questions.\"\n"
+        "  deadline: 2024-03-04 14:00 # optional: the hour it points to; posts rush in before it\n",
+        '  cancel_post: "This video is no longer available."   # shown if the player makes it private\n',
+    ),
+    ('    text: "#AskBeanCo why does my flat white', '    text: "#BeanCoAd why does my flat white'),
+    (
+        '    text: "#AskBeanCo did the price rise pay for this hashtag?"',
+        '    text: "#BeanCoAd did the price rise pay for this ad?"',
+    ),
+    (
+        '    price: ["£4.20", "£4.50", "£5"]\n',
+        '    price: ["£4.20", "£4.50", "£5"]\n'
+        '    response_video: ["Bean & Co ad, honest version", "I priced my latte so you don\'t have to"]'
+        "   # titles of the crowd's response videos\n",
+    ),
+    (
+        "# --- The organisation's own queued posts (the player may pause the queue) ------------------------\n"
+        "scheduled_posts:\n"
+        "  - turn: 3\n"
+        '    text: "Only a few hours until our CEO answers your #AskBeanCo questions!"\n'
+        "    invitation: 10           # raises the invitation meter when it goes out\n\n",
+        "",
+    ),
+    ("      label: Apologise and cancel\n", "      label: Apologise in a response video\n"),
+    (
+        "      text: \"We got the timing of #AskBeanCo wrong. We're sorry, and we're listening.\"",
+        "      text: \"We got the timing of this ad wrong. We're sorry, and we're listening.\"",
+    ),
+    (
+        "    - id: timing\n"
+        "      when: cancel_turn == 0 or cancel_turn > 3\n"
+        "      text: An open invitation during a live grievance hands the crowd a stage; cancel early.\n",
+        "    - id: ratings\n"
+        "      when: ratings_off == 0 and dislikes > 1000   # a video platform's names: see docs/authoring.md\n"
+        "      text: A visible dislike count during a live grievance hands the crowd a scoreboard.\n",
+    ),
+    (
+        "    - What would you have checked before launching the Q&A?",
+        "    - What would you have checked before putting the ad up?",
+    ),
+    (
+        "  description: Waited, then cancelled after the radio picked it up.",
+        "  description: Waited, then turned the ratings off after the radio picked it up.",
+    ),
+    ("    - {turn: 6, action: cancel}", "    - {turn: 6, action: disable_ratings}   # or hold_comments, make_private"),
+)
+
+
+def scaffold_text(scenario_id: str, title: str | None = None, platform: str = "microblog") -> str:
+    """A commented, valid, playable scenario with the id ``scenario_id``, on ``platform`` (microblog or
+    video)."""
     if not ID_PATTERN.match(scenario_id):
         raise ValueError(f"{scenario_id!r} is not an id: use lowercase letters, digits, '-' and '_'")
+    if platform not in ("microblog", "video"):
+        raise ValueError(f"{platform!r} is not a platform: use microblog or video")
     title = title or scenario_id.replace("-", " ").replace("_", " ").title()
-    return _SCAFFOLD.format(id=scenario_id, title=title.replace('"', "'"))
+    text = _SCAFFOLD.format(id=scenario_id, title=title.replace('"', "'"))
+    if platform == "video":
+        for old, new in _VIDEO_EDITS:
+            if old not in text:
+                raise AssertionError(f"the video scaffold's edit no longer matches: {old[:60]!r}")
+            text = text.replace(old, new, 1)
+    return text
 
 
 _TOP_ID = re.compile(r"^id:[ \t]*[^#\n]*?([ \t]*#.*)?$", re.MULTILINE)

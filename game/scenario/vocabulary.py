@@ -26,10 +26,43 @@ CRISIS_TYPES: tuple[str, ...] = ("victim", "accidental", "preventable")
 
 STANCES: tuple[str, ...] = ("hostile", "neutral", "supportive")
 
-BUILTIN_ACTIONS: tuple[str, ...] = ("reply", "statement", "pause", "resume", "cancel", "delete", "monitor", "escalate")
+BUILTIN_ACTIONS: tuple[str, ...] = (
+    "reply",
+    "statement",
+    "pause",
+    "resume",
+    "cancel",
+    "delete",
+    "monitor",
+    "escalate",
+    "hold_comments",
+    "disable_ratings",
+    "make_private",
+)
 
-# Keys the game itself uses on the play screen: a custom action may not take one.
-RESERVED_KEYS = frozenset("rspucdmxeqt?")
+# Where a crisis lives (a scenario's `platform`): the microblog every case used first (a hashtag,
+# posts, reposts), or a video platform (one video, its comments, its like and dislike counts).
+PLATFORMS: dict[str, str] = {
+    "microblog": "a hashtag on a microblog (Twitter): posts, replies, reposts, a trending list",
+    "video": "one video on a video platform (YouTube): its comments, its likes and dislikes, response videos",
+}
+# Built-in actions that exist on one platform only (the rest exist on both).  A microblog campaign
+# has a queue to pause and a campaign to call off; a video has comments to hold, ratings to turn off
+# and a video to make private (its way of calling it off).
+PLATFORM_ACTIONS: dict[str, tuple[str, ...]] = {
+    "microblog": ("pause", "resume", "cancel"),
+    "video": ("hold_comments", "disable_ratings", "make_private"),
+}
+
+
+def platform_of_action(kind: str) -> str | None:
+    """The one platform a built-in action exists on, or None when it exists on every platform."""
+    return next((platform for platform, kinds in PLATFORM_ACTIONS.items() if kind in kinds), None)
+
+
+# Keys the game itself uses on the play screen: a custom action may not take one.  o, n and v are
+# the video actions' (comments Off, No ratings, hide the Video).
+RESERVED_KEYS = frozenset("rspucdmxeqtonv?")
 
 # The largest number a scenario may write, in a value or inside an expression, and the bound of
 # what an expression computes.  Far beyond any real figure (the meters are 0-100; the biggest
@@ -87,6 +120,13 @@ NAMES: dict[str, str] = {
     "n_statement": "statements posted",
     "n_delete": "posts deleted",
     "n_custom": "custom actions taken",
+    "likes": "likes on the video so far (a video platform; 0 on a microblog)",
+    "dislikes": "dislikes on the video so far (a video platform; 0 on a microblog)",
+    "dislikes_this_turn": "dislikes in the last turn",
+    "response_videos": "response videos (parodies, replies) posted about the video so far",
+    "ratings_off": "1 once the video's ratings are turned off",
+    "comments_held": "1 while the video's comments are held (posts move to other sites)",
+    "private": "1 once the video is made private",
 }
 for _tone in TONES:
     NAMES[f"n_reply_{_tone}"] = f"replies in the {_tone} tone"

@@ -25,6 +25,19 @@ class TagWords:
 def tag_words(scenario) -> TagWords:
     tag = getattr(scenario.campaign, "tag", "launched")
     hashtag = one_line(scenario.campaign.hashtag)
+    if getattr(scenario, "platform", "microblog") == "video":
+        # One video: making it private is how it is called off (the engine marks it cancelled).
+        return TagWords(
+            "The video you put up: " if tag == "launched" else "The video: ",
+            "Its description: ",
+            "Make the video private",
+            "Make private",
+            "Private",
+            "Make the video private? This cannot be undone.",
+            "Make it private",
+            "Video",
+            {"live": "public", "paused": "public", "cancelled": "private"},
+        )
     if tag == "joined":
         return TagWords(
             "The tag you joined: ",

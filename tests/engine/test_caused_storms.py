@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from game.engine import ActionNotAllowed, Cancel, Delete, Game
+from game.engine.actions import MakePrivate
 from game.engine.simulate import play
 from game.engine.strategies import make_strategy, take_turn
 from game.scenario.library import builtin_scenarios, load
@@ -24,7 +25,8 @@ def withdrawn_at_once(scenario, seed: int) -> Game | None:
     the scenario has no campaign of ours to withdraw (a storm the organisation did not start)."""
     game = Game(scenario, seed)
     try:
-        game.apply(Cancel())
+        # A video is called off by making it private (issue 22); a campaign, by cancelling it.
+        game.apply(MakePrivate() if scenario.platform == "video" else Cancel())
     except ActionNotAllowed:
         return None
     for post in list(game.state.org_posts):

@@ -95,7 +95,12 @@ class DebriefScreen(Screen):
         figures = Content(
             f"Reputation {state.reputation_start:.0f} → {state.reputation:.0f}  ·  "
             f"{state.total_posts} posts on the hashtag, {state.negative_share:.0%} hostile  ·  "
-            f"press attention {state.press:.0f}/100"
+            + (
+                f"{state.video.reactions.dislikes:,} dislikes and {state.video.reactions.likes:,} likes on the video  ·  "
+                if state.video is not None
+                else ""
+            )
+            + f"press attention {state.press:.0f}/100"
         )
         if outcome is None:
             return Content("\n").join([Content.styled("The game was not finished.", "bold"), figures])

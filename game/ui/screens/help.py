@@ -114,6 +114,8 @@ def help_page(controller: GameController, ref: str | None = None) -> Content:
     game = controller.game
     lines: list[Content] = [Content.assemble(("The meters", "bold $text-accent"))]
     for spec in METERS:
+        if spec.video and game.scenario.platform != "video":
+            continue  # a video platform's counts: not a meter of a hashtag
         lines.append(Content.assemble((f"  {spec.label}: ", "bold"), spec.explain))
     lines.append(Content(""))
     lines.append(Content.assemble(("What drives the crowd", "bold $text-accent")))

@@ -24,7 +24,7 @@ from game.ui.screens.compose import ReplyWriter, StatementWriter
 from game.ui.screens.help import help_page
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen, InfoScreen
 from game.ui.tagwords import tag_words
-from game.ui.widgets.actions import ACTION_KEYS, RESERVED, ActionBar, key_map
+from game.ui.widgets.actions import ACTION_KEYS, RESERVED, VIDEO_SIMPLE, ActionBar, key_map
 from game.ui.widgets.banner import Banner
 from game.ui.widgets.coach import Coach, coaching
 from game.ui.widgets.dashboard import Dashboard
@@ -38,7 +38,7 @@ EVENT_MARK = {
     "campaign": "◆ CAMPAIGN",
     "insight": "ℹ INSIGHT",
 }
-SIMPLE = {"pause": Pause, "resume": Resume, "monitor": Monitor, "escalate": Escalate}
+SIMPLE = {"pause": Pause, "resume": Resume, "monitor": Monitor, "escalate": Escalate, **VIDEO_SIMPLE}
 
 
 TOAST_KINDS = ("press", "inject", "campaign", "event")
@@ -180,7 +180,7 @@ class PlayScreen(Screen):
             span = f"the last {span_words(minutes)}"
         else:
             span = "the campaign opens"
-        self.query_one(FeedTitle).show(span, len(posts), hostile)
+        self.query_one(FeedTitle).show(span, len(posts), hostile, state.video)
         deleted = {t.detail.get("post_id") for t in state.taken if t.kind == "delete"}
         self.query_one(Feed).show(posts, state.turn, deleted)
         self.query_one(Dashboard).show(state)
@@ -234,14 +234,15 @@ class PlayScreen(Screen):
             self._reply_to(self._selected_post())
         elif ident == "statement":
             self._choose_statement()
-        elif ident == "cancel":
+        elif ident in ("cancel", "make_private"):  # calling it off (a video: making it private) is asked first
             detail = (
                 lit(self.game.scenario.campaign.cancel_post or "") if self.game.scenario.campaign.cancel_post else ""
             )
             words = tag_words(self.game.scenario)
+            call_off = VIDEO_SIMPLE["make_private"]() if ident == "make_private" else Cancel()
             self.app.push_screen(
                 ConfirmScreen(Content(words.confirm), detail, yes=words.confirm_yes, no="Keep it"),
-                lambda yes: self._apply(Cancel()) if yes else None,
+                lambda yes: self._apply(call_off) if yes else None,
             )
         elif ident == "delete":
             self._choose_delete()

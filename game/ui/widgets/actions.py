@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from game.engine.rules import RULES
+from game.engine.actions import DisableRatings, HoldComments, MakePrivate
+from game.engine.rules import RULES, words_of
 from game.engine.state import ActionOption, GameState
 from game.scenario.vocabulary import RESERVED_KEYS
 from game.ui.literal import one_line
@@ -21,7 +22,12 @@ ACTION_KEYS = {
     "delete": "d",
     "monitor": "m",
     "escalate": "x",
+    "hold_comments": "o",  # a video platform: comments Off
+    "disable_ratings": "n",  # No ratings
+    "make_private": "v",  # hide the Video
 }
+# The video platform's actions take no argument: a key takes them at once.
+VIDEO_SIMPLE = {"hold_comments": HoldComments, "disable_ratings": DisableRatings, "make_private": MakePrivate}
 # Keys the play screen itself uses: a scenario's custom action may not take them.  The format owns the
 # list (validate refuses a custom key in it); these keys must stay inside it (a test checks).
 RESERVED = set(RESERVED_KEYS) | {"question_mark"}
@@ -97,7 +103,7 @@ class ActionBar(Static):
                 rule = RULES.get(option.kind)
                 label = (
                     (compact and COMPACT.get(option.kind))
-                    or (rule.short if rule else "")
+                    or (words_of(rule, "video" if state.video else "microblog")[1] if rule else "")
                     or clipped(option.label, 32 if compact else 50)
                 )  # the built-ins' longest is 48
             style = f"@click=screen.act('{ident}')" if option.available else "$text-disabled strike"

@@ -26,6 +26,12 @@ class MeterSpec:
     explain: str
     change: Callable[[float], str] | None = None  # how a change reads beside the arrow ("2.3")
     start: Callable[[GameState], float] | None = None  # the value before the first turn, if known
+    video: bool = False  # shown on a video platform only
+    running: bool = False  # a total: the figure is so far, the line and +N each turn's share
+
+
+def _count(value: float) -> str:
+    return f"{value / 1e6:.1f}M" if value >= 1e6 else f"{value / 1e3:.0f}k" if value >= 1e4 else f"{value:.0f}"
 
 
 METERS: tuple[MeterSpec, ...] = (
@@ -54,11 +60,12 @@ METERS: tuple[MeterSpec, ...] = (
         "Reach",
         lambda s: s.reach,
         lambda r: r.reach,
-        lambda v: f"{v / 1e6:.1f}M" if v >= 1e6 else f"{v / 1e3:.0f}k" if v >= 1e4 else f"{v:.0f}",
+        _count,
         False,
         "How many times posts on the hashtag have been seen so far; +N and the line below are each turn's share. "
         "Reach follows who posts, not how many: one post by an account with 100k followers is seen "
         "more than a hundred posts by small accounts, so a turn's reach can jump with the same number of posts.",
+        running=True,
     ),
     MeterSpec(
         "negative",
@@ -90,6 +97,30 @@ METERS: tuple[MeterSpec, ...] = (
         "How close journalists are to writing the story, 0-100. Past an outlet's threshold, a story runs.",
         lambda d: f"{abs(d):.1f}",
     ),
+    MeterSpec(
+        "dislikes",
+        "Dislikes",
+        lambda s: s.video.reactions.dislikes if s.video else 0.0,
+        lambda r: r.reactions.dislikes if r.reactions else 0.0,
+        _count,
+        False,
+        "Dislikes under the video so far; +N and the line below are each turn's. A click costs nothing, so "
+        "far more people rate a video than write about it. The count is what the press reports; with the "
+        "ratings off it stops (and says so), but what people think of the video does not.",
+        video=True,
+        running=True,
+    ),
+    MeterSpec(
+        "likes",
+        "Likes",
+        lambda s: s.video.reactions.likes if s.video else 0.0,
+        lambda r: r.reactions.likes if r.reactions else 0.0,
+        _count,
+        True,
+        "Likes under the video so far; +N and the line below are each turn's.",
+        video=True,
+        running=True,
+    ),
 )
 
 
@@ -109,7 +140,7 @@ class Meter(Vertical):
         now = spec.now(state)
         history = [spec.past(record) for record in state.history]
         arrow, word, change = "", "", ""
-        if spec.key == "reach":
+        if spec.running:
             # The figure is the total; the line below is each turn's, and the last turn's is named.
             change = f"+{followers(int(history[-1]))}" if history else ""
         else:
@@ -123,6 +154,8 @@ class Meter(Vertical):
                     word = "good" if up == spec.good_when_up else "bad"
                     change = spec.change(delta) if spec.change else ""
         figure = self.query_one(".meter-figure", Static)
+        if spec.video and state.video is not None and not state.video.ratings_shown:
+            change = "off"  # the count stopped when the ratings went off: say so, not "+0"
         figure.update(f"{spec.label:<16}{spec.fmt(now):>8} {arrow}{change}")
         figure.set_class(word == "good", "-good")
         figure.set_class(word == "bad", "-bad")
@@ -147,8 +180,13 @@ class Dashboard(Vertical):
 
     def compose(self) -> ComposeResult:
         for spec in METERS:
-            yield Meter(spec)
+            meter = Meter(spec)
+            meter.display = not spec.video  # a video platform's counts appear once a state says so
+            yield meter
 
     def show(self, state: GameState) -> None:
         for meter in self.query(Meter):
-            meter.show(state)
+            shown = not meter.spec.video or state.video is not None
+            meter.display = shown
+            if shown:
+                meter.show(state)

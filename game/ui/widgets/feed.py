@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.state import Post
+from game.engine.state import Post, VideoStatus
 from game.ui.literal import followers, join, one_line
 
 # Sentiment reads without colour: a symbol and a word, with the colour on top.
@@ -15,7 +15,7 @@ STANCE_MARK = {
     "neutral": ("● neutral", "$foreground-muted"),
     "supportive": ("✔ supportive", "$success bold"),
 }
-SOURCE_NOTE = {"key": " ★ key account", "press": " ▣ press", "org": " ◆ OUR POST"}
+SOURCE_NOTE = {"key": " ★ key account", "press": " ▣ press", "org": " ◆ OUR POST", "response": " ▶ response video"}
 
 MAX_POSTS = 200  # the engine sends the most visible posts first; more would not be read anyway
 
@@ -46,7 +46,13 @@ def post_prompt(post: Post, deleted: bool = False) -> Content:
         "\n",
         (post.text, ""),
         "\n",
-        (f"♥ {post.likes}  ⟲ {post.reposts} reposts  · {post.time:%a %H:%M}", "$text-muted"),
+        (
+            # A response video's count is its views (reactions.py); a post's, its likes and reposts.
+            f"▶ {post.likes:,} views  · {post.time:%a %H:%M}"
+            if post.source == "response"
+            else f"♥ {post.likes}  ⟲ {post.reposts} reposts  · {post.time:%a %H:%M}",
+            "$text-muted",
+        ),
     )
 
 
@@ -98,13 +104,16 @@ class FeedTitle(Static):
 
     _texts = ("", "")
 
-    def show(self, span: str, posts: int, hostile: int) -> None:
+    def show(self, span: str, posts: int, hostile: int, video: VideoStatus | None = None) -> None:
         plural = "" if posts == 1 else "s"
-        self._texts = (
-            f"Feed, {span}: {posts} top post{plural}, {hostile} hostile · Enter: reply",
-            # still "top": the feed shows the loudest posts, not every post the turn made
-            f"{span[:1].upper()}{span[1:]}: top {posts}, {hostile} hostile",
-        )
+        if video is not None:
+            self._texts = video_title(span, posts, hostile, video)
+        else:
+            self._texts = (
+                f"Feed, {span}: {posts} top post{plural}, {hostile} hostile · Enter: reply",
+                # still "top": the feed shows the loudest posts, not every post the turn made
+                f"{span[:1].upper()}{span[1:]}: top {posts}, {hostile} hostile",
+            )
         self._draw()
 
     def on_resize(self) -> None:
@@ -113,3 +122,24 @@ class FeedTitle(Static):
     def _draw(self) -> None:
         full, short = self._texts
         self.update(Content(full if not self.size.width or len(full) <= self.size.width else short))
+
+
+def video_counts(video: VideoStatus) -> str:
+    """The counts under the video, as the platform shows them: '80,365 dislikes · 1,928 likes'."""
+    if not video.public:
+        return "video private"
+    counts = f"{video.reactions.dislikes:,} dislikes · {video.reactions.likes:,} likes"
+    return counts if video.ratings_shown else f"ratings off (stopped at {counts})"
+
+
+def video_title(span: str, posts: int, hostile: int, video: VideoStatus) -> tuple[str, str]:
+    """The feed's title on a video platform: the counts under the video, then what the feed holds —
+    the comments, or (comments held) posts about the video on other sites."""
+    one = posts == 1
+    where = ("comment" if one else "comments") if video.comments_open and video.public else ("post" if one else "posts")
+    where += "" if video.comments_open and video.public else " elsewhere"
+    counts = video_counts(video)
+    return (
+        f"Under the video: {counts} · {span}: top {posts} {where}, {hostile} hostile · Enter: reply",
+        f"{counts} · top {posts} {where}",
+    )
