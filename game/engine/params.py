@@ -553,6 +553,7 @@ class AudienceParams:
     """Hostile, neutral and supportive shares of a derived `fans` crowd."""
 
 
+@dataclass(frozen=True)
 class ReactionParams:
     """The crowd's cheap reactions on a video platform (``reactions.py``): likes and dislikes, and
     response videos.  Only a scenario whose ``platform`` is video reads these; a microblog game never
