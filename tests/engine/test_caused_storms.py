@@ -30,7 +30,8 @@ def withdrawn_at_once(scenario, seed: int) -> Game | None:
     except ActionNotAllowed:
         return None
     for post in list(game.state.org_posts):
-        game.apply(Delete(post.id))
+        if post.id != game.world.video_post_id:  # the video itself is made private, not deleted
+            game.apply(Delete(post.id))
     while not game.over:
         game.end_turn()
     return game
