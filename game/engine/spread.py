@@ -128,11 +128,11 @@ class Spread:
         self.fatigue = np.ones(n)  # 1 / (1 + posted / capacity)
         self._drive = np.full(len(Stance), np.nan)
         self.urge = np.zeros(n)  # base × drive × fatigue, kept current
-        # base × drive per node, kept per camp: a step usually moves one camp's drive (the
-        # neutral camp's spectacle follows the trend), so only that camp's nodes are recomputed
-        # instead of gathering a drive for every node.  The graph's camps never change.
-        self._camp_nodes = tuple(np.flatnonzero(graph.stance == stance) for stance in Stance)
-        self._camp_base = tuple(self.base[nodes] for nodes in self._camp_nodes)
+        # The nodes of each camp (ascending; the graph's camps never change), and base × drive per
+        # node kept per camp: a step usually moves one camp's drive (the neutral camp's spectacle
+        # follows the trend), so only that camp's nodes are recomputed, no drive gathered per node.
+        self.camp_nodes = tuple(np.flatnonzero(graph.stance == stance) for stance in Stance)
+        self._camp_base = tuple(self.base[nodes] for nodes in self.camp_nodes)
         self._base_drive = np.zeros(n)
         self._by_minutes: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._live = np.empty(n)  # this step's expected posts per node (reused: no allocation a step)
@@ -251,7 +251,7 @@ class Spread:
             return
         self._drive = np.array(drive_by_stance, dtype=float)
         for camp in moved:
-            self._base_drive[self._camp_nodes[camp]] = self._camp_base[camp] * self._drive[camp]
+            self._base_drive[self.camp_nodes[camp]] = self._camp_base[camp] * self._drive[camp]
         np.multiply(self._base_drive, self.fatigue, out=self.urge)
 
     @staticmethod
