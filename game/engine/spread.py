@@ -138,7 +138,8 @@ class Spread:
         self._live = np.empty(n)  # this step's expected posts per node (reused: no allocation a step)
         self._running = np.empty(n)  # the running sum the posts are drawn from
         self.pending = np.zeros(n, dtype=np.int64)  # forced posts (scripted, key accounts)
-        self.edge_source = np.repeat(np.arange(n), np.diff(graph.indptr))  # for storms where most post
+        self.degree = np.diff(graph.indptr)  # links per node
+        self.edge_source = np.repeat(np.arange(n), self.degree)  # for storms where most post
         self.trend = 0.0  # 0-1: how firmly the tag is trending
         self.trending_hours = 0.0  # how long it has trended: its novelty wears off
         self.promoted_minutes = 0.0  # a bought slot at the top of the trending list
@@ -317,8 +318,9 @@ class Spread:
         if posters.size == 0:
             return 0.0
         starts = graph.indptr[posters]
-        lengths = graph.indptr[posters + 1] - starts
-        total = int(lengths.sum())
+        lengths = self.degree[posters]
+        ends = np.cumsum(lengths)
+        total = int(ends[-1])
         if total == 0:
             return 0.0
         if total * 3 > graph.indices.size:  # not a parameter: which pass is cheaper
@@ -326,8 +328,8 @@ class Spread:
             weights = graph.data * posts[self.edge_source]
             return self._add_exposure(np.bincount(graph.indices, weights=weights, minlength=graph.size), rhythm)
         # Positions of every link of every poster, without a Python loop.
-        offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-        positions = offsets + np.arange(total)
+        positions = np.repeat(starts - (ends - lengths), lengths)
+        positions += np.arange(total)
         targets = graph.indices[positions]
         weights = graph.data[positions] * np.repeat(posts[posters], lengths)
         if total * 8 < graph.size:  # not a parameter: which pass is cheaper
