@@ -137,7 +137,9 @@ class Spread:
         self._by_minutes: dict[float, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
         self._live = np.empty(n)  # this step's expected posts per node (reused: no allocation a step)
         self._running = np.empty(n)  # the running sum the posts are drawn from
-        self.pending = np.zeros(n, dtype=np.int64)  # forced posts (scripted, key accounts)
+        # Forced posts (scripted, key accounts): raised only through force_post, which the step
+        # relies on to know whether to look (a take-back may lower them: responses.py).
+        self.pending = np.zeros(n, dtype=np.int64)
         self._forced = False  # whether force_post was called since the last step (pending may be > 0)
         self.degree = np.diff(graph.indptr)  # links per node
         self.edge_source = np.repeat(np.arange(n), self.degree)  # for storms where most post
