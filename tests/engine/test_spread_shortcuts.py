@@ -82,3 +82,28 @@ def test_a_moment_falls_in_the_same_turn_by_the_world_as_by_the_scenario(askjpm)
         moments += [begin, begin + (end - begin) / 2, end - dt.timedelta(seconds=1)]
     for moment in moments:
         assert world.turn_at(moment) == askjpm.turn_at(moment)
+
+
+def _draw_as_before(rng: np.random.Generator, mean: np.ndarray) -> np.ndarray:
+    """The split draw as it was written before the shortcuts: a running sum over every account."""
+    total = int(rng.poisson(float(mean.sum())))
+    if total == 0:
+        return np.zeros(mean.shape[0], dtype=np.int64)
+    cumulative = np.cumsum(mean)
+    picks = np.searchsorted(cumulative, rng.random(total) * cumulative[-1], side="right")
+    return np.bincount(np.minimum(picks, mean.shape[0] - 1), minlength=mean.shape[0]).astype(np.int64)
+
+
+@pytest.mark.parametrize("expecting", [1.0, 0.5, 0.1, 0.01])  # share of accounts that expect a post
+def test_the_draw_gives_the_counts_of_a_running_sum_over_every_account(expecting):
+    means_rng = np.random.default_rng(21)
+    for trial in range(20):
+        mean = means_rng.random(20_000) ** 5 * 0.01
+        mean[means_rng.random(mean.size) >= expecting] = 0.0
+        if trial % 5 == 0:
+            mean[-1] = 0.0  # a draw that rounds past the end falls on the last account either way
+        ours, before = np.random.default_rng(trial), np.random.default_rng(trial)
+        counts, picked = _poisson_draw(ours, mean)
+        np.testing.assert_array_equal(counts, _draw_as_before(before, mean))
+        assert picked is not None and np.array_equal(np.bincount(picked, minlength=mean.size), counts)
+        assert ours.random() == before.random()  # the same draws were taken from the stream
