@@ -23,6 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as game/__init__.py does; numpy loads next
+
 import numpy as np  # noqa: E402
 
 from game.engine import Game  # noqa: E402

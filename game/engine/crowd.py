@@ -64,9 +64,14 @@ def play_out_crowd(w: World, start: dt.datetime, minutes: float) -> CrowdTurn:
         )
         direct = invite + (0.0 if w.cancelled_turn else params.posting.baseline_rate * params.posting.brand_content)
         result = w.spread.step(w.rng, step_minutes, moment % 24.0, drive, direct)
-        node_posts += result.posts
+        # A few hundred posters: add theirs, not a count for every account.
+        sparse = result.posters is not None and result.posters.size * 4 <= graph.size  # not a parameter: cost
+        if sparse:
+            node_posts[result.posters] += result.posts[result.posters]
+        else:
+            node_posts += result.posts
         offspring += result.expected_offspring
-        step_posts = float(result.posts.sum())
+        step_posts = float(result.total if result.total is not None else result.posts.sum())
         trending_posts += w.spread.trend * step_posts
         all_posts += step_posts
 

@@ -9,6 +9,7 @@ Crowd accounts get stable invented handles (the same node always has the same ha
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -71,6 +72,29 @@ def mix_bits(value: int) -> int:
     return value ^ (value >> 31)
 
 
+# Both are pure functions of their arguments, asked again for the same accounts turn after turn
+# (a feed of 25 posts, a few hundred accounts in a game): cached, not recomputed.
+@functools.lru_cache(maxsize=4096)  # not a parameter: a cache's size
+def _handle(node: int, seed: int, parts: tuple[str, ...]) -> str:
+    h = mix_bits(node * 1_000_003 + seed)
+    first_index = h % len(parts)
+    # The second part is any other part: never "Tax Tax" or "Mum Mum".
+    others = max(1, len(parts) - 1)
+    second_index = (first_index + 1 + (h >> 16) % others) % len(parts) if len(parts) > 1 else 0
+    first, second = parts[first_index], parts[second_index]
+    digits = (h >> 32) % 1000
+    handle = f"{first}{second.capitalize()}" if (h >> 8) % 3 else f"{first}_{second}"
+    if (h >> 12) % 2:
+        handle = f"{handle}{digits}"
+    return handle[:20]
+
+
+@functools.lru_cache(maxsize=4096)  # not a parameter: a cache's size
+def _display_name(handle: str) -> str:
+    words = re.findall(r"[A-Z]?[a-z]+|\d+", handle)
+    return " ".join(word.capitalize() for word in words if not word.isdigit()) or handle
+
+
 class TextMaker:
     """Deals template texts and invents crowd handles for one game (its state forks with it).
 
@@ -108,22 +132,11 @@ class TextMaker:
 
     def handle_for(self, node: int) -> str:
         """A stable, invented handle for a crowd node."""
-        h = mix_bits(node * 1_000_003 + self.seed)
-        first_index = h % len(self.parts)
-        # The second part is any other part: never "Tax Tax" or "Mum Mum".
-        others = max(1, len(self.parts) - 1)
-        second_index = (first_index + 1 + (h >> 16) % others) % len(self.parts) if len(self.parts) > 1 else 0
-        first, second = self.parts[first_index], self.parts[second_index]
-        digits = (h >> 32) % 1000
-        handle = f"{first}{second.capitalize()}" if (h >> 8) % 3 else f"{first}_{second}"
-        if (h >> 12) % 2:
-            handle = f"{handle}{digits}"
-        return handle[:20]
+        return _handle(node, self.seed, self.parts)
 
     @staticmethod
     def display_name(handle: str) -> str:
-        words = re.findall(r"[A-Z]?[a-z]+|\d+", handle)
-        return " ".join(word.capitalize() for word in words if not word.isdigit()) or handle
+        return _display_name(handle)
 
     def text(self, stance: str, avoid: set[str]) -> str:
         """A crowd post in ``stance``, not in ``avoid`` when the pool allows it."""

@@ -24,7 +24,7 @@ def turn_of(w: World, turn: int | None, at: dt.datetime | None) -> int | None:
     if turn is not None:
         return turn
     if at is not None:
-        return w.scenario.turn_at(at)
+        return w.turn_at(at)
     return None
 
 

@@ -48,17 +48,18 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
     crowd_posts = crowd.node_posts.copy()
     crowd_posts[org] = 0
     posts = int(crowd_posts.sum()) + org_count
-    stance = graph.stance
-    hostile = int(crowd_posts[stance == Stance.HOSTILE].sum())
-    supportive = int(crowd_posts[stance == Stance.SUPPORTIVE].sum())
+    hostile_nodes, supportive_nodes = w.spread.camp_nodes[Stance.HOSTILE], w.spread.camp_nodes[Stance.SUPPORTIVE]
+    hostile = int(crowd_posts[hostile_nodes].sum())
+    supportive = int(crowd_posts[supportive_nodes].sum())
     seen = crowd_posts * graph.followers * params.graph.see_share
-    hostile_reach = float(seen[stance == Stance.HOSTILE].sum())
-    supportive_reach = float(seen[stance == Stance.SUPPORTIVE].sum())
+    hostile_reach = float(seen[hostile_nodes].sum())
+    supportive_reach = float(seen[supportive_nodes].sum())
+    seen_total = float(seen.sum())
     org_reach = org_count * graph.followers[org] * params.graph.see_share
     for post in w.org_posts:
         if post.turn == w.turn:
             w.org_reach[post.id] = w.org_reach.get(post.id, 0.0) + graph.followers[org] * params.graph.see_share
-    turn_reach = float(seen.sum()) + org_reach
+    turn_reach = seen_total + org_reach
 
     w.total_posts += posts
     w.negative_posts += hostile
@@ -71,7 +72,7 @@ def end_turn(w: World, conditions: Conditions) -> TurnReport:
 
     announce_arrivals(w, crowd_posts)
     _mark_hijack(w, posts, hostile, hours)
-    onlooker_reach = float(seen.sum()) - hostile_reach
+    onlooker_reach = seen_total - hostile_reach
     spectacle = onlooker_reach * crowd.trending_share
     video = react(w, crowd_posts) if on_video(w) else None  # a video platform's likes and dislikes
     if video is not None:

@@ -122,6 +122,16 @@ class World:
         index = min((turn or self.turn) - 1, self.turns_total)
         return self.turn_starts[index]
 
+    def turn_at(self, moment: dt.datetime) -> int | None:
+        """The turn (from 1) whose span contains ``moment``, or None if outside the scenario: the
+        scenario's ``turn_at`` read from the starts this world already holds (that one lists them
+        anew on every call, a dozen times a turn)."""
+        starts = self.turn_starts
+        for turn, (begin, end) in enumerate(zip(starts, starts[1:]), start=1):
+            if begin <= moment < end:
+                return turn
+        return None
+
     def turn_minutes(self, turn: int | None = None) -> int:
         index = min((turn or self.turn) - 1, self.turns_total - 1)
         return int((self.turn_starts[index + 1] - self.turn_starts[index]).total_seconds() // 60)

@@ -171,7 +171,10 @@ class PlayScreen(Screen):
             (" · ", ""),
             (one_line(state.phase), "italic"),
         )
-        self.query_one("#play-header", Static).update(header)
+        if (header.plain, header.spans) != getattr(self, "_header", None):
+            self._header = (header.plain, header.spans)
+            # One line high (play.tcss): no layout, which would redraw every widget (issue 21).
+            self.query_one("#play-header", Static).update(header, layout=False)
         posts = state.feed
         hostile = sum(1 for p in posts if p.stance == "hostile")
         # The feed is what the turn just played brought; the header's clock is the turn ahead.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widgets import Static
 
@@ -113,7 +114,27 @@ class ActionBar(Static):
                     (f" {label}({option.cost})" if option.available else f" {label}", style),
                 )
             )
-        self.update(self._lines(parts))
+        self._draw(self._lines(parts))
+
+    _drawn: tuple | None = None  # (words, styles) on screen now
+
+    def _draw(self, content: Content) -> None:
+        """Redraw only when the words or styles changed, and lay the screen out again only when the
+        bar's height may have (issue 21: an action or a closed dialog redraws the bar unchanged, and a
+        layout redraws every widget on the screen)."""
+        drawn = (content.plain, tuple(content.spans))
+        if drawn == self._drawn:
+            return
+        lines = content.plain.split("\n")
+        width = self.size.width
+        same_height = (
+            self._drawn is not None
+            and self._drawn[0].count("\n") == len(lines) - 1
+            and width > 0
+            and max(cell_len(line) for line in lines) <= width
+        )
+        self._drawn = drawn
+        self.update(content, layout=not same_height)
 
     def _lines(self, parts: list[Content]) -> Content:
         """The parts two spaces apart, each kept whole on one line: left to the wrapper, a key

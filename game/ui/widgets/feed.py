@@ -119,9 +119,15 @@ class FeedTitle(Static):
     def on_resize(self) -> None:
         self._draw()
 
+    _drawn: str | None = None
+
     def _draw(self) -> None:
         full, short = self._texts
-        self.update(Content(full if not self.size.width or len(full) <= self.size.width else short))
+        text = full if not self.size.width or len(full) <= self.size.width else short
+        if text != self._drawn:
+            self._drawn = text
+            # One line high whatever it says (play.tcss): no layout, which would redraw every widget.
+            self.update(Content(text), layout=False)
 
 
 def video_counts(video: VideoStatus) -> str:
