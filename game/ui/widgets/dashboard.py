@@ -130,6 +130,7 @@ class Meter(Vertical):
     def __init__(self, spec: MeterSpec):
         super().__init__(id=f"meter-{spec.key}", classes="meter")
         self.spec = spec
+        self._drawn = ""  # the figure's text on screen now
 
     def compose(self) -> ComposeResult:
         yield Static(self.spec.label, classes="meter-figure")
@@ -156,7 +157,11 @@ class Meter(Vertical):
         figure = self.query_one(".meter-figure", Static)
         if spec.video and state.video is not None and not state.video.ratings_shown:
             change = "off"  # the count stopped when the ratings went off: say so, not "+0"
-        figure.update(f"{spec.label:<16}{spec.fmt(now):>8} {arrow}{change}")
+        text = f"{spec.label:<16}{spec.fmt(now):>8} {arrow}{change}"
+        if text != self._drawn:
+            self._drawn = text
+            # One line high whatever it says (play.tcss): no layout, which would redraw every widget.
+            figure.update(text, layout=False)
         figure.set_class(word == "good", "-good")
         figure.set_class(word == "bad", "-bad")
         self.query_one(".meter-spark", Sparkline).data = history if len(history) >= 2 else []
