@@ -185,6 +185,21 @@ class TerminalClient(Client):
         os.close(self.master)
 
 
+async def enter_play(client) -> None:
+    """From the briefing to the play screen.  The briefing names the team too ("You play as Team
+    Red"): wait for the play screen's header instead, pressing Enter again if the first came before
+    the Start button could take it."""
+    await client.wait("Start")
+    for _ in range(10):
+        await asyncio.sleep(0.5)
+        await client.send("\r")
+        try:
+            await client.wait("Turn 1 of", timeout=3)
+            return
+        except TimeoutError:
+            continue
+
+
 async def run_terminal_level(teams: int, data_dir: Path) -> dict:
     """The same measures with every team in a terminal (no server, no browser relay)."""
     env = {**os.environ, "BASHTAG_DATA_DIR": str(data_dir)}
@@ -213,17 +228,7 @@ async def run_terminal_level(teams: int, data_dir: Path) -> dict:
             client = TerminalClient(team["code"], env)
             clients.append(client)
             pumps.append(asyncio.create_task(client.pump()))
-            await client.wait("Start")
-            # The briefing names the team too ("You play as Team Red"): wait for the play screen's
-            # header instead, pressing Enter again if the first came before the button could take it.
-            for _ in range(10):
-                await asyncio.sleep(0.5)
-                await client.send("\r")
-                try:
-                    await client.wait("Turn 1 of", timeout=3)
-                    break
-                except TimeoutError:
-                    continue
+            await enter_play(client)
         return await measure(teams, clients, [c.process.pid for c in clients])
     finally:
         for pump in pumps:
@@ -329,69 +334,25 @@ async def run_level(teams: int, data_dir: Path) -> dict:
                 await client.wait("join code")
                 await client.send(team["code"])
                 await client.send("\r")
-                await client.wait("Start")
-                for _ in range(10):  # Enter until the play screen's header shows (see the terminal case)
-                    await asyncio.sleep(0.5)
-                    await client.send("\r")
-                    try:
-                        await client.wait("Turn 1 of", timeout=3)
-                        break
-                    except TimeoutError:
-                        continue
+                await enter_play(client)
                 clients.append(client)
             await asyncio.sleep(3)
             pids = group_processes(server.pid, server.pid)
-            rss = [rss_mb(pid) for pid in pids]
             pss, uss = zip(*(shared_mb(pid) for pid in pids))
             # With the fork server each tab also has its small client (python -S): count its share too.
             client_shares = [shared_mb(pid)[0] for pid in client_processes(server.pid)]
-            before = {pid: cpu_seconds(pid) for pid in pids}
-            await asyncio.sleep(10)
-            idle_cpu = [100 * (cpu_seconds(pid) - before[pid]) / 10 for pid in pids]
-            latencies = []
-            for turn in (1, 2, 3):
-                mark = f"Turn {turn + 1} of"  # the header: a toast can cover the event log's line for seconds
-                for client in clients:
-                    client.marks[mark] = None
-                start = time.perf_counter()
-                await asyncio.gather(*(client.send("e") for client in clients))
-                await asyncio.gather(*(client.wait(mark) for client in clients))
-                latencies += [(client.marks[mark] - start) * 1000 for client in clients]
-                await asyncio.sleep(2)
-            # Lockstep as it really runs: waiting teams end their turns at their own next store poll,
-            # spread over the 1.5 s poll interval, not at one instant.
-            spread = []
-            for turn in (4, 5, 6):
-                mark = f"Turn {turn + 1} of"  # the header: a toast can cover the event log's line for seconds
-                for client in clients:
-                    client.marks[mark] = None
-
-                async def press(client, delay, mark=mark):
-                    await asyncio.sleep(delay)
-                    sent = time.perf_counter()
-                    await client.send("e")
-                    await client.wait(mark)
-                    spread.append((client.marks[mark] - sent) * 1000)
-
-                await asyncio.gather(*(press(c, i * 1.5 / len(clients)) for i, c in enumerate(clients)))
-                await asyncio.sleep(2)
+            row = await measure(teams, clients, pids)
             for pump in pumps:
                 pump.cancel()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
     return {
-        "teams": teams,
+        **row,
         "processes": len(pids),
-        "rss_mb_median": statistics.median(rss),
         "pss_mb_median": statistics.median(pss),
         "uss_mb_median": statistics.median(uss),
         "client_pss_mb": statistics.median(client_shares) if client_shares else 0.0,
-        "idle_cpu_pct_median": statistics.median(idle_cpu),
-        "turn_ms_median": statistics.median(latencies),
-        "turn_ms_max": max(latencies),
-        "spread_ms_median": statistics.median(spread),
-        "spread_ms_max": max(spread),
     }
 
 

@@ -24,6 +24,8 @@ from pydantic import (
     model_validator,
 )
 
+from game.scenario.vocabulary import BuiltinAction, StepAction
+
 FORMAT_VERSION = 1
 
 # Length limits keep a hostile file from bloating memory or the screen.
@@ -493,21 +495,7 @@ class Actions(Model):
     """What the player can do. Built-in actions are always there unless disabled."""
 
     budget: int = Field(3, ge=1, le=20, description="Attention points a turn (a team can do only so much).")
-    disabled: list[
-        Literal[
-            "reply",
-            "statement",
-            "pause",
-            "resume",
-            "cancel",
-            "delete",
-            "monitor",
-            "escalate",
-            "hold_comments",
-            "disable_ratings",
-            "make_private",
-        ]
-    ] = Field(default_factory=list)
+    disabled: list[BuiltinAction] = Field(default_factory=list)
     replies: dict[Tone, list[Text]] = Field(
         default_factory=dict, description="Reply texts per tone; {handle} is the person replied to."
     )
@@ -587,21 +575,7 @@ class Step(Model):
 
     turn: int | None = Field(None, ge=1)
     at: Moment | None = None
-    action: Literal[
-        "reply",
-        "statement",
-        "pause",
-        "resume",
-        "cancel",
-        "delete",
-        "monitor",
-        "escalate",
-        "hold_comments",
-        "disable_ratings",
-        "make_private",
-        "custom",
-        "wait",
-    ]
+    action: StepAction
     tone: Tone | None = Field(None, description="For reply: the tone.")
     target: Literal["loudest", "hostile", "influencer", "latest"] | Handle | None = Field(
         None, description="For reply: whom to answer. For delete: which of our posts ('latest')."

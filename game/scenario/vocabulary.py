@@ -7,6 +7,8 @@ it in ``docs/authoring.md`` and the validator needs it without importing the eng
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 # Reply tones and the SCCT response posture each one expresses (Coombs 2007, research/models.md §M4).
 TONES: dict[str, str] = {
     "empathetic": "rebuild",  # concern and sympathy for the person
@@ -26,7 +28,9 @@ CRISIS_TYPES: tuple[str, ...] = ("victim", "accidental", "preventable")
 
 STANCES: tuple[str, ...] = ("hostile", "neutral", "supportive")
 
-BUILTIN_ACTIONS: tuple[str, ...] = (
+# The built-in actions, once: the format's fields (models.py) take this type, and code that lists them
+# reads BUILTIN_ACTIONS.
+BuiltinAction = Literal[
     "reply",
     "statement",
     "pause",
@@ -38,7 +42,10 @@ BUILTIN_ACTIONS: tuple[str, ...] = (
     "hold_comments",
     "disable_ratings",
     "make_private",
-)
+]
+BUILTIN_ACTIONS: tuple[str, ...] = get_args(BuiltinAction)
+# A strategy's step: a built-in action, a custom one, or waiting (a nested Literal flattens).
+StepAction = Literal[BuiltinAction, "custom", "wait"]
 
 # Where a crisis lives (a scenario's `platform`): the microblog every case used first (a hashtag,
 # posts, reposts), or a video platform (one video, its comments, its like and dislike counts).
