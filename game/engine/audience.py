@@ -171,7 +171,7 @@ def _fill(segment: Segment, scenario: Scenario, params: ModelParams) -> Segment:
     grievance = scenario.organisation.grievance
     updates: dict[str, object] = {}
     if segment.size is None:
-        updates["size"] = _size(role, scenario, ap)
+        updates["size"] = _size(role, scenario, params)
     if segment.stance is None:
         updates["stance"] = _stance(role, grievance, ap)
     for name, table in (
@@ -185,9 +185,9 @@ def _fill(segment: Segment, scenario: Scenario, params: ModelParams) -> Segment:
     return segment.model_copy(update=updates)
 
 
-def _size(role: str, scenario: Scenario, ap: AudienceParams) -> int:
-    followers = scenario.organisation.followers
-    users = platform_users(scenario, ModelParams(audience=ap))
+def _size(role: str, scenario: Scenario, params: ModelParams) -> int:
+    ap, followers = params.audience, scenario.organisation.followers
+    users = platform_users(scenario, params)
     if role == "followers":
         return max(1, round(followers * ap.follower_share))
     if role == "fans":
