@@ -604,13 +604,15 @@ class WorkshopStore:
 
     def inject_timeline(self, workshop: str) -> list[dict]:
         """Every inject sent or scheduled, oldest first: {"batch", "inject_id", "headline", "at_turn",
-        "created", "teams": [(team name, "answered" | "received" | "on its way" | "scheduled")]}
+        "created", "teams": [(team name, "answered" | "received" | "scheduled" | "not joined yet"
+        | "on its way")]}
         ("answered": the team took one of the inject's ``answered_by`` actions after receiving it)."""
         rows = self._read(
             "SELECT injects.batch AS batch, injects.inject_id AS inject_id, injects.headline AS headline, "
             "injects.at_turn AS at_turn, injects.created AS created, injects.delivered AS delivered, "
             "injects.answered AS answered, "
-            "teams.name AS name, teams.turn AS turn FROM injects JOIN teams ON teams.id = injects.team "
+            "teams.name AS name, teams.turn AS turn, teams.joined AS joined "
+            "FROM injects JOIN teams ON teams.id = injects.team "
             "WHERE injects.workshop = ? ORDER BY injects.id",
             (workshop,),
         )
@@ -783,7 +785,7 @@ class WorkshopStore:
         rows = self._read(
             "SELECT injects.team AS team, injects.inject_id AS inject_id, injects.headline AS headline, "
             "injects.at_turn AS at_turn, injects.delivered AS delivered, injects.answered AS answered, "
-            "teams.turn AS turn FROM injects JOIN teams ON teams.id = injects.team "
+            "teams.turn AS turn, teams.joined AS joined FROM injects JOIN teams ON teams.id = injects.team "
             "WHERE injects.workshop = ? ORDER BY injects.id",
             (workshop,),
         )
@@ -818,11 +820,14 @@ class WorkshopStore:
 
 
 def _inject_state(row: sqlite3.Row) -> str:
-    """Where one inject is for its team: answered, received, on its way (held for undo), scheduled."""
+    """Where one inject is for its team: answered, received, scheduled, not joined yet
+    (it arrives at the team's first turn), on its way (held for undo, or until the team's next turn)."""
     if row["delivered"]:
         return "answered" if row["answered"] else "received"
     if row["at_turn"] is not None and row["turn"] < row["at_turn"]:
         return "scheduled"
+    if row["joined"] is None:
+        return "not joined yet"
     return "on its way"
 
 

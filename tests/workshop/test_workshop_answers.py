@@ -72,3 +72,32 @@ def test_the_report_says_who_answered_the_inject(tmp_path):
     html = page.read_text(encoding="utf-8")
     assert code == 0, err
     assert "<i>answered at turn 1: Statement: Postpone (inform)</i>" in html and "<i>not answered</i>" in html
+
+
+def test_status_json_gives_a_prepared_injects_words_and_says_a_team_has_not_joined_yet():
+    made = new_workshop(2)
+    WorkshopStore().send_inject(made["workshop"], None, inject_id="reporter_call")
+    joined = join(made["teams"][0]["code"])  # Red joins; Blue has not opened its window yet
+    controller, recorder = joined.headless()
+    joined.link.poll(controller)
+    recorder.close()
+    code, out, err = cli("workshop", "status", "--json", "--code", made["facilitator_code"])
+    assert code == 0, err
+    red, blue = json.loads(out)["teams"]
+    [red_inject], [blue_inject] = red["injects"], blue["injects"]
+    # The store keeps only the prepared inject's id; the status gives the words the team sees.
+    assert red_inject["label"] == blue_inject["label"] == "A reporter calls"
+    assert red_inject["headline"] and red_inject["headline"] == blue_inject["headline"]
+    assert red_inject["state"] == "received"
+    assert blue_inject["state"] == "not joined yet"  # not "on its way": nothing can reach Blue yet
+
+
+async def test_the_dashboards_timeline_says_a_team_has_not_joined_yet():
+    made = new_workshop(2)
+    WorkshopStore().send_inject(made["workshop"], None, inject_id="reporter_call")
+    app = DashboardApp(WorkshopStore(), made["workshop"])
+    async with app.run_test(size=(150, 44)) as pilot:
+        app.poll()
+        await pilot.pause()
+        panel = str(app.query_one("#dash-injects", Static).render())
+        assert "Red: not joined yet" in panel and "Blue: not joined yet" in panel
