@@ -821,7 +821,7 @@ class WorkshopStore:
 
 def _inject_state(row: sqlite3.Row) -> str:
     """Where one inject is for its team: answered, received, scheduled, not joined yet
-    (it arrives at the team's first turn), on its way (held for undo, or until the team's next turn)."""
+    (it arrives at the team's first turn), on its way (held for undo, or the team's window is closed)."""
     if row["delivered"]:
         return "answered" if row["answered"] else "received"
     if row["at_turn"] is not None and row["turn"] < row["at_turn"]:
