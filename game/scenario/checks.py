@@ -80,7 +80,7 @@ def check_keys(s: Scenario, pos: Positions) -> Iterator[Problem]:
         if custom.key is None:
             continue
         if custom.key in RESERVED_KEYS:
-            free = "".join(k for k in "abfghijklnovwyz0123456789" if k not in taken)[:6]
+            free = "".join(k for k in "abfghijklwyz0123456789" if k not in taken and k not in RESERVED_KEYS)[:6]
             yield pos.problem(
                 ("actions", "custom", i, "key"),
                 f"the key {custom.key!r} is the game's own (reserved: "
