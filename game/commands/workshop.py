@@ -265,6 +265,9 @@ def status_data(store, workshop_id) -> dict:
                 "total_posts": t.total_posts,
                 "press": t.press,
                 "virality": t.virality,
+                # on a video platform, the crowd's clicks so far (null on a microblog)
+                "likes": t.reactions[0] if t.reactions else None,
+                "dislikes": t.reactions[1] if t.reactions else None,
                 "last_action": t.last_actions[-1] if t.last_actions else None,
                 "injects_sent": injects.get(t.id, (0, 0))[0],
                 "injects_received": injects.get(t.id, (0, 0))[1],

@@ -146,6 +146,11 @@ def _pattern_words(dash: str | None) -> str:
     )
 
 
+def _posts(total_posts: int, dislikes: int | None) -> str:
+    """The posts, and on a video platform the dislikes beside them: the crowd's cheapest verdict."""
+    return f"{total_posts:,}" if dislikes is None else f"{total_posts:,} · {dislikes:,} dislikes"
+
+
 def _side_by_side_rows(c: Comparison) -> list[tuple[str, str, str, str, str, str, str]]:
     """(team, outcome, reputation, posts, peak press, decisions, injects) per team, then the benchmark read
     at the same turn as the teams (not at its own end)."""
@@ -160,7 +165,7 @@ def _side_by_side_rows(c: Comparison) -> list[tuple[str, str, str, str, str, str
                 t.name,
                 t.outcome,
                 f"{s.reputation:.1f}",
-                f"{s.total_posts:,}",
+                _posts(s.total_posts, s.video.reactions.dislikes if s.video is not None else None),
                 f"{max((h.press for h in s.history), default=0):.0f}",
                 str(len(t.decisions())),
                 t.injects_summary(),
@@ -176,7 +181,10 @@ def _side_by_side_rows(c: Comparison) -> list[tuple[str, str, str, str, str, str
                 f"{c.benchmark} ({when})",
                 "—",
                 f"{record.reputation:.1f}",
-                f"{record.total_posts:,}",
+                _posts(
+                    record.total_posts,
+                    sum(h.reactions.dislikes for h in upto if h.reactions) if record.reactions is not None else None,
+                ),
                 f"{max(h.press for h in upto):.0f}",
                 "—",
                 "—",

@@ -46,6 +46,8 @@ COLUMNS = (
     "Last action",
     "State",
 )
+# On a video platform the crowd's cheapest verdict is a click: the dislikes, beside the posts.
+VIDEO_COLUMN = "Dislikes"
 
 
 def team_state(team: Team, workshop=None, now: float | None = None) -> str:
@@ -397,6 +399,7 @@ class DashboardApp(App):
                 severity="warning",
                 markup=False,
             )
+        self.on_video = self.scenario is not None and self.scenario.platform == "video"
         self.teams: list[Team] = []
         self.table: DataTable | None = None
         self.last_batch: tuple[str, str] | None = None  # the last inject sent: (batch, label), for `u`
@@ -419,7 +422,10 @@ class DashboardApp(App):
         self.status_line = self.query_one("#dash-status", Static)
         self.detail_line = self.query_one("#dash-detail", Static)
         self.injects_panel = self.query_one("#dash-injects", Static)
-        self.table.add_columns(*COLUMNS)
+        columns = list(COLUMNS)
+        if self.on_video:
+            columns.insert(columns.index("Viral."), VIDEO_COLUMN)
+        self.table.add_columns(*columns)
         self.poll()
         self.set_interval(POLL_SECONDS, self.poll)
 
@@ -502,6 +508,7 @@ class DashboardApp(App):
         # Sparklines on one scale for every team, so the rows compare at a glance.
         reps = [r for t in self.teams for r, _ in t.history]
         posts = [p for t in self.teams for _, p in t.history]
+        video = [num(team.reactions[1] if team.reactions else None, "{:,}")] if self.on_video else []
         return [
             Text(team.name, style="bold"),
             Text(turn, justify="right"),
@@ -510,6 +517,7 @@ class DashboardApp(App):
             Text(sparkline([r for r, _ in team.history][-16:], reps) or "—"),
             num(team.total_posts, "{:,}"),
             Text(sparkline([p for _, p in team.history][-16:], posts) or "—"),
+            *video,
             num(team.virality, "{:.2f}"),
             num(team.press, "{:.0f}"),
             Text(team.last_actions[-1] if team.last_actions else "—"),

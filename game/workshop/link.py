@@ -74,6 +74,9 @@ class TeamLink:
                 last_actions=labels,
                 waiting=self.waiting,
                 history=[(r.reputation, r.posts) for r in state.history],
+                reactions=(
+                    (state.video.reactions.likes, state.video.reactions.dislikes) if state.video is not None else None
+                ),
             )
             self._beat = time.monotonic()
             self._record_answers(game.scenario, state.taken)

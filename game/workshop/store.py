@@ -68,6 +68,7 @@ ADDED_COLUMNS = (
     ("teams", "seen", "REAL"),  # epoch seconds of the team window's last sign of life
     ("teams", "history", "TEXT NOT NULL DEFAULT '[]'"),  # [[reputation, posts], …] per turn played
     ("injects", "answered", "TEXT"),  # the team's action that answered it ("turn 5: …"), per answered_by
+    ("teams", "reactions", "TEXT"),  # [likes, dislikes] so far, on a video platform (NULL on a microblog)
 )
 # A team window that has given no sign of life for this long is shown as offline (it polls every second
 # and says it is alive every few seconds).
@@ -157,6 +158,7 @@ class Team:
     joined: str | None = None
     seen: float | None = None
     history: tuple[tuple[float, int], ...] = ()  # (reputation, posts) at the end of each turn played
+    reactions: tuple[int, int] | None = None  # (likes, dislikes) so far, on a video platform
 
     def online(self, now: float | None = None) -> bool:
         """Whether the team's window showed a sign of life lately (a closed browser tab stops them)."""
@@ -504,12 +506,14 @@ class WorkshopStore:
         last_actions: list[str],
         waiting: bool = False,
         history: list[tuple[float, int]] | None = None,
+        reactions: tuple[int, int] | None = None,
     ) -> None:
         """A team's figures after an action or a turn's end (the dashboard and `status` read these)."""
         self._write(
             lambda db: db.execute(
                 "UPDATE teams SET turn=?, turns_total=?, sim_time=?, reputation=?, press=?, virality=?, total_posts=?,"
-                " outcome=?, last_actions=?, waiting=?, updated=?, seen=?, history=COALESCE(?, history) WHERE id = ?",
+                " outcome=?, last_actions=?, waiting=?, updated=?, seen=?, history=COALESCE(?, history),"
+                " reactions=COALESCE(?, reactions) WHERE id = ?",
                 (
                     int(turn),
                     int(turns_total),
@@ -524,6 +528,7 @@ class WorkshopStore:
                     _now(),
                     time.time(),
                     json.dumps([[round(float(r), 2), int(p)] for r, p in history]) if history is not None else None,
+                    json.dumps([int(n) for n in reactions]) if reactions is not None else None,
                     team_id,
                 ),
             )
@@ -902,7 +907,16 @@ def _team(row: sqlite3.Row) -> Team:
         joined=row["joined"],
         seen=row["seen"],
         history=_history(row["history"]),
+        reactions=_reactions(row["reactions"]),
     )
+
+
+def _reactions(text: str | None) -> tuple[int, int] | None:
+    try:
+        likes, dislikes = json.loads(text) if text else (None, None)
+        return None if likes is None else (int(likes), int(dislikes))
+    except (ValueError, TypeError):
+        return None
 
 
 def _history(text: str | None) -> tuple[tuple[float, int], ...]:

@@ -101,3 +101,48 @@ async def test_the_dashboards_timeline_says_a_team_has_not_joined_yet():
         await pilot.pause()
         panel = str(app.query_one("#dash-injects", Static).render())
         assert "Red: not joined yet" in panel and "Blue: not joined yet" in panel
+
+
+async def test_a_video_workshop_shows_each_teams_dislikes_on_the_dashboard_and_in_status():
+    from textual.widgets import DataTable
+
+    code, out, err = cli("workshop", "new", "perrystrong", "--teams", "2", "--seed", "7", "--json")
+    assert code == 0, err
+    made = json.loads(out)
+    joined = join(made["teams"][0]["code"])  # Red plays a turn; Blue has not started
+    controller, recorder = joined.headless()
+    controller.end_turn()
+    recorder.close()
+    dislikes = controller.game.state.video.reactions.dislikes
+    assert dislikes > 0
+    code, out, err = cli("workshop", "status", "--json", "--code", made["facilitator_code"])
+    red, blue = json.loads(out)["teams"]
+    assert (red["likes"], red["dislikes"]) == (controller.game.state.video.reactions.likes, dislikes)
+    assert blue["likes"] is None and blue["dislikes"] is None
+    code, out, err = cli("workshop", "report", "--code", made["facilitator_code"])
+    assert code == 0, err
+    [red_row] = [line for line in out.splitlines() if line.startswith("| Red ")]
+    assert f"{dislikes:,} dislikes" in red_row
+    # the benchmark's row counts its dislikes the same way, up to the same turn
+    [history_row] = [line for line in out.splitlines() if "(at turn 1)" in line]
+    assert " dislikes |" in history_row
+    app = DashboardApp(WorkshopStore(), made["workshop"])
+    async with app.run_test(size=(160, 44)) as pilot:
+        app.poll()
+        await pilot.pause()
+        table = app.query_one(DataTable)
+        labels = [str(column.label) for column in table.columns.values()]
+        assert "Dislikes" in labels
+        column = labels.index("Dislikes")
+        assert str(table.get_row_at(0)[column]) == f"{dislikes:,}" and str(table.get_row_at(1)[column]) == "—"
+
+
+async def test_a_microblog_workshop_has_no_dislikes_column():
+    from textual.widgets import DataTable
+
+    made = new_workshop(1)
+    app = DashboardApp(WorkshopStore(), made["workshop"])
+    async with app.run_test(size=(160, 44)) as pilot:
+        app.poll()
+        await pilot.pause()
+        assert "Dislikes" not in [str(c.label) for c in app.query_one(DataTable).columns.values()]
