@@ -68,7 +68,7 @@ def test_the_benchmark_is_compared_at_the_turn_the_teams_reached_not_at_its_end(
 
 def test_the_posts_chart_follows_the_teams_when_history_spikes():
     records = [
-        SimpleNamespace(reputation=40.0, posts=p, total_posts=p, press=10.0, start=None)
+        SimpleNamespace(reputation=40.0, posts=p, total_posts=p, press=10.0, start=None, reactions=None)
         for p in (20, 40, 18_000, 9_000, 100)
     ]
     c = comparison({"Red": {}, "Blue": {3: [Pause()]}}, historical=records)
