@@ -35,3 +35,5 @@ async def test_a_builtin_scenario_plays_from_the_title_to_the_debrief(scenario_i
         assert f"your crisis beside {beside}" in text.lower()
         assert (scenario.kind == "real") == ("what really happened" in text.lower())
         assert app.controller.game.state.ending is not None
+        # the figures under the ending are the game's, written as the rest of the screen writes them
+        assert f"{app.controller.game.state.total_posts:,} posts on the hashtag" in text

@@ -94,7 +94,7 @@ class DebriefScreen(Screen):
         state = self.game.state
         figures = Content(
             f"Reputation {state.reputation_start:.0f} → {state.reputation:.0f}  ·  "
-            f"{state.total_posts} posts on the hashtag, {state.negative_share:.0%} hostile  ·  "
+            f"{state.total_posts:,} posts on the hashtag, {state.negative_share:.0%} hostile  ·  "
             + (
                 f"{state.video.reactions.dislikes:,} dislikes and {state.video.reactions.likes:,} likes on the video  ·  "
                 if state.video is not None
