@@ -133,7 +133,56 @@ def run(args: argparse.Namespace) -> int:
     _print_summary(summary)
     if len(days) > 1:
         _print_days(days)
+    _print_joins_beside_the_record(scenario, results)
+    _print_unplayed(results)
     return 0
+
+
+def _print_joins_beside_the_record(scenario, results) -> None:
+    """Each key account whose first post the record dates (`joined_on_record`), beside when it came
+    in the runs: the calibration target the guide asks an author to check."""
+    import datetime as dt
+    import statistics
+
+    from game.engine.posting import on_clock
+
+    def local(moment: dt.datetime) -> dt.datetime:
+        return on_clock(moment, scenario.clock.start).replace(tzinfo=None)
+
+    dated = [a for a in scenario.audience.key_accounts if a.joined_on_record is not None]
+    if not dated:
+        return
+    print("  key accounts beside the record (first post on the tag; median of the runs that had one):")
+    for account in dated:
+        record = local(account.joined_on_record)
+        times = [local(dt.datetime.fromisoformat(r.joins[account.handle])) for r in results if account.handle in r.joins]
+        line = f"    @{account.handle:<20} record {record:%a %d %b %H:%M}   "
+        if not times:
+            print(line + f"never joined in {len(results)} runs")
+            continue
+        median = dt.datetime.fromtimestamp(statistics.median(t.timestamp() for t in times))
+        off = (median - record).total_seconds() / 3600
+        verdict = "within two hours" if abs(off) <= 2 else f"{abs(off):.1f} h {'late' if off > 0 else 'early'}"
+        never = f"; never in {len(results) - len(times)} of {len(results)} runs" if len(times) < len(results) else ""
+        print(line + f"simulated {median:%a %d %b %H:%M} ({verdict}{never})")
+
+
+def _print_unplayed(results) -> None:
+    """The playbook's steps the game could not play, and in how many runs: a historical path that drops a
+    step replays a different case, and the game would otherwise drop it without a word."""
+    counts: dict[str, int] = {}
+    for result in results:
+        for note in dict.fromkeys(result.unplayed_steps):
+            counts[note] = counts.get(note, 0) + 1
+    if not counts:
+        return
+    def turn_of(note: str) -> int:
+        head = note.split(",", 1)[0]
+        return int(head.removeprefix("turn ")) if head.startswith("turn ") and head[5:].isdigit() else 0
+
+    print("  steps not played (each is dropped and the turn goes on):")
+    for note, runs in sorted(counts.items(), key=lambda item: turn_of(item[0])):
+        print(f"    {note}" + (f" [{runs} of {len(results)} runs]" if runs < len(results) else ""))
 
 
 def _print_days(days: list[dict]) -> None:

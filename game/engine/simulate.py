@@ -56,6 +56,10 @@ class RunResult:
     """On a video platform: {"likes": N, "dislikes": N} over the game (None on a microblog)."""
     response_videos: int | None = None
     """On a video platform: response videos (parodies) posted about the video."""
+    unplayed_steps: list[str] = field(default_factory=list)
+    """A playbook's steps the game could not play, each with where it is and why (empty for the others)."""
+    joins: dict[str, str] = field(default_factory=dict)
+    """Each key account that posted: its handle -> the moment it came onto the tag (ISO)."""
 
     def as_json(self) -> dict[str, Any]:
         keep = (
@@ -68,6 +72,8 @@ class RunResult:
             "turns_played",
             "outcome",
             "timeline",
+            "unplayed_steps",
+            "joins",
         )
         data = {key: getattr(self, key) for key in keep}
         if self.reactions is not None:  # a video platform's figures; a microblog's JSON stays as it was
@@ -90,7 +96,9 @@ def play(
         moved.update(change.meter for change in game.world.changes[before:])
         kinds.update(a.action_id if a.kind == "custom" else a.kind for a in actions)
         game.end_turn()
-    return summarise(game, sorted(moved), sorted(kinds))
+    result = summarise(game, sorted(moved), sorted(kinds))
+    result.unplayed_steps = list(getattr(chooser, "unplayed", []))
+    return result
 
 
 def summarise(game: Game, moved: list[str] | None = None, kinds: list[str] | None = None) -> RunResult:
@@ -128,6 +136,11 @@ def summarise(game: Game, moved: list[str] | None = None, kinds: list[str] | Non
         ending=state.ending.id if state.ending else "",
         timeline=timeline,
         fired=sorted({e.id for e in state.events}),
+        joins={
+            e.id.removeprefix("joined-"): e.time.isoformat()
+            for e in state.events
+            if e.kind == "influencer" and e.id.startswith("joined-")
+        },
         action_kinds=kinds or [],
         meters_moved_by_actions=moved or [],
         situations_seen=sorted(game.world.text.situations_seen),

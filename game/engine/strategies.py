@@ -49,6 +49,9 @@ class Strategy:
     def decide(self, game: Game) -> Iterable[Action]:  # pragma: no cover - interface
         return ()
 
+    def refused(self, action: Action, reason: str) -> None:
+        """The game refused one of this turn's actions (``take_turn`` goes on with the rest)."""
+
 
 def _feed_targets(game: Game, how: str) -> list[Post]:
     state = game.state
@@ -67,21 +70,69 @@ def _feed_targets(game: Game, how: str) -> list[Post]:
 
 
 class PlaybookStrategy(Strategy):
-    """Plays a scenario playbook (the historical one or a scenario-defined strategy)."""
+    """Plays a scenario playbook (the historical one or a scenario-defined strategy), and notes each
+    step that could not be played and why, for the author (``unplayed``): a playbook is a record of
+    what the organisation did, and a step the game drops silently would replay a different case."""
 
     def __init__(self, playbook: Playbook, game: Game):
         self.name = playbook.id
-        self.steps: dict[int, list[Step]] = {}
-        for step in playbook.steps:
+        where = (
+            "historical"
+            if playbook is game.scenario.historical
+            else f"strategies[{[p.id for p in game.scenario.strategies].index(playbook.id)}]"
+        )
+        self.steps: dict[int, list[tuple[str, Step]]] = {}
+        self.unplayed: list[str] = []
+        self._step_of: dict[int, str] = {}  # id(action) -> the step it came from, for this turn's refusals
+        for index, step in enumerate(playbook.steps):
             turn = step.turn if step.turn is not None else (game.scenario.turn_at(step.at) if step.at else None)
             if turn is not None:
-                self.steps.setdefault(turn, []).append(step)
+                self.steps.setdefault(turn, []).append((f"{where}.steps[{index}]", step))
+            else:
+                self.unplayed.append(f"{where}.steps[{index}] ({_step_words(step)}): its time is outside the clock")
 
     def decide(self, game: Game) -> Iterable[Action]:
         actions: list[Action] = []
-        for step in self.steps.get(game.state.turn, []):
-            actions.extend(_step_actions(game, step))
+        self._step_of = {}
+        for place, step in self.steps.get(game.state.turn, []):
+            made = _step_actions(game, step)
+            named = f"turn {game.state.turn}, {place} ({_step_words(step)})"
+            if not made and step.action != "wait":
+                self.unplayed.append(f"{named}: {_why_nothing(step)}")
+            elif step.action == "reply" and len(made) < step.count:
+                self.unplayed.append(
+                    f"{named}: fewer than {step.count} replies (the feed of the turn just ended had fewer posts to answer)"
+                )
+            for action in made:
+                self._step_of[id(action)] = named
+            actions.extend(made)
         return actions
+
+    def refused(self, action: Action, reason: str) -> None:
+        self.unplayed.append(f"{self._step_of.get(id(action), type(action).__name__)}: refused: {reason}")
+
+
+def _step_words(step: Step) -> str:
+    words = step.action
+    if step.action == "reply":
+        words += f" to {'@' + step.target if step.target and step.target not in _HOW else step.target or 'loudest'}"
+    elif step.option:
+        words += f" {step.option}"
+    return words
+
+
+_HOW = ("loudest", "hostile", "influencer", "latest")
+
+
+def _why_nothing(step: Step) -> str:
+    """Why a step gave no action: what the game had nothing for."""
+    if step.action == "reply":
+        if step.target and step.target not in _HOW:
+            return f"no post by @{step.target} in the feed of the turn just ended (a reply answers a post on screen)"
+        return "no post of that kind in the feed of the turn just ended"
+    if step.action == "delete":
+        return "none of our posts to delete"
+    return "no option given"
 
 
 def _step_actions(game: Game, step: Step) -> list[Action]:
@@ -222,7 +273,8 @@ def take_turn(game: Game, strategy: Strategy) -> list[Action]:
         for action in list(strategy.decide(game)):
             try:
                 game.apply(action)
-            except ActionNotAllowed:
+            except ActionNotAllowed as refusal:
+                strategy.refused(action, refusal.reason)
                 continue
             done.append(action)
             acted = True

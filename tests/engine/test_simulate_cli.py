@@ -33,6 +33,8 @@ def test_json_output_has_the_documented_shape(capsys):
         "turns_played",
         "outcome",
         "timeline",
+        "unplayed_steps",
+        "joins",
     } <= set(run)
     row = run["timeline"][0]
     assert {
@@ -148,3 +150,56 @@ def test_the_balance_report_says_never_tried_for_an_action_no_strategy_took(caps
     report = json.loads(capsys.readouterr().out)
     assert report["actions_never_tried"] == ["never"]
     assert not any(item.startswith("never") for item in report["actions_never_worth_taking"])
+
+
+def _mini_with(tmp_path, edit) -> str:
+    """The mini scenario with a change an author might make, written to a file."""
+    import yaml
+
+    data = yaml.safe_load(Path(MINI).read_text())
+    edit(data)
+    path = tmp_path / "edited.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return str(path)
+
+
+def test_simulate_says_which_historical_steps_the_game_could_not_play_and_why(tmp_path, capsys):
+    def edit(data):
+        data["historical"]["steps"] = [
+            {"turn": 2, "action": "reply", "target": "Nobody", "tone": "empathetic"},  # never on the tag
+            {"turn": 3, "action": "escalate"},
+            {"turn": 3, "action": "escalate"},  # escalating twice: the game refuses the second
+            {"turn": 10, "action": "cancel"},
+        ]
+
+    path = _mini_with(tmp_path, edit)
+    assert main(["simulate", path, "--runs", "2", "--jobs", "1", "--json"]) == 0
+    run = json.loads(capsys.readouterr().out)["results"][0]
+    notes = run["unplayed_steps"]
+    assert any(n.startswith("turn 2, historical.steps[0] (reply to @Nobody)") and "no post by @Nobody" in n for n in notes)
+    assert any(n.startswith("turn 3, historical.steps[2] (escalate)") and "refused" in n for n in notes)
+    assert not any("steps[1]" in n or "steps[3]" in n for n in notes)  # the steps played are not listed
+    assert main(["simulate", path, "--runs", "2", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "steps not played" in out and "historical.steps[0] (reply to @Nobody)" in out
+
+
+def test_simulate_sets_a_key_accounts_joins_beside_the_record(tmp_path, capsys):
+    def edit(data):
+        critic, reporter = data["audience"]["key_accounts"]
+        critic["joined_on_record"] = "2020-01-01T13:00:00"
+        reporter["joined_on_record"] = "2020-01-01T12:30:00"
+
+    path = _mini_with(tmp_path, edit)
+    assert main(["simulate", path, "--runs", "2", "--jobs", "1", "--json"]) == 0
+    runs = json.loads(capsys.readouterr().out)["results"]
+    joined = [r["joins"].get("BigCritic") for r in runs]
+    assert all(joined)  # the fixture's critic comes on turn 4 in every run
+    assert main(["simulate", path, "--runs", "2", "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "key accounts beside the record" in out
+    [critic_line] = [line for line in out.splitlines() if "@BigCritic" in line]
+    assert "record Wed 01 Jan 13:00" in critic_line and "simulated" in critic_line
+    [reporter_line] = [line for line in out.splitlines() if "@Reporter" in line]
+    assert "record Wed 01 Jan 12:30" in reporter_line
+    assert "simulated" in reporter_line or "never joined in 2 runs" in reporter_line
