@@ -202,7 +202,10 @@ def _size(role: str, scenario: Scenario, params: ModelParams) -> int:
         return max(1, round(users * dict(ap.breadth)[breadth]))
     if role == "media":
         return max(ap.media_least, round(users * ap.media_share))
-    return max(1, round(users * ap.public_share))
+    # A story the national news carried to everyone: the public is the news audience, not the few who
+    # look at a trending tag (docs/engine.md, "The news public").
+    share = ap.news_public_share if scenario.audience.national_news else ap.public_share
+    return max(1, round(users * share))
 
 
 def _stance(role: str, grievance: float, ap: AudienceParams) -> StanceMix:
