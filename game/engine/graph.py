@@ -101,9 +101,8 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
         foll_parts.append(np.array([float(max(account.followers, 1))]))
         weight_parts.append(np.array([1.0]))
         # Named accounts join on cue (their `joins`) or when the storm reaches them, not by
-        # watching the brand's own posts, unless the record shows them an adversary of the
-        # organisation: those follow its account (docs/engine.md, "Adversaries").
-        watch_parts.append(np.array([account.adversary]))
+        # watching the brand's own posts.
+        watch_parts.append(np.array([False]))
         susc_parts.append(np.array([min(1.0, segments[seg].susceptibility * params.posting.key_engagement)]))
     # The organisation's own account: it never posts on its own through the crowd model.
     org_seg = 0
@@ -125,12 +124,7 @@ def build_graph(scenario: Scenario, rng: np.random.Generator, params: ModelParam
     key_index = {account.handle.lower(): n_crowd + i for i, account in enumerate(key_accounts)}
     org_node = n - 1
 
-    adversaries = np.array(
-        [key_index[a.handle.lower()] for a in key_accounts if a.adversary], dtype=np.int64
-    )
-    indptr, indices, data = _wire(
-        segment_arr, followers, weight, watcher, counts, segments, org_node, rng, params, adversaries
-    )
+    indptr, indices, data = _wire(segment_arr, followers, weight, watcher, counts, segments, org_node, rng, params)
     return FollowerGraph(
         segment=segment_arr,
         stance=stance_arr,
@@ -157,7 +151,6 @@ def _wire(
     org_node: int,
     rng: np.random.Generator,
     params: ModelParams,
-    adversaries: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Draw follow links: each account's interested followers, mostly inside its own segment."""
     n = segment_arr.shape[0]
@@ -198,11 +191,6 @@ def _wire(
     sources = np.concatenate([sources, np.full(org_targets.shape[0], org_node)])
     targets = np.concatenate([targets, org_targets])
     link_weight = np.concatenate([link_weight, np.full(org_targets.shape[0], params.posting.brand_content)])
-    if adversaries.size:
-        # An adversary reads every post of the organisation's, as provocation, not as brand content.
-        sources = np.concatenate([sources, np.full(adversaries.shape[0], org_node)])
-        targets = np.concatenate([targets, adversaries])
-        link_weight = np.concatenate([link_weight, np.full(adversaries.shape[0], params.posting.adversary_read)])
 
     # Two draws of the same follower are one follow link carrying both exposures.
     pair = sources.astype(np.int64) * n + targets

@@ -105,11 +105,13 @@ class PostingParams:
     """The rush at which the player is told the tag fills up before the hour (twice the usual urge)."""
     adversary_read: float = 1.0
     """Exposures an adversary of the organisation (a key account with ``adversary``: PETA to SeaWorld,
-    Occupy Wall Street to the NYPD) gets from each of the organisation's posts.  It follows the account
-    to answer it, so every post is seen, and read as outrage, not as brand content (M3: 2-5% reaction
-    for hostile content against 0.5-1% for a brand's own, which ``brand_content`` encodes for ordinary
-    watchers).  One full exposure a post is a judgement: the record shows Occupy Wall Street reposting
-    #myNYPD's invitation within hours, not how many of the NYPD's posts it read first."""
+    Occupy Wall Street to the NYPD) gets from each of the organisation's posts when the post invites
+    replies fully, times the invitation's salience, (invitation/100)^invitation_salience, as the
+    invitation channel's: it follows the account to answer it, so it sees every post, and acts on the
+    opening a post gives.  In the record adversaries took up salient openings within hours (Occupy Wall
+    Street reposted #myNYPD's call for photos; Occupy on #AskJPM within three hours of the named
+    executive and hour) but not a vague one (none on #AskJPM during its six-day float).  One exposure,
+    read as outrage rather than as brand content, is a judgement."""
     baseline_rate: float = 0.02
     """Exposures per hour of background talk about the organisation for its watchers."""
     brand_content: float = 0.2

@@ -365,8 +365,9 @@ class KeyAccount(Model):
         description="True for an ongoing, public adversary of this organisation: the record shows it "
         "campaigning, protesting or litigating against the organisation by name before the scenario "
         "(PETA and SeaWorld, Occupy Wall Street and the NYPD).  It follows the organisation's account, "
-        "so it sees the organisation's posts and its invitation as they go out and reads them as a "
-        "provocation; without it a named account joins only when the storm reaches it.",
+        "so it sees each of the organisation's posts as it goes out and may take up the opening it gives "
+        "(the more openly the campaign invites replies, the likelier); without it a named account joins "
+        "only when the storm reaches it.",
     )
     bio: Text | None = None
 

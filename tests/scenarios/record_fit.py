@@ -268,7 +268,7 @@ def holdouts(seeds: tuple[int, ...] = (1, 2, 3, 4)) -> None:
     folder = Path(__file__).resolve().parents[1] / "holdouts"
     print("| case | facts | before: posts (median) | first press | after: posts (median) | first press |")
     print("|---|---|---|---|---|---|")
-    for case, (news, adversaries, why) in HOLDOUT_FACTS.items():
+    for case, (news, adversaries, _why) in HOLDOUT_FACTS.items():
         written = load(str(folder / f"{case}.yaml"))
         cells = []
         for scenario in (written, with_facts(written, news, adversaries)):
