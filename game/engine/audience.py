@@ -144,6 +144,9 @@ def describe(scenario: Scenario, params: ModelParams = DEFAULT_PARAMS) -> list[s
         if made == ():
             continue  # written in full
         how = "derived" if made is None else f"{', '.join(made)} derived"
+        role = next((s.role for s in resolved.audience.segments if s.id == crowd.id), None)
+        if role == "public" and scenario.audience.national_news and (made is None or "size" in made):
+            how += ": the news audience, as the national news carried the incident"
         lines.append(f"crowd {crowd.id}: {crowd.size:,} accounts, {crowd.stance[0]:.0%} hostile ({how})")
     return lines
 

@@ -86,3 +86,12 @@ def test_an_adversary_reads_the_organisations_posts_by_the_opening_they_give():
 def test_files_that_name_neither_fact_have_no_adversaries():
     assert Game(load_scenario(MINI), 1).world.spread.adversaries.size == 0
     assert Game(load_scenario(derived("US", "national")), 1).world.spread.adversaries.size == 0
+
+
+def test_the_simulator_says_the_public_is_the_news_audience():
+    from game.engine.audience import describe
+
+    lines = describe(load_scenario(derived("US", "national", ON_THE_NEWS)))
+    public = next(line for line in lines if line.startswith("crowd public"))
+    assert "the news audience" in public
+    assert not any("news audience" in line for line in describe(load_scenario(derived("US", "national"))))
