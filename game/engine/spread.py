@@ -223,7 +223,9 @@ class Spread:
         posters = self._posters(posts, picked, forced)
         offspring = self._expose(posts, posters, rhythm)
         if self.adversaries.size and posts[graph.org_node] and self.opening > 0:
-            self.exposure[:, self.adversaries] += posts[graph.org_node] * params.posting.adversary_read * self.opening
+            read = np.full(self.adversaries.size, posts[graph.org_node] * params.posting.adversary_read * self.opening)
+            self.exposure[:, self.adversaries] += read
+            offspring += self._expected_posts(rhythm, read, self.adversaries)
         if posters.size * 4 > posts.size:  # not a parameter: which update is cheaper
             # In a storm of millions most accounts post each step: whole-array updates beat indexing.
             self.posted += posts
