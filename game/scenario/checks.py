@@ -26,6 +26,7 @@ def check_scenario(scenario: Scenario, positions: Positions) -> list[Problem]:
         check_unique_ids,
         check_audience,
         check_news_public,
+        check_adversaries,
         check_references,
         check_expressions,
         check_effects,
@@ -139,6 +140,17 @@ def check_news_public(s: Scenario, pos: Positions) -> Iterator[Problem]:
             "national_news sizes the public the engine derives, and this file has none: leave its "
             "segments out, add a segment with role public and no size, or leave national_news out",
         )
+
+
+def check_adversaries(s: Scenario, pos: Positions) -> Iterator[Problem]:
+    """An adversary of the organisation campaigns against it: a neutral or supportive one is a slip."""
+    for i, account in enumerate(s.audience.key_accounts):
+        if account.adversary and account.stance != "hostile":
+            yield pos.problem(
+                ("audience", "key_accounts", i, "adversary"),
+                f"@{account.handle} is an adversary of the organisation but {account.stance}: an adversary "
+                f"campaigns against it (stance: hostile), or leave adversary out",
+            )
 
 
 def check_references(s: Scenario, pos: Positions) -> Iterator[Problem]:

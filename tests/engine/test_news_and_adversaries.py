@@ -56,6 +56,17 @@ def test_national_news_without_a_country_or_a_derived_public_is_refused_with_its
     assert "national_news" in problem.where
 
 
+def test_an_adversary_that_is_not_hostile_is_refused_with_its_place():
+    text = derived("US", "cause").replace(
+        "handle: Reporter, name: A Reporter, followers: 60000, stance: neutral, kind: journalist",
+        "handle: Reporter, name: A Reporter, followers: 60000, stance: neutral, kind: journalist, adversary: true",
+    )
+    with pytest.raises(ScenarioError) as error:
+        load_scenario_with_warnings(text, "t.yaml")
+    problem = next(p for p in error.value.problems if "is an adversary of the organisation but neutral" in p.message)
+    assert problem.line > 0 and "adversary" in problem.where
+
+
 def adversary_exposure(invitation: int, adversary: bool) -> float:
     """The critic's exposure after the first turn, the campaign inviting at ``invitation``."""
     text = (
