@@ -10,6 +10,8 @@ docs/authoring.md's rules, with the record's fact that decides each.
 
     python tests/scenarios/record_fit.py            # the table, two seeds each
     python tests/scenarios/record_fit.py --loo      # and the leave-one-out sweep
+    python tests/scenarios/record_fit.py --holdouts # the three development cases, before and after the
+                                                    # guide's later facts (news public, adversaries)
 """
 
 from __future__ import annotations
