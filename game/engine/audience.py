@@ -144,6 +144,9 @@ def describe(scenario: Scenario, params: ModelParams = DEFAULT_PARAMS) -> list[s
         if made == ():
             continue  # written in full
         how = "derived" if made is None else f"{', '.join(made)} derived"
+        role = next((s.role for s in resolved.audience.segments if s.id == crowd.id), None)
+        if role == "public" and scenario.audience.national_news and (made is None or "size" in made):
+            how += ": the news audience, as the national news carried the incident"
         lines.append(f"crowd {crowd.id}: {crowd.size:,} accounts, {crowd.stance[0]:.0%} hostile ({how})")
     return lines
 
@@ -202,7 +205,10 @@ def _size(role: str, scenario: Scenario, params: ModelParams) -> int:
         return max(1, round(users * dict(ap.breadth)[breadth]))
     if role == "media":
         return max(ap.media_least, round(users * ap.media_share))
-    return max(1, round(users * ap.public_share))
+    # A story the national news carried to everyone: the public is the news audience, not the few who
+    # look at a trending tag (docs/engine.md, "The news public").
+    share = ap.news_public_share if scenario.audience.national_news else ap.public_share
+    return max(1, round(users * share))
 
 
 def _stance(role: str, grievance: float, ap: AudienceParams) -> StanceMix:

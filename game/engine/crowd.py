@@ -57,11 +57,9 @@ def play_out_crowd(w: World, start: dt.datetime, minutes: float) -> CrowdTurn:
         drive *= rush
         # Salience is steep: a vague invitation a week away is ignored, a named executive at a
         # set hour is a target (#AskJPM: little traffic for six days, a flood within hours).
-        invite = (
-            0.0
-            if w.cancelled_turn
-            else params.posting.invitation_rate * (w.invitation / 100.0) ** params.posting.invitation_salience
-        )
+        opening = 0.0 if w.cancelled_turn else (w.invitation / 100.0) ** params.posting.invitation_salience
+        w.spread.opening = opening  # what an adversary reads in the organisation's posts
+        invite = params.posting.invitation_rate * opening
         direct = invite + (0.0 if w.cancelled_turn else params.posting.baseline_rate * params.posting.brand_content)
         result = w.spread.step(w.rng, step_minutes, moment % 24.0, drive, direct)
         # A few hundred posters: add theirs, not a count for every account.

@@ -55,7 +55,7 @@ class Game:
             seed=seed,
             params=params,
             graph=graph,
-            spread=Spread(graph, params, elite_nodes(scenario, graph)),
+            spread=Spread(graph, params, elite_nodes(scenario, graph), adversary_nodes(scenario, graph)),
             text=TextMaker(scenario, seed, np.random.default_rng(words_seed)),
             rng=np.random.default_rng(play_seed),
             turn_starts=scenario.turn_starts(),
@@ -277,6 +277,13 @@ def elite_nodes(scenario: Scenario, graph: FollowerGraph) -> np.ndarray:
     return np.array(
         [graph.key_index[a.handle.lower()] for a in scenario.audience.key_accounts if a.kind in ELITE_KINDS],
         dtype=np.int64,
+    )
+
+
+def adversary_nodes(scenario: Scenario, graph: FollowerGraph) -> np.ndarray:
+    """The graph nodes of the named accounts the record shows as the organisation's adversaries."""
+    return np.array(
+        [graph.key_index[a.handle.lower()] for a in scenario.audience.key_accounts if a.adversary], dtype=np.int64
     )
 
 

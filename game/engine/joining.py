@@ -62,6 +62,8 @@ def what_moved(w: World, node: int) -> str:
             parts.append(f"{w.scenario.campaign.hashtag} trending")
     if w.published:
         parts.append(f"{len(w.published)} press stor{'ies' if len(w.published) > 1 else 'y'}")
+    if node in set(spread.adversaries.tolist()) and w.org_posts:  # an adversary follows the account
+        parts.append(f"they watch @{w.scenario.organisation.handle}'s own posts")
     if graph.watcher[node] and w.invitation > 0 and not w.cancelled_turn:
         parts.append("the campaign's invitation in their feed")
     if w.trending and not any("trending" in p for p in parts):

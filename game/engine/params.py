@@ -103,6 +103,15 @@ class PostingParams:
     question before the hour."""
     deadline_rush_event: float = 2.0
     """The rush at which the player is told the tag fills up before the hour (twice the usual urge)."""
+    adversary_read: float = 1.0
+    """Exposures an adversary of the organisation (a key account with ``adversary``: PETA to SeaWorld,
+    Occupy Wall Street to the NYPD) gets from each of the organisation's posts when the post invites
+    replies fully, times the invitation's salience, (invitation/100)^invitation_salience, as the
+    invitation channel's: it follows the account to answer it, so it sees every post, and acts on the
+    opening a post gives.  In the record adversaries took up salient openings within hours (Occupy Wall
+    Street reposted #myNYPD's call for photos; Occupy on #AskJPM within three hours of the named
+    executive and hour) but not a vague one (none on #AskJPM during its six-day float).  One exposure,
+    read as outrage rather than as brand content, is a judgement."""
     baseline_rate: float = 0.02
     """Exposures per hour of background talk about the organisation for its watchers."""
     brand_content: float = 0.2
@@ -499,6 +508,14 @@ class AudienceParams:
     public_share: float = 0.03
     """Share of users who may look at a trending tag and post once (the onlookers); fitted across the
     documented cases with the national breadth (docs/scenarios.md, leave-one-out)."""
+    news_public_share: float = 0.7
+    """Share of users in a derived public when the record shows national TV news or front pages carrying
+    the incident itself (``audience.national_news``): the people who hear of such a story within days,
+    any of whom may look at the tag once it trends.  Morning Consult, 12 Apr 2017 (1,975 US adults):
+    three days after United 3411, 30% had heard nothing of it, so 70% had (a poll about one of the
+    built-in cases, so United is not out of sample for this value; CivicScience saw awareness of
+    Pepsi's ads go from 36% to 53% within a day of "Live for Now", the same order).  Not fitted to any
+    volume; the public's other numbers (stance, habits, susceptibility) stay those of the public."""
     fan_share: float = 0.1
     """Share of the organisation's followers in a derived `fans` crowd (its loyal customers)."""
     followers: tuple[tuple[str, int], ...] = (

@@ -122,9 +122,19 @@ def _poisson_by_arrivals(rng: np.random.Generator, mean: np.ndarray) -> np.ndarr
 class Spread:
     """The mutable spread state of one game (copied whole when a game is forked)."""
 
-    def __init__(self, graph: FollowerGraph, params: ModelParams, elite: np.ndarray | None = None):
+    def __init__(
+        self,
+        graph: FollowerGraph,
+        params: ModelParams,
+        elite: np.ndarray | None = None,
+        adversaries: np.ndarray | None = None,
+    ):
         self.graph = graph
         self.params = params
+        # Named adversaries of the organisation follow its account: each of its posts reaches them,
+        # as an opening in proportion to how openly it invites replies (``opening``, set each step).
+        self.adversaries = np.asarray(adversaries if adversaries is not None else [], dtype=np.int64)
+        self.opening = 0.0
         # Named accounts that watch one another and the trending list (journalists, influencers,
         # activists, celebrities, politicians): their second way onto a tag (research/ignition.md §1).
         self.elite = np.asarray(elite if elite is not None else [], dtype=np.int64)
@@ -212,6 +222,10 @@ class Spread:
         self.outside *= decay
         posters = self._posters(posts, picked, forced)
         offspring = self._expose(posts, posters, rhythm)
+        if self.adversaries.size and posts[graph.org_node] and self.opening > 0:
+            read = np.full(self.adversaries.size, posts[graph.org_node] * params.posting.adversary_read * self.opening)
+            self.exposure[:, self.adversaries] += read
+            offspring += self._expected_posts(rhythm, read, self.adversaries)
         if posters.size * 4 > posts.size:  # not a parameter: which update is cheaper
             # In a storm of millions most accounts post each step: whole-array updates beat indexing.
             self.posted += posts

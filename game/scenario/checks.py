@@ -25,6 +25,8 @@ def check_scenario(scenario: Scenario, positions: Positions) -> list[Problem]:
     for check in (
         check_unique_ids,
         check_audience,
+        check_news_public,
+        check_adversaries,
         check_references,
         check_expressions,
         check_effects,
@@ -115,6 +117,39 @@ def check_audience(s: Scenario, pos: Positions) -> Iterator[Problem]:
                 f"{what}, so the engine derives the people who hold the grievance: give "
                 f"audience.grievance_breadth (none, niche, cause or national; docs/authoring.md, "
                 f'"From the record to the numbers")',
+            )
+
+
+def check_news_public(s: Scenario, pos: Positions) -> Iterator[Problem]:
+    """``national_news`` sizes a derived public from one country's news audience: it needs a country
+    and a public the engine derives (a public written with its size keeps it)."""
+    audience = s.audience
+    if not audience.national_news:
+        return
+    where: TreePath = ("audience", "national_news")
+    if audience.region == "world":
+        yield pos.problem(
+            where,
+            "national news is one country's: give the region whose TV news or front pages carried the "
+            "incident (US, UK, AU, CA, IE or NZ), or leave national_news out",
+        )
+    derived_public = not audience.segments or any(x.role == "public" and x.size is None for x in audience.segments)
+    if not derived_public:
+        yield pos.problem(
+            where,
+            "national_news sizes the public the engine derives, and this file has none: leave its "
+            "segments out, add a segment with role public and no size, or leave national_news out",
+        )
+
+
+def check_adversaries(s: Scenario, pos: Positions) -> Iterator[Problem]:
+    """An adversary of the organisation campaigns against it: a neutral or supportive one is a slip."""
+    for i, account in enumerate(s.audience.key_accounts):
+        if account.adversary and account.stance != "hostile":
+            yield pos.problem(
+                ("audience", "key_accounts", i, "adversary"),
+                f"@{account.handle} is an adversary of the organisation but {account.stance}: an adversary "
+                f"campaigns against it (stance: hostile), or leave adversary out",
             )
 
 

@@ -360,6 +360,15 @@ class KeyAccount(Model):
         description="When the record shows its first post on the tag: a calibration target the "
         "simulation's median is checked against (within about two hours), never an input.",
     )
+    adversary: bool = Field(
+        False,
+        description="True for an ongoing, public adversary of this organisation: the record shows it "
+        "campaigning, protesting or litigating against the organisation by name before the scenario "
+        "(PETA and SeaWorld, Occupy Wall Street and the NYPD).  It follows the organisation's account, "
+        "so it sees each of the organisation's posts as it goes out and may take up the opening it gives "
+        "(the more openly the campaign invites replies, the likelier); without it a named account joins "
+        "only when the storm reaches it.",
+    )
     bio: Text | None = None
 
 
@@ -403,6 +412,14 @@ class Audience(Model):
         description="How widely the grievance is held: none, niche (a specialist or local community), "
         "cause (an organised movement with its own accounts) or national (a grievance the country's news "
         "has carried for months). Sizes the aggrieved.",
+    )
+    national_news: bool = Field(
+        False,
+        description="True when the record shows the region's national TV news or front pages reporting "
+        "the incident itself (the footage, the ad, the post: the act the crowd is angry at, not a story "
+        "about the hashtag) within the scenario's window.  The people who take part are then the news "
+        "audience, not only those who use a tag: the derived public is the share of the region's users "
+        "who hear of such a story.  Needs a country for region.",
     )
     segments: list[Segment] = Field(default_factory=list, max_length=20)
     key_accounts: list[KeyAccount] = Field(default_factory=list, max_length=200)

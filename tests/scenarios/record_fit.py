@@ -10,6 +10,8 @@ docs/authoring.md's rules, with the record's fact that decides each.
 
     python tests/scenarios/record_fit.py            # the table, two seeds each
     python tests/scenarios/record_fit.py --loo      # and the leave-one-out sweep
+    python tests/scenarios/record_fit.py --holdouts # the three development cases, before and after the
+                                                    # guide's later facts (news public, adversaries)
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ class Record:
     window: tuple[str, str] | None = None  # ...over this window of the scenario's clock (None: all of it)
     busiest: str | None = None  # the documented busiest hour (local, "YYYY-MM-DDTHH")
     first_press: str | None = None  # the documented first story (local)
+    # The two facts the guide added with the news public and adversaries (docs/authoring.md):
+    national_news: bool = False  # national TV news or front pages carried the incident itself
+    adversaries: tuple[str, ...] = ()  # key accounts the record shows campaigning against the organisation
+    facts: str = ""  # the record's fact behind each
 
 
 RECORDS = {
@@ -60,6 +66,9 @@ RECORDS = {
         },
         45_621,
         first_press="2013-11-13T17:30",
+        adversaries=("OccupyWallSt", "OccupyWallStNYC"),
+        facts="Occupy protested JPMorgan Chase by name (branch protests, its 2012 shareholder meeting); "
+        "the stories were about the hashtag, not on the TV news as an incident",
     ),
     "askseaworld": Record(
         "US",
@@ -67,6 +76,9 @@ RECORDS = {
         "US parks; the animal-rights movement after Blackfish (an organised movement)",
         {"ibtimes": FIRST, "orlandosentinel": NATIONAL, "techtimes": FIRST, "thedodo": FIRST, "heraldbusiness": NATIONAL},
         59_000,
+        adversaries=("peta", "OrcaWatchNet"),
+        facts="PETA sued SeaWorld on its orcas' behalf (2011) and campaigned against it by name; the "
+        "anti-captivity groups protested at its parks after Blackfish",
     ),
     "askbg": Record(
         "UK",
@@ -92,6 +104,8 @@ RECORDS = {
         },
         22_000,
         ("2011-11-22T09:00", "2011-11-22T16:30"),
+        adversaries=("TWU_Voices",),
+        facts="the unions' industrial dispute with Qantas led to the grounding a month before",
     ),
     "justine": Record(
         "world",
@@ -107,6 +121,8 @@ RECORDS = {
         "US airline; the passenger dragged off on video is itself the outrage, on every national bulletin",
         {"chicago": NATIONAL, "cable": NATIONAL, "weibo": FAR, "business": FAR},
         2_900_000,
+        national_news=True,
+        facts="the network and cable news led with the video of the passenger dragged off (10-11 Apr)",
     ),
     "cosbymeme": Record(
         "US",
@@ -137,7 +153,19 @@ def from_record(scenario: Scenario, record: Record) -> Scenario:
             "outlets": outlets,
         }
     )
-    return scenario.model_copy(update={"audience": derived})
+    return with_facts(scenario.model_copy(update={"audience": derived}), record.national_news, record.adversaries)
+
+
+def with_facts(scenario: Scenario, national_news: bool, adversaries: tuple[str, ...]) -> Scenario:
+    """``scenario`` with the guide's two later facts: the news public and the adversaries."""
+    audience = scenario.audience
+    unknown = set(adversaries) - {a.handle for a in audience.key_accounts}
+    if unknown:
+        raise ValueError(f"no key accounts {sorted(unknown)} in {scenario.id}")
+    keys = [a.model_copy(update={"adversary": a.handle in adversaries}) for a in audience.key_accounts]
+    return scenario.model_copy(
+        update={"audience": audience.model_copy(update={"key_accounts": keys, "national_news": national_news})}
+    )
 
 
 def volume(result: RunResult, record: Record) -> float:
@@ -220,7 +248,43 @@ def leave_one_out(cases: list[str]) -> None:
             print(f"| {case} | {SCALES[i]} | {math.exp(curves[case][i]):.2f} |")
 
 
+# The three hold-outs of docs/scenarios.md, now DEVELOPMENT cases: their misses motivated the news public
+# and adversaries, so their figures with those facts are no longer out of sample.  The files are not
+# changed; the guide's two later facts are applied here, with the record's fact behind each.
+HOLDOUT_FACTS = {
+    "mynypd": (
+        False,
+        ("OccupyWallStNYC", "Copwatch"),
+        "Occupy's protesters were arrested and struck by the NYPD (2011-12) and Copwatch films its officers; "
+        "the stories were about the hashtag",
+    ),
+    "pepsilivefornow": (True, (), "CBS and NBC News reported the ad itself and its pull (4-5 Apr)"),
+    "racetogether": (False, (), "the stories were about the campaign's backlash online, not TV news of an act"),
+}
+
+
+def holdouts(seeds: tuple[int, ...] = (1, 2, 3, 4)) -> None:
+    """The development cases as written (before) and with the guide's later facts (after)."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "holdouts"
+    print("| case | facts | before: posts (median) | first press | after: posts (median) | first press |")
+    print("|---|---|---|---|---|---|")
+    for case, (news, adversaries, _why) in HOLDOUT_FACTS.items():
+        written = load(str(folder / f"{case}.yaml"))
+        cells = []
+        for scenario in (written, with_facts(written, news, adversaries)):
+            results = [play(scenario, "historical", seed) for seed in seeds]
+            posts = statistics.median(r.total_posts for r in results)
+            cells += [f"{posts:,.0f}", ", ".join(str(first_press(r))[5:] for r in results)]
+        facts = ("national news; " if news else "") + ("adversaries " + ", ".join(adversaries) if adversaries else "")
+        print(f"| {case} | {facts or '-'} | {' | '.join(cells)} |", flush=True)
+
+
 if __name__ == "__main__":
+    if "--holdouts" in sys.argv:
+        holdouts()
+        sys.exit()
     documented = [c for c, r in RECORDS.items() if r.volume]
     table(list(RECORDS))
     if "--loo" in sys.argv:
