@@ -440,7 +440,8 @@ RULES: dict[str, ActionRule] = {
             "pause",
             "Pause scheduled posts",
             "Pause queue",
-            "Stop the organisation's queued posts from going out on their own.",
+            "Stop the organisation's queued posts from going out on their own: a post due while the queue "
+            "is paused is not sent.",
             cost=1,
             why_not=_why_not_pause,
             perform=_pause,
@@ -450,7 +451,7 @@ RULES: dict[str, ActionRule] = {
             "resume",
             "Resume scheduled posts",
             "Resume queue",
-            "Let the queued posts go out again.",
+            "Let the rest of the queue go out as scheduled (posts due while it was paused stay unsent).",
             cost=1,
             why_not=_why_not_resume,
             perform=_resume,

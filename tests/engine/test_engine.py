@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 import yaml
 
-from game.engine import ActionNotAllowed, Cancel, Delete, Game, Pause, Reply, Statement, action_from_dict
+from game.engine import ActionNotAllowed, Cancel, Delete, Game, Pause, Reply, Resume, Statement, action_from_dict
 from game.engine.params import ModelParams
+from game.engine.rules import RULES
 from game.engine.spread import _poisson_counts, deadline_rush
 from game.engine.state import to_jsonable
 from game.scenario.models import Scenario, SituationalPool
@@ -98,6 +99,16 @@ def test_scheduled_posts_go_out_until_the_queue_is_paused(mini):
     texts = lambda g: [p.text for p in g.state.org_posts]  # noqa: E731
     assert any("Only hours left" in t for t in texts(running))
     assert not any("Only hours left" in t for t in texts(paused))
+
+
+def test_a_post_due_while_the_queue_is_paused_is_not_sent_when_it_resumes(mini):
+    # Paused on turn 5, resumed on turn 7: turn 6's reminder was due in the pause and stays unsent
+    # (as the action's words say); turn 9's goes out as scheduled.
+    game = play_through(Game(mini, seed=6), {5: [lambda g: Pause()], 7: [lambda g: Resume()]})
+    texts = [p.text for p in game.state.org_posts]
+    assert not any("Keep the questions coming" in t for t in texts)
+    assert any("Only hours left" in t for t in texts)
+    assert "stay unsent" in RULES["resume"].description and "is not sent" in RULES["pause"].description
 
 
 def test_refused_actions_say_why(mini):
