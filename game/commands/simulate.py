@@ -155,7 +155,9 @@ def _print_joins_beside_the_record(scenario, results) -> None:
     print("  key accounts beside the record (first post on the tag; median of the runs that had one):")
     for account in dated:
         record = local(account.joined_on_record)
-        times = [local(dt.datetime.fromisoformat(r.joins[account.handle])) for r in results if account.handle in r.joins]
+        times = [
+            local(dt.datetime.fromisoformat(r.joins[account.handle])) for r in results if account.handle in r.joins
+        ]
         line = f"    @{account.handle:<20} record {record:%a %d %b %H:%M}   "
         if not times:
             print(line + f"never joined in {len(results)} runs")
@@ -176,6 +178,7 @@ def _print_unplayed(results) -> None:
             counts[note] = counts.get(note, 0) + 1
     if not counts:
         return
+
     def turn_of(note: str) -> int:
         head = note.split(",", 1)[0]
         return int(head.removeprefix("turn ")) if head.startswith("turn ") and head[5:].isdigit() else 0

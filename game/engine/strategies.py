@@ -113,7 +113,7 @@ class PlaybookStrategy(Strategy):
 
 
 def _step_words(step: Step) -> str:
-    words = step.action
+    words: str = step.action
     if step.action == "reply":
         words += f" to {'@' + step.target if step.target and step.target not in _HOW else step.target or 'loudest'}"
     elif step.option:

@@ -595,11 +595,14 @@ class Step(Model):
     action: StepAction
     tone: Tone | None = Field(None, description="For reply: the tone.")
     target: Literal["loudest", "hostile", "influencer", "latest"] | Handle | None = Field(
-        None, description="For reply: whom to answer: loudest, hostile, influencer, latest or a handle, among the "
-        "posts of the turn just ended. (A delete always takes our latest post.)"
+        None,
+        description="For reply: whom to answer: loudest, hostile, influencer, latest or a handle, among the "
+        "posts of the turn just ended. (A delete always takes our latest post.)",
     )
     option: Id | None = Field(None, description="For statement: the statement's id; for custom: the action's id.")
-    count: int = Field(1, ge=1, le=10, description="For reply: how many people to answer (each reply costs its attention).")
+    count: int = Field(
+        1, ge=1, le=10, description="For reply: how many people to answer (each reply costs its attention)."
+    )
 
 
 class Playbook(Model):

@@ -176,7 +176,9 @@ def test_simulate_says_which_historical_steps_the_game_could_not_play_and_why(tm
     assert main(["simulate", path, "--runs", "2", "--jobs", "1", "--json"]) == 0
     run = json.loads(capsys.readouterr().out)["results"][0]
     notes = run["unplayed_steps"]
-    assert any(n.startswith("turn 2, historical.steps[0] (reply to @Nobody)") and "no post by @Nobody" in n for n in notes)
+    assert any(
+        n.startswith("turn 2, historical.steps[0] (reply to @Nobody)") and "no post by @Nobody" in n for n in notes
+    )
     assert any(n.startswith("turn 3, historical.steps[2] (escalate)") and "refused" in n for n in notes)
     assert not any("steps[1]" in n or "steps[3]" in n for n in notes)  # the steps played are not listed
     assert main(["simulate", path, "--runs", "2", "--jobs", "1"]) == 0
