@@ -54,6 +54,27 @@ TARGETS = {
         joins={"markcolvin": ("2015-11-11T00:00", "2015-11-12T00:00")},
         note="> 1,000 users and 'thousands of negative comments' (AAP, no tool): weak",
     ),
+    "askthicke": Target(
+        window=("2014-06-30T09:00", "2014-07-02T00:00"),
+        posts=(2_000, 50_000),
+        first_story=("2014-06-30T09:00", "2014-07-01T10:00"),
+        negative_above=0.8,
+        joins={"everydaysexism": ("2014-06-30T09:00", "2014-07-02T00:00")},
+        note="'thousands' (Fairfax, no tool): weak; first story before 10:00 on 1 Jul by a URL's date (medium)",
+    ),
+    "askeljames": Target(
+        window=("2015-06-29T00:00", "2015-06-30T00:00"),
+        posts=(10_000, 150_000),
+        first_story=("2015-06-29T09:00", "2015-06-30T12:00"),
+        negative_above=0.75,
+        joins={
+            "marawritesstuff": ("2015-06-29T00:00", "2015-06-30T00:00"),
+            "trevdon": ("2015-06-29T00:00", "2015-06-30T00:00"),
+            "rhysjamesy": ("2015-06-29T00:00", "2015-06-30T00:00"),
+            "garwboy": ("2015-06-29T00:00", "2015-06-30T00:00"),
+        },
+        note="'more than 60,000 tweets' (web.de, no measurer): weak; first story by the morning of 30 Jun (medium)",
+    ),
     "mynypd": Target(
         window=("2014-04-22T00:00", "2014-04-23T00:00"),
         posts=(70_000, 140_000),
@@ -96,24 +117,32 @@ def check(case: str) -> list[str]:
             when = [e.time for e in game.state.events if e.id.lower() == f"joined-{handle}"]
             joined[handle].append(when[0] if when else None)
     median = statistics.median(posts)
-    lines = [f"{case}: posts {target.window[0]} to {target.window[1]}: median {median:,.0f} "
-             f"(runs {', '.join(f'{p:,.0f}' for p in posts)}); record {target.posts[0]:,.0f}-{target.posts[1]:,.0f} "
-             f"-> {'within' if target.posts[0] <= median <= target.posts[1] else 'MISS'}"]
-    lines.append(f"  negative share {statistics.median(negative):.2f}"
-                 + (f" (record > {target.negative_above})" if target.negative_above else ""))
+    lines = [
+        f"{case}: posts {target.window[0]} to {target.window[1]}: median {median:,.0f} "
+        f"(runs {', '.join(f'{p:,.0f}' for p in posts)}); record {target.posts[0]:,.0f}-{target.posts[1]:,.0f} "
+        f"-> {'within' if target.posts[0] <= median <= target.posts[1] else 'MISS'}"
+    ]
+    lines.append(
+        f"  negative share {statistics.median(negative):.2f}"
+        + (f" (record > {target.negative_above})" if target.negative_above else "")
+    )
     if target.first_story:
         told = [s for s in stories if s is not None]
         first = min(told) if told else None
         span = [dt.datetime.fromisoformat(t) for t in target.first_story]
         inside = sum(1 for s in stories if s is not None and span[0] <= s.replace(tzinfo=None) < span[1])
-        lines.append(f"  first story: {', '.join(f'{s:%d %b %H:%M}' if s else 'none' for s in stories)}; "
-                     f"record {target.first_story[0]} to {target.first_story[1]} -> {inside} of {len(SEEDS)} runs inside"
-                     + ("" if first else " (no story in any run)"))
+        lines.append(
+            f"  first story: {', '.join(f'{s:%d %b %H:%M}' if s else 'none' for s in stories)}; "
+            f"record {target.first_story[0]} to {target.first_story[1]} -> {inside} of {len(SEEDS)} runs inside"
+            + ("" if first else " (no story in any run)")
+        )
     for handle, times in joined.items():
         span = [dt.datetime.fromisoformat(t) for t in target.joins[handle]]
         inside = sum(1 for t in times if t is not None and span[0] <= t.replace(tzinfo=None) < span[1])
-        lines.append(f"  @{handle} joins: {', '.join(f'{t:%d %b %H:%M}' if t else 'never' for t in times)}; "
-                     f"record {target.joins[handle][0][:10]} -> {inside} of {len(SEEDS)} runs")
+        lines.append(
+            f"  @{handle} joins: {', '.join(f'{t:%d %b %H:%M}' if t else 'never' for t in times)}; "
+            f"record {target.joins[handle][0][:10]} -> {inside} of {len(SEEDS)} runs"
+        )
     lines.append(f"  ({target.note})")
     return lines
 
