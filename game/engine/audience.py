@@ -73,7 +73,11 @@ def market_params(scenario: Scenario, params: ModelParams) -> ModelParams:
     organisation = scenario.organisation
     usual = max(organisation.followers * organisation.grievance, 1.0) / ap.usual_reference
     weight = usual**ap.usual_weight
-    return params.with_(trend_threshold=params.trend.threshold * scale, press_half=params.press.half * scale * weight)
+    return params.with_(
+        trend_threshold=params.trend.threshold * scale,
+        press_half=params.press.half * scale * weight,
+        press_trending_floor=ap.trending_floor,
+    )
 
 
 def resolve(scenario: Scenario, params: ModelParams) -> Scenario:
