@@ -139,7 +139,8 @@ def describe(scenario: Scenario, params: ModelParams = DEFAULT_PARAMS) -> list[s
         where = scenario.audience.region or "its market"
         lines.append(  # not a parameter: millions, for the reader
             f"market: {where}, {users / 1e6:.3g} million platform users in {scenario.clock.start.year}; the tag "
-            f"trends past {market.trend.threshold:,.0f} posts an hour"
+            f"trends past {market.trend.threshold:,.0f} posts an hour, and once hijacked there it holds press "
+            f"attention at {market.press.trending_floor:.0f} at least (the first movers' wire)"
         )
     resolved = resolve(scenario, params)
     written = {s.id: derived_fields(s) for s in scenario.audience.segments}
