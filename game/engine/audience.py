@@ -73,7 +73,11 @@ def market_params(scenario: Scenario, params: ModelParams) -> ModelParams:
     organisation = scenario.organisation
     usual = max(organisation.followers * organisation.grievance, 1.0) / ap.usual_reference
     weight = usual**ap.usual_weight
-    return params.with_(trend_threshold=params.trend.threshold * scale, press_half=params.press.half * scale * weight)
+    return params.with_(
+        trend_threshold=params.trend.threshold * scale,
+        press_half=params.press.half * scale * weight,
+        press_trending_floor=ap.trending_floor,
+    )
 
 
 def resolve(scenario: Scenario, params: ModelParams) -> Scenario:
@@ -135,7 +139,8 @@ def describe(scenario: Scenario, params: ModelParams = DEFAULT_PARAMS) -> list[s
         where = scenario.audience.region or "its market"
         lines.append(  # not a parameter: millions, for the reader
             f"market: {where}, {users / 1e6:.3g} million platform users in {scenario.clock.start.year}; the tag "
-            f"trends past {market.trend.threshold:,.0f} posts an hour"
+            f"trends past {market.trend.threshold:,.0f} posts an hour, and once hijacked there it holds press "
+            f"attention at {market.press.trending_floor:.0f} at least (the first movers' wire)"
         )
     resolved = resolve(scenario, params)
     written = {s.id: derived_fields(s) for s in scenario.audience.segments}

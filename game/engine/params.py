@@ -241,6 +241,10 @@ class PressParams:
     day, cases §0 'Latency to press')."""
     working_hours: tuple[float, float] = (7.0, 20.0)
     """A newsroom's day, local time."""
+    trending_floor: float = 0.0
+    """The least attention a hijacked tag on the trending list holds (0: none).  Only a file that names
+    its market reads one: ``market_params`` sets it from ``audience.trending_floor``; a file written in
+    full and naming no region keeps 0, and its outlets' fitted thresholds."""
     read_share: float = 0.01
     """Share of a story's audience that goes and looks at the hashtag (an immigrant batch, M2)."""
     damage: float = 0.35
@@ -488,6 +492,19 @@ class AudienceParams:
     press's half-attention reach was set: #AskJPM's 250,000 followers at grievance 0.8.  A scenario that
     names its market has the press weigh its storm against its own organisation's (ignition §4: news is
     what departs from the usual; LikeFolio put Starbucks's usual at ~4,000 tweets a day)."""
+    trending_floor: float = 35.0
+    """The least press attention a hijacked tag on its market's trending list holds, in a file that
+    names its market: newsrooms read the trending list as another wire (ignition §1: newsroom guides;
+    Willnat & Weaver 2018, nine in ten US journalists watch social media for breaking news), and a
+    hijack there scores on conflict and surprise (Harcup & O'Neill 2017), so the first movers, whose
+    beat is the list (the guide's tier 25), write it up whatever its size: the record's first stories
+    come 2-5 h after the flood for storms of a few thousand posts (#McDStories, #myNYPD) as for tens of
+    thousands (#AskJPM, Justine Sacco; ignition §4, cases §0 pattern 3).  The value is set from that lag,
+    not from a case: attention rises over ``press.rise_hours`` = 3 h, so a floor of 35 takes it from
+    nothing to 25 in 3 h x ln(35/10) = 3.8 h, the slow end of the 2-5 h; the national desks (40) and
+    broadsheets (55) still need the storm's own size, named journalists or other outlets' stories.  A
+    bought trend counts (the Observer saw #McDStories "trending earlier this afternoon" in the paid
+    slot).  A judgement on the research, checked on every documented first story in docs/scenarios.md."""
     usual_weight: float = 0.5
     """How strongly: the half-attention reach grows with the square root of the usual talk (a design
     choice between none and in proportion, set on the built-ins written from their records)."""

@@ -24,6 +24,10 @@ def press_turn(w: World, hostile_reach: float, trending_reach: float, hours: flo
         1 for a in w.scenario.audience.key_accounts if a.kind == "journalist" and a.handle.lower() in w.joined
     )
     target = min(100.0, 100.0 * intensity / (intensity + params.press.half) + params.press.per_journalist * journalists)
+    # A hijack on the trending list is on the newsrooms' wire (a file that names its market only).
+    on_wire = bool(params.press.trending_floor) and w.trending and w.hijacked and target < params.press.trending_floor
+    if on_wire:
+        target = params.press.trending_floor
     # The storm's own attention: the level less what injects' stories still hold (none in a game
     # without injects, where this is the press level itself, to the bit).
     held = _held_attention(w)
@@ -31,7 +35,9 @@ def press_turn(w: World, hostile_reach: float, trending_reach: float, hours: flo
     memory = params.press.rise_hours if target > level else params.press.memory_hours
     move = (target - level) * (1.0 - math.exp(-hours / memory))
     if move >= NOISE:
-        if spectacle > hostile_reach:
+        if on_wire:
+            reason = f"{w.scenario.campaign.hashtag} hijacked on the trending list: newsrooms watch it like a wire"
+        elif spectacle > hostile_reach:
             reason = f"a trending spectacle: onlookers' posts reach {people(trending_reach / hours)} people an hour"
         else:
             reason = f"hostile posts reach {people(hostile_reach / hours)} people an hour"

@@ -128,3 +128,30 @@ def test_the_simulator_tells_an_author_what_the_engine_derived():
         "crowd media",
         "crowd public",
     ]
+
+
+def _wire_reasons(game: Game) -> list[str]:
+    return [c.reason for r in game.state.history for c in r.changes if c.meter == "press" and "like a wire" in c.reason]
+
+
+def test_a_hijack_on_its_markets_trending_list_is_on_the_newsrooms_wire():
+    """In a file that names its market, a hijacked tag on the trending list holds press attention at
+    the floor at least (newsrooms read the list as a wire), whatever the storm's own size; without
+    the floor the same small storm stays under it, and a file written in full never reads one."""
+    scenario = load_scenario(derived("UK"))
+    on_wire = Game(scenario, 1)
+    play(scenario, "historical", 1, game=on_wire)
+    floor = on_wire.params.press.trending_floor
+    assert floor == DEFAULT_PARAMS.audience.trending_floor > 0
+    assert _wire_reasons(on_wire), "the hijacked, trending tag never reached the newsrooms' wire"
+    assert max(r.press for r in on_wire.state.history) >= floor - 5  # it settles toward the floor
+
+    params = DEFAULT_PARAMS.with_(audience_trending_floor=0.0)
+    off_wire = Game(scenario, 1, params)
+    play(scenario, "historical", 1, params, game=off_wire)
+    assert not _wire_reasons(off_wire)
+    assert max(r.press for r in off_wire.state.history) < floor - 5
+
+    written = Game(load_scenario(MINI), 1)
+    play(written.scenario, "historical", 1, game=written)
+    assert written.params.press.trending_floor == 0 and not _wire_reasons(written)
