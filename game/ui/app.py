@@ -140,7 +140,9 @@ class BashtagApp(App):
         # does not read: it is read here with the app's own CSS, before the first parse.  (Pushed, a
         # screen's CSS also re-parsed every stylesheet already read, in front of the first frame.)
         first = _own_first_screen(scenario, first_screen, resumed)
-        super().__init__(css_path=_css_paths(first) if first is not None else None)
+        # (css_path replaces the class's CSS_PATH: a subclass's own is kept after it)
+        own = self.CSS_PATH if isinstance(self.CSS_PATH, list) else [self.CSS_PATH] if self.CSS_PATH else []
+        super().__init__(css_path=_css_paths(first) + own if first is not None else None)
         self._first_screen_type = first
         # With ``load_scenario``, ``scenario`` is only what the briefing shows (briefing_facts): the full
         # scenario loads behind the briefing's first frame, with the game (``prepare_game``).

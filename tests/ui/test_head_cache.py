@@ -44,7 +44,9 @@ def test_a_head_read_again_comes_from_the_cache_and_is_the_head_read_from_the_fi
 
 
 @pytest.mark.parametrize("settled", [True, False])
-def test_a_changed_file_is_read_again_even_with_its_size_and_times_put_back(fresh_cache, tmp_path, monkeypatch, settled):
+def test_a_changed_file_is_read_again_even_with_its_size_and_times_put_back(
+    fresh_cache, tmp_path, monkeypatch, settled
+):
     path = tmp_path / "case.yaml"
     text = (library.builtin_dir() / "askjpm.yaml").read_text()
     path.write_text(text)
@@ -54,7 +56,7 @@ def test_a_changed_file_is_read_again_even_with_its_size_and_times_put_back(fres
     assert briefing_facts(path).title.startswith("#AskJPM")
     assert (catalogue._HEADS.get(path, BRIEFING_KEYS) is not None) == settled
     before = path.stat()
-    path.write_text(text.replace("title: \"#AskJPM", "title: \"#AskXYZ", 1))  # the same size
+    path.write_text(text.replace('title: "#AskJPM', 'title: "#AskXYZ', 1))  # the same size
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same modification time
     assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
     fresh_cache()
@@ -62,13 +64,7 @@ def test_a_changed_file_is_read_again_even_with_its_size_and_times_put_back(fres
 
 
 @pytest.mark.parametrize(
-    "damage",
-    [
-        b"{not json",
-        b"[1, 2, 3]",
-        json.dumps({"version": 1, "entries": {"x": 1}}).encode(),
-        b"\xff\xfe",
-    ],
+    "damage", [b"{not json", b"[1, 2, 3]", json.dumps({"version": 1, "entries": {"x": 1}}).encode(), b"\xff\xfe"]
 )
 def test_a_damaged_cache_is_a_miss(fresh_cache, damage):
     path = library.builtin_dir() / "askjpm.yaml"
@@ -114,5 +110,7 @@ def test_the_next_start_draws_the_first_screens_without_the_yaml_reader(tmp_path
         "print('yaml' in sys.modules)\n"
     )
     env = {**os.environ, "BASHTAG_DATA_DIR": str(tmp_path)}
-    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env) for _ in "12"]
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env) for _ in "12"
+    ]
     assert [run.stdout.strip() for run in runs] == ["True", "False"]
