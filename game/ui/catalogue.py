@@ -137,10 +137,10 @@ class _HeadCache:
     def put(self, path: Path, keys: set[str], data: dict, signature: list[int]) -> None:
         """Keep ``data``, read from ``path`` when it had ``signature`` (taken before reading: a file
         changed meanwhile has another one by the next start, so its entry is never used)."""
-        encoded = _encode(data)
-        if encoded is _NOT_KEPT or time.time_ns() - max(signature[1], signature[2]) < _SETTLED_NS:
-            return
         try:
+            encoded = _encode(data)
+            if encoded is _NOT_KEPT or time.time_ns() - max(signature[1], signature[2]) < _SETTLED_NS:
+                return
             import json
 
             entries = self._load()
