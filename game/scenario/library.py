@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.scenario.loader import load_scenario, read_data
+from game.scenario.problems import Problem, ScenarioError
 
 if TYPE_CHECKING:  # the models (pydantic) load only when a scenario is loaded, not to list them
     from game.scenario.models import Scenario
-from game.scenario.problems import Problem, ScenarioError
+
+# The YAML reader (PyYAML and libyaml, 12 ms to import) is imported where a file is read, not here:
+# the title screen and the briefing can be drawn from heads read before (game.ui.catalogue), and
+# finding a built-in's folder needs no reader (issue 21).
 
 
 class LibraryError(ScenarioError):
@@ -71,6 +74,8 @@ def builtin_files() -> list[Path]:
 
 
 def _info(path: Path) -> ScenarioInfo:
+    from game.scenario.loader import read_data
+
     data, _, _ = read_data(path)
     data = data if isinstance(data, dict) else {}
 
@@ -125,4 +130,6 @@ def resolve(name_or_path: str | Path) -> Path:
 
 def load(name_or_path: str | Path) -> Scenario:
     """Resolve and load a scenario; raises :class:`ScenarioError`."""
+    from game.scenario.loader import load_scenario
+
     return load_scenario(resolve(name_or_path))

@@ -10,13 +10,16 @@ returning ``(label, resume)`` for the title screen's "Continue" item, or ``None`
 
 from __future__ import annotations
 
+import inspect
 import random
 import threading
 from collections.abc import Callable
+from pathlib import Path, PurePath
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.screen import Screen
 
 from game.ui.screens.briefing import BriefingScreen
 from game.ui.screens.title import TitleScreen
@@ -35,6 +38,21 @@ def _game_commands():
     from game.ui.commands import GameCommands
 
     return GameCommands
+
+
+def _css_paths(screen: type[Screen]) -> list[Path]:
+    """``screen``'s CSS files, named as Textual names them when it loads the screen's CSS itself (so
+    it knows them as read and does not read them again when such a screen is shown later)."""
+    paths = [screen.CSS_PATH] if isinstance(screen.CSS_PATH, (str, PurePath)) else list(screen.CSS_PATH or [])
+    folder = Path(inspect.getfile(screen)).parent
+    return [(folder / path).resolve() for path in paths]
+
+
+def _own_first_screen(scenario, first_screen, resumed) -> type[Screen] | None:
+    """The app's first screen when it is the briefing or the title screen (as ``on_mount`` chooses)."""
+    if first_screen is not None or (resumed is not None and scenario is not None):
+        return None
+    return BriefingScreen if scenario is not None else TitleScreen
 
 
 ContinueHook = Callable[[], "tuple[str, Callable[[], None]] | None"]
@@ -118,7 +136,14 @@ class BashtagApp(App):
         first_screen: Callable[[], object] | None = None,
         load_scenario: Callable[[], Scenario] | None = None,
     ):
-        super().__init__()
+        # The first screen is the app's default screen (``get_default_screen``), whose CSS_PATH Textual
+        # does not read: it is read here with the app's own CSS, before the first parse.  (Pushed, a
+        # screen's CSS also re-parsed every stylesheet already read, in front of the first frame.)
+        first = _own_first_screen(scenario, first_screen, resumed)
+        # (css_path replaces the class's CSS_PATH: a subclass's own is kept after it)
+        own = self.CSS_PATH if isinstance(self.CSS_PATH, list) else [self.CSS_PATH] if self.CSS_PATH else []
+        super().__init__(css_path=_css_paths(first) + own if first is not None else None)
+        self._first_screen_type = first
         # With ``load_scenario``, ``scenario`` is only what the briefing shows (briefing_facts): the full
         # scenario loads behind the briefing's first frame, with the game (``prepare_game``).
         self.load_scenario = load_scenario
@@ -146,6 +171,17 @@ class BashtagApp(App):
         """The title screen; ``seed=None`` gives every new game a fresh seed (what `bashtag` does)."""
         return cls(scenario=None, seed=seed, **kwargs)
 
+    def get_default_screen(self) -> Screen:
+        """The briefing or the title screen *is* the app's first screen (issue 21), as a bare app's
+        widgets are: pushed over Textual's blank default screen from ``on_mount``, it was laid out and
+        rendered once in full while the app was still starting, a frame never shown, then again."""
+        first = self._first_screen_type
+        if first is BriefingScreen:
+            return BriefingScreen(self.scenario, self.seed)
+        if first is TitleScreen:
+            return self._title_screen()
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         if self.first_screen is not None:
             self.push_screen(self.first_screen())
@@ -154,10 +190,8 @@ class BashtagApp(App):
             self.resumed = None
             self.resume_game(self.scenario, game, recorder)
         elif self.scenario is not None:
-            self.push_screen(BriefingScreen(self.scenario, self.seed))
-            self.briefing_shown()
-        else:
-            self.push_screen(self._title_screen())
+            self.briefing_shown()  # the briefing is the default screen (get_default_screen)
+        # else: the title screen is the default screen
 
     def _title_screen(self) -> TitleScreen:
         if self.entries is None:
@@ -336,7 +370,8 @@ class BashtagApp(App):
         self.start_game(scenario, game)
 
     def _show(self, screen) -> None:
-        """Switch to ``screen``, or push it when nothing but Textual's default screen is up yet."""
+        """Switch to ``screen``, or push it over the first screen (Textual's default screen: the first
+        briefing or title screen, see ``get_default_screen``, or its blank one), which stays below."""
         if len(self.screen_stack) <= 1:
             self.push_screen(screen)
         else:

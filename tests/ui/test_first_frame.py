@@ -112,3 +112,87 @@ async def test_a_scenario_that_fails_its_full_load_behind_the_briefing_ends_with
         await pilot.pause()
     assert app.return_code == 1
     assert "something the head did not show" in str(app.load_error)
+
+
+async def test_the_title_screen_is_the_first_screen_itself_styled_by_its_own_css():
+    # Pushed over Textual's blank default screen, the title was laid out and rendered twice before the
+    # first frame and its CSS re-parsed every stylesheet; as the default screen, its CSS must be read
+    # with the app's (Textual does not read a default screen's CSS_PATH).
+    from textual.css.stylesheet import Stylesheet
+
+    from game.ui.screens.title import TitleScreen
+
+    reparsed = []
+    original = Stylesheet.reparse
+    app = BashtagApp.for_title(seed=1)
+    try:
+        Stylesheet.reparse = lambda self: (reparsed.append(self), original(self))[1]
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            assert [type(screen) for screen in app.screen_stack] == [TitleScreen]
+            assert not reparsed
+            box = app.screen.query_one("#title-box")
+            assert box.styles.border_top[0] == "heavy" and box.styles.max_width.value == 90  # title.tcss
+            await pilot.press("enter")  # the first scenario's briefing, over the title
+            await pilot.pause()
+            assert isinstance(app.screen, BriefingScreen)
+            assert app.screen.query_one("#briefing-title").styles.margin.bottom == 1  # briefing.tcss
+    finally:
+        Stylesheet.reparse = original
+
+
+async def test_the_briefing_is_the_first_screen_and_enter_still_plays_the_seeds_game():
+    path = library.builtin_dir() / "askjpm.yaml"
+    app = BashtagApp(scenario=briefing_facts(path), seed=3, load_scenario=lambda: library.load(path))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack] == [BriefingScreen]
+        assert app.screen.query_one("#briefing-title").styles.margin.bottom == 1  # briefing.tcss
+        app._preparation.done.wait(30) if app._preparation is not None else None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.controller.game.seed == 3
+        await pilot.press("q")  # the quit dialog goes over the play screen, not the briefing below it
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+
+
+def test_continue_names_a_built_in_case_without_reading_every_built_in_in_full(monkeypatch, tmp_path):
+    # The "Continue" item is drawn in the title's first frame: reading the ten files in full to name
+    # the case cost 0.1 s there.
+    from game.commands.play import record_new_game, saved_game_to_continue
+
+    monkeypatch.setenv("BASHTAG_DATA_DIR", str(tmp_path))
+    record_new_game("justine", library.load("justine"), 1).close()
+
+    def no_full_reads(*args, **kwargs):
+        raise AssertionError("a built-in scenario was read in full")
+
+    monkeypatch.setattr(library, "builtin_scenarios", no_full_reads)
+    monkeypatch.setattr(library, "load", no_full_reads)
+    label, _ = saved_game_to_continue(catalogue.builtin())
+    assert label.startswith("#HasJustineLandedYet, turn 1 ")
+    label, _ = saved_game_to_continue()
+    assert label.startswith("#HasJustineLandedYet, turn 1 ")
+
+
+def test_a_command_line_is_parsed_by_its_command_alone_with_the_same_help_and_errors():
+    from game.cli import COMMANDS, build_parser
+
+    full = build_parser()
+    for command in COMMANDS:
+        alone = build_parser(only=command)
+        helps = [
+            next(a for a in parser._actions if a.dest == "command").choices[command].format_help()
+            for parser in (full, alone)
+        ]
+        assert helps[0] == helps[1], command
+    probe = (
+        "import sys\n"
+        "from game.cli import build_parser\n"
+        "build_parser(only='play').parse_args(['play', 'askjpm', '--seed', '3'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('game.commands.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['game.commands.play']"

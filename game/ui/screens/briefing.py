@@ -200,12 +200,13 @@ class BriefingScreen(Screen):
         self.action_start()
 
     def on_mount(self) -> None:
-        # Only once this first frame is drawn does the app load the models, engine and game (issue 21);
-        # a tenth of a second later, so the loading thread does not hold the GIL while Textual's
-        # writer thread is still putting the frame on the terminal.
+        # Only once this first frame is drawn does the app load the models, engine and game (issue 21):
+        # a tenth of a second after the screen's first refresh (not after its mount: on a busy machine
+        # the frame could come later than that), so the loading thread does not hold the GIL while
+        # Textual's writer thread is still putting the frame on the terminal.
         prepare = getattr(self.app, "prepare_game", None)
         if prepare is not None:
-            self.set_timer(0.1, prepare)
+            self.call_after_refresh(self.set_timer, 0.1, prepare)
 
     def action_start(self) -> None:
         self.app.start_game(self.scenario)
