@@ -6,6 +6,8 @@ from ``game.state``. No rule lives here: what is allowed, and why not, comes fro
 
 from __future__ import annotations
 
+import gc
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -83,6 +85,7 @@ class PlayScreen(Screen):
         self._turn_toasts: list[Notification] = []
         self._logged_at_once: set[str] = set()  # events an action fired, logged as it was taken
         self._placeholder = False  # the log's "Nothing has happened yet", taken down by the first line
+        self._help: InfoScreen | None = None  # the ? page, kept (installed) while this screen lives
 
     @property
     def game(self):
@@ -114,7 +117,18 @@ class PlayScreen(Screen):
             self._placeholder = True
         self.refresh_view()
         self.query_one(Feed).focus()
+        # Everything alive now (the imports, the game, this screen) lives as long as the game: keep it
+        # out of Python's full collections.  Those walked every object each time (100,000s with
+        # Textual and the engine loaded), 40-140 ms, and opening a dialog set one off on most presses
+        # of ? or s (issue 21: every key under 50 ms).  The screen's own garbage is still collected.
+        gc.freeze()
         self.started()
+
+    def on_unmount(self) -> None:
+        if self._help is not None and self._help not in self.app.screen_stack:
+            self.app.uninstall_screen(self._help)
+        # The game is over or left: what was frozen with it may be collected again.
+        gc.unfreeze()
 
     # ------------------------------------------------------------------------------ hooks for a subclass
     # A screen that plays the game inside something larger extends these (a workshop team's screen,
@@ -431,7 +445,14 @@ class PlayScreen(Screen):
 
     def action_help(self) -> None:
         page = help_page(self.controller, getattr(self.app, "scenario_ref", None))
-        self.app.push_screen(InfoScreen(page, title="Help: meters, actions, and why things moved"))
+        if self._help is None:
+            # One help screen for the game, opened again and again: a new one each time was composed,
+            # styled and laid out twice before its first frame (issue 21: ? under 50 ms).
+            self._help = InfoScreen(page, title="Help: meters, actions, and why things moved")
+            self.app.install_screen(self._help, name=f"bashtag-help-{id(self)}")
+        else:
+            self._help.show(page)
+        self.app.push_screen(self._help)
 
     def on_key(self, event) -> None:
         """Custom scenario actions have their own keys (not known until the scenario is loaded)."""

@@ -1,0 +1,115 @@
+"""What keeps every key under 50 ms (issue 21 target 2) without changing what the player sees:
+the dashboard draws its meters as one widget with Textual's own sparkline bars, a turn's new figures
+redraw it without laying the screen out, the help screen opened again shows the page as it is now,
+and the game's long-lived objects stay out of Python's full collections while it is played."""
+
+from __future__ import annotations
+
+import gc
+import random
+
+from rich.color import Color as RichColor
+from rich.console import Console
+from textual.renderables.sparkline import Sparkline
+from textual.widgets import Static
+
+from game.ui.app import BashtagApp
+from game.ui.screens.help import help_page
+from game.ui.screens.modals import InfoScreen
+from game.ui.screens.play import PlayScreen
+from game.ui.widgets.dashboard import Dashboard, spark_cells
+
+
+def textual_sparkline(data: list[float], width: int) -> list[tuple[str, tuple[int, int, int] | None]]:
+    """Textual's own Sparkline renderable, one line: (bar, colour) per cell, black to (200, 100, 50)."""
+    console = Console(width=width, color_system="truecolor")
+    sparkline = Sparkline(
+        data, width=width, min_color=RichColor.from_rgb(0, 0, 0), max_color=RichColor.from_rgb(200, 100, 50)
+    )
+    cells = []
+    for segment in console.render(sparkline, console.options.update(width=width)):
+        colour = tuple(segment.style.color.triplet) if segment.style and segment.style.color else None
+        cells += [(char, colour) for char in segment.text]
+    return cells
+
+
+def test_the_dashboards_sparklines_are_textuals_bars_and_colours():
+    draw = random.Random(7)
+    for _ in range(400):
+        data = [draw.choice([draw.random() * 100, 5.0]) for _ in range(draw.choice([2, 3, 10, 47, 48, 200]))]
+        width = draw.randint(1, 60)
+        ours = [(bar, (int(200 * r), int(100 * r), int(50 * r))) for bar, r in spark_cells(data, width)]
+        assert ours == textual_sparkline(data, width), (data, width)
+
+
+async def test_a_turns_figures_redraw_the_dashboard_without_a_layout(mini):
+    app = BashtagApp(scenario=mini, seed=4)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "e", "e")
+        await pilot.pause()
+        dashboard = app.screen.query_one(Dashboard)
+        layouts = []
+        refresh = dashboard.refresh
+
+        def spy(*regions, **kwargs):
+            layouts.append(kwargs.get("layout", False))
+            return refresh(*regions, **kwargs)
+
+        dashboard.refresh = spy
+        before = dashboard.figure("reputation")
+        await pilot.press("e")
+        await pilot.pause()
+        state = app.controller.game.state
+        assert dashboard.figure("reputation") != before or state.history[-1].reputation == state.history[-2].reputation
+        assert f"{state.reputation:.0f}/100" in dashboard.figure("reputation")
+        assert layouts and not any(layouts)  # redrawn, never laid out
+        lines = str(dashboard.render()).split("\n")
+        assert len(lines) == 2 * len(dashboard.shown())  # a line and a sparkline per meter
+        assert all(len(line) == dashboard.content_size.width for line in lines[1::2])
+
+
+async def test_help_opened_again_shows_the_page_as_it_is_now_from_its_top(mini, screen_text):
+    app = BashtagApp(scenario=mini, seed=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "e")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, InfoScreen) and "Why the meters moved last turn (turn 1)" in screen_text(app)
+        first.query_one("#info-scroll").scroll_end(animate=False)
+        await pilot.press("escape", "e", "m")  # a turn and an action later
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is first  # the same screen, not built anew
+        text = screen_text(app)
+        assert "Why the meters moved last turn (turn 2)" in text and "(turn 1)" not in text
+        now = help_page(app.controller, getattr(app, "scenario_ref", None))
+        assert str(first.query_one("#info-body", Static).render()) == now.plain
+        assert first.query_one("#info-scroll").scroll_y == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+
+
+async def test_the_game_is_kept_out_of_full_collections_while_it_is_played(mini):
+    app = BashtagApp(scenario=mini, seed=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen) and gc.get_freeze_count() > 0
+        while not app.controller.game.over:
+            await pilot.press("e")
+            await pilot.pause()
+        assert not isinstance(app.screen, PlayScreen)  # the debrief
+        assert gc.get_freeze_count() == 0
+
+
+async def test_leaving_mid_game_collects_the_game_again(mini):
+    app = BashtagApp(scenario=mini, seed=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0  # the app closed with its play screen
