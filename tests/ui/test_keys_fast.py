@@ -113,3 +113,45 @@ async def test_leaving_mid_game_collects_the_game_again(mini):
         await pilot.pause()
         assert gc.get_freeze_count() > 0
     assert gc.get_freeze_count() == 0  # the app closed with its play screen
+
+
+async def test_the_statement_screen_opened_again_starts_as_a_new_one(mini):
+    from textual.widgets import OptionList, TextArea
+
+    from game.ui.screens.compose import StatementWriter
+
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        while not any(p.source != "org" for p in app.controller.game.state.feed):
+            await pilot.press("e")
+            await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, StatementWriter)
+        await pilot.press(*"We are sorry and we will fix it by Friday.", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.controller.game.state.taken[-1].kind == "statement"
+        await pilot.press("e")  # attention refills
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        writer = app.screen
+        assert isinstance(writer, StatementWriter)
+        editor = writer.query_one(TextArea)
+        assert editor.text == "" and writer.loaded is None  # not the words already sent
+        assert app.focused is editor and writer.query_one(OptionList).highlighted == 0
+        reading = str(writer.query_one("#compose-reading", Static).render())
+        assert "how it reads shows here" in reading
+        assert f"({app.controller.game.posture_called_for()})" in reading  # as the game stands now
+        assert str(writer.query_one("#compose-counter", Static).render()).startswith("0/1,500")
+        await pilot.press("ctrl+z")  # nothing to undo: the sent words do not come back
+        await pilot.pause()
+        assert editor.text == ""
+        assert writer is first  # the same screen: it offers the same prepared statements
+        await pilot.press(*"Draft", "escape", "s")
+        await pilot.pause()
+        assert app.screen is first and editor.text == "Draft"

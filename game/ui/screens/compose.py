@@ -169,11 +169,19 @@ class WriterScreen(ModalScreen[object]):
         return self.query_one("#compose-editor", WordsArea)
 
     def on_mount(self) -> None:
+        self.reopen()
+
+    def reopen(self) -> None:
+        """Start as a new screen would: the kept draft (or nothing) in the editor, with no undo history,
+        the list on its first entry, the reading as the game stands now.  Called when it mounts, and
+        when the play screen opens the same screen again (issue 21: building it anew each time made
+        `s` slow to open)."""
         listing = self.query_one("#compose-suggestions", OptionList)
         listing.highlighted = 0
+        listing.scroll_home(animate=False)
         draft, started_from = _drafts(self.game).get(self.draft_key, ("", None))
-        if draft:
-            self.loaded = self.suggestions.get(started_from or "")
+        self.loaded = self.suggestions.get(started_from or "") if draft else None
+        if draft or self.editor.text:
             self.editor.load_text(draft)
             self.editor.move_cursor(self.editor.document.end)
         # The editor has the focus from the start: keys typed in a burst would otherwise be queued on

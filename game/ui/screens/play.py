@@ -86,6 +86,7 @@ class PlayScreen(Screen):
         self._logged_at_once: set[str] = set()  # events an action fired, logged as it was taken
         self._placeholder = False  # the log's "Nothing has happened yet", taken down by the first line
         self._help: InfoScreen | None = None  # the ? page, kept (installed) while this screen lives
+        self._statements: tuple[tuple, StatementWriter] | None = None  # ((choices, cost), its screen), kept likewise
 
     @property
     def game(self):
@@ -125,8 +126,9 @@ class PlayScreen(Screen):
         self.started()
 
     def on_unmount(self) -> None:
-        if self._help is not None and self._help not in self.app.screen_stack:
-            self.app.uninstall_screen(self._help)
+        for kept in (self._help, self._statements[1] if self._statements else None):
+            if kept is not None and kept not in self.app.screen_stack:
+                self.app.uninstall_screen(kept)
         # The game is over or left: what was frozen with it may be collected again.
         gc.unfreeze()
 
@@ -289,13 +291,22 @@ class PlayScreen(Screen):
 
     def _choose_statement(self) -> None:
         option = self._option("statement")
+        choices = tuple(option.choices) if option else ()
+        cost = option.cost if option else RULES["statement"].cost
         # The statement screen: the team's own words, or an open prepared statement as it is or edited.
-        self.app.push_screen(
-            StatementWriter(
-                self.game, option.choices if option else (), cost=option.cost if option else RULES["statement"].cost
-            ),
-            lambda action: self._apply(action) if action else None,
-        )
+        # One screen while what it offers stays the same, opened again as new (StatementWriter.reopen):
+        # building it anew each time was most of the time `s` took (issue 21).
+        kept = self._statements
+        if kept is not None and kept[0] == (choices, cost):
+            writer = kept[1]
+            writer.reopen()
+        else:
+            if kept is not None:
+                self.app.uninstall_screen(kept[1])
+            writer = StatementWriter(self.game, choices, cost=cost)
+            self.app.install_screen(writer, name=f"bashtag-statement-{id(writer)}")
+            self._statements = ((choices, cost), writer)
+        self.app.push_screen(writer, lambda action: self._apply(action) if action else None)
 
     def _choose_delete(self) -> None:
         posts = self.game.state.org_posts
