@@ -155,3 +155,26 @@ async def test_the_statement_screen_opened_again_starts_as_a_new_one(mini):
         await pilot.press(*"Draft", "escape", "s")
         await pilot.pause()
         assert app.screen is first and editor.text == "Draft"
+
+
+async def test_the_footer_keeps_its_keys_through_a_dialog_and_redraws_when_they_change(mini):
+    from game.ui.widgets.footer import KeysFooter
+
+    app = BashtagApp(scenario=mini, seed=1)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        footer = app.screen.query_one(KeysFooter)
+        keys = list(footer.children)
+        shown = {key.description for key in keys}
+        assert {"End turn", "Help / why", "Quit"} <= shown
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert list(footer.children) == keys  # the same keys, not rebuilt
+        footer._shown = None  # as if the bindings had changed since it was drawn
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert list(footer.children) != keys and {key.description for key in footer.children} == shown

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, RichLog, Static
+from textual.widgets import OptionList, RichLog, Static
 
 from game.engine.actions import ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Resume
 from game.engine.controller import GameController, TurnGated
@@ -31,6 +31,7 @@ from game.ui.widgets.banner import Banner
 from game.ui.widgets.coach import Coach, coaching
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
+from game.ui.widgets.footer import KeysFooter
 
 EVENT_MARK = {
     "press": "▣ PRESS",
@@ -106,7 +107,7 @@ class PlayScreen(Screen):
         if coaching(self.game.scenario):
             yield Coach("", id="play-coach")
         yield ActionBar("", id="play-actions")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         state = self.game.state
