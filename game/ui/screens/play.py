@@ -225,6 +225,9 @@ class PlayScreen(Screen):
             log.clear()  # something has happened: "Nothing has happened yet" would now be false
             self._placeholder = False
         log.write(line)
+        # Scrolled to the new line now, before the frame is drawn: the log's own scroll waits for the
+        # frame and then draws the log and its scrollbar a second time (issue 21).
+        log.scroll_end(animate=False, immediate=True, x_axis=False)
 
     # ------------------------------------------------------------------------------ acting
 
