@@ -123,6 +123,24 @@ async def timed(pilot, key: str) -> tuple[float, float]:
     return wall, cpu
 
 
+async def aim_at_a_reply(pilot) -> None:
+    """Untimed: highlight the feed's first post by someone else, so that `r` opens the composer.
+    (`home` leaves the top post highlighted, often our own, and `r` on it only says so in a toast:
+    before this, most of the `r` row timed that toast, not the composer.)"""
+    from game.ui.widgets.feed import Feed
+
+    screen = pilot.app.screen
+    feed = screen.query_one(Feed)
+    game = pilot.app.controller.game
+    for index in range(feed.option_count):
+        post = game.post(feed.get_option_at_index(index).id or "")
+        if post is not None and post.source != "org":
+            feed.highlighted = index
+            break
+    await settled(pilot)
+    draw(screen)
+
+
 async def key_latencies(scenario_id: str, turns: int = 8) -> dict[str, list[tuple[float, float]]]:
     """(wall, CPU) seconds from each key to its redrawn screen, over ``turns`` turns of a seeded game."""
     from game.scenario import library
@@ -146,6 +164,7 @@ async def key_latencies(scenario_id: str, turns: int = 8) -> dict[str, list[tupl
             note("escape (help closes)", await timed(pilot, "escape"))
             note("s (statements open)", await timed(pilot, "s"))
             note("escape (statements close)", await timed(pilot, "escape"))
+            await aim_at_a_reply(pilot)
             note("r (reply composer opens)", await timed(pilot, "r"))
             note("escape (composer closes)", await timed(pilot, "escape"))
             note("m (monitor: an action)", await timed(pilot, "m"))

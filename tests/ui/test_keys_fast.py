@@ -178,3 +178,55 @@ async def test_the_footer_keeps_its_keys_through_a_dialog_and_redraws_when_they_
         app.screen.refresh_bindings()
         await pilot.pause()
         assert list(footer.children) != keys and {key.description for key in footer.children} == shown
+
+
+async def test_one_reply_composer_is_aimed_at_each_post_as_a_new_one_would_be(mini):
+    from textual.widgets import OptionList, TextArea
+
+    from game.ui.screens.compose import ReplyWriter
+    from game.ui.widgets.feed import Feed
+
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        game = app.controller.game
+        while sum(p.source != "org" for p in game.state.feed) < 2:
+            await pilot.press("e")
+            await pilot.pause()
+        feed = app.screen.query_one(Feed)
+        first, second = [p for p in game.state.feed if p.source != "org"][:2]
+
+        async def reply_to(post):
+            feed.highlighted = feed.get_option_index(post.id)
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, ReplyWriter) and app.screen.post is post
+            return app.screen
+
+        writer = await reply_to(first)
+        await pilot.press(*"Draft for the first", "escape")
+        await pilot.pause()
+        assert await reply_to(second) is writer  # the same screen, aimed at the second post
+        editor = writer.query_one(TextArea)
+        assert editor.text == "" and writer.loaded is None
+        assert f"@{second.author}" in str(writer.query_one("#compose-title", Static).render())
+        assert second.text[:20] in str(writer.query_one("#compose-context", Static).render())
+        listing = writer.query_one(OptionList)
+        assert listing.highlighted == 0 and listing.option_count == 1 + len(writer.suggestions)
+        assert all(s.text for s in writer.suggestions.values())
+        assert [s.text for s in writer.suggestions.values()] == [
+            words for tone in writer.suggestions if (words := game.reply_text(second.id, tone))
+        ]
+        assert f"@{second.author}" in str(editor.placeholder)
+        await pilot.press("escape")
+        await pilot.pause()
+        await reply_to(first)
+        assert editor.text == "Draft for the first"  # its draft, kept
+        await pilot.press("escape")
+        await pilot.pause()
+        await reply_to(second)
+        await pilot.press(*"Thank you, we hear you.", "ctrl+s")
+        await pilot.pause()
+        taken = game.state.taken[-1]
+        assert taken.kind == "reply" and taken.detail.get("post_id") == second.id

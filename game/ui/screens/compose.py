@@ -133,12 +133,7 @@ class WriterScreen(ModalScreen[object]):
             with Horizontal(id="compose-row"):
                 with Vertical(id="compose-side"):
                     yield Static("Start from", id="compose-side-title")
-                    yield OptionList(
-                        Option(Content.styled("✎ own words", "italic"), id=BLANK),
-                        *[Option(s.prompt, id=s.key) for s in self.suggestions.values()],
-                        id="compose-suggestions",
-                        compact=True,
-                    )
+                    yield OptionList(*self._options(), id="compose-suggestions", compact=True)
                 with Vertical(id="compose-main"):
                     yield WordsArea(
                         id="compose-editor",
@@ -150,19 +145,26 @@ class WriterScreen(ModalScreen[object]):
                     )
                     yield Static("", id="compose-counter")
             yield Static("", id="compose-reading")
-            yield Static(
-                Content.assemble(
-                    ("Ctrl+S", "bold"),
-                    f" send ({self.cost} attention) · ",
-                    ("Esc", "bold"),
-                    " back, draft kept · ",
-                    ("Tab", "bold"),
-                    " suggestions · ",
-                    ("Ctrl+Z", "bold"),
-                    " undo",
-                ),
-                id="compose-hint",
-            )
+            yield Static(self._hint(), id="compose-hint")
+
+    def _options(self) -> list[Option]:
+        """The suggestions list: the player's own words first, then each suggestion."""
+        return [
+            Option(Content.styled("✎ own words", "italic"), id=BLANK),
+            *[Option(s.prompt, id=s.key) for s in self.suggestions.values()],
+        ]
+
+    def _hint(self) -> Content:
+        return Content.assemble(
+            ("Ctrl+S", "bold"),
+            f" send ({self.cost} attention) · ",
+            ("Esc", "bold"),
+            " back, draft kept · ",
+            ("Tab", "bold"),
+            " suggestions · ",
+            ("Ctrl+Z", "bold"),
+            " undo",
+        )
 
     @property
     def editor(self) -> WordsArea:
@@ -363,9 +365,15 @@ class ReplyWriter(WriterScreen):
 
     def __init__(self, game, post: Post, tones: Sequence[str] = tuple(TONES), cost: int = 1):
         super().__init__(game, cost, f"reply:{post.id}", classes="-reply")
+        self._aim(post, tones)
+
+    def _aim(self, post: Post, tones: Sequence[str]) -> None:
+        """Write to ``post``: its draft, and each tone's words for it."""
         self.post = post
+        self.draft_key = f"reply:{post.id}"
+        self.suggestions = {}
         for tone in tones:
-            words = game.reply_text(post.id, tone)
+            words = self.game.reply_text(post.id, tone)
             if not words:
                 continue
             self.suggestions[tone] = Suggestion(
@@ -374,6 +382,20 @@ class ReplyWriter(WriterScreen):
                 plain(words),
                 TONES.get(tone, "inform"),
             )
+
+    def retarget(self, post: Post, tones: Sequence[str], cost: int) -> None:
+        """Open again to reply to ``post``, as a new composer for it would open (issue 21: building the
+        composer anew for every reply was most of the time `r` took)."""
+        self.cost = cost
+        self._aim(post, tones)
+        self.query_one("#compose-title", Static).update(self.heading())
+        self.query_one("#compose-context", Static).update(self.situation())
+        self.query_one("#compose-hint", Static).update(self._hint())
+        listing = self.query_one("#compose-suggestions", OptionList)
+        listing.clear_options()
+        listing.add_options(self._options())
+        self.editor.placeholder = self.placeholder()
+        self.reopen()
 
     def heading(self) -> Content:
         post = self.post

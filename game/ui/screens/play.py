@@ -88,6 +88,7 @@ class PlayScreen(Screen):
         self._placeholder = False  # the log's "Nothing has happened yet", taken down by the first line
         self._help: InfoScreen | None = None  # the ? page, kept (installed) while this screen lives
         self._statements: tuple[tuple, StatementWriter] | None = None  # ((choices, cost), its screen), kept likewise
+        self._reply: ReplyWriter | None = None  # the reply composer, kept likewise and aimed at each post
 
     @property
     def game(self):
@@ -127,7 +128,7 @@ class PlayScreen(Screen):
         self.started()
 
     def on_unmount(self) -> None:
-        for kept in (self._help, self._statements[1] if self._statements else None):
+        for kept in (self._help, self._statements[1] if self._statements else None, self._reply):
             if kept is not None and kept not in self.app.screen_stack:
                 self.app.uninstall_screen(kept)
         # The game is over or left: what was frozen with it may be collected again.
@@ -287,11 +288,16 @@ class PlayScreen(Screen):
             return
         option = self._option("reply")
         tones = [ident for ident, _ in option.choices] if option else ()
+        cost = option.cost if option else 1
         # The composer: the team's own words or a tone's suggestion, read before sending (issue 16).
-        self.app.push_screen(
-            ReplyWriter(self.game, post, tones, cost=option.cost if option else 1),
-            lambda action: self._apply(action) if action else None,
-        )
+        # One composer for the game, aimed at each post in turn (ReplyWriter.retarget): building it
+        # anew for every reply was most of the time `r` took (issue 21).
+        if self._reply is None:
+            self._reply = ReplyWriter(self.game, post, tones, cost=cost)
+            self.app.install_screen(self._reply, name=f"bashtag-reply-{id(self)}")
+        else:
+            self._reply.retarget(post, tones, cost)
+        self.app.push_screen(self._reply, lambda action: self._apply(action) if action else None)
 
     def _choose_statement(self) -> None:
         option = self._option("statement")
