@@ -13,9 +13,14 @@ and 5), so the ratios compare like with like.  Figures go into docs/engine.md (Â
   time from the key to the drawn frame, minimum, median and worst over several presses.  A modal's
   key is timed to the modal drawn, and its Escape back to the play screen drawn.
 
-`python benchmarks/bench_ui.py --keys [scenario]` measures the keys alone (wall time, and the CPU time of this
-process, which moves less with the machine's load); `--profile e,s [scenario]` prints a cProfile
-of every press of those keys.
+`python benchmarks/bench_ui.py --keys [scenario]` measures the keys alone: wall time, and the CPU
+time of this process (where the wall time is well above it, other work on the machine took the
+difference; on a busy machine both grow), with the load average before and after.
+`--profile e,s [scenario]` prints a cProfile of every press of those keys.
+
+A dialog's first opening in a game builds it (composing, styling, laying it out twice); later
+openings reuse it (play.py keeps the help, the statement screen and the reply composer), so the
+worst column of `?`, `s` and `r` is their first opening and the median their usual one.
 """
 
 from __future__ import annotations
