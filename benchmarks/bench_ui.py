@@ -13,7 +13,14 @@ and 5), so the ratios compare like with like.  Figures go into docs/engine.md (Â
   time from the key to the drawn frame, minimum, median and worst over several presses.  A modal's
   key is timed to the modal drawn, and its Escape back to the play screen drawn.
 
-`python benchmarks/bench_ui.py --keys` measures the keys alone.
+`python benchmarks/bench_ui.py --keys [scenario]` measures the keys alone: wall time, and the CPU
+time of this process (where the wall time is well above it, other work on the machine took the
+difference; on a busy machine both grow), with the load average before and after.
+`--profile e,s [scenario]` prints a cProfile of every press of those keys.
+
+A dialog's first opening in a game builds it (composing, styling, laying it out twice); later
+openings reuse it (play.py keeps the help, the statement screen and the reply composer), so the
+worst column of `?`, `s` and `r` is their first opening and the median their usual one.
 """
 
 from __future__ import annotations
@@ -92,8 +99,13 @@ async def settled(pilot) -> None:
             return
 
 
-async def timed(pilot, key: str) -> float:
+PROFILED: dict[str, object] = {}  # key -> cProfile.Profile, for --profile KEY
+
+
+async def timed(pilot, key: str) -> tuple[float, float]:
     """The key sent as the terminal driver sends it; the clock stops when its frame is drawn.
+    Returns (wall seconds, CPU seconds of this process): on a shared machine the wall time moves
+    with the other agents' load, the CPU time much less, so before/after compare both.
 
     Not ``pilot.press``: that sleeps until the process looks idle (tens of milliseconds) and would
     be timed with the key."""
@@ -101,25 +113,49 @@ async def timed(pilot, key: str) -> float:
 
     app = pilot.app
     char = {"question_mark": "?", "escape": "\x1b"}.get(key, key if len(key) == 1 else None)
-    start = time.perf_counter()
+    profile = PROFILED.get(key)
+    if profile is not None:
+        profile.enable()
+    start, cpu = time.perf_counter(), time.process_time()
     event = events.Key(key, char)
     event.set_sender(app)
     app._driver.send_message(event)
     await settled(pilot)
     draw(app.screen)
-    return time.perf_counter() - start
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    if profile is not None:
+        profile.disable()
+    return wall, cpu
 
 
-async def key_latencies(scenario_id: str, turns: int = 8) -> dict[str, list[float]]:
-    """Seconds from each key to its redrawn screen, over ``turns`` turns of a seeded game."""
+async def aim_at_a_reply(pilot) -> None:
+    """Untimed: highlight the feed's first post by someone else, so that `r` opens the composer.
+    (`home` leaves the top post highlighted, often our own, and `r` on it only says so in a toast:
+    before this, most of the `r` row timed that toast, not the composer.)"""
+    from game.ui.widgets.feed import Feed
+
+    screen = pilot.app.screen
+    feed = screen.query_one(Feed)
+    game = pilot.app.controller.game
+    for index in range(feed.option_count):
+        post = game.post(feed.get_option_at_index(index).id or "")
+        if post is not None and post.source != "org":
+            feed.highlighted = index
+            break
+    await settled(pilot)
+    draw(screen)
+
+
+async def key_latencies(scenario_id: str, turns: int = 8) -> dict[str, list[tuple[float, float]]]:
+    """(wall, CPU) seconds from each key to its redrawn screen, over ``turns`` turns of a seeded game."""
     from game.scenario import library
     from game.ui.app import BashtagApp
     from game.ui.screens.play import PlayScreen
 
     app = BashtagApp(scenario=library.load(scenario_id), seed=3)
-    found: dict[str, list[float]] = {}
+    found: dict[str, list[tuple[float, float]]] = {}
 
-    def note(name: str, seconds: float) -> None:
+    def note(name: str, seconds: tuple[float, float]) -> None:
         found.setdefault(name, []).append(seconds)
 
     async with app.run_test(size=(120, 40)) as pilot:
@@ -133,6 +169,7 @@ async def key_latencies(scenario_id: str, turns: int = 8) -> dict[str, list[floa
             note("escape (help closes)", await timed(pilot, "escape"))
             note("s (statements open)", await timed(pilot, "s"))
             note("escape (statements close)", await timed(pilot, "escape"))
+            await aim_at_a_reply(pilot)
             note("r (reply composer opens)", await timed(pilot, "r"))
             note("escape (composer closes)", await timed(pilot, "escape"))
             note("m (monitor: an action)", await timed(pilot, "m"))
@@ -146,20 +183,46 @@ async def key_latencies(scenario_id: str, turns: int = 8) -> dict[str, list[floa
 
 
 def print_keys(budgets=(("askjpm", 0.050), ("united3411", 0.100))) -> None:
-    print(f"{'key (play screen)':<32}{'scenario':>12}{'min ms':>8}{'median':>8}{'worst':>8}{'target':>8}")
+    print(f"load average before: {os.getloadavg()[0]:.2f}")
+    print(f"{'key (play screen)':<32}{'scenario':>12}{'min ms':>8}{'median':>8}{'worst':>8}{'target':>8}{'cpu med':>9}")
     for scenario_id, budget in budgets:
         for name, seconds in asyncio.run(key_latencies(scenario_id)).items():
-            ms = [1000 * s for s in seconds]
+            ms = [1000 * wall for wall, _ in seconds]
+            cpu = [1000 * cpu for _, cpu in seconds]
             print(
                 f"{name:<32}{scenario_id:>12}{min(ms):>8.1f}{statistics.median(ms):>8.1f}{max(ms):>8.1f}"
-                f"{1000 * budget:>8.0f}",
+                f"{1000 * budget:>8.0f}{statistics.median(cpu):>9.1f}",
                 flush=True,
             )
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+def profile_keys(keys: list[str], scenario_id: str = "askjpm") -> None:
+    """cProfile of every press of ``keys`` (Textual's names: e, question_mark, s, escape...) over
+    the benchmark's game; the top of the cumulative profile goes to stdout."""
+    import cProfile
+    import pstats
+
+    for key in keys:
+        PROFILED[key] = cProfile.Profile()
+    asyncio.run(key_latencies(scenario_id))
+    for key in keys:
+        print(f"==== {key} on {scenario_id}")
+        pstats.Stats(PROFILED[key]).sort_stats("cumulative").print_stats(45)
 
 
 def main() -> None:
+    if "--profile" in sys.argv:
+        # python benchmarks/bench_ui.py --profile e,s [scenario]
+        at = sys.argv.index("--profile")
+        rest = sys.argv[at + 1 :]
+        profile_keys(rest[0].split(","), *(rest[1:2] or ["askjpm"]))
+        return
     if "--keys" in sys.argv:
-        print_keys()
+        # --keys [scenario]: one scenario alone (askjpm, target 50 ms; united3411, 100 ms)
+        rest = sys.argv[sys.argv.index("--keys") + 1 :]
+        budgets = dict((("askjpm", 0.050), ("united3411", 0.100)))
+        print_keys(tuple((s, budgets.get(s, 0.050)) for s in rest[:1]) or tuple(budgets.items()))
         return
     python = sys.executable
     rows = [

@@ -3,9 +3,10 @@ the insight came a turn late and said 'nobody yet' about a turn that had 1,405 h
 
 from __future__ import annotations
 
-from textual.widgets import RichLog, Static
+from textual.widgets import RichLog
 
 from game.ui.app import BashtagApp
+from game.ui.widgets.dashboard import Dashboard
 
 
 def log_text(app) -> str:
@@ -32,5 +33,5 @@ async def test_crowd_anger_is_on_the_dashboard(mini):
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        figure = str(app.screen.query_one("#meter-anger .meter-figure", Static).render())
+        figure = app.screen.query_one(Dashboard).figure("anger")
         assert "Crowd anger" in figure and f"{app.controller.game.state.anger:.0f}/100" in figure

@@ -7,12 +7,12 @@ from game.scenario import library
 from game.ui.app import BashtagApp
 from game.ui.screens.modals import ConfirmScreen
 from game.ui.screens.play import PlayScreen
-from game.ui.widgets.dashboard import Meter
+from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import FeedTitle
 
 
 def meters_shown(app) -> set[str]:
-    return {meter.spec.key for meter in app.screen.query(Meter) if meter.display}
+    return set(app.screen.query_one(Dashboard).shown())
 
 
 async def start(app, pilot):
@@ -41,7 +41,7 @@ async def test_a_video_shows_its_counts_and_its_comments_then_posts_elsewhere(sc
         await pilot.pause()
         title = str(app.screen.query_one(FeedTitle).render())
         assert "ratings off" in title
-        assert "Dislikes" in text and "off" in str(app.screen.query_one("#meter-dislikes .meter-figure").render())
+        assert "Dislikes" in text and "off" in app.screen.query_one(Dashboard).figure("dislikes")
         await pilot.press("v")  # make it private: asked first, as cancelling is
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)

@@ -4,19 +4,19 @@ something has happened, and a turn's reach says who made it."""
 
 from __future__ import annotations
 
-from textual.widgets import RichLog, Static
+from textual.widgets import RichLog
 from ui_helpers import option_text
 
 from game.ui.app import BashtagApp
 from game.ui.literal import followers
 from game.ui.screens.compose import ReplyWriter
 from game.ui.screens.modals import ChoiceScreen, ConfirmScreen
-from game.ui.widgets.dashboard import Dashboard, Meter, _last_change
+from game.ui.widgets.dashboard import METERS, Dashboard, _last_change
 from game.ui.widgets.feed import Feed
 
 
 def meter(app, key: str) -> str:
-    return str(app.screen.query_one(f"#meter-{key} .meter-figure", Static).render())
+    return app.screen.query_one(Dashboard).figure(key) or ""
 
 
 def log_text(app) -> str:
@@ -104,5 +104,5 @@ async def test_a_turns_reach_is_explained_where_it_is_shown(mini):
         assert f"+{followers(record.reach)}" in meter(app, "reach")
         assert "seen" in log_text(app) and "biggest account posting: @" in log_text(app)
         assert record.reach >= 0
-        assert "followers" in next(m for m in app.screen.query(Meter) if m.spec.key == "reach").spec.explain
-        assert app.screen.query_one(Dashboard)
+        assert "followers" in next(m for m in METERS if m.key == "reach").explain
+        assert "reach" in app.screen.query_one(Dashboard).shown()

@@ -133,12 +133,7 @@ class WriterScreen(ModalScreen[object]):
             with Horizontal(id="compose-row"):
                 with Vertical(id="compose-side"):
                     yield Static("Start from", id="compose-side-title")
-                    yield OptionList(
-                        Option(Content.styled("✎ own words", "italic"), id=BLANK),
-                        *[Option(s.prompt, id=s.key) for s in self.suggestions.values()],
-                        id="compose-suggestions",
-                        compact=True,
-                    )
+                    yield OptionList(*self._options(), id="compose-suggestions", compact=True)
                 with Vertical(id="compose-main"):
                     yield WordsArea(
                         id="compose-editor",
@@ -150,30 +145,45 @@ class WriterScreen(ModalScreen[object]):
                     )
                     yield Static("", id="compose-counter")
             yield Static("", id="compose-reading")
-            yield Static(
-                Content.assemble(
-                    ("Ctrl+S", "bold"),
-                    f" send ({self.cost} attention) · ",
-                    ("Esc", "bold"),
-                    " back, draft kept · ",
-                    ("Tab", "bold"),
-                    " suggestions · ",
-                    ("Ctrl+Z", "bold"),
-                    " undo",
-                ),
-                id="compose-hint",
-            )
+            yield Static(self._hint(), id="compose-hint")
+
+    def _options(self) -> list[Option]:
+        """The suggestions list: the player's own words first, then each suggestion."""
+        return [
+            Option(Content.styled("✎ own words", "italic"), id=BLANK),
+            *[Option(s.prompt, id=s.key) for s in self.suggestions.values()],
+        ]
+
+    def _hint(self) -> Content:
+        return Content.assemble(
+            ("Ctrl+S", "bold"),
+            f" send ({self.cost} attention) · ",
+            ("Esc", "bold"),
+            " back, draft kept · ",
+            ("Tab", "bold"),
+            " suggestions · ",
+            ("Ctrl+Z", "bold"),
+            " undo",
+        )
 
     @property
     def editor(self) -> WordsArea:
         return self.query_one("#compose-editor", WordsArea)
 
     def on_mount(self) -> None:
+        self.reopen()
+
+    def reopen(self) -> None:
+        """Start as a new screen would: the kept draft (or nothing) in the editor, with no undo history,
+        the list on its first entry, the reading as the game stands now.  Called when it mounts, and
+        when the play screen opens the same screen again (issue 21: building it anew each time made
+        `s` slow to open)."""
         listing = self.query_one("#compose-suggestions", OptionList)
         listing.highlighted = 0
+        listing.scroll_home(animate=False)
         draft, started_from = _drafts(self.game).get(self.draft_key, ("", None))
-        if draft:
-            self.loaded = self.suggestions.get(started_from or "")
+        self.loaded = self.suggestions.get(started_from or "") if draft else None
+        if draft or self.editor.text:
             self.editor.load_text(draft)
             self.editor.move_cursor(self.editor.document.end)
         # The editor has the focus from the start: keys typed in a burst would otherwise be queued on
@@ -355,9 +365,15 @@ class ReplyWriter(WriterScreen):
 
     def __init__(self, game, post: Post, tones: Sequence[str] = tuple(TONES), cost: int = 1):
         super().__init__(game, cost, f"reply:{post.id}", classes="-reply")
+        self._aim(post, tones)
+
+    def _aim(self, post: Post, tones: Sequence[str]) -> None:
+        """Write to ``post``: its draft, and each tone's words for it."""
         self.post = post
+        self.draft_key = f"reply:{post.id}"
+        self.suggestions = {}
         for tone in tones:
-            words = game.reply_text(post.id, tone)
+            words = self.game.reply_text(post.id, tone)
             if not words:
                 continue
             self.suggestions[tone] = Suggestion(
@@ -366,6 +382,20 @@ class ReplyWriter(WriterScreen):
                 plain(words),
                 TONES.get(tone, "inform"),
             )
+
+    def retarget(self, post: Post, tones: Sequence[str], cost: int) -> None:
+        """Open again to reply to ``post``, as a new composer for it would open (issue 21: building the
+        composer anew for every reply was most of the time `r` took)."""
+        self.cost = cost
+        self._aim(post, tones)
+        self.query_one("#compose-title", Static).update(self.heading())
+        self.query_one("#compose-context", Static).update(self.situation())
+        self.query_one("#compose-hint", Static).update(self._hint())
+        listing = self.query_one("#compose-suggestions", OptionList)
+        listing.clear_options()
+        listing.add_options(self._options())
+        self.editor.placeholder = self.placeholder()
+        self.reopen()
 
     def heading(self) -> Content:
         post = self.post

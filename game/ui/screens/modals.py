@@ -95,7 +95,7 @@ class InfoScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close")]
 
     def __init__(self, body: Content, title: str = "Help"):
-        super().__init__(classes="modal")
+        super().__init__(classes="modal -info")
         self.body, self.title_text = body, title
 
     def compose(self) -> ComposeResult:
@@ -109,6 +109,13 @@ class InfoScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#info-scroll").focus()
+
+    def show(self, body: Content) -> None:
+        """Show ``body`` from its top: the same screen opened again with the page as it is now."""
+        if (body.plain, body.spans) != (self.body.plain, self.body.spans):  # Content's == reads the text only
+            self.body = body
+            self.query_one("#info-body", Static).update(body)
+        self.query_one("#info-scroll").scroll_home(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

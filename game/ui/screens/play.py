@@ -6,6 +6,8 @@ from ``game.state``. No rule lives here: what is allowed, and why not, comes fro
 
 from __future__ import annotations
 
+import gc
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, RichLog, Static
+from textual.widgets import OptionList, RichLog, Static
 
 from game.engine.actions import ActionNotAllowed, Cancel, Custom, Delete, Escalate, Monitor, Pause, Resume
 from game.engine.controller import GameController, TurnGated
@@ -29,6 +31,7 @@ from game.ui.widgets.banner import Banner
 from game.ui.widgets.coach import Coach, coaching
 from game.ui.widgets.dashboard import Dashboard
 from game.ui.widgets.feed import Feed, FeedTitle
+from game.ui.widgets.footer import KeysFooter
 
 EVENT_MARK = {
     "press": "▣ PRESS",
@@ -83,6 +86,9 @@ class PlayScreen(Screen):
         self._turn_toasts: list[Notification] = []
         self._logged_at_once: set[str] = set()  # events an action fired, logged as it was taken
         self._placeholder = False  # the log's "Nothing has happened yet", taken down by the first line
+        self._help: InfoScreen | None = None  # the ? page, kept (installed) while this screen lives
+        self._statements: tuple[tuple, StatementWriter] | None = None  # ((choices, cost), its screen), kept likewise
+        self._reply: ReplyWriter | None = None  # the reply composer, kept likewise and aimed at each post
 
     @property
     def game(self):
@@ -102,7 +108,7 @@ class PlayScreen(Screen):
         if coaching(self.game.scenario):
             yield Coach("", id="play-coach")
         yield ActionBar("", id="play-actions")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         state = self.game.state
@@ -114,7 +120,19 @@ class PlayScreen(Screen):
             self._placeholder = True
         self.refresh_view()
         self.query_one(Feed).focus()
+        # Everything alive now (the imports, the game, this screen) lives as long as the game: keep it
+        # out of Python's full collections.  Those walked every object each time (100,000s with
+        # Textual and the engine loaded), 40-140 ms, and opening a dialog set one off on most presses
+        # of ? or s (issue 21: every key under 50 ms).  The screen's own garbage is still collected.
+        gc.freeze()
         self.started()
+
+    def on_unmount(self) -> None:
+        for kept in (self._help, self._statements[1] if self._statements else None, self._reply):
+            if kept is not None and kept not in self.app.screen_stack:
+                self.app.uninstall_screen(kept)
+        # The game is over or left: what was frozen with it may be collected again.
+        gc.unfreeze()
 
     # ------------------------------------------------------------------------------ hooks for a subclass
     # A screen that plays the game inside something larger extends these (a workshop team's screen,
@@ -208,6 +226,9 @@ class PlayScreen(Screen):
             log.clear()  # something has happened: "Nothing has happened yet" would now be false
             self._placeholder = False
         log.write(line)
+        # Scrolled to the new line now, before the frame is drawn: the log's own scroll waits for the
+        # frame and then draws the log and its scrollbar a second time (issue 21).
+        log.scroll_end(animate=False, immediate=True, x_axis=False)
 
     # ------------------------------------------------------------------------------ acting
 
@@ -267,21 +288,35 @@ class PlayScreen(Screen):
             return
         option = self._option("reply")
         tones = [ident for ident, _ in option.choices] if option else ()
+        cost = option.cost if option else 1
         # The composer: the team's own words or a tone's suggestion, read before sending (issue 16).
-        self.app.push_screen(
-            ReplyWriter(self.game, post, tones, cost=option.cost if option else 1),
-            lambda action: self._apply(action) if action else None,
-        )
+        # One composer for the game, aimed at each post in turn (ReplyWriter.retarget): building it
+        # anew for every reply was most of the time `r` took (issue 21).
+        if self._reply is None:
+            self._reply = ReplyWriter(self.game, post, tones, cost=cost)
+            self.app.install_screen(self._reply, name=f"bashtag-reply-{id(self)}")
+        else:
+            self._reply.retarget(post, tones, cost)
+        self.app.push_screen(self._reply, lambda action: self._apply(action) if action else None)
 
     def _choose_statement(self) -> None:
         option = self._option("statement")
+        choices = tuple(option.choices) if option else ()
+        cost = option.cost if option else RULES["statement"].cost
         # The statement screen: the team's own words, or an open prepared statement as it is or edited.
-        self.app.push_screen(
-            StatementWriter(
-                self.game, option.choices if option else (), cost=option.cost if option else RULES["statement"].cost
-            ),
-            lambda action: self._apply(action) if action else None,
-        )
+        # One screen while what it offers stays the same, opened again as new (StatementWriter.reopen):
+        # building it anew each time was most of the time `s` took (issue 21).
+        kept = self._statements
+        if kept is not None and kept[0] == (choices, cost):
+            writer = kept[1]
+            writer.reopen()
+        else:
+            if kept is not None:
+                self.app.uninstall_screen(kept[1])
+            writer = StatementWriter(self.game, choices, cost=cost)
+            self.app.install_screen(writer, name=f"bashtag-statement-{id(writer)}")
+            self._statements = ((choices, cost), writer)
+        self.app.push_screen(writer, lambda action: self._apply(action) if action else None)
 
     def _choose_delete(self) -> None:
         posts = self.game.state.org_posts
@@ -431,7 +466,14 @@ class PlayScreen(Screen):
 
     def action_help(self) -> None:
         page = help_page(self.controller, getattr(self.app, "scenario_ref", None))
-        self.app.push_screen(InfoScreen(page, title="Help: meters, actions, and why things moved"))
+        if self._help is None:
+            # One help screen for the game, opened again and again: a new one each time was composed,
+            # styled and laid out twice before its first frame (issue 21: ? under 50 ms).
+            self._help = InfoScreen(page, title="Help: meters, actions, and why things moved")
+            self.app.install_screen(self._help, name=f"bashtag-help-{id(self)}")
+        else:
+            self._help.show(page)
+        self.app.push_screen(self._help)
 
     def on_key(self, event) -> None:
         """Custom scenario actions have their own keys (not known until the scenario is loaded)."""

@@ -1,13 +1,14 @@
-"""The dashboard: each meter as a figure with a word for its direction, and a sparkline of its history."""
+"""The dashboard: each meter as a figure with an arrow for its direction, and a sparkline of its history."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Sparkline, Static
+from textual.color import Color
+from textual.content import Content
+from textual.style import Style
+from textual.widgets import Static
 
 from game.engine.state import GameState, TurnRecord
 from game.ui.literal import followers
@@ -124,47 +125,28 @@ METERS: tuple[MeterSpec, ...] = (
 )
 
 
-class Meter(Vertical):
-    """One meter: 'Reputation  41/100 ▼ down' over a sparkline."""
-
-    def __init__(self, spec: MeterSpec):
-        super().__init__(id=f"meter-{spec.key}", classes="meter")
-        self.spec = spec
-        self._drawn = ""  # the figure's text on screen now
-
-    def compose(self) -> ComposeResult:
-        yield Static(self.spec.label, classes="meter-figure")
-        yield Sparkline([0.0], classes="meter-spark")
-
-    def show(self, state: GameState) -> None:
-        spec = self.spec
-        now = spec.now(state)
-        history = [spec.past(record) for record in state.history]
-        arrow, word, change = "", "", ""
-        if spec.running:
-            # The figure is the total; the line below is each turn's, and the last turn's is named.
-            change = f"+{followers(int(history[-1]))}" if history else ""
-        else:
-            before, after = _last_change(now, history, spec.start(state) if spec.start else None)
-            if before is not None:
-                delta = after - before
-                shown = spec.change(delta) != spec.change(0.0) if spec.change else spec.fmt(before) != spec.fmt(after)
-                if shown:
-                    up = delta > 0
-                    arrow = "▲" if up else "▼"
-                    word = "good" if up == spec.good_when_up else "bad"
-                    change = spec.change(delta) if spec.change else ""
-        figure = self.query_one(".meter-figure", Static)
-        if spec.video and state.video is not None and not state.video.ratings_shown:
-            change = "off"  # the count stopped when the ratings went off: say so, not "+0"
-        text = f"{spec.label:<16}{spec.fmt(now):>8} {arrow}{change}"
-        if text != self._drawn:
-            self._drawn = text
-            # One line high whatever it says (play.tcss): no layout, which would redraw every widget.
-            figure.update(text, layout=False)
-        figure.set_class(word == "good", "-good")
-        figure.set_class(word == "bad", "-bad")
-        self.query_one(".meter-spark", Sparkline).data = history if len(history) >= 2 else []
+def meter_figure(spec: MeterSpec, state: GameState) -> tuple[str, str]:
+    """A meter's line and how it went: ('Reputation        41/100 ▼2.3', 'bad'); the word is
+    'good', 'bad' or '' (no change shown)."""
+    now = spec.now(state)
+    history = [spec.past(record) for record in state.history]
+    arrow, word, change = "", "", ""
+    if spec.running:
+        # The figure is the total; the line below is each turn's, and the last turn's is named.
+        change = f"+{followers(int(history[-1]))}" if history else ""
+    else:
+        before, after = _last_change(now, history, spec.start(state) if spec.start else None)
+        if before is not None:
+            delta = after - before
+            shown = spec.change(delta) != spec.change(0.0) if spec.change else spec.fmt(before) != spec.fmt(after)
+            if shown:
+                up = delta > 0
+                arrow = "▲" if up else "▼"
+                word = "good" if up == spec.good_when_up else "bad"
+                change = spec.change(delta) if spec.change else ""
+    if spec.video and state.video is not None and not state.video.ratings_shown:
+        change = "off"  # the count stopped when the ratings went off: say so, not "+0"
+    return f"{spec.label:<16}{spec.fmt(now):>8} {arrow}{change}", word
 
 
 def _last_change(now: float, history: list[float], start: float | None) -> tuple[float | None, float]:
@@ -180,18 +162,109 @@ def _last_change(now: float, history: list[float], start: float | None) -> tuple
     return None, now
 
 
-class Dashboard(Vertical):
-    """All meters, redrawn from the state."""
+BARS = "▁▂▃▄▅▆▇█"
 
-    def compose(self) -> ComposeResult:
-        for spec in METERS:
-            meter = Meter(spec)
-            meter.display = not spec.video  # a video platform's counts appear once a state says so
-            yield meter
+
+def spark_cells(data: Sequence[float], width: int) -> list[tuple[str, float]]:
+    """A sparkline of ``data`` in ``width`` cells: (bar, height from 0 to 1) per cell.
+
+    The same bars as Textual's Sparkline (its renderable, one line high, each cell the max of its
+    share of the data, a short series stretched over the width), worked out in integers and floats
+    instead of Fractions: it is drawn for six meters on every turn's end (issue 21)."""
+    if width <= 0:
+        return []
+    if not data:
+        return [(BARS[0], 0.0)] * width
+    if len(data) == 1:
+        return [(BARS[-1], 1.0)] * width
+    count = len(data)
+    buckets = []
+    for number in range(width):
+        start, end = count * number // width, count * (number + 1) // width
+        if end > start:
+            buckets.append(max(data[start:end]))
+    low, high = min(data), max(data)
+    extent = high - low or 1
+    segments = len(BARS) - 1
+    cells = []
+    index, step = 0.0, len(buckets) / width
+    for _ in range(width):
+        ratio = (buckets[int(index)] - low) / extent
+        cells.append((BARS[int(ratio * segments)], ratio))
+        index += step
+    return cells
+
+
+class Dashboard(Static):
+    """All meters in one widget: each meter's line ('Reputation  41/100 ▼2.3', green when the change
+    is good, red when bad) over a sparkline of its history.
+
+    One widget drawing one block of text, not a Static and a Sparkline per meter: ending a turn
+    changes every meter, and 18 widgets redrawn (twice, when the screen is laid out again) were a
+    good part of the 50 ms a key may take (issue 21).  Its height changes only when the meters shown
+    do (a video's counts), so a new turn's figures redraw it without laying out the screen."""
+
+    COMPONENT_CLASSES = {"dashboard--spark-min", "dashboard--spark-max"}
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None):
+        super().__init__("", id=id, classes=classes)
+        self._rows: tuple[tuple[str, str, str, tuple[float, ...]], ...] = ()  # (key, line, word, history)
+        self._drawn: tuple | None = None  # (rows, width) on screen now
 
     def show(self, state: GameState) -> None:
-        for meter in self.query(Meter):
-            shown = not meter.spec.video or state.video is not None
-            meter.display = shown
-            if shown:
-                meter.show(state)
+        rows = []
+        for spec in METERS:
+            if spec.video and state.video is None:
+                continue  # a video platform's counts appear once a state says so
+            line, word = meter_figure(spec, state)
+            history = tuple(spec.past(record) for record in state.history)
+            rows.append((spec.key, line, word, history if len(history) >= 2 else ()))
+        self._rows = tuple(rows)
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def shown(self) -> list[str]:
+        """The keys of the meters on screen, in order."""
+        return [key for key, *_ in self._rows]
+
+    def figure(self, key: str) -> str | None:
+        """The meter's line as drawn now, or None when it is not shown."""
+        shown = self.shown()
+        if key not in shown:
+            return None
+        return str(self.render()).split("\n")[2 * shown.index(key)]
+
+    def _draw(self) -> None:
+        width = self.content_size.width  # inside the padding: the sparklines fill it
+        if (self._rows, width) == self._drawn:
+            return
+        lines_before = 2 * len(self._drawn[0]) if self._drawn else None
+        self._drawn = (self._rows, width)
+        _, base = self.background_colors
+        low = base + self.get_component_styles("dashboard--spark-min").color
+        high = base + self.get_component_styles("dashboard--spark-max").color
+        lines: list[Content] = []
+        for _key, line, word, history in self._rows:
+            style = "$text-success" if word == "good" else "$text-error" if word == "bad" else ""
+            lines.append(Content.styled(line, style) if style else Content(line))
+            lines.append(_spark(history, width, low, high))
+        # The height follows the number of meters only: new figures are drawn in place.
+        self.update(Content("\n").join(lines), layout=lines_before != 2 * len(self._rows))
+
+
+def _spark(history: Sequence[float], width: int, low: Color, high: Color) -> Content:
+    """The sparkline as text, each bar coloured from ``low`` to ``high`` by its height (as Textual's)."""
+    parts: list[tuple[str, Style]] = []
+    for bar, ratio in spark_cells(history, width):
+        color = Color(
+            int(low.r + (high.r - low.r) * ratio),
+            int(low.g + (high.g - low.g) * ratio),
+            int(low.b + (high.b - low.b) * ratio),
+        )
+        if parts and parts[-1][1].foreground == color:
+            parts[-1] = (parts[-1][0] + bar, parts[-1][1])
+        else:
+            parts.append((bar, Style(foreground=color)))
+    return Content.assemble(*parts)
