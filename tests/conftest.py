@@ -30,6 +30,17 @@ SLOW_FILES = (
 # file's quicker tests, so every part of the game still has some (and, on purpose, one Pilot test of a
 # workshop team's screen and one of the dashboard).  tests/test_slow_lane.py checks every name exists.
 SLOW_TESTS: dict[str, tuple[str, ...]] = {
+    "engine/test_derived_audience.py": ("test_a_derived_game_is_deterministic_and_the_grievance_drives_it",),
+    "ui/test_video_screen.py": (
+        "test_a_video_shows_its_counts_and_its_comments_then_posts_elsewhere",
+    ),
+    "ui/test_keys_fast.py": (
+        "test_one_reply_composer_is_aimed_at_each_post_as_a_new_one_would_be",
+        "test_the_statement_screen_opened_again_starts_as_a_new_one",
+        "test_the_game_is_kept_out_of_full_collections_while_it_is_played",
+        "test_help_opened_again_shows_the_page_as_it_is_now_from_its_top",
+        "test_a_turns_figures_redraw_the_dashboard_without_a_layout",
+    ),
     "engine/test_carriers.py": (
         "test_amplifiers_are_ranked_by_the_reach_the_game_counts",
         "test_bridges_carry_the_storm_into_other_communities",
@@ -146,6 +157,7 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "ui/test_first_frame.py": (
         "test_enter_before_the_game_is_built_waits_for_it_and_starts_the_seeds_game",
         "test_the_title_list_read_from_the_heads_is_the_library_list",
+        "test_a_scenario_that_fails_its_full_load_behind_the_briefing_ends_with_its_problems",
     ),
     "ui/test_help.py": ("test_the_help_page_reads_the_figures_of_the_game_being_played",),
     "ui/test_hostile_text.py": (
@@ -190,7 +202,10 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_mid_crisis_play_snapshot",
         "test_statement_screen_snapshot",
     ),
-    "ui/test_tag_words.py": ("test_a_joined_tag_is_worded_as_joined_on_the_briefing_and_the_actions",),
+    "ui/test_tag_words.py": (
+        "test_a_joined_tag_is_worded_as_joined_on_the_briefing_and_the_actions",
+        "test_a_launched_campaign_keeps_its_words",
+    ),
     "ui/test_toasts.py": (
         "test_a_toast_does_not_cover_the_reply_composer_at_80x24",
         "test_the_last_turns_events_do_not_toast_over_the_debrief",
@@ -210,7 +225,11 @@ SLOW_TESTS: dict[str, tuple[str, ...]] = {
         "test_trailing_punctuation_does_not_flip_a_reading",
         "test_very_long_text_is_read_to_its_cap_and_says_so",
     ),
-    "workshop/test_workshop_answers.py": ("test_the_report_says_who_answered_the_inject",),
+    "workshop/test_workshop_answers.py": (
+        "test_the_report_says_who_answered_the_inject",
+        "test_a_video_workshop_shows_each_teams_dislikes_on_the_dashboard_and_in_status",
+        "test_the_dashboards_timeline_shows_answered_beside_received",
+    ),
     "workshop/test_workshop_layering.py": ("test_only_the_store_module_talks_to_sqlite",),
     "workshop/test_workshop_screens.py": (
         "test_a_team_sees_a_pause_the_timer_and_its_own_wait_at_once_and_may_take_its_end_turn_back",
