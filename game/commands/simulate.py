@@ -162,8 +162,11 @@ def _print_joins_beside_the_record(scenario, results) -> None:
         if not times:
             print(line + f"never joined in {len(results)} runs")
             continue
-        median = dt.datetime.fromtimestamp(statistics.median(t.timestamp() for t in times))
-        off = (median - record).total_seconds() / 3600
+        # Offsets from the record, never timestamps: both sides are the clock's local time, and a
+        # timestamp would read them in the machine's own zone (an hour out across its DST change).
+        off_by = [(t - record).total_seconds() for t in times]
+        median = record + dt.timedelta(seconds=statistics.median(off_by))
+        off = statistics.median(off_by) / 3600
         verdict = "within two hours" if abs(off) <= 2 else f"{abs(off):.1f} h {'late' if off > 0 else 'early'}"
         never = f"; never in {len(results) - len(times)} of {len(results)} runs" if len(times) < len(results) else ""
         print(line + f"simulated {median:%a %d %b %H:%M} ({verdict}{never})")

@@ -287,14 +287,14 @@ def status_data(store, workshop_id) -> dict:
 def _with_prepared_words(by_team: dict[int, list[dict]], scenario_ref: str) -> dict[int, list[dict]]:
     """A prepared inject is stored by its id alone; a script reading `status --json` wants the words the
     team saw: its label and headline, from the workshop's scenario (left as stored if it cannot be read)."""
-    if not any(i["inject_id"] for injects in by_team.values() for i in injects):
-        return by_team
-    from game.scenario.library import load
+    prepared: dict = {}
+    if any(i["inject_id"] for injects in by_team.values() for i in injects):
+        from game.scenario.library import load
 
-    try:
-        prepared = {i.id: i for i in load(scenario_ref).injects}
-    except Exception:  # noqa: BLE001 - the scenario file moved or changed: the ids still say which
-        prepared = {}
+        try:
+            prepared = {i.id: i for i in load(scenario_ref).injects}
+        except Exception:  # noqa: BLE001 - the scenario file moved or changed: the ids still say which
+            prepared = {}
     for injects in by_team.values():
         for entry in injects:
             inject = prepared.get(entry["inject_id"] or "")

@@ -24,7 +24,7 @@ __all__ = ["clean", "removed_message"]
 _ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?)")
 _CONTROL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-    "\u200b\u200e\u200f\u061c\u2028\u2029\u2060-\u2064\ufeff]"
+    "\u200b\u200e\u200f\u061c\u2028\u2029\u2060-\u2064\ufeff\ud800-\udfff]"
     # a joiner unless it sits between two characters that are not ASCII
     "|[\u200c\u200d](?![^\x00-\x7f])|(?<![^\x00-\x7f])[\u200c\u200d]"
 )

@@ -144,15 +144,28 @@ class _HeadCache:
             import json
 
             entries = self._load()
-            entries[self._key(path, keys)] = {"signature": signature, "data": encoded}
+            key = self._key(path, keys)
+            entries[key] = {"signature": signature, "data": encoded}
+            # Files deleted or moved since leave their entries behind: drop them, so the cache holds
+            # the files a player has, not every file they ever opened.
+            for gone in [k for k in entries if k != key and not os.path.exists(k.split("\0", 1)[0])]:
+                del entries[gone]
             file = _cache_file()
             file.parent.mkdir(parents=True, exist_ok=True)
             text = json.dumps({"version": _CACHE_VERSION, "entries": entries}, ensure_ascii=True)
-            if len(text) > _CACHE_MAX_BYTES:
-                return
+            if len(text) > _CACHE_MAX_BYTES:  # still too big: start again from this entry
+                entries.clear()
+                entries[key] = {"signature": signature, "data": encoded}
+                text = json.dumps({"version": _CACHE_VERSION, "entries": entries}, ensure_ascii=True)
+                if len(text) > _CACHE_MAX_BYTES:
+                    return
             partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-            partial.write_text(text, encoding="ascii")
-            os.replace(partial, file)  # whole or not at all, even with two games starting at once
+            try:
+                partial.write_text(text, encoding="ascii")
+                os.replace(partial, file)  # whole or not at all, even with two games starting at once
+            except OSError:
+                partial.unlink(missing_ok=True)  # a full disk leaves no half-written file behind
+                raise
         except (OSError, ValueError, RecursionError):
             pass
 

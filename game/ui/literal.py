@@ -20,7 +20,7 @@ from textual.content import Content
 # the same set as game.scenario.untrusted.
 _CONTROL = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-    "\u200b\u200e\u200f\u061c\u2028\u2029\u2060-\u2064\ufeff]"
+    "\u200b\u200e\u200f\u061c\u2028\u2029\u2060-\u2064\ufeff\ud800-\udfff]"
     "|[\u200c\u200d](?![^\x00-\x7f])|(?<![^\x00-\x7f])[\u200c\u200d]"
 )
 

@@ -202,6 +202,17 @@ def test_simulate_sets_a_key_accounts_joins_beside_the_record(tmp_path, capsys):
     assert "key accounts beside the record" in out
     [critic_line] = [line for line in out.splitlines() if "@BigCritic" in line]
     assert "record Wed 01 Jan 13:00" in critic_line and "simulated" in critic_line
+    # The verdict is the median offset from the record, in the clock's own time.
+    import datetime as dt
+    import statistics
+
+    record = dt.datetime(2020, 1, 1, 13, 0)
+    hours = statistics.median(
+        (dt.datetime.fromisoformat(t).replace(tzinfo=None) - record).total_seconds() / 3600 for t in joined
+    )
+    expected = "within two hours" if abs(hours) <= 2 else f"{abs(hours):.1f} h {'late' if hours > 0 else 'early'}"
+    assert f"({expected}" in critic_line
+    assert abs(hours) > 2  # the fixture's critic comes on turn 4, long after 13:00: the line says how late
     [reporter_line] = [line for line in out.splitlines() if "@Reporter" in line]
     assert "record Wed 01 Jan 12:30" in reporter_line
     assert "simulated" in reporter_line or "never joined in 2 runs" in reporter_line

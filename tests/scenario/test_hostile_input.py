@@ -128,7 +128,8 @@ def test_the_earliest_and_latest_clocks_allowed_play_to_the_end(valid_text):
 
 
 @pytest.mark.parametrize(
-    "mark", ["\u200b", "\u200d", "\u200c", "\u200e", "\u200f", "\u061c", "\u2028", "\u2029", "\u2060", "\ufeff"]
+    "mark",
+    ["\u200b", "\u200d", "\u200c", "\u200e", "\u200f", "\u061c", "\u2028", "\u2029", "\u2060", "\ufeff", "\ud800"],
 )
 def test_zero_width_and_directional_marks_are_stripped_with_a_warning(valid_text, mark):
     from game.scenario.loader import load_scenario_with_warnings

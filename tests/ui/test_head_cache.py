@@ -88,14 +88,20 @@ def test_a_tampered_entry_is_still_checked_like_a_fresh_read(fresh_cache):
     assert briefing_facts(path) is None
 
 
-def test_a_head_json_cannot_hold_exactly_is_not_cached(fresh_cache, tmp_path):
-    path = tmp_path / "case.yaml"
-    path.write_text("id: x\ntitle: T\ndate: 2013-11-13 10:00:00\ndifficulty: easy\nsummary: s\n")
-    data = catalogue.read_head(path, catalogue.LIST_KEYS)
-    assert data["date"] is not None
+def test_a_head_json_cannot_hold_exactly_is_not_cached(fresh_cache, tmp_path, monkeypatch):
+    monkeypatch.setattr(catalogue, "_SETTLED_NS", 0)  # files written just now may be cached
+    exact = tmp_path / "exact.yaml"  # a plain date: JSON keeps it exactly ({"$date": ...})
+    exact.write_text("id: x\ntitle: T\ndate: 2013-11-13\ndifficulty: easy\nsummary: s\n")
+    # A mapping whose key is the cache's own date marker: JSON would give it back as a date.
+    moment = tmp_path / "moment.yaml"
+    moment.write_text('id: x\ntitle: T\ndate: 2013-11-13\ndifficulty: easy\nsummary: {"$date": "2013-11-13"}\n')
+    time.sleep(0.05)
+    read = {path: catalogue.read_head(path, catalogue.LIST_KEYS) for path in (exact, moment)}
+    assert read[moment]["summary"] == {"$date": "2013-11-13"}
     fresh_cache()
-    assert catalogue._HEADS.get(path, catalogue.LIST_KEYS) is None
-    assert catalogue.read_head(path, catalogue.LIST_KEYS) == data
+    assert catalogue._HEADS.get(exact, catalogue.LIST_KEYS) == read[exact]  # the twin is cached...
+    assert catalogue._HEADS.get(moment, catalogue.LIST_KEYS) is None  # ...the timestamp is not
+    assert catalogue.read_head(moment, catalogue.LIST_KEYS) == read[moment]
 
 
 def test_the_next_start_draws_the_first_screens_without_the_yaml_reader(tmp_path):
@@ -110,7 +116,28 @@ def test_the_next_start_draws_the_first_screens_without_the_yaml_reader(tmp_path
         "print('yaml' in sys.modules)\n"
     )
     env = {**os.environ, "BASHTAG_DATA_DIR": str(tmp_path)}
+    # A file changed in the last two seconds is not cached (its clock may still tick): straight after
+    # a checkout the built-ins are that new, so wait until they have settled.
+    newest = max(max(p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in library.builtin_dir().glob("*.yaml"))
+    time.sleep(max(0.0, (newest + catalogue._SETTLED_NS - time.time_ns()) / 1e9 + 0.05))
     runs = [
         subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env) for _ in "12"
     ]
     assert [run.stdout.strip() for run in runs] == ["True", "False"]
+
+
+def test_a_deleted_files_entry_leaves_the_cache_at_its_next_write(fresh_cache, tmp_path, monkeypatch):
+    monkeypatch.setattr(catalogue, "_SETTLED_NS", 0)
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    for path in (first, second):
+        path.write_text("id: x\ntitle: T\ndate: 2013-11-13\ndifficulty: easy\nsummary: s\n")
+    time.sleep(0.05)
+    catalogue.read_head(first, catalogue.LIST_KEYS)
+    cached = json.loads(catalogue._cache_file().read_text())["entries"]
+    assert any(key.startswith(str(first)) for key in cached)
+    first.unlink()
+    catalogue.read_head(second, catalogue.LIST_KEYS)
+    cached = json.loads(catalogue._cache_file().read_text())["entries"]
+    assert not any(key.startswith(str(first)) for key in cached)
+    assert any(key.startswith(str(second)) for key in cached)
+    assert not list(catalogue._cache_file().parent.glob("*.tmp"))

@@ -152,6 +152,7 @@ def test_invisible_marks_are_shown_as_stand_ins_but_emoji_keep_their_joiners():
 
     assert clean("a\u200bb\u200ec\u2028d\ufeffe") == "a\ufffdb\ufffdc\ufffdd\ufffde"
     assert clean("x\u200dy") == "x\ufffdy"
+    assert clean("lone \ud800 half") == "lone \ufffd half"  # a lone surrogate breaks a terminal's cells
     assert clean("👩\u200d💻") == "👩\u200d💻"
 
 

@@ -146,3 +146,12 @@ async def test_a_microblog_workshop_has_no_dislikes_column():
         app.poll()
         await pilot.pause()
         assert "Dislikes" not in [str(c.label) for c in app.query_one(DataTable).columns.values()]
+
+
+def test_status_json_labels_a_typed_inject_by_its_headline():
+    made = new_workshop(1)
+    WorkshopStore().send_inject(made["workshop"], None, headline="A TV crew is outside the branch")
+    code, out, err = cli("workshop", "status", "--json", "--code", made["facilitator_code"])
+    assert code == 0, err
+    [inject] = json.loads(out)["teams"][0]["injects"]
+    assert inject["label"] == inject["headline"] == "A TV crew is outside the branch"
