@@ -230,3 +230,21 @@ async def test_one_reply_composer_is_aimed_at_each_post_as_a_new_one_would_be(mi
         await pilot.pause()
         taken = game.state.taken[-1]
         assert taken.kind == "reply" and taken.detail.get("post_id") == second.id
+
+
+async def test_the_dashboards_bars_take_the_new_themes_colours_at_once(mini):
+    app = BashtagApp(scenario=mini, seed=4)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "e", "e", "e")
+        await pilot.pause()
+        dashboard = app.screen.query_one(Dashboard)
+
+        def colours() -> set[str]:
+            content = dashboard.render()
+            return {str(span.style) for span in getattr(content, "spans", [])}
+
+        before = colours()
+        app.theme = "nord" if app.theme != "nord" else "gruvbox"
+        await pilot.pause()
+        await pilot.pause()
+        assert colours() != before  # redrawn in the new theme's colours, not at the next turn

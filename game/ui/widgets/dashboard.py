@@ -222,6 +222,14 @@ class Dashboard(Static):
         self._rows = tuple(rows)
         self._draw()
 
+    def on_mount(self) -> None:
+        # The bars take their colours from the theme as they are drawn: draw them again when it changes.
+        self.app.theme_changed_signal.subscribe(self, self._retheme)
+
+    def _retheme(self, _theme: object) -> None:
+        self._drawn = None
+        self._draw()
+
     def on_resize(self) -> None:
         self._draw()
 
