@@ -30,7 +30,7 @@ from game.engine.game import Game
 from game.engine.responses import POSTURE_RANK
 from game.engine.state import ActionOption, Post
 from game.scenario.models import Playbook, Scenario, Step
-from game.scenario.vocabulary import TONES
+from game.scenario.vocabulary import REPLY_TARGETS, TONES
 
 BUILTIN = {
     "silent": "Say nothing, change nothing: the queue runs, the campaign goes ahead.",
@@ -115,19 +115,18 @@ class PlaybookStrategy(Strategy):
 def _step_words(step: Step) -> str:
     words: str = step.action
     if step.action == "reply":
-        words += f" to {'@' + step.target if step.target and step.target not in _HOW else step.target or 'loudest'}"
+        words += (
+            f" to {'@' + step.target if step.target and step.target not in REPLY_TARGETS else step.target or 'loudest'}"
+        )
     elif step.option:
         words += f" {step.option}"
     return words
 
 
-_HOW = ("loudest", "hostile", "influencer", "latest")
-
-
 def _why_nothing(step: Step) -> str:
     """Why a step gave no action: what the game had nothing for."""
     if step.action == "reply":
-        if step.target and step.target not in _HOW:
+        if step.target and step.target not in REPLY_TARGETS:
             return f"no post by @{step.target} in the feed of the turn just ended (a reply answers a post on screen)"
         return "no post of that kind in the feed of the turn just ended"
     if step.action == "delete":

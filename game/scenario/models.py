@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from game.scenario.vocabulary import BuiltinAction, StepAction
+from game.scenario.vocabulary import BuiltinAction, ReplyTarget, StepAction
 
 FORMAT_VERSION = 1
 
@@ -594,7 +594,7 @@ class Step(Model):
     at: Moment | None = None
     action: StepAction
     tone: Tone | None = Field(None, description="For reply: the tone.")
-    target: Literal["loudest", "hostile", "influencer", "latest"] | Handle | None = Field(
+    target: ReplyTarget | Handle | None = Field(
         None,
         description="For reply: whom to answer: loudest, hostile, influencer, latest or a handle, among the "
         "posts of the turn just ended. (A delete always takes our latest post.)",

@@ -46,6 +46,10 @@ BuiltinAction = Literal[
 BUILTIN_ACTIONS: tuple[str, ...] = get_args(BuiltinAction)
 # A strategy's step: a built-in action, a custom one, or waiting (a nested Literal flattens).
 StepAction = Literal[BuiltinAction, "custom", "wait"]
+# Whom a playbook's reply step answers, besides a handle: the loudest post (hostile first, then by
+# reach), any hostile one, a named account's, or the latest, among the posts of the turn just ended.
+ReplyTarget = Literal["loudest", "hostile", "influencer", "latest"]
+REPLY_TARGETS: tuple[str, ...] = get_args(ReplyTarget)
 
 # Where a crisis lives (a scenario's `platform`): the microblog every case used first (a hashtag,
 # posts, reposts), or a video platform (one video, its comments, its like and dislike counts).
