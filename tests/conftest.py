@@ -31,9 +31,7 @@ SLOW_FILES = (
 # workshop team's screen and one of the dashboard).  tests/test_slow_lane.py checks every name exists.
 SLOW_TESTS: dict[str, tuple[str, ...]] = {
     "engine/test_derived_audience.py": ("test_a_derived_game_is_deterministic_and_the_grievance_drives_it",),
-    "ui/test_video_screen.py": (
-        "test_a_video_shows_its_counts_and_its_comments_then_posts_elsewhere",
-    ),
+    "ui/test_video_screen.py": ("test_a_video_shows_its_counts_and_its_comments_then_posts_elsewhere",),
     "ui/test_keys_fast.py": (
         "test_one_reply_composer_is_aimed_at_each_post_as_a_new_one_would_be",
         "test_the_statement_screen_opened_again_starts_as_a_new_one",

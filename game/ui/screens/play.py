@@ -47,9 +47,11 @@ SIMPLE = {"pause": Pause, "resume": Resume, "monitor": Monitor, "escalate": Esca
 
 
 TOAST_KINDS = ("press", "inject", "campaign", "event")
-# The dialogs are built ahead, one step at a time, once the player has pressed nothing for this long
-# (seconds): a step is 5-40 ms of work, so a key pressed meanwhile waits at most that long.
-PREPARE_QUIET = 0.15
+# The dialogs are built ahead, one step at a time, once the player has pressed nothing for
+# PREPARE_QUIET seconds, the steps PREPARE_STEP apart: a step is 5-40 ms of work, and a key pressed
+# meanwhile is handled before the next step, so it waits at most one step.
+PREPARE_QUIET = 0.1
+PREPARE_STEP = 0.01
 MAX_TOASTS = 2
 
 
@@ -341,7 +343,7 @@ class PlayScreen(Screen):
     def _drop(self, screen: Screen) -> None:
         """Let a kept dialog go: uninstalled, and closed if it was started (opened, or built ahead)."""
         self.app.uninstall_screen(screen)
-        if screen.is_running:
+        if screen.is_attached:
             screen.remove()
 
     def _prepare_soon(self) -> None:
@@ -349,7 +351,8 @@ class PlayScreen(Screen):
         `s` or `r` of a game took 70-110 ms building its dialog; built ahead, it opens as fast as later)."""
         if not self._preparing and self.is_attached:
             self._preparing = True
-            self.set_timer(PREPARE_QUIET, self._prepare_dialogs)
+            quiet = time.monotonic() - self._busy_at
+            self.set_timer(max(PREPARE_STEP, PREPARE_QUIET - quiet), self._prepare_dialogs)
 
     def _prepare_dialogs(self) -> None:
         """One step of building the dialogs ahead, then the next after another pause.  A step is one of:
@@ -361,10 +364,8 @@ class PlayScreen(Screen):
         app = self.app
         if app.screen is not self or self.game.over or not self.is_attached:
             return  # a dialog is open (its closing redraws this screen and tries again), or the game ended
-        quiet = time.monotonic() - self._busy_at
-        if quiet < PREPARE_QUIET:
-            self._preparing = True
-            self.set_timer(PREPARE_QUIET - quiet, self._prepare_dialogs)
+        if time.monotonic() - self._busy_at < PREPARE_QUIET:
+            self._prepare_soon()  # a key came meanwhile: wait for the next pause
             return
         step = self._next_preparation()
         if step is not None:
@@ -381,14 +382,17 @@ class PlayScreen(Screen):
         if self._reply is None:
             post = self._selected_post()
             if post is None or post.source == "org":
-                post = next((p for p in self.game.state.feed if p.source != "org"), None)
+                # Someone else's post, as `r` asks; else our own (the campaign's, at the start): the
+                # composer is re-aimed at the post of the first `r` anyway.
+                feed = self.game.state.feed
+                post = next((p for p in feed if p.source != "org"), feed[0] if feed else None)
             if post is not None:
                 tones, cost = self._reply_option()
                 return lambda: self._reply_screen(post, tones, cost)
         for screen in (self._help, self._statements[1] if self._statements else None, self._reply):
             if screen is None or screen in app.screen_stack:
                 continue
-            if not screen.is_running:
+            if not screen.is_attached:  # (attached to the app: started, if not running yet)
                 if not all(app.stylesheet.has_source(str(path), "") for path in screen.css_path):
                     # What push_screen does first (App._load_screen_css): read the stylesheet, then
                     # re-parse and re-apply every stylesheet (20-35 ms): a step of its own.
@@ -576,8 +580,14 @@ class PlayScreen(Screen):
     def action_help(self) -> None:
         self.app.push_screen(self._help_screen(self._help_page()))
 
+    def on_screen_resume(self) -> None:
+        # Back from a dialog: the player is busy; build what is not ready in the next pause.
+        self._busy_at = time.monotonic()
+        self._prepare_soon()
+
     def on_key(self, event) -> None:
         """Custom scenario actions have their own keys (not known until the scenario is loaded)."""
+        self._busy_at = time.monotonic()  # (building dialogs ahead waits for a pause)
         options = self.game.available_actions()
         for ident, key in key_map(options).items():
             if (
