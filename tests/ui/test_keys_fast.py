@@ -248,3 +248,110 @@ async def test_the_dashboards_bars_take_the_new_themes_colours_at_once(mini):
         await pilot.pause()
         await pilot.pause()
         assert colours() != before  # redrawn in the new theme's colours, not at the next turn
+
+
+async def test_the_dialogs_are_built_in_a_pause_before_their_first_key(mini):
+    from game.ui.screens.compose import ReplyWriter, StatementWriter
+    from game.ui.widgets.feed import Feed
+
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        play = app.screen
+        assert isinstance(play, PlayScreen)
+        game = app.controller.game
+        while not any(p.source != "org" for p in game.state.feed):
+            await pilot.press("e")
+            await pilot.pause()
+        await pilot.pause(0.6)  # the player reads the screen
+        ahead = [play._help, play._statements[1] if play._statements else None, play._reply]
+        assert [type(screen) for screen in ahead] == [InfoScreen, StatementWriter, ReplyWriter]
+        for screen in ahead:
+            assert screen.is_mounted and screen._size == app.size  # composed, styled and laid out
+            assert screen not in app.screen_stack  # never shown
+        assert app.screen is play and isinstance(app.focused, Feed)  # the player's focus untouched
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is ahead[0]  # opened, not built anew
+        now = help_page(app.controller, getattr(app, "scenario_ref", None))
+        assert str(ahead[0].query_one("#info-body", Static).render()) == now.plain
+        await pilot.press("escape", "s")
+        await pilot.pause()
+        assert app.screen is ahead[1]
+        await pilot.press("escape")
+        await pilot.pause()
+        other = next(p for p in game.state.feed if p.source != "org")
+        feed = play.query_one(Feed)
+        feed.highlighted = feed.get_option_index(other.id)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is ahead[2] and ahead[2].post is other
+        assert f"@{other.author}" in str(ahead[2].query_one("#compose-title", Static).render())
+
+
+async def test_a_dialog_opened_while_it_is_being_built_ahead_opens_as_the_game_stands(mini, monkeypatch):
+    from textual.widgets import TextArea
+
+    from game.ui.screens import play as play_module
+    from game.ui.widgets.feed import Feed
+
+    monkeypatch.setattr(play_module, "PREPARE_QUIET", 1000.0)  # no pause is long enough: steps by hand
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        play = app.screen
+        game = app.controller.game
+
+        async def start(screen_of) -> None:
+            """Steps until the screen is started, its Compose and Mount still to run."""
+            while True:
+                step = play._next_preparation()
+                assert step is not None
+                step()
+                if (screen := screen_of()) is not None and screen.is_attached:
+                    break
+                await pilot.pause()  # (another dialog's steps may wait for its mounting)
+            assert not screen.is_mounted
+
+        assert play._help is None
+        play._next_preparation()()  # the help screen made...
+        help_screen = play._help
+        made = help_screen.body.plain
+        await pilot.press("e")  # ...then a turn: the page now says why the meters moved in it
+        await pilot.pause()
+        await start(lambda: play._help)
+        play.action_help()  # the key, before the help screen has composed
+        await pilot.pause()
+        assert app.screen is help_screen
+        now = help_page(app.controller, getattr(app, "scenario_ref", None))
+        assert now.plain != made
+        assert str(help_screen.query_one("#info-body", Static).render()) == now.plain
+        await pilot.press("escape")
+        await pilot.pause()
+        while sum(p.source != "org" for p in game.state.feed) < 2:
+            await pilot.press("e")
+            await pilot.pause()
+        first, second = [p for p in game.state.feed if p.source != "org"][:2]
+        feed = play.query_one(Feed)
+        feed.highlighted = feed.get_option_index(first.id)
+        while play._reply is None:  # the statement screen started and mounted, the composer made
+            step = play._next_preparation()
+            assert step is not None
+            step()
+            await pilot.pause()
+        writer = play._reply
+        target = second if writer.post is not second else first  # a post it is not aimed at
+        await start(lambda: play._reply)
+        feed.highlighted = feed.get_option_index(target.id)
+        play.action_act("reply")  # the key, aimed at another post before the composer has composed
+        await pilot.pause()
+        assert app.screen is writer and writer.post is target
+        assert f"@{target.author}" in str(writer.query_one("#compose-title", Static).render())
+        assert target.text[:20] in str(writer.query_one("#compose-context", Static).render())
+        editor = writer.query_one(TextArea)
+        assert editor.text == "" and app.focused is editor
+        assert [s.text for s in writer.suggestions.values()] == [
+            words for tone in writer.suggestions if (words := game.reply_text(target.id, tone))
+        ]

@@ -99,6 +99,7 @@ class WriterScreen(ModalScreen[object]):
         self.suggestions: dict[str, Suggestion] = {}
         self.loaded: Suggestion | None = None  # the suggestion the editor was filled from, if any
         self._timer: Timer | None = None
+        self._ready = False  # mounted (Textual's is_mounted is set only after on_mount has run)
 
     # -------------------------------------------------------------- what subclasses provide
 
@@ -146,6 +147,11 @@ class WriterScreen(ModalScreen[object]):
                     yield Static("", id="compose-counter")
             yield Static("", id="compose-reading")
             yield Static(self._hint(), id="compose-hint")
+        self._composed_for = self._aimed_at()
+
+    def _aimed_at(self) -> object:
+        """What the composed widgets show (a reply composer may be re-aimed before it is mounted)."""
+        return None
 
     def _options(self) -> list[Option]:
         """The suggestions list: the player's own words first, then each suggestion."""
@@ -171,13 +177,21 @@ class WriterScreen(ModalScreen[object]):
         return self.query_one("#compose-editor", WordsArea)
 
     def on_mount(self) -> None:
+        self._ready = True
+        if self._aimed_at() != self._composed_for:
+            self._show_aim()
         self.reopen()
+
+    def _show_aim(self) -> None:
+        """Show what it is aimed at now (ReplyWriter.retarget)."""
 
     def reopen(self) -> None:
         """Start as a new screen would: the kept draft (or nothing) in the editor, with no undo history,
         the list on its first entry, the reading as the game stands now.  Called when it mounts, and
         when the play screen opens the same screen again (issue 21: building it anew each time made
-        `s` slow to open)."""
+        `s` slow to open).  Before it is mounted (the play screen builds it ahead), its mounting does this."""
+        if not self._ready:
+            return
         listing = self.query_one("#compose-suggestions", OptionList)
         listing.highlighted = 0
         listing.scroll_home(animate=False)
@@ -388,6 +402,14 @@ class ReplyWriter(WriterScreen):
         composer anew for every reply was most of the time `r` took)."""
         self.cost = cost
         self._aim(post, tones)
+        if self._ready:  # (built ahead and not mounted yet: its mounting shows the new aim)
+            self._show_aim()
+            self.reopen()
+
+    def _aimed_at(self) -> object:
+        return (self.post.id, self.cost, tuple((s.key, s.text) for s in self.suggestions.values()))
+
+    def _show_aim(self) -> None:
         self.query_one("#compose-title", Static).update(self.heading())
         self.query_one("#compose-context", Static).update(self.situation())
         self.query_one("#compose-hint", Static).update(self._hint())
@@ -395,7 +417,6 @@ class ReplyWriter(WriterScreen):
         listing.clear_options()
         listing.add_options(self._options())
         self.editor.placeholder = self.placeholder()
-        self.reopen()
 
     def heading(self) -> Content:
         post = self.post

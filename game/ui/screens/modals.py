@@ -106,16 +106,25 @@ class InfoScreen(ModalScreen[None]):
             with VerticalScroll(id="info-scroll"):
                 yield Static(self.body, id="info-body")
             yield Static("↑↓ PgUp PgDn scroll · Esc close", classes="modal-hint")
+        self._shown = self.body  # what the page shows (it may be given another before it mounts)
 
     def on_mount(self) -> None:
+        self._show_body()
         self.query_one("#info-scroll").focus()
 
     def show(self, body: Content) -> None:
-        """Show ``body`` from its top: the same screen opened again with the page as it is now."""
-        if (body.plain, body.spans) != (self.body.plain, self.body.spans):  # Content's == reads the text only
-            self.body = body
-            self.query_one("#info-body", Static).update(body)
-        self.query_one("#info-scroll").scroll_home(animate=False)
+        """Show ``body`` from its top: the same screen opened again with the page as it is now.  Also
+        before it is mounted (the play screen builds it ahead, issue 21): it mounts showing ``body``."""
+        self.body = body
+        if self.is_mounted:
+            self._show_body()
+            self.query_one("#info-scroll").scroll_home(animate=False)
+
+    def _show_body(self) -> None:
+        shown = self._shown
+        if (self.body.plain, self.body.spans) != (shown.plain, shown.spans):  # Content's == reads the text only
+            self._shown = self.body
+            self.query_one("#info-body", Static).update(self.body)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -7,6 +7,8 @@ from ``game.state``. No rule lives here: what is allowed, and why not, comes fro
 from __future__ import annotations
 
 import gc
+import time
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -45,6 +47,11 @@ SIMPLE = {"pause": Pause, "resume": Resume, "monitor": Monitor, "escalate": Esca
 
 
 TOAST_KINDS = ("press", "inject", "campaign", "event")
+# The dialogs are built ahead, one step at a time, once the player has pressed nothing for
+# PREPARE_QUIET seconds, the steps PREPARE_STEP apart: a step is 5-40 ms of work, and a key pressed
+# meanwhile is handled before the next step, so it waits at most one step.
+PREPARE_QUIET = 0.1
+PREPARE_STEP = 0.01
 MAX_TOASTS = 2
 
 
@@ -89,6 +96,9 @@ class PlayScreen(Screen):
         self._help: InfoScreen | None = None  # the ? page, kept (installed) while this screen lives
         self._statements: tuple[tuple, StatementWriter] | None = None  # ((choices, cost), its screen), kept likewise
         self._reply: ReplyWriter | None = None  # the reply composer, kept likewise and aimed at each post
+        self._dialog_css = False  # whether the dialogs' stylesheets are read (_prepare_dialogs)
+        self._preparing = False  # whether a step of _prepare_dialogs is waiting for its moment
+        self._busy_at = 0.0  # time.monotonic() of the last redraw: the player is playing
 
     @property
     def game(self):
@@ -126,11 +136,12 @@ class PlayScreen(Screen):
         # of ? or s (issue 21: every key under 50 ms).  The screen's own garbage is still collected.
         gc.freeze()
         self.started()
+        self.call_after_refresh(self._prepare_soon)  # after the first frame, never before it
 
     def on_unmount(self) -> None:
         for kept in (self._help, self._statements[1] if self._statements else None, self._reply):
             if kept is not None and kept not in self.app.screen_stack:
-                self.app.uninstall_screen(kept)
+                self._drop(kept)
         # The game is over or left: what was frozen with it may be collected again.
         gc.unfreeze()
 
@@ -208,6 +219,9 @@ class PlayScreen(Screen):
         self.query_one(ActionBar).show(state, self.game.available_actions(), tag_words(scenario))
         for coach in self.query(Coach):
             coach.show(state)
+        self._busy_at = time.monotonic()
+        if self.is_mounted:  # (not on the first drawing: the first frame comes first)
+            self._prepare_soon()
 
     def _log_event(self, event: FiredEvent) -> None:
         mark = EVENT_MARK.get(event.kind, "! " + event.kind.upper())
@@ -286,37 +300,136 @@ class PlayScreen(Screen):
         if post.source == "org":
             self.notify("That is our own post: pick someone else's to reply to.", markup=False)
             return
-        option = self._option("reply")
-        tones = [ident for ident, _ in option.choices] if option else ()
-        cost = option.cost if option else 1
+        tones, cost = self._reply_option()
         # The composer: the team's own words or a tone's suggestion, read before sending (issue 16).
         # One composer for the game, aimed at each post in turn (ReplyWriter.retarget): building it
-        # anew for every reply was most of the time `r` took (issue 21).
+        # anew for every reply was most of the time `r` took (issue 21).  Usually it is built already
+        # (_prepare_dialogs), aimed at another post.
+        writer = self._reply_screen(post, tones, cost)
+        self.app.push_screen(writer, lambda action: self._apply(action) if action else None)
+
+    def _reply_option(self) -> tuple[list[str], int]:
+        option = self._option("reply")
+        return ([ident for ident, _ in option.choices] if option else []), (option.cost if option else 1)
+
+    def _statement_writer(self) -> StatementWriter:
+        """The statement screen for what is offered now: the kept one, or a new one kept instead."""
+        option = self._option("statement")
+        choices = tuple(option.choices) if option else ()
+        cost = option.cost if option else RULES["statement"].cost
+        kept = self._statements
+        if kept is not None and kept[0] == (choices, cost):
+            return kept[1]
+        if kept is not None and kept[1] not in self.app.screen_stack:
+            self._drop(kept[1])
+        writer = StatementWriter(self.game, choices, cost=cost)
+        self.app.install_screen(writer, name=f"bashtag-statement-{id(writer)}")
+        self._statements = ((choices, cost), writer)
+        return writer
+
+    def _choose_statement(self) -> None:
+        # The statement screen: the team's own words, or an open prepared statement as it is or edited.
+        # One screen while what it offers stays the same, opened again as new (StatementWriter.reopen):
+        # building it anew each time was most of the time `s` took (issue 21).  Usually it is built
+        # already (_prepare_dialogs).
+        kept = self._statements[1] if self._statements else None
+        writer = self._statement_writer()
+        if writer is kept:
+            writer.reopen()
+        self.app.push_screen(writer, lambda action: self._apply(action) if action else None)
+
+    # ------------------------------------------------------------------------------ dialogs built ahead
+
+    def _drop(self, screen: Screen) -> None:
+        """Let a kept dialog go: uninstalled, and closed if it was started (opened, or built ahead)."""
+        self.app.uninstall_screen(screen)
+        if screen.is_attached:
+            screen.remove()
+
+    def _prepare_soon(self) -> None:
+        """Build the next dialog ahead of its key, once the player has paused (issue 21: the first `?`,
+        `s` or `r` of a game took 70-110 ms building its dialog; built ahead, it opens as fast as later)."""
+        if not self._preparing and self.is_attached:
+            self._preparing = True
+            quiet = time.monotonic() - self._busy_at
+            self.set_timer(max(PREPARE_STEP, PREPARE_QUIET - quiet), self._prepare_dialogs)
+
+    def _prepare_dialogs(self) -> None:
+        """One step of building the dialogs ahead, then the next after another pause.  A step is one of:
+        read the dialogs' stylesheets (one re-parse for all), start a dialog off the screen stack (the
+        Compose and Mount Textual would run when it is pushed; they run in the dialog's own task, between
+        the player's keys), lay a started dialog out at the screen's size.  What is left for its key is
+        what every opening does: aim it at what is asked, resume it and draw its first frame."""
+        self._preparing = False
+        app = self.app
+        if app.screen is not self or self.game.over or not self.is_attached:
+            return  # a dialog is open (its closing redraws this screen and tries again), or the game ended
+        if time.monotonic() - self._busy_at < PREPARE_QUIET:
+            self._prepare_soon()  # a key came meanwhile: wait for the next pause
+            return
+        step = self._next_preparation()
+        if step is not None:
+            step()
+            self._prepare_soon()
+
+    def _next_preparation(self) -> Callable[[], object] | None:
+        """The next step of building the dialogs ahead, or None when every one is ready."""
+        app = self.app
+        if self._help is None:
+            return lambda: self._help_screen(self._help_page())  # made (cheap); started in a later step
+        if self._statements is None or self._option("statement") is not None:
+            self._statement_writer()  # made, or the kept one (a new one if what it offers changed)
+        if self._reply is None:
+            post = self._selected_post()
+            if post is None or post.source == "org":
+                # Someone else's post, as `r` asks; else our own (the campaign's, at the start): the
+                # composer is re-aimed at the post of the first `r` anyway.
+                feed = self.game.state.feed
+                post = next((p for p in feed if p.source != "org"), feed[0] if feed else None)
+            if post is not None:
+                tones, cost = self._reply_option()
+                return lambda: self._reply_screen(post, tones, cost)
+        for screen in (self._help, self._statements[1] if self._statements else None, self._reply):
+            if screen is None or screen in app.screen_stack:
+                continue
+            if not screen.is_attached:  # (attached to the app: started, if not running yet)
+                if not all(app.stylesheet.has_source(str(path), "") for path in screen.css_path):
+                    # What push_screen does first (App._load_screen_css): read the stylesheet, then
+                    # re-parse and re-apply every stylesheet (20-35 ms): a step of its own.
+                    return lambda screen=screen: app._load_screen_css(screen)
+                # What push_screen does next (App._get_screen): start the screen, off the stack.  Its
+                # Compose and Mount run in its own task, interleaved with the player's keys.
+                return lambda screen=screen: app._get_screen(screen)
+            if not screen.is_mounted:
+                return lambda: None  # still composing: look again after the next pause
+            if screen._size != app.size:
+                # The layout Screen._on_screen_resume would do at its first opening (reflow at the
+                # screen's size; nothing is drawn, as it is not the current screen).
+                return lambda screen=screen: screen._refresh_layout(app.size)
+        return None
+
+    def _help_page(self) -> Content:
+        return help_page(self.controller, getattr(self.app, "scenario_ref", None))
+
+    def _help_screen(self, page: Content) -> InfoScreen:
+        """The help screen showing ``page``: the kept one, or one made and kept for the game."""
+        if self._help is None:
+            # One help screen for the game, opened again and again: a new one each time was composed,
+            # styled and laid out twice before its first frame (issue 21: ? under 50 ms).
+            self._help = InfoScreen(page, title="Help: meters, actions, and why things moved")
+            self.app.install_screen(self._help, name=f"bashtag-help-{id(self)}")
+        else:
+            self._help.show(page)
+        return self._help
+
+    def _reply_screen(self, post: Post, tones: list[str], cost: int) -> ReplyWriter:
+        """The reply composer aimed at ``post``: the kept one, or one made and kept for the game."""
         if self._reply is None:
             self._reply = ReplyWriter(self.game, post, tones, cost=cost)
             self.app.install_screen(self._reply, name=f"bashtag-reply-{id(self)}")
         else:
             self._reply.retarget(post, tones, cost)
-        self.app.push_screen(self._reply, lambda action: self._apply(action) if action else None)
-
-    def _choose_statement(self) -> None:
-        option = self._option("statement")
-        choices = tuple(option.choices) if option else ()
-        cost = option.cost if option else RULES["statement"].cost
-        # The statement screen: the team's own words, or an open prepared statement as it is or edited.
-        # One screen while what it offers stays the same, opened again as new (StatementWriter.reopen):
-        # building it anew each time was most of the time `s` took (issue 21).
-        kept = self._statements
-        if kept is not None and kept[0] == (choices, cost):
-            writer = kept[1]
-            writer.reopen()
-        else:
-            if kept is not None:
-                self.app.uninstall_screen(kept[1])
-            writer = StatementWriter(self.game, choices, cost=cost)
-            self.app.install_screen(writer, name=f"bashtag-statement-{id(writer)}")
-            self._statements = ((choices, cost), writer)
-        self.app.push_screen(writer, lambda action: self._apply(action) if action else None)
+        return self._reply
 
     def _choose_delete(self) -> None:
         posts = self.game.state.org_posts
@@ -465,18 +578,16 @@ class PlayScreen(Screen):
         self._turn_toasts = []
 
     def action_help(self) -> None:
-        page = help_page(self.controller, getattr(self.app, "scenario_ref", None))
-        if self._help is None:
-            # One help screen for the game, opened again and again: a new one each time was composed,
-            # styled and laid out twice before its first frame (issue 21: ? under 50 ms).
-            self._help = InfoScreen(page, title="Help: meters, actions, and why things moved")
-            self.app.install_screen(self._help, name=f"bashtag-help-{id(self)}")
-        else:
-            self._help.show(page)
-        self.app.push_screen(self._help)
+        self.app.push_screen(self._help_screen(self._help_page()))
+
+    def on_screen_resume(self) -> None:
+        # Back from a dialog: the player is busy; build what is not ready in the next pause.
+        self._busy_at = time.monotonic()
+        self._prepare_soon()
 
     def on_key(self, event) -> None:
         """Custom scenario actions have their own keys (not known until the scenario is loaded)."""
+        self._busy_at = time.monotonic()  # (building dialogs ahead waits for a pause)
         options = self.game.available_actions()
         for ident, key in key_map(options).items():
             if (
