@@ -155,6 +155,13 @@ async def test_the_statement_screen_opened_again_starts_as_a_new_one(mini):
         await pilot.press(*"Draft", "escape", "s")
         await pilot.pause()
         assert app.screen is first and editor.text == "Draft"
+        # Emptied by hand and left: opened again, its undo does not bring the words back.
+        await pilot.press(*["backspace"] * 5, "escape", "s")
+        await pilot.pause()
+        assert app.screen is first and editor.text == ""
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert editor.text == ""
 
 
 async def test_the_footer_keeps_its_keys_through_a_dialog_and_redraws_when_they_change(mini):
@@ -355,3 +362,26 @@ async def test_a_dialog_opened_while_it_is_being_built_ahead_opens_as_the_game_s
         assert [s.text for s in writer.suggestions.values()] == [
             words for tone in writer.suggestions if (words := game.reply_text(target.id, tone))
         ]
+
+
+async def test_no_dialog_of_a_finished_game_stays_in_the_app(mini):
+    import gc as collector
+
+    from game.ui.screens.compose import WriterScreen
+    from game.ui.screens.modals import InfoScreen
+
+    app = BashtagApp(scenario=mini, seed=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        game = app.controller.game
+        for key in ("question_mark", "escape", "s", "escape"):
+            await pilot.press(key)
+            await pilot.pause()
+        while not game.over:
+            await pilot.press("e")
+            await pilot.pause()
+        await pilot.pause()
+        left = [node for node in app._nodes if isinstance(node, (InfoScreen, WriterScreen))]
+        assert left == [] and not app._installed_screens  # kept dialogs go with their game
+        assert collector.get_freeze_count() == 0  # and the game is collectable again

@@ -200,6 +200,8 @@ class WriterScreen(ModalScreen[object]):
         if draft or self.editor.text:
             self.editor.load_text(draft)
             self.editor.move_cursor(self.editor.document.end)
+        else:  # emptied by hand: the same blank, but its undo must not bring back the words typed for another post
+            self.editor.history.clear()
         # The editor has the focus from the start: keys typed in a burst would otherwise be queued on
         # the list while the focus moved, and arrive out of order.  Tab goes to the suggestions.
         self.editor.focus()
