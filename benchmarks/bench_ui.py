@@ -18,9 +18,10 @@ time of this process (where the wall time is well above it, other work on the ma
 difference; on a busy machine both grow), with the load average before and after.
 `--profile e,s [scenario]` prints a cProfile of every press of those keys.
 
-A dialog's first opening in a game builds it (composing, styling, laying it out twice); later
-openings reuse it (play.py keeps the help, the statement screen and the reply composer), so the
-worst column of `?`, `s` and `r` is their first opening and the median their usual one.
+The help, the statement screen and the reply composer are built ahead in the player's pauses and
+kept for the game (play.py), so their first opening costs what later ones do; the worst column is
+then a full garbage collection, the machine, or the statement screen rebuilt because this benchmark
+presses `s` with no pause after its offer changed.
 """
 
 from __future__ import annotations
