@@ -50,7 +50,7 @@ def what_moved(w: World, node: int) -> str:
     seen = int(spread.posted[sources].sum()) if sources.size else 0
     if seen:
         parts.append(f"{seen:,} post{'s' if seen != 1 else ''} by accounts they follow")
-    if node in set(spread.elite.tolist()):
+    if node in spread.elite:  # a numpy array: `in` compares element by element, no set to build
         named = [
             a.handle
             for a in w.scenario.audience.key_accounts
@@ -62,7 +62,7 @@ def what_moved(w: World, node: int) -> str:
             parts.append(f"{w.scenario.campaign.hashtag} trending")
     if w.published:
         parts.append(f"{len(w.published)} press stor{'ies' if len(w.published) > 1 else 'y'}")
-    if node in set(spread.adversaries.tolist()) and w.org_posts:  # an adversary follows the account
+    if node in spread.adversaries and w.org_posts:  # an adversary follows the account
         parts.append(f"they watch @{w.scenario.organisation.handle}'s own posts")
     if graph.watcher[node] and w.invitation > 0 and not w.cancelled_turn:
         parts.append("the campaign's invitation in their feed")
